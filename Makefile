@@ -1,0 +1,39 @@
+# Two commands: `make kit` builds the built-in course into build/, `make test` runs the suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: kit test lint format bench clean
+
+kit: $(VENV)/.kit
+	$(BIN)/kit build -o build
+
+test: $(VENV)/.test
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check kit tests bench
+	$(BIN)/ruff format --check kit tests bench
+
+format: $(VENV)/.test
+	$(BIN)/ruff format kit tests bench
+	$(BIN)/ruff check --fix kit tests bench
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/run.py
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Editable installs, so the commands always run the code in this checkout.
+$(VENV)/.kit: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $@ $(VENV)/.kit
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

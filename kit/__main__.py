@@ -1,0 +1,5 @@
+"""Run kit as `python -m kit`."""
+
+from kit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""The `kit` command: parse arguments, call the library, print results, set the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from kit import commands
+from kit.errors import InputError, KitError
+
+log = logging.getLogger("kit")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kit",
+        description="Build a small-group study kit: leader guide, leader notes, slides, handouts.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("lessons", help="list lessons: id, title, minutes, source articles")
+    p.add_argument("--lessons", metavar="DIR", type=Path, help="also list the lessons in DIR")
+
+    p = sub.add_parser("show", help="one lesson's outline, with every question id")
+    p.add_argument("lesson", metavar="LESSON")
+    p.add_argument("--lessons", metavar="DIR", type=Path, help="also look in DIR")
+
+    p = sub.add_parser("new", help="write a commented starter course file")
+    p.add_argument("path", nargs="?", default="course.yaml", type=Path, metavar="PATH")
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+
+    p = sub.add_parser("check", help="validate a course; print every problem")
+    p.add_argument("course", nargs="?", type=Path, metavar="COURSE")
+
+    p = sub.add_parser("build", help="write the kit")
+    p.add_argument("course", nargs="?", type=Path, metavar="COURSE")
+    p.add_argument(
+        "-o",
+        "--out",
+        default=Path("build"),
+        type=Path,
+        metavar="DIR",
+        help="output folder (default: build/)",
+    )
+    p.add_argument("--pdf", action="store_true", help="also write a PDF of every file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on a bad option, 0 on --help
+        return int(exc.code or 0)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING,
+        format="kit: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        for line in commands.run(args):
+            if not (args.quiet and line.startswith(" ")):
+                print(line)
+        return 0
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(
+            f"kit: {count} problem{'s' if count != 1 else ''} found; nothing was written",
+            file=sys.stderr,
+        )
+        return exc.exit_code
+    except KitError as exc:
+        print(f"kit: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("kit: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(
+                f"kit: internal error: {type(exc).__name__}: {exc} "
+                "(run again with --debug for the traceback)",
+                file=sys.stderr,
+            )
+        return 1

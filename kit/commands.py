@@ -1,0 +1,123 @@
+"""What each command does, as library calls that return the lines to show."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
+from kit.build import build
+from kit.compose.documents import compose_kit
+from kit.course import default_course, load_course
+from kit.errors import InputError, Problem, UsageError
+from kit.library import LessonFile, builtin_lessons, load_lessons
+from kit.model import PARTS, ResolvedCourse
+from kit.resources import data_dir, shown
+from kit.validate import suggest
+
+STARTER = "starter-course.yaml"
+"""The commented starter course in the templates folder."""
+
+
+def run(args: argparse.Namespace) -> Iterator[str]:
+    """Run one parsed command, yielding the lines to print."""
+    handler = {
+        "lessons": cmd_lessons,
+        "show": cmd_show,
+        "new": cmd_new,
+        "check": cmd_check,
+        "build": cmd_build,
+    }[args.command]
+    yield from handler(args)
+
+
+def library(extra: Path | None) -> dict[str, LessonFile]:
+    """Built-in lessons, overlaid with a folder of lessons when one is given."""
+    found = builtin_lessons()
+    if extra is None:
+        return found
+    if not extra.is_dir():
+        raise InputError(Problem(shown(extra), 0, 0, "", "lesson folder not found"))
+    own, problems = load_lessons(extra, builtin=False)
+    if problems:
+        raise InputError(problems)
+    return {**found, **own}
+
+
+def cmd_lessons(args: argparse.Namespace) -> Iterator[str]:
+    """List lessons: id, title, minutes, source articles."""
+    lessons = library(args.lessons)
+    width = max(len(i) for i in lessons)
+    yield f"{'ID':<{width}}  {'MIN':>3}  TITLE  (SOURCES)"
+    for lesson_id, entry in lessons.items():
+        lesson = entry.lesson
+        minutes = sum(getattr(lesson, part).minutes for part in PARTS)
+        articles = "; ".join(dict.fromkeys(s.article for s in lesson.sources))
+        origin = "" if entry.builtin else f"  [{entry.doc.file}]"
+        yield f"{lesson_id:<{width}}  {minutes:>3}  {lesson.title}  ({articles}){origin}"
+
+
+def cmd_show(args: argparse.Namespace) -> Iterator[str]:
+    """One lesson's outline, with every question id."""
+    lessons = library(args.lessons)
+    entry = lessons.get(args.lesson)
+    if entry is None:
+        raise UsageError(f"unknown lesson '{args.lesson}'; {suggest(args.lesson, lessons)}")
+    lesson = entry.lesson
+    yield f"{lesson.id}: {lesson.title}"
+    yield f"  {lesson.big_idea}"
+    yield f"  file: {entry.doc.file}"
+    for source in lesson.sources:
+        yield f"  source: {source.article}: {source.section}"
+    if lesson.scripture:
+        yield f"  scripture: {', '.join(lesson.scripture)}"
+    yield ""
+    yield f"opening ({lesson.opening.minutes} min): {lesson.opening.question}"
+    yield f"teaching ({lesson.teaching.minutes} min):"
+    for point in lesson.teaching.points:
+        yield f"  - {point.heading}"
+    yield f"exercise ({lesson.exercise.minutes} min): {lesson.exercise.title}"
+    yield f"discussion ({lesson.discussion.minutes} min):"
+    width = max(len(q.id) for q in lesson.questions)
+    for q in lesson.questions:
+        flags = f"{q.audience}, {q.level}" + (", optional" if q.optional else "")
+        yield f"  {q.id:<{width}}  [{flags}] {q.text}"
+    yield f"take-home: {lesson.take_home.title}"
+    yield f"prayer ({lesson.prayer.minutes} min)"
+
+
+def cmd_new(args: argparse.Namespace) -> Iterator[str]:
+    """Write the commented starter course file."""
+    path: Path = args.path
+    if path.exists() and not args.force:
+        raise UsageError(f"{path} already exists; choose another name or add --force")
+    text = (data_dir("templates") / STARTER).read_text(encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    yield f"wrote {path}"
+    yield f"  edit it, then run: kit check {path} && kit build {path}"
+
+
+def _course(path: Path | None) -> ResolvedCourse:
+    return default_course() if path is None else load_course(path)
+
+
+def cmd_check(args: argparse.Namespace) -> Iterator[str]:
+    """Validate a course, including rendering its templates, without writing anything."""
+    course = _course(args.course)
+    compose_kit(course)
+    name = course.source
+    dates = f", {course.first_date} to {course.last_date}" if course.first_date else ""
+    yield f"{name}: ok: {len(course.weeks)} weeks of {course.minutes} minutes{dates}"
+
+
+def cmd_build(args: argparse.Namespace) -> Iterator[str]:
+    """Write the kit."""
+    course = _course(args.course)
+    paths = build(course, args.out, pdf=args.pdf)
+    yield f"wrote {len(paths)} files to {shown(args.out.resolve())}/"
+    for path in paths:
+        yield f"  {path.name}"

@@ -1,0 +1,1 @@
+"""Compose stage: turn the resolved course into format-neutral documents and decks."""

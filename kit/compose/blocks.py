@@ -1,0 +1,138 @@
+"""The format-neutral document: blocks that every writer knows how to lay out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one emphasis."""
+
+    text: str
+    """The words."""
+    bold: bool = False
+    """Set in bold."""
+    italic: bool = False
+    """Set in italics."""
+
+
+Inline = tuple[Run, ...]
+
+
+def plain(runs: Inline) -> str:
+    """The text of some runs without emphasis."""
+    return "".join(r.text for r in runs)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading at level 1 (chapter) to 3."""
+
+    level: int
+    """1, 2 or 3."""
+    text: str
+    """The heading's words."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph in a named style (body, lead, small, note, scripture, reference, ...)."""
+
+    runs: Inline
+    """The paragraph's text."""
+    style: str = "body"
+    """A style name the writers map to their own styles."""
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bulleted, numbered or checkbox list."""
+
+    items: tuple[Inline, ...]
+    """One entry per item."""
+    kind: str = "bullet"
+    """bullet, number or check."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table whose first row is its header."""
+
+    rows: tuple[tuple[Inline, ...], ...]
+    """Rows of cells, header first."""
+    style: str = "grid"
+    """A style name the writers map to their own table styles."""
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page."""
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A table of contents."""
+
+
+@dataclass(frozen=True)
+class WriteLines:
+    """Ruled lines to write on."""
+
+    count: int
+    """How many lines."""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A framed panel holding other blocks."""
+
+    title: str
+    """The panel's heading; may be empty."""
+    blocks: tuple[Block, ...]
+    """What the panel holds."""
+    style: str = "box"
+    """A style name the writers map to their own look."""
+
+
+Block = Heading | Paragraph | ListBlock | Table | PageBreak | Contents | WriteLines | Box
+
+
+@dataclass
+class Document:
+    """A word-processor document: leader guide, leader notes or handout."""
+
+    kind: str
+    """guide, notes or handout."""
+    title: str
+    """The document's title, also stored in its properties."""
+    footer: str
+    """Text beside the page number in the footer."""
+    blocks: list[Block] = field(default_factory=list)
+    """The body, in order."""
+
+
+@dataclass
+class Slide:
+    """One slide: a layout, a title, what goes on its face, and speaker notes."""
+
+    layout: str
+    """title, section, scripture, points, question, couple, closing."""
+    title: str
+    """The slide's title."""
+    blocks: list[Block] = field(default_factory=list)
+    """What goes on the face of the slide."""
+    notes: list[Block] = field(default_factory=list)
+    """Speaker notes; leader-only text goes here and nowhere else on a slide."""
+
+
+@dataclass
+class Deck:
+    """A slide deck for one week."""
+
+    title: str
+    """The deck's title, also stored in its properties."""
+    footer: str
+    """Small text for the foot of each slide."""
+    slides: list[Slide] = field(default_factory=list)
+    """The slides in order."""

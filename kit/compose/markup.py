@@ -1,0 +1,258 @@
+"""The small line-based markup that templates render and compose reads into blocks.
+
+    # Heading 1 / ## Heading 2 / ### Heading 3
+    - bullet item          1. numbered item          [ ] checkbox item
+    :style: a paragraph in a named style (lead, small, note, scripture, ...)
+    | cell | cell |        table rows, the first one the header (@table STYLE may precede)
+    @pagebreak  @contents  @lines N  @box TITLE ... @end
+    @slide LAYOUT  starts a slide; its first heading is the slide title
+    @notes         the rest of the slide goes to the speaker notes
+    **bold** and *italic* inline; a backslash makes the next character plain.
+
+Consecutive plain lines form one paragraph; a blank line ends it. A styled paragraph
+is one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kit.compose.blocks import (
+    Block,
+    Box,
+    Contents,
+    Heading,
+    Inline,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Run,
+    Slide,
+    Table,
+    WriteLines,
+    plain,
+)
+
+_LEADING = re.compile(r"^(?:[#@]|- |\[ \] |\d+\.\s|:[a-z-]+:)")
+"""Starts of a line that markup would read as structure."""
+
+_NUMBERED = re.compile(r"^\d+\.\s+")
+_STYLED = re.compile(r"^:([a-z-]+):\s*")
+
+
+class MarkupError(ValueError):
+    """A template produced markup that cannot be read."""
+
+    def __init__(self, line: int, message: str) -> None:
+        self.line = line
+        super().__init__(f"line {line} of the rendered text: {message}")
+
+
+def escape(text: str) -> str:
+    """Make any text plain inside markup: one line, no markup characters active."""
+    text = " ".join(text.split())
+    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
+    if _LEADING.match(text):
+        text = "\\" + text
+    return text
+
+
+def inline(text: str) -> Inline:
+    """Read **bold**, *italic* and backslash escapes into runs."""
+    runs: list[Run] = []
+    buf: list[str] = []
+    bold = italic = False
+    i = 0
+
+    def flush() -> None:
+        if buf:
+            runs.append(Run("".join(buf), bold, italic))
+            buf.clear()
+
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            buf.append(text[i + 1])
+            i += 2
+            continue
+        if text.startswith("**", i):
+            flush()
+            bold = not bold
+            i += 2
+            continue
+        if ch == "*":
+            flush()
+            italic = not italic
+            i += 1
+            continue
+        buf.append(ch)
+        i += 1
+    flush()
+    return tuple(runs)
+
+
+def _cells(line: str) -> tuple[Inline, ...]:
+    body = line.strip()[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells: list[str] = []
+    current: list[str] = []
+    i = 0
+    while i < len(body):
+        if body[i] == "\\" and i + 1 < len(body):
+            current.append(body[i : i + 2])
+            i += 2
+            continue
+        if body[i] == "|":
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(body[i])
+        i += 1
+    cells.append("".join(current))
+    return tuple(inline(c.strip()) for c in cells)
+
+
+@dataclass
+class _Frame:
+    blocks: list[Block] = field(default_factory=list)
+    title: str = ""
+    style: str = ""
+
+
+def parse(text: str) -> list[Block]:
+    """Read markup into blocks; `@slide` is not allowed here."""
+    blocks, _ = _parse(text, slides_allowed=False)
+    return blocks
+
+
+def parse_slides(text: str) -> list[Slide]:
+    """Read markup made of `@slide` sections into slides."""
+    blocks, slides = _parse(text, slides_allowed=True)
+    if any(not isinstance(b, PageBreak) for b in blocks):
+        raise MarkupError(1, "text before the first @slide")
+    return slides
+
+
+def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]]:
+    stack: list[_Frame] = [_Frame()]
+    slides: list[Slide] = []
+    para: list[str] = []
+    para_style = "body"
+    items: list[Inline] = []
+    item_kind = ""
+    rows: list[tuple[Inline, ...]] = []
+    table_style = "grid"
+    in_notes = False
+
+    def out() -> list[Block]:
+        return stack[-1].blocks
+
+    def close() -> None:
+        nonlocal para, para_style, items, item_kind, rows, table_style
+        if para:
+            out().append(Paragraph(inline(" ".join(para)), para_style))
+            para, para_style = [], "body"
+        if items:
+            out().append(ListBlock(tuple(items), item_kind))
+            items, item_kind = [], ""
+        if rows:
+            out().append(Table(tuple(rows), table_style))
+            rows, table_style = [], "grid"
+
+    def add_item(kind: str, rest: str) -> None:
+        nonlocal item_kind
+        if items and item_kind != kind:
+            close()
+        item_kind = kind
+        items.append(inline(rest))
+
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            close()
+            continue
+        if line.startswith("@"):
+            close()
+            word, _, arg = line[1:].partition(" ")
+            arg = arg.strip()
+            if word == "pagebreak":
+                out().append(PageBreak())
+            elif word == "contents":
+                out().append(Contents())
+            elif word == "lines":
+                out().append(WriteLines(int(arg) if arg.isdigit() else 3))
+            elif word == "table":
+                table_style = arg or "grid"
+            elif word == "box":
+                style, _, title = arg.partition(" ")
+                stack.append(_Frame(title=plain(inline(title.strip())), style=style or "box"))
+            elif word == "end":
+                if len(stack) == 1:
+                    raise MarkupError(number, "@end without @box")
+                frame = stack.pop()
+                out().append(Box(frame.title, tuple(frame.blocks), frame.style))
+            elif word == "slide" and slides_allowed:
+                if len(stack) > 1:
+                    raise MarkupError(number, "@slide inside an open @box")
+                _finish_slide(slides, stack[0].blocks, in_notes)
+                slides.append(Slide(layout=arg or "points", title=""))
+                stack[0].blocks = []
+                in_notes = False
+            elif word == "notes" and slides_allowed and slides:
+                slides[-1].blocks = stack[0].blocks
+                stack[0].blocks = slides[-1].notes
+                in_notes = True
+            else:
+                raise MarkupError(number, f"unknown directive '@{word}'")
+            continue
+        if line.startswith("|"):
+            if para or items:
+                close()
+            rows.append(_cells(line))
+            continue
+        if rows:
+            close()
+        heading = re.match(r"^(#{1,3})\s+(.*)$", line)
+        if heading:
+            close()
+            out().append(Heading(len(heading.group(1)), plain(inline(heading.group(2)))))
+        elif line.startswith("- "):
+            add_item("bullet", line[2:].strip())
+        elif line.startswith("[ ] "):
+            add_item("check", line[4:].strip())
+        elif _NUMBERED.match(line):
+            add_item("number", _NUMBERED.sub("", line, count=1))
+        elif _STYLED.match(line):
+            close()
+            para_style = _STYLED.match(line).group(1)
+            para.append(_STYLED.sub("", line, count=1))
+            close()
+        else:
+            if items:
+                close()
+            para.append(line)
+    close()
+    if len(stack) > 1:
+        raise MarkupError(
+            len(text.splitlines()), f"@box '{stack[-1].title}' is never closed (@end)"
+        )
+    if slides_allowed:
+        _finish_slide(slides, stack[0].blocks, in_notes)
+        return [], slides
+    return stack[0].blocks, slides
+
+
+def _finish_slide(slides: list[Slide], blocks: list[Block], in_notes: bool) -> None:
+    if not slides:
+        return
+    slide = slides[-1]
+    if not in_notes:
+        slide.blocks = blocks
+    # The slide's first level-1 heading is its title, not part of its face.
+    for i, block in enumerate(slide.blocks):
+        if isinstance(block, Heading) and block.level == 1:
+            slide.title = block.text
+            del slide.blocks[i]
+            break

@@ -1,0 +1,62 @@
+"""Exceptions raised by kit; the command line catches `KitError` alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located in its file."""
+
+    file: str
+    """Path of the file as the user named it, or a description such as `<built-in>`."""
+    line: int
+    """1-based line, or 0 when the problem concerns the whole file."""
+    column: int
+    """1-based column, or 0 when the problem concerns the whole file."""
+    where: str
+    """Field path such as `weeks[2].questions.drop[0]`; empty for the file itself."""
+    message: str
+    """What is wrong and, for an unknown name, what would be valid."""
+
+    def __str__(self) -> str:
+        place = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return (
+            f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+        )
+
+
+class KitError(Exception):
+    """Base of every error kit raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(KitError):
+    """The user's input is wrong; carries every problem found."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem] | Problem) -> None:
+        found = [problems] if isinstance(problems, Problem) else problems
+        self.problems: list[Problem] = sorted(found)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(KitError):
+    """A command was given options that do not fit; no file is involved."""
+
+    exit_code = 2
+
+
+class ToolMissingError(KitError):
+    """An outside program the command needs is not installed."""
+
+    exit_code = 2
+
+
+class BuildError(KitError):
+    """Writing the kit failed for a reason outside the input."""
+
+    exit_code = 1

@@ -1,0 +1,103 @@
+"""Lesson files: find, load and check the built-in lessons and a course's own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kit.errors import InputError, Problem
+from kit.resources import data_dir, shown
+from kit.schema import Lesson
+from kit.scripture import reference_problem
+from kit.validate import check_model
+from kit.yamlfile import YamlDoc, load_file
+
+LESSON_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LessonFile:
+    """A validated lesson and the document it came from, for located messages."""
+
+    lesson: Lesson
+    """The lesson."""
+    doc: YamlDoc
+    """Its loaded YAML, with positions."""
+    builtin: bool
+    """True for a lesson shipped with kit."""
+
+
+def lesson_paths(folder: Path) -> list[Path]:
+    """Lesson files in a folder, in name order."""
+    return sorted(p for p in folder.iterdir() if p.suffix in LESSON_SUFFIXES and p.is_file())
+
+
+def load_lessons(folder: Path, *, builtin: bool) -> tuple[dict[str, LessonFile], list[Problem]]:
+    """Load and check every lesson in a folder, collecting problems instead of stopping."""
+    found: dict[str, LessonFile] = {}
+    problems: list[Problem] = []
+    for path in lesson_paths(folder):
+        try:
+            doc = load_file(path, shown(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        lesson, errs = check_model(Lesson, doc, "lesson")
+        problems.extend(errs)
+        if lesson is None:
+            continue
+        problems.extend(lesson_problems(lesson, doc))
+        if lesson.id in found:
+            first = found[lesson.id].doc.file
+            problems.append(
+                doc.problem(("id",), f"lesson id '{lesson.id}' is also used by {first}")
+            )
+            continue
+        found[lesson.id] = LessonFile(lesson, doc, builtin)
+    return found, problems
+
+
+def lesson_problems(lesson: Lesson, doc: YamlDoc) -> Iterable[Problem]:
+    """Problems the schema cannot see: question ids and scripture references."""
+    seen: dict[str, int] = {}
+    prefix = f"{lesson.id}-"
+    for i, question in enumerate(lesson.questions):
+        where = ("questions", i, "id")
+        if not question.id.startswith(prefix):
+            yield doc.problem(where, f"question id '{question.id}' must start with '{prefix}'")
+        if question.id in seen:
+            yield doc.problem(
+                where,
+                f"question id '{question.id}' is already used by questions[{seen[question.id]}]",
+            )
+        else:
+            seen[question.id] = i
+    for i, ref in enumerate(lesson.scripture):
+        problem = reference_problem(ref)
+        if problem:
+            yield doc.problem(("scripture", i), problem)
+
+
+def builtin_lessons() -> dict[str, LessonFile]:
+    """The lessons shipped with kit; a problem in them is a defect in kit."""
+    found, problems = load_lessons(data_dir("lessons"), builtin=True)
+    if problems:
+        raise InputError(problems)
+    return found
+
+
+def lesson_library(user_folder: Path | None, shown_as: str | None = None) -> dict[str, LessonFile]:
+    """Built-in lessons overlaid with a folder of the user's own, or every problem found."""
+    library = builtin_lessons()
+    if user_folder is None:
+        return library
+    if not user_folder.is_dir():
+        raise InputError(
+            Problem(shown_as or shown(user_folder), 0, 0, "", "lesson folder not found")
+        )
+    own, problems = load_lessons(user_folder, builtin=False)
+    if problems:
+        raise InputError(problems)
+    library.update(own)
+    return library

@@ -1,0 +1,152 @@
+"""The resolved course: everything a build needs, checked and looked up, nothing left to read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from kit.schedule import Meeting
+from kit.schema import CareContact, Point, Source
+from kit.scripture import Passage
+from kit.timing import Slot
+
+PARTS = ("opening", "teaching", "exercise", "discussion", "prayer")
+"""The parts of every session, in the order they happen."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as a week asks it, after the course's changes."""
+
+    id: str
+    """Question id."""
+    text: str
+    """The question as it is asked."""
+    audience: str
+    """group or couple."""
+    level: str
+    """open, dig or reflect."""
+    note: str | None
+    """Leader-only note."""
+    follow_up: tuple[str, ...]
+    """Leader-only follow-up questions."""
+    optional: bool
+    """True when it goes first if time is short."""
+    origin: str = "lesson"
+    """lesson, reworded (by the course) or added (by the course)."""
+
+
+@dataclass(frozen=True)
+class Week:
+    """One meeting, fully resolved."""
+
+    number: int
+    """1-based week number."""
+    lesson_id: str
+    """Id of the lesson taught."""
+    title: str
+    """The week's title (the lesson's unless the course gives one)."""
+    big_idea: str
+    """One sentence to remember."""
+    sources: tuple[Source, ...]
+    """Where the lesson comes from."""
+    date: dt.date | None
+    """Meeting date, when the course has a start."""
+    scripture: tuple[Passage, ...]
+    """Passages with their text."""
+    slots: tuple[Slot, ...]
+    """The parts of the session with fitted minutes and clock times."""
+    opening: str
+    """The opening question."""
+    points: tuple[Point, ...]
+    """Teaching points."""
+    exercise_title: str
+    """Name of the couple exercise."""
+    exercise_steps: tuple[str, ...]
+    """Steps of the couple exercise."""
+    questions: tuple[Question, ...]
+    """Questions asked, in order."""
+    left_out: tuple[Question, ...]
+    """Questions left out because the session is too short for them."""
+    take_home_title: str
+    """Name of the take-home challenge."""
+    take_home_steps: tuple[str, ...]
+    """Steps of the take-home challenge."""
+    prayer: str
+    """Closing prayer prompt."""
+    prep: tuple[str, ...]
+    """Leader-only: before the night."""
+    notes: tuple[str, ...]
+    """Leader-only: facilitation."""
+    care: tuple[str, ...]
+    """Leader-only: care and referral."""
+
+    def minutes(self, key: str) -> int:
+        """Fitted minutes of one part."""
+        return next(s.minutes for s in self.slots if s.key == key)
+
+    def slot(self, key: str) -> Slot:
+        """One part of the session."""
+        return next(s for s in self.slots if s.key == key)
+
+    @property
+    def group_questions(self) -> tuple[Question, ...]:
+        """Questions for the whole table: the ones that go on slides."""
+        return tuple(q for q in self.questions if q.audience == "group")
+
+    @property
+    def couple_questions(self) -> tuple[Question, ...]:
+        """Questions private to each couple."""
+        return tuple(q for q in self.questions if q.audience == "couple")
+
+    @property
+    def end(self) -> dt.time | None:
+        """Clock time the session ends, when the course has a start time."""
+        return self.slots[-1].end
+
+
+@dataclass(frozen=True)
+class ResolvedCourse:
+    """A course with its lessons, timing, dates and scripture resolved."""
+
+    title: str
+    """Course title."""
+    subtitle: str | None
+    """Line under the title."""
+    church: str | None
+    """Church name."""
+    leaders: tuple[str, ...]
+    """Course leaders."""
+    minutes: int
+    """Session length."""
+    start_time: dt.time | None
+    """Clock time sessions start."""
+    translation: str
+    """Translation code."""
+    translation_name: str
+    """Translation name."""
+    care: tuple[CareContact, ...]
+    """Local help."""
+    weeks: tuple[Week, ...]
+    """The meetings in order."""
+    schedule: tuple[Meeting, ...] = ()
+    """Dates, including skipped ones; empty without a start date."""
+    brand_slides: Path | None = None
+    """The church's .pptx template."""
+    brand_document: Path | None = None
+    """The church's .docx template."""
+    templates_dir: Path | None = None
+    """Folder of templates overriding the built-in ones."""
+    source: str = "<built-in>"
+    """The course file as messages name it."""
+
+    @property
+    def first_date(self) -> dt.date | None:
+        """Date of the first meeting."""
+        return self.weeks[0].date if self.weeks else None
+
+    @property
+    def last_date(self) -> dt.date | None:
+        """Date of the last meeting."""
+        return self.weeks[-1].date if self.weeks else None

@@ -1,0 +1,146 @@
+"""Resolve stage: course + lessons + changes + timing + dates + scripture into one course."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kit import schema
+from kit.library import LessonFile
+from kit.model import PARTS, Question, ResolvedCourse, Week
+from kit.schedule import meetings
+from kit.scripture import passage, translation_name
+from kit.timing import clock_slots, fit_minutes, question_capacity
+
+
+def resolve(
+    course: schema.Course,
+    library: dict[str, LessonFile],
+    *,
+    base: Path | None,
+    source: str,
+) -> ResolvedCourse:
+    """Build the resolved course from a checked course and its lesson library."""
+    dates: list = [None] * len(course.weeks)
+    schedule = ()
+    if course.start:
+        schedule = tuple(meetings(course.start, course.every, course.skip, len(course.weeks)))
+        dates = [m.date for m in schedule if m.week is not None]
+    weeks = tuple(
+        _week(i + 1, spec, library[spec.lesson].lesson, course, dates[i])
+        for i, spec in enumerate(course.weeks)
+    )
+    code = course.translation.upper()
+    return ResolvedCourse(
+        title=course.title,
+        subtitle=course.subtitle,
+        church=course.church,
+        leaders=tuple(course.leaders),
+        minutes=course.minutes,
+        start_time=course.time,
+        translation=code,
+        translation_name=translation_name(code),
+        care=tuple(course.care),
+        weeks=weeks,
+        schedule=schedule,
+        brand_slides=_path(base, course.brand.slides),
+        brand_document=_path(base, course.brand.document),
+        templates_dir=_path(base, course.templates),
+        source=source,
+    )
+
+
+def _path(base: Path | None, value: str | None) -> Path | None:
+    if value is None:
+        return None
+    path = Path(value).expanduser()
+    return path if path.is_absolute() or base is None else base / path
+
+
+def apply_changes(lesson: schema.Lesson, changes: schema.QuestionChanges) -> list[Question]:
+    """The lesson's questions after a week's drop, replace and add, in that order."""
+    dropped = set(changes.drop)
+    questions = [
+        Question(
+            id=q.id,
+            text=changes.replace.get(q.id, q.text),
+            audience=q.audience,
+            level=q.level,
+            note=q.note,
+            follow_up=tuple(q.follow_up),
+            optional=q.optional,
+            origin="reworded" if q.id in changes.replace else "lesson",
+        )
+        for q in lesson.questions
+        if q.id not in dropped
+    ]
+    for number, add in enumerate(changes.add, 1):
+        new = Question(
+            id=add.id or f"{lesson.id}-added-{number}",
+            text=add.text,
+            audience=add.audience,
+            level=add.level,
+            note=add.note,
+            follow_up=tuple(add.follow_up),
+            optional=add.optional,
+            origin="added",
+        )
+        if add.after is None:
+            questions.append(new)
+        else:
+            at = next(i for i, q in enumerate(questions) if q.id == add.after)
+            questions.insert(at + 1, new)
+    return questions
+
+
+def choose_questions(
+    questions: list[Question], capacity: int
+) -> tuple[list[Question], list[Question]]:
+    """Keep at most `capacity` questions: optional ones go first, then from the end."""
+    keep = list(questions)
+    left_out: list[Question] = []
+    for want_optional in (True, False):
+        for q in reversed(list(keep)):
+            if len(keep) <= capacity:
+                break
+            if q.optional == want_optional:
+                keep.remove(q)
+                left_out.append(q)
+    left_out.sort(key=questions.index)
+    return keep, left_out
+
+
+def _week(
+    number: int, spec: schema.Week, lesson: schema.Lesson, course: schema.Course, date
+) -> Week:
+    natural = [getattr(lesson, part).minutes for part in PARTS]
+    fitted = fit_minutes(natural, course.minutes)
+    slots = clock_slots(list(zip(PARTS, fitted, strict=True)), course.time)
+    asked = apply_changes(lesson, spec.questions)
+    capacity = question_capacity(
+        fitted[PARTS.index("discussion")], natural[3], len(lesson.questions)
+    )
+    kept, left_out = choose_questions(asked, capacity)
+    exercise = spec.exercise or schema.ExerciseChange()
+    take_home = spec.take_home or schema.TakeHomeChange()
+    return Week(
+        number=number,
+        lesson_id=lesson.id,
+        title=spec.title or lesson.title,
+        big_idea=lesson.big_idea,
+        sources=tuple(lesson.sources),
+        date=date,
+        scripture=tuple(passage(ref, course.translation) for ref in lesson.scripture),
+        slots=tuple(slots),
+        opening=lesson.opening.question,
+        points=tuple(lesson.teaching.points),
+        exercise_title=exercise.title or lesson.exercise.title,
+        exercise_steps=tuple(exercise.steps or lesson.exercise.steps),
+        questions=tuple(kept),
+        left_out=tuple(left_out),
+        take_home_title=take_home.title or lesson.take_home.title,
+        take_home_steps=tuple(take_home.steps or lesson.take_home.steps),
+        prayer=lesson.prayer.prompt,
+        prep=tuple(lesson.leader.prep),
+        notes=tuple(lesson.leader.notes),
+        care=tuple(lesson.leader.care),
+    )

@@ -1,0 +1,39 @@
+"""Meeting dates: a start, a rhythm and the dates skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One row of the schedule: a meeting or a skipped date."""
+
+    date: dt.date
+    """The calendar date."""
+    week: int | None
+    """Week number, or None when nobody meets that day."""
+
+
+def meetings(start: dt.date, every: int, skip: Sequence[dt.date], weeks: int) -> list[Meeting]:
+    """Lay out `weeks` meetings from `start`, every `every` weeks, moving past skipped dates."""
+    skipped = set(skip)
+    rows: list[Meeting] = []
+    day = start
+    week = 1
+    while week <= weeks:
+        if day in skipped:
+            rows.append(Meeting(day, None))
+        else:
+            rows.append(Meeting(day, week))
+            week += 1
+        day += dt.timedelta(weeks=every)
+    return rows
+
+
+def stray_skips(start: dt.date, every: int, skip: Sequence[dt.date], weeks: int) -> list[int]:
+    """Indexes of skipped dates that are not on the course's meeting days."""
+    on_rhythm = {m.date for m in meetings(start, every, skip, weeks)}
+    return [i for i, day in enumerate(skip) if day not in on_rhythm]

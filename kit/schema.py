@@ -1,0 +1,343 @@
+"""The course and lesson file formats: every field once, with its type and meaning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _text(value: str) -> str:
+    bad = _XML_ILLEGAL.search(value)
+    if bad:
+        raise ValueError(
+            f"contains the control character U+{ord(bad.group()):04X}, "
+            "which documents cannot hold; delete it"
+        )
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(f"'{value}' is not a valid id; use lowercase letters, digits and hyphens")
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+    raise ValueError("expected a date written as YYYY-MM-DD")
+
+
+def _clock(value: Any) -> Any:
+    if isinstance(value, str):
+        match = _CLOCK.match(value.strip())
+        if match:
+            return dt.time(int(match.group(1)), int(match.group(2)))
+        raise ValueError(f"'{value}' is not a time of day; write it as HH:MM, e.g. \"18:30\"")
+    raise ValueError('expected a time of day written as HH:MM, e.g. "18:30"')
+
+
+Text = Annotated[str, AfterValidator(_text)]
+"""Non-empty text with surrounding space removed and no characters XML cannot hold."""
+Slug = Annotated[str, AfterValidator(_slug)]
+"""A lowercase id of letters, digits and hyphens."""
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A calendar date written YYYY-MM-DD."""
+Clock = Annotated[dt.time, BeforeValidator(_clock)]
+"""A time of day written HH:MM."""
+Minutes = Annotated[int, Field(ge=1, le=180, strict=True)]
+"""Whole minutes for one part of a session."""
+Audience = Literal["group", "couple"]
+Level = Literal["open", "dig", "reflect"]
+
+
+class Model(BaseModel):
+    """Base of every file model: unknown keys are errors, fields keep their docstrings."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, str_strip_whitespace=False
+    )
+
+
+# --- lesson file -------------------------------------------------------------------
+
+
+class Source(Model):
+    """Where a lesson's material comes from."""
+
+    article: Text
+    """Title of the source article."""
+    section: Text
+    """Section heading in that article."""
+
+
+class Opening(Model):
+    """The warm-up question for the whole room."""
+
+    question: Text
+    """A question anyone can answer without risk."""
+    minutes: Minutes
+    """Minutes at the lesson's natural length."""
+
+
+class Point(Model):
+    """One point of the short talk."""
+
+    heading: Text
+    """A short heading for the point."""
+    body: Text
+    """A few sentences a leader can say aloud."""
+
+
+class Teaching(Model):
+    """The short talk."""
+
+    minutes: Minutes
+    """Minutes at the lesson's natural length."""
+    points: list[Point] = Field(min_length=1, max_length=8)
+    """The talk's points, one slide each."""
+
+
+class Exercise(Model):
+    """The private couple exercise."""
+
+    title: Text
+    """Name of the exercise."""
+    minutes: Minutes
+    """Minutes at the lesson's natural length."""
+    steps: list[Text] = Field(min_length=1)
+    """What each couple does, in order."""
+
+
+class Discussion(Model):
+    """The discussion part of the session."""
+
+    minutes: Minutes
+    """Minutes at the lesson's natural length."""
+
+
+class Question(Model):
+    """A discussion question."""
+
+    id: Slug
+    """Unique id, prefixed with the lesson id."""
+    text: Text
+    """The question as it is asked."""
+    audience: Audience = "group"
+    """group: asked of the table and shown on slides; couple: private to each couple."""
+    level: Level = "open"
+    """open, dig or reflect."""
+    note: Text | None = None
+    """Leader-only: what to listen for and how to follow up."""
+    follow_up: list[Text] = []
+    """Leader-only follow-up questions."""
+    optional: bool = False
+    """True for the questions to leave out first when time is short."""
+
+
+class TakeHome(Model):
+    """The challenge for the week ahead."""
+
+    title: Text
+    """Name of the challenge."""
+    steps: list[Text] = Field(min_length=1)
+    """What to do during the week."""
+
+
+class Prayer(Model):
+    """The closing prayer."""
+
+    minutes: Minutes
+    """Minutes at the lesson's natural length."""
+    prompt: Text
+    """What to pray about; nobody is asked to pray aloud."""
+
+
+class LeaderNotes(Model):
+    """Leader-only notes for the week."""
+
+    prep: list[Text] = []
+    """What to do before the night."""
+    notes: list[Text] = []
+    """How to lead the conversation."""
+    care: list[Text] = []
+    """What to do when a couple is hurting, and when to refer."""
+
+
+class Lesson(Model):
+    """A lesson file."""
+
+    id: Slug
+    """Unique lesson id."""
+    title: Text
+    """The lesson's title."""
+    big_idea: Text
+    """One sentence the whole room should remember."""
+    sources: list[Source] = []
+    """Articles and sections the lesson is written from."""
+    scripture: list[Text] = Field(default=[], max_length=6)
+    """Scripture references; their text comes from the course's translation."""
+    opening: Opening
+    """The warm-up."""
+    teaching: Teaching
+    """The short talk."""
+    exercise: Exercise
+    """The private couple exercise."""
+    discussion: Discussion
+    """The discussion part."""
+    questions: list[Question] = Field(min_length=1)
+    """Discussion questions, in the order they are asked."""
+    take_home: TakeHome
+    """The challenge for the week ahead."""
+    prayer: Prayer
+    """The closing prayer."""
+    leader: LeaderNotes = LeaderNotes()
+    """Leader-only preparation, facilitation and care notes."""
+
+
+# --- course file -------------------------------------------------------------------
+
+
+class CareContact(Model):
+    """Someone couples can turn to for help."""
+
+    name: Text
+    """Person or service."""
+    role: Text | None = None
+    """What they do, e.g. "Care pastor"."""
+    phone: Text | None = None
+    """Phone number."""
+    email: Text | None = None
+    """E-mail address."""
+    note: Text | None = None
+    """Anything else, e.g. hours or a website."""
+
+
+class Brand(Model):
+    """The church's own Office templates."""
+
+    slides: Text | None = None
+    """A .pptx whose theme and layouts the decks use."""
+    document: Text | None = None
+    """A .docx whose styles, page setup, header and footer the documents use."""
+
+
+class AddedQuestion(Model):
+    """A question a course adds to a week."""
+
+    text: Text
+    """The question as it is asked."""
+    id: Slug | None = None
+    """Optional id, so later changes can name it."""
+    after: Slug | None = None
+    """Id of the question it follows; at the end when absent."""
+    audience: Audience = "group"
+    """group or couple."""
+    level: Level = "open"
+    """open, dig or reflect."""
+    note: Text | None = None
+    """Leader-only note."""
+    follow_up: list[Text] = []
+    """Leader-only follow-up questions."""
+    optional: bool = False
+    """True to leave it out first when time is short."""
+
+
+class QuestionChanges(Model):
+    """A week's changes to its lesson's questions, applied drop, replace, add."""
+
+    drop: list[Slug] = []
+    """Ids of questions to leave out."""
+    replace: dict[str, Text] = {}
+    """New wording by question id; the question keeps its place."""
+    add: list[AddedQuestion] = []
+    """New questions."""
+
+
+class ExerciseChange(Model):
+    """A week's own version of the couple exercise."""
+
+    title: Text | None = None
+    """New name of the exercise."""
+    steps: list[Text] | None = Field(default=None, min_length=1)
+    """New steps."""
+
+
+class TakeHomeChange(Model):
+    """A week's own take-home challenge."""
+
+    title: Text | None = None
+    """New name of the challenge."""
+    steps: list[Text] | None = Field(default=None, min_length=1)
+    """New steps."""
+
+
+def _week_shorthand(value: Any) -> Any:
+    return {"lesson": value} if isinstance(value, str) else value
+
+
+class Week(Model):
+    """One meeting of the course."""
+
+    lesson: Slug
+    """Id of the lesson taught that week."""
+    title: Text | None = None
+    """A title for this week instead of the lesson's."""
+    questions: QuestionChanges = QuestionChanges()
+    """Changes to the lesson's questions."""
+    exercise: ExerciseChange | None = None
+    """Changes to the couple exercise."""
+    take_home: TakeHomeChange | None = None
+    """Changes to the take-home challenge."""
+
+
+class Course(Model):
+    """A course file."""
+
+    title: Text
+    """The course's title."""
+    subtitle: Text | None = None
+    """A line under the title."""
+    church: Text | None = None
+    """The church's name, on covers and footers."""
+    leaders: list[Text] = []
+    """Who leads the course."""
+    start: IsoDate | None = None
+    """Date of the first meeting."""
+    every: int = Field(default=1, ge=1, le=4, strict=True)
+    """Weeks between meetings: 1 weekly, 2 every other week."""
+    skip: list[IsoDate] = []
+    """Dates with no meeting; later meetings move on."""
+    time: Clock | None = None
+    """Start time; leader notes then show clock times."""
+    minutes: int = Field(default=90, ge=45, le=180, strict=True)
+    """Session length in minutes; each week is fitted to it."""
+    translation: Text = "WEB"
+    """Scripture translation code: WEB, KJV, ASV, ..."""
+    care: list[CareContact] = []
+    """Local help, printed on the care page, in leader notes and in handouts."""
+    brand: Brand = Brand()
+    """The church's Office templates."""
+    templates: Text | None = None
+    """Folder of jinja2 templates that override built-in ones."""
+    lessons: Text | None = None
+    """Folder of lesson files; a lesson with a built-in id replaces it."""
+    weeks: list[Annotated[Week, BeforeValidator(_week_shorthand)]] = Field(min_length=1)
+    """The weeks in order: a lesson id, or a mapping with changes."""

@@ -1,0 +1,141 @@
+"""Validate stage: check loaded YAML against the schema and report located problems."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kit.errors import InputError, Problem
+from kit.yamlfile import Path_, YamlDoc
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of keys and values",
+    "model_type": "a mapping of keys and values",
+    "model_attributes_type": "a mapping of keys and values",
+}
+
+
+def suggest(name: str, known: typing.Iterable[str]) -> str:
+    """The valid names, then a did-you-mean for the closest one."""
+    known = sorted(known)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"known: {', '.join(known)}{hint}"
+
+
+def check_model(model: type[M], doc: YamlDoc, what: str) -> tuple[M | None, list[Problem]]:
+    """Validate a document against a model, returning it or the located problems."""
+    if not isinstance(doc.data, dict):
+        found = _describe(doc.data)
+        msg = f"expected a {what} (a mapping of keys such as 'title:'), found {found}"
+        return None, [doc.problem((), msg)]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_problem(model, doc, err) for err in exc.errors()]
+
+
+def validate(model: type[M], doc: YamlDoc, what: str) -> M:
+    """Validate a document against a model or raise every problem found."""
+    result, problems = check_model(model, doc, what)
+    if problems or result is None:
+        raise InputError(problems)
+    return result
+
+
+def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
+    path: Path_ = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        known = _fields_at(model, path[:-1])
+        return doc.problem(
+            path, f"unknown key '{path[-1]}'; {suggest(str(path[-1]), known)}", key=True
+        )
+    if kind == "missing":
+        return doc.problem(path, "missing; this field is required")
+    value = err.get("input")
+    if kind == "value_error":
+        message = str(err["ctx"]["error"])
+    elif kind in _TYPE_NAMES:
+        message = f"expected {_TYPE_NAMES[kind]}, found {_describe(value)}"
+    elif kind == "literal_error":
+        message = f"must be one of {err['ctx']['expected']}; found {_describe(value)}"
+    elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        bound = next(iter(err["ctx"].values()))
+        words = {
+            "less_than_equal": "at most",
+            "greater_than_equal": "at least",
+            "less_than": "less than",
+            "greater_than": "more than",
+        }[kind]
+        message = f"must be {words} {bound}; found {value}"
+    elif kind == "too_short":
+        message = f"needs at least {err['ctx']['min_length']} item(s)"
+    elif kind == "too_long":
+        ctx = err["ctx"]
+        message = f"allows at most {ctx['max_length']} item(s); found {ctx['actual_length']}"
+    else:
+        message = err["msg"][0].lower() + err["msg"][1:]
+    return doc.problem(path, message)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
+    """Names of the fields of the model found at a path, for did-you-mean hints."""
+    current: Any = model
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[-1] if args else Any
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part)
+            current = field.annotation if field else Any
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional and Annotated wrappers from a type."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else tp
+            if len(args) != 1:
+                return tp
+        else:
+            return tp

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.build import build
+from kit.pipeline import build
 from kit.course import default_course, load_course
 from kit.errors import InputError, KitError
 from kit.model import ResolvedCourse

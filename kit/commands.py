@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
-from kit.build import build
+from kit.pipeline import build
 from kit.compose.documents import compose_kit
 from kit.course import default_course, load_course
 from kit.errors import InputError, Problem, UsageError

@@ -1,0 +1,59 @@
+"""Helpers shared by the tests: expected file names, fixture folders, LibreOffice rendering."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+"""Small fixture projects, one folder per case."""
+
+KIT_FILES = ["leader-guide.docx"] + [
+    f"week-{n:02d}-{kind}"
+    for n in range(1, 7)
+    for kind in ("leader-notes.docx", "slides.pptx", "handout.docx")
+]
+"""The 19 files a six-week build writes."""
+
+
+def soffice() -> str | None:
+    """The LibreOffice program, when installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+needs_soffice = pytest.mark.skipif(
+    soffice() is None,
+    reason="LibreOffice (soffice) is not installed; CI installs it (see .ci/run)",
+)
+"""Mark a test that renders documents with LibreOffice."""
+
+
+def render_pdf(files: Sequence[Path], out_dir: Path, timeout: int = 300) -> list[Path]:
+    """Convert Office files to PDF with LibreOffice, in one process with its own profile."""
+    program = soffice()
+    if program is None:
+        pytest.skip("LibreOffice (soffice) is not installed; CI installs it (see .ci/run)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                program,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                *map(str, files),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+        )
+    return [out_dir / (f.stem + ".pdf") for f in files]

@@ -1,0 +1,75 @@
+"""End-to-end: building a course writes the whole kit, atomically and byte-for-byte stable."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from helpers import KIT_FILES
+
+import kit
+from kit import pipeline
+from kit.errors import InputError
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())
+    }
+
+
+def test_builtin_course_writes_the_19_files(builtin_kit: Path) -> None:
+    assert sorted(p.name for p in builtin_kit.iterdir()) == sorted(KIT_FILES)
+
+
+def test_rebuild_is_byte_identical(builtin_kit: Path, tmp_path: Path) -> None:
+    kit.build(kit.default_course(), tmp_path / "again")
+    assert _digest(tmp_path / "again") == _digest(builtin_kit)
+
+
+def test_writer_failing_midway_leaves_folder_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "week-01-handout.docx").write_bytes(b"a coordinator's edited copy")
+    (out / "notes.txt").write_text("keep me")
+    before = _digest(out)
+    real = pipeline.write_pptx
+    calls = []
+
+    def failing(deck, **kwargs):
+        calls.append(deck.title)
+        if len(calls) == 3:
+            raise InputError([])
+        return real(deck, **kwargs)
+
+    monkeypatch.setattr(pipeline, "write_pptx", failing)
+    with pytest.raises(InputError):
+        kit.build(kit.default_course(), out)
+    assert len(calls) == 3
+    assert _digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_failure_while_publishing_leaves_folder_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "build"
+    kit.build(kit.default_course(), out)
+    before = _digest(out)
+    written: list[Path] = []
+    real_write = Path.write_bytes
+
+    def write_some(self: Path, data: bytes) -> int:
+        written.append(self)
+        if len(written) == 10:
+            raise OSError(28, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_some)
+    with pytest.raises(kit.KitError, match="No space left on device"):
+        kit.build(kit.default_course(), out)
+    assert _digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]

@@ -75,6 +75,8 @@ class _Writer:
     def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
         self.break_next = False
+        # python-docx looks styles up by scanning them all; look each one up once.
+        self.style_ids = {s.name: s.style_id for s in doc.styles}
 
     def block(self, where: Container, block: Block) -> None:
         if isinstance(block, PageBreak):
@@ -99,14 +101,15 @@ class _Writer:
             self._box(where, block)
 
     def _para(self, where: Container, text: str, style: str) -> DocxParagraph:
-        par = where.add_paragraph(text, style=self._style(style))
+        par = where.add_paragraph(text)
+        par._p.style = self.style_ids.get(style)
         if self.break_next:
             par.paragraph_format.page_break_before = True
             self.break_next = False
         return par
 
     def _style(self, name: str) -> str:
-        return name if name in self.doc.styles else "Normal"
+        return name if name in self.style_ids else "Normal"
 
     def _list(self, where: Container, block: ListBlock) -> None:
         if block.kind == "check":
@@ -144,7 +147,7 @@ class _Writer:
 
     def _table_style(self) -> str | None:
         for name in ("Kit Table", "Table Grid"):
-            if name in self.doc.styles:
+            if name in self.style_ids:
                 return name
         return None
 

@@ -1,0 +1,122 @@
+"""The `kit` command line: exit status, messages, and nothing written on bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES
+
+from kit import commands
+from kit.library import builtin_lessons
+
+LESSON_IDS = ["trust", "safety", "empathy", "vulnerability", "closeness", "connection"]
+
+
+def test_check_reports_every_problem_located(run_kit, monkeypatch) -> None:
+    monkeypatch.chdir(FIXTURES / "typo")
+    course = "course.yaml"
+    result = run_kit("check", course)
+    known = "closeness, connection, empathy, safety, trust, vulnerability"
+    ids = ", ".join(sorted(q.id for q in builtin_lessons()["empathy"].lesson.questions))
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.splitlines() == [
+        f"{course}:4:5: weeks[1]: unknown lesson 'trsut'; known: {known}; did you mean 'trust'?",
+        f"{course}:7:14: weeks[2].questions.drop[0]: unknown question id 'empathy-fixit'; "
+        f"known: {ids}; did you mean 'empathy-fix-it'?",
+        "kit: 2 problems found; nothing was written",
+    ]
+
+
+def test_build_with_bad_course_writes_nothing(run_kit, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_kit("build", FIXTURES / "typo" / "course.yaml", "-o", out)
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_course_file(run_kit, tmp_path: Path) -> None:
+    result = run_kit("check", tmp_path / "nope.yaml")
+    assert result.code == 2
+    assert result.err.splitlines()[0] == f"{tmp_path / 'nope.yaml'}: no such file"
+
+
+def test_internal_error_is_one_line_with_a_hint(run_kit, monkeypatch) -> None:
+    def broken(args):
+        raise RuntimeError("something odd")
+
+    monkeypatch.setattr(commands, "cmd_check", broken)
+    result = run_kit("check")
+    assert result.code == 1
+    assert result.err == (
+        "kit: internal error: RuntimeError: something odd "
+        "(run again with --debug for the traceback)\n"
+    )
+
+
+def test_debug_shows_the_traceback(run_kit, monkeypatch) -> None:
+    def broken(args):
+        raise RuntimeError("something odd")
+
+    monkeypatch.setattr(commands, "cmd_check", broken)
+    result = run_kit("--debug", "check")
+    assert result.code == 1
+    assert "Traceback (most recent call last)" in result.err
+
+
+def test_bad_option_exits_2(run_kit) -> None:
+    result = run_kit("build", "--no-such-option")
+    assert result.code == 2
+    assert "unrecognized arguments: --no-such-option" in result.err
+
+
+def test_lessons_lists_the_builtin_lessons(run_kit) -> None:
+    result = run_kit("lessons")
+    assert result.code == 0
+    rows = result.out.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == LESSON_IDS
+    assert all(" 90 " in row for row in rows)
+
+
+def test_show_lists_every_question_id(run_kit) -> None:
+    result = run_kit("show", "empathy")
+    assert result.code == 0
+    for question in builtin_lessons()["empathy"].lesson.questions:
+        assert f"  {question.id} " in result.out
+
+
+def test_show_unknown_lesson_suggests(run_kit) -> None:
+    result = run_kit("show", "empaty")
+    assert result.code == 2
+    assert result.err == (
+        "kit: unknown lesson 'empaty'; known: closeness, connection, empathy, safety, "
+        "trust, vulnerability; did you mean 'empathy'?\n"
+    )
+
+
+def test_new_refuses_to_overwrite(run_kit, tmp_path: Path) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_text("mine")
+    result = run_kit("new", path)
+    assert result.code == 2
+    assert path.read_text() == "mine"
+
+
+def test_check_builtin_course(run_kit) -> None:
+    result = run_kit("check")
+    assert result.code == 0
+    assert result.out == "<built-in course>: ok: 6 weeks of 90 minutes\n"
+
+
+@pytest.mark.parametrize("args", [["lessons"], ["--help"]])
+def test_python_dash_m_kit(args: list[str], tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kit", *args], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert ("trust" if args == ["lessons"] else "usage: kit") in done.stdout

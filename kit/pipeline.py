@@ -6,10 +6,12 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from kit import pdf as pdfs
 from kit.compose.blocks import Deck, Document
 from kit.compose.documents import Output, compose_kit
+from kit.errors import BuildError
 from kit.model import ResolvedCourse
-from kit.publish import publish
+from kit.publish import Derive, publish
 from kit.writers.docx import write_docx
 from kit.writers.pptx import write_pptx
 
@@ -26,16 +28,41 @@ def render_output(output: Output, course: ResolvedCourse) -> bytes:
 
 
 def build(
-    course: ResolvedCourse, out_dir: str | Path = "build", *, pdf: bool = False
+    course: ResolvedCourse,
+    out_dir: str | Path = "build",
+    *,
+    pdf: bool = False,
+    progress: pdfs.Progress | None = None,
 ) -> list[Path]:
-    """Write the whole kit into `out_dir` and return the paths written, in order."""
+    """Write the whole kit into `out_dir` and return the paths written, in order.
+
+    With `pdf`, LibreOffice also makes a PDF of every file, listed after the
+    Office files; `progress` is then called with (PDFs done, PDFs in all) while
+    it runs. LibreOffice is looked for before anything else happens, so a
+    missing one costs no time and writes nothing.
+    """
+    program = pdfs.find_libreoffice() if pdf else None
     outputs = compose_kit(course)
     log.info("composed %d output(s) for %s", len(outputs), course.title)
     files: list[tuple[str, Callable[[Path], None]]] = []
     for output in outputs:
         data = render_output(output, course)
         files.append((output.name, _writer(data)))
-    return publish(Path(out_dir), files)
+    derive = None if program is None else _pdf_maker(program, progress)
+    return publish(Path(out_dir), files, derive=derive)
+
+
+def _pdf_maker(program: str, progress: pdfs.Progress | None) -> Derive:
+    def make_pdfs(staging: Path, names: list[str]) -> list[str]:
+        try:
+            made = pdfs.convert(
+                [staging / n for n in names], staging, program=program, progress=progress
+            )
+        except BuildError as exc:
+            raise BuildError(f"{exc}; nothing was written") from None
+        return [p.name for p in made]
+
+    return make_pdfs
 
 
 def _writer(data: bytes) -> Callable[[Path], None]:

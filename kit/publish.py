@@ -14,12 +14,22 @@ from kit.errors import BuildError
 log = logging.getLogger(__name__)
 
 
-def publish(out_dir: Path, files: Iterable[tuple[str, Callable[[Path], None]]]) -> list[Path]:
+Derive = Callable[[Path, list[str]], list[str]]
+"""Makes more files in the staging folder from the named ones there; returns the new names."""
+
+
+def publish(
+    out_dir: Path,
+    files: Iterable[tuple[str, Callable[[Path], None]]],
+    *,
+    derive: Derive | None = None,
+) -> list[Path]:
     """Write each file through its writer into a staging folder, then move them into place.
 
-    The staging folder sits beside `out_dir` so the final moves stay on one file
-    system. If any writer fails, the staging folder is removed and `out_dir` is
-    left exactly as it was.
+    When given, `derive` runs once every file is written, and the files it makes
+    (such as PDFs) are published with them. The staging folder sits beside
+    `out_dir` so the final moves stay on one file system. If any step fails, the
+    staging folder is removed and `out_dir` is left exactly as it was.
     """
     out_dir = out_dir.resolve()
     parent = out_dir.parent
@@ -35,6 +45,8 @@ def publish(out_dir: Path, files: Iterable[tuple[str, Callable[[Path], None]]]) 
         for name, write in files:
             write(staging / name)
             names.append(name)
+        if derive is not None:
+            names += derive(staging, list(names))
         out_dir.mkdir(exist_ok=True)
         placed = []
         for name in names:

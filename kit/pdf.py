@@ -1,0 +1,194 @@
+"""PDF stage: convert finished Office files to PDF with LibreOffice, in one headless run."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO
+
+from kit.errors import BuildError, ToolMissingError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+"""Called with (PDFs done, PDFs in all) while LibreOffice runs."""
+
+PROGRAMS = ("soffice", "libreoffice")
+"""Names LibreOffice's command goes by, looked up on PATH in this order."""
+
+BASE_SECONDS = 90.0
+"""Time LibreOffice may take to start, before any file counts."""
+PER_FILE_SECONDS = 30.0
+"""Time allowed for each file on top of the start-up time."""
+POLL_SECONDS = 0.2
+"""How often to look for finished PDFs while LibreOffice runs."""
+
+INSTALL_HINT = (
+    "--pdf needs LibreOffice, but neither soffice nor libreoffice was found on PATH; "
+    "nothing was written.\n"
+    "  Debian/Ubuntu: sudo apt install libreoffice-writer libreoffice-impress\n"
+    "  macOS, Windows: install LibreOffice from https://www.libreoffice.org/download/ "
+    "and add its program folder to PATH"
+)
+"""What to tell someone who asked for PDFs without LibreOffice installed."""
+
+
+def find_libreoffice() -> str:
+    """The path of LibreOffice's command, or ToolMissingError saying how to install it."""
+    for name in PROGRAMS:
+        found = shutil.which(name)
+        if found:
+            log.debug("using LibreOffice at %s", found)
+            return found
+    raise ToolMissingError(INSTALL_HINT)
+
+
+def time_limit(count: int) -> float:
+    """Seconds one LibreOffice run may take to convert `count` files."""
+    return BASE_SECONDS + PER_FILE_SECONDS * count
+
+
+def pdf_name(name: str) -> str:
+    """The name of the PDF made from an Office file: same stem, `.pdf`."""
+    return Path(name).stem + ".pdf"
+
+
+def convert(
+    files: Sequence[Path],
+    out_dir: Path,
+    *,
+    program: str,
+    timeout: float | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Convert `files` to PDFs in `out_dir` with one LibreOffice process; return the PDFs.
+
+    LibreOffice runs with a profile folder of its own, so it neither disturbs nor
+    waits for a LibreOffice the user has open. It gets `timeout` seconds (by default
+    `time_limit(len(files))`) before it is stopped. Raises BuildError when it fails,
+    runs out of time or leaves any PDF unmade; PDFs already made are then left in
+    `out_dir` for the caller to discard.
+    """
+    targets = [out_dir / pdf_name(f.name) for f in files]
+    if len(set(targets)) != len(targets):
+        raise ValueError("two files to convert share a name; their PDFs would collide")
+    if not files:
+        return []
+    limit = time_limit(len(files)) if timeout is None else timeout
+    report = _changes_only(progress)
+    with tempfile.TemporaryDirectory(prefix="kit-lo-", ignore_cleanup_errors=True) as tmp:
+        profile = Path(tmp) / "profile"
+        command = [
+            program,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            *(str(f) for f in files),
+        ]
+        log.info("converting %d file(s) to PDF with %s", len(files), program)
+        with open(Path(tmp) / "output.txt", "w+", encoding="utf-8", errors="replace") as output:
+            code = _run(command, output, limit, targets, report)
+            output.seek(0)
+            said = output.read()
+    missing = [t.name for t in targets if not _made(t)]
+    if code != 0 or missing:
+        raise BuildError(_failure(code, missing, said))
+    report(len(targets), len(targets))
+    return targets
+
+
+def _run(
+    command: list[str],
+    output: IO[str],
+    limit: float,
+    targets: list[Path],
+    report: Progress,
+) -> int:
+    """Run LibreOffice, reporting progress, and return its exit status."""
+    try:
+        proc = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=os.name == "posix",
+        )
+    except OSError as exc:
+        raise BuildError(f"cannot start LibreOffice ({command[0]}): {exc.strerror}") from None
+    deadline = time.monotonic() + limit
+    try:
+        while True:
+            done = sum(1 for t in targets if t.exists())
+            report(done, len(targets))
+            try:
+                return proc.wait(timeout=max(0.0, min(POLL_SECONDS, deadline - time.monotonic())))
+            except subprocess.TimeoutExpired:
+                if time.monotonic() >= deadline:
+                    raise BuildError(
+                        f"LibreOffice did not finish converting to PDF within {limit:.0f} "
+                        f"seconds ({done} of {len(targets)} done) and was stopped"
+                    ) from None
+    finally:
+        if proc.poll() is None:
+            _stop(proc)
+
+
+def _changes_only(progress: Progress | None) -> Progress:
+    """A progress callback that passes on each new count once."""
+    last = (-1, -1)
+
+    def report(done: int, total: int) -> None:
+        nonlocal last
+        if progress is not None and (done, total) != last:
+            last = (done, total)
+            progress(done, total)
+
+    return report
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """End LibreOffice and the office process it started."""
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except OSError:
+        pass
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        log.warning("LibreOffice (pid %d) did not stop", proc.pid)
+
+
+def _made(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _failure(code: int, missing: list[str], said: str) -> str:
+    """A message for a LibreOffice run that left PDFs unmade."""
+    what = (
+        f"LibreOffice could not make {', '.join(missing)}"
+        if missing
+        else f"LibreOffice stopped with exit status {code}"
+    )
+    # LibreOffice reports a failed file on its output; show those lines, not the chatter.
+    errors = [line.strip() for line in said.splitlines() if "error" in line.lower()]
+    detail = f" ({'; '.join(errors[:3])})" if errors else ""
+    return f"{what}{detail}"

@@ -7,8 +7,10 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from kit import commands
 from kit.errors import InputError, KitError
@@ -53,6 +55,46 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class ProgressBar:
+    """A one-line bar on the terminal, redrawn in place while PDFs are made."""
+
+    width = 30
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self.width * done // total if total else self.width
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\rkit: making PDFs with LibreOffice [{bar}] {done}/{total}")
+        self.stream.flush()
+        self.drawn = True
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        """End the bar's line, so what follows starts on a line of its own."""
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.drawn = False
+
+
+@contextmanager
+def _progress(args: argparse.Namespace) -> Iterator[ProgressBar | None]:
+    """A progress bar for `build --pdf` when stderr is a terminal; None otherwise."""
+    wanted = getattr(args, "pdf", False) and not args.quiet and sys.stderr.isatty()
+    if not wanted:
+        yield None
+        return
+    bar = ProgressBar(sys.stderr)
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
@@ -66,9 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     try:
-        for line in commands.run(args):
-            if not (args.quiet and line.startswith(" ")):
-                print(line)
+        with _progress(args) as bar:
+            for line in commands.run(args, bar):
+                if not (args.quiet and line.startswith(" ")):
+                    print(line)
         return 0
     except InputError as exc:
         for problem in exc.problems:

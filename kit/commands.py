@@ -6,12 +6,13 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
-from kit.pipeline import build
 from kit.compose.documents import compose_kit
 from kit.course import default_course, load_course
 from kit.errors import InputError, Problem, UsageError
 from kit.library import LessonFile, builtin_lessons, load_lessons
 from kit.model import PARTS, ResolvedCourse
+from kit.pdf import Progress
+from kit.pipeline import build
 from kit.resources import data_dir, shown
 from kit.validate import suggest
 
@@ -19,14 +20,16 @@ STARTER = "starter-course.yaml"
 """The commented starter course in the templates folder."""
 
 
-def run(args: argparse.Namespace) -> Iterator[str]:
-    """Run one parsed command, yielding the lines to print."""
+def run(args: argparse.Namespace, progress: Progress | None = None) -> Iterator[str]:
+    """Run one parsed command, yielding the lines to print; `progress` follows a PDF build."""
+    if args.command == "build":
+        yield from cmd_build(args, progress)
+        return
     handler = {
         "lessons": cmd_lessons,
         "show": cmd_show,
         "new": cmd_new,
         "check": cmd_check,
-        "build": cmd_build,
     }[args.command]
     yield from handler(args)
 
@@ -114,10 +117,10 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
     yield f"{name}: ok: {len(course.weeks)} weeks of {course.minutes} minutes{dates}"
 
 
-def cmd_build(args: argparse.Namespace) -> Iterator[str]:
+def cmd_build(args: argparse.Namespace, progress: Progress | None = None) -> Iterator[str]:
     """Write the kit."""
     course = _course(args.course)
-    paths = build(course, args.out, pdf=args.pdf)
+    paths = build(course, args.out, pdf=args.pdf, progress=progress)
     yield f"wrote {len(paths)} files to {shown(args.out.resolve())}/"
     for path in paths:
         yield f"  {path.name}"

@@ -12,8 +12,8 @@ from kit.library import LessonFile, builtin_lessons, load_lessons
 from kit.model import ResolvedCourse
 from kit.resolve import resolve
 from kit.resources import shown
-from kit.schedule import stray_skips
-from kit.scripture import translation_problem
+from kit.schedule import meetings, stray_skips
+from kit.scripture import passage_problem, translation_problem
 from kit.templating import template_problems
 from kit.validate import check_model, suggest
 from kit.yamlfile import YamlDoc, load_file, load_text
@@ -54,12 +54,18 @@ def _from_doc(doc: YamlDoc, base: Path | None) -> ResolvedCourse:
             log.debug("loaded %d lesson(s) from %s", len(own), folder)
         else:
             problems.append(
-                doc.problem(("lessons",), f"lesson folder '{course.lessons}' not found")
+                doc.problem(("lessons",), _missing_folder("lesson", course.lessons, folder))
             )
     problems.extend(course_problems(course, doc, library, base))
     if problems:
         raise InputError(problems)
     return resolve(course, library, base=base, source=doc.file)
+
+
+def _missing_folder(kind: str, value: str, folder: Path) -> str:
+    if folder.exists():
+        return f"'{value}' is a file; {kind} files go in a folder"
+    return f"{kind} folder '{value}' not found"
 
 
 def _under(base: Path | None, value: str) -> Path:
@@ -85,17 +91,9 @@ def course_problems(
             )
             continue
         yield from _question_problems(week, entry.lesson, doc, ("weeks", i, "questions"))
-    if course.skip and course.start is None:
-        yield doc.problem(("skip",), "skip needs a start date to know the meeting days")
-    elif course.start is not None:
-        weekday = course.start.strftime("%A")
-        for i in stray_skips(course.start, course.every, course.skip, len(course.weeks)):
-            day = course.skip[i]
-            yield doc.problem(
-                ("skip", i),
-                f"{day.isoformat()} is not a meeting date (meetings fall on {weekday}s "
-                f"every {course.every} week(s) from {course.start.isoformat()})",
-            )
+    if problem is None:
+        yield from _passage_problems(course, library, doc)
+    yield from _skip_problems(course, doc)
     for key, value, suffix in (
         (("brand", "slides"), course.brand.slides, ".pptx"),
         (("brand", "document"), course.brand.document, ".docx"),
@@ -110,7 +108,7 @@ def course_problems(
     if course.templates is not None:
         folder = _under(base, course.templates)
         if not folder.is_dir():
-            yield doc.problem(("templates",), f"template folder '{course.templates}' not found")
+            yield doc.problem(("templates",), _missing_folder("template", course.templates, folder))
         else:
             yield from template_problems(folder)
 
@@ -118,25 +116,81 @@ def course_problems(
 def _question_problems(
     week: schema.Week, lesson: schema.Lesson, doc: YamlDoc, at: tuple
 ) -> Iterator[Problem]:
+    """Question ids a week's changes name that its lesson does not have at that point."""
     ids = [q.id for q in lesson.questions]
     changes = week.questions
+    dropped: set[str] = set()
     for j, qid in enumerate(changes.drop):
         if qid not in ids:
             yield doc.problem((*at, "drop", j), f"unknown question id '{qid}'; {suggest(qid, ids)}")
-    dropped = set(changes.drop)
+        elif qid in dropped:
+            yield doc.problem((*at, "drop", j), f"question '{qid}' is already dropped")
+        dropped.add(qid)
     for qid in changes.replace:
         if qid not in ids:
             msg = f"unknown question id '{qid}'; {suggest(qid, ids)}"
             yield doc.problem((*at, "replace", qid), msg, key=True)
         elif qid in dropped:
-            yield doc.problem((*at, "replace", qid), f"question '{qid}' is dropped", key=True)
+            msg = f"question '{qid}' is dropped, so it cannot be reworded"
+            yield doc.problem((*at, "replace", qid), msg, key=True)
     present = [i for i in ids if i not in dropped]
+    added = [add.id or f"{lesson.id}-added-{j + 1}" for j, add in enumerate(changes.add)]
     for j, add in enumerate(changes.add):
         if add.after is not None and add.after not in present:
-            why = "is dropped" if add.after in dropped else "is not a question of this week"
-            msg = f"'{add.after}' {why}; {suggest(add.after, present)}"
+            if add.after in dropped:
+                msg = f"question '{add.after}' is dropped; known: {', '.join(sorted(present))}"
+            elif add.after in added[j + 1 :]:
+                msg = f"question '{add.after}' is added later; list it before this one"
+            else:
+                msg = f"unknown question id '{add.after}'; {suggest(add.after, present)}"
             yield doc.problem((*at, "add", j, "after"), msg)
-        new_id = add.id or f"{lesson.id}-added-{j + 1}"
-        if new_id in present:
-            yield doc.problem((*at, "add", j, "id"), f"question id '{new_id}' is already used")
-        present.append(new_id)
+        if added[j] in present:
+            where = (*at, "add", j, "id") if add.id else (*at, "add", j)
+            yield doc.problem(where, f"question id '{added[j]}' is already used")
+        else:
+            present.append(added[j])
+    if not present:
+        yield doc.problem((*at, "drop"), "every question is dropped; keep or add at least one")
+
+
+def _passage_problems(
+    course: schema.Course, library: dict[str, LessonFile], doc: YamlDoc
+) -> Iterator[Problem]:
+    """Passages the chosen translation has no text for."""
+    seen: set[str] = set()
+    for week in course.weeks:
+        entry = library.get(week.lesson)
+        for ref in entry.lesson.scripture if entry else ():
+            if ref in seen:
+                continue
+            seen.add(ref)
+            missing = passage_problem(ref, course.translation)
+            if missing:
+                yield doc.problem(
+                    ("translation",), f"{missing} (lesson '{week.lesson}'); choose another"
+                )
+
+
+def _skip_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
+    """Skipped dates that are not meeting dates of the course."""
+    if not course.skip:
+        return
+    if course.start is None:
+        yield doc.problem(("skip",), "skip needs a start date to know the meeting days")
+        return
+    rhythm = "every week" if course.every == 1 else f"every {course.every} weeks"
+    last = meetings(course.start, course.every, course.skip, len(course.weeks))[-1].date
+    for i, why in stray_skips(course.start, course.every, course.skip, len(course.weeks)):
+        day = course.skip[i].isoformat()
+        if why == "before":
+            msg = f"{day} is before the first meeting ({course.start.isoformat()})"
+        elif why == "after":
+            msg = f"{day} is after the last meeting ({last.isoformat()}); leave it out"
+        elif why == "twice":
+            msg = f"{day} is already skipped"
+        else:
+            msg = (
+                f"{day} is not a meeting date (meetings fall on "
+                f"{course.start:%A}s {rhythm} from {course.start.isoformat()})"
+            )
+        yield doc.problem(("skip", i), msg)

@@ -33,7 +33,27 @@ def meetings(start: dt.date, every: int, skip: Sequence[dt.date], weeks: int) ->
     return rows
 
 
-def stray_skips(start: dt.date, every: int, skip: Sequence[dt.date], weeks: int) -> list[int]:
-    """Indexes of skipped dates that are not on the course's meeting days."""
-    on_rhythm = {m.date for m in meetings(start, every, skip, weeks)}
-    return [i for i, day in enumerate(skip) if day not in on_rhythm]
+def stray_skips(
+    start: dt.date, every: int, skip: Sequence[dt.date], weeks: int
+) -> list[tuple[int, str]]:
+    """Skipped dates that cannot be skipped, by index, each with why.
+
+    The reason is "before" the first meeting, "after" the last, skipped "twice",
+    or "off" the rhythm of meeting days.
+    """
+    rows = meetings(start, every, skip, weeks)
+    on_rhythm = {m.date for m in rows}
+    last = rows[-1].date
+    seen: set[dt.date] = set()
+    stray: list[tuple[int, str]] = []
+    for i, day in enumerate(skip):
+        if day in seen:
+            stray.append((i, "twice"))
+        elif day < start:
+            stray.append((i, "before"))
+        elif day > last:
+            stray.append((i, "after" if (day - start).days % (7 * every) == 0 else "off"))
+        elif day not in on_rhythm:
+            stray.append((i, "off"))
+        seen.add(day)
+    return stray

@@ -12,8 +12,11 @@ from pythonbible.bible import BIBLE_PACKAGE_NAMES
 MAX_VERSES = 12
 """Longest passage a lesson may quote; a slide and a handout must hold it."""
 
-_EXTRAS = {"KJV": "kjv", "ASV": "asv"}
-"""Translations that kit installs as its own extras."""
+DEFAULT_TRANSLATION = "WEB"
+"""The translation installed with kit itself."""
+
+EXTRAS = {"KJV": "kjv", "ASV": "asv"}
+"""Translations kit offers as its own install extras, by code."""
 
 DIST_NAME = "kit-curriculum"
 """The name kit is installed under, for install hints."""
@@ -38,20 +41,55 @@ def translations() -> dict[str, pb.Version]:
     return {v.value.upper(): v for v in pb.Version if v in BIBLE_PACKAGE_NAMES}
 
 
+def installed(version: pb.Version) -> bool:
+    """True when the text of a translation is installed."""
+    return importlib.util.find_spec(BIBLE_PACKAGE_NAMES[version]) is not None
+
+
+def available() -> list[str]:
+    """Codes a course may name: kit's own translations and any other one installed."""
+    own = {DEFAULT_TRANSLATION, *EXTRAS}
+    return sorted(code for code, v in translations().items() if code in own or installed(v))
+
+
+def install_hint(code: str) -> str:
+    """The command that installs a translation's text."""
+    if code in EXTRAS:
+        return f'pip install "{DIST_NAME}[{EXTRAS[code]}]"'
+    # pythonbible publishes each translation as pythonbible-<code>.
+    return f"pip install pythonbible-{code.lower()}"
+
+
 def translation_problem(code: str) -> str | None:
     """Why a translation code cannot be used, or None when it can."""
-    known = translations()
-    version = known.get(code.upper())
+    version = translations().get(code.upper())
     if version is None:
-        return f"unknown translation '{code}'; available: {', '.join(sorted(known))}"
-    package = BIBLE_PACKAGE_NAMES[version]
-    if importlib.util.find_spec(package) is None:
+        return f"unknown translation '{code}'; available: {', '.join(available())}"
+    if not installed(version):
         code = version.value.upper()
-        if code in _EXTRAS:
-            how = f'pip install "{DIST_NAME}[{_EXTRAS[code]}]"'
-        else:
-            how = f"pip install {package.replace('_', '-')}"
-        return f"translation {code} ({version.title}) is not installed; install it with: {how}"
+        return (
+            f"translation {code} ({version.title}) is not installed; "
+            f"install it with: {install_hint(code)}"
+        )
+    return None
+
+
+def passage_problem(text: str, code: str) -> str | None:
+    """Why a checked reference has no text in a usable translation, or None when it has."""
+    version = translations()[code.upper()]
+    ref = pb.get_references(text)[0]
+    for verse_id in pb.convert_reference_to_verse_ids(ref):
+        try:
+            found = _verse(verse_id, version)
+        except (
+            pb.VersionMissingVerseError,
+            pb.VersionMissingChapterError,
+            pb.VersionMissingBookError,
+        ):
+            found = ""
+        if not found:
+            # Several translations hold only one testament.
+            return f"{version.title} has no text for {pb.format_scripture_references([ref])}"
     return None
 
 

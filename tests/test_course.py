@@ -1,0 +1,308 @@
+"""Checking a course file against its lessons: every problem located, with the valid names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kit import scripture
+from kit.course import load_course
+from kit.errors import InputError
+from kit.model import ResolvedCourse
+
+EMPATHY_IDS = (
+    "empathy-differ, empathy-fix-it, empathy-hard-day, empathy-not-excusing, "
+    "empathy-real-apology, empathy-understood, empathy-weep-with, empathy-what-helps"
+)
+
+
+@pytest.fixture
+def course_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A course.yaml in the working folder, so messages name it as a user would."""
+    monkeypatch.chdir(tmp_path)
+    return Path("course.yaml")
+
+
+def problems(path: Path, text: str) -> list[str]:
+    """Every problem `kit check` would print for this course text."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_course(path)
+    return [str(p) for p in caught.value.problems]
+
+
+def load(path: Path, text: str) -> ResolvedCourse:
+    path.write_text(text, encoding="utf-8")
+    return load_course(path)
+
+
+def test_unknown_dropped_id_lists_the_lessons_ids(course_file: Path) -> None:
+    text = """\
+title: T
+weeks:
+  - trust
+  - safety
+  - lesson: empathy
+    questions:
+      drop: [empathy-fixit]
+"""
+    assert problems(course_file, text) == [
+        "course.yaml:7:14: weeks[2].questions.drop[0]: unknown question id 'empathy-fixit'; "
+        f"known: {EMPATHY_IDS}; did you mean 'empathy-fix-it'?"
+    ]
+
+
+def test_every_wrong_id_in_a_week_is_reported(course_file: Path) -> None:
+    text = """\
+title: T
+weeks:
+  - lesson: empathy
+    questions:
+      drop: [empathy-fix-it, empathy-fix-it, nope]
+      replace:
+        empathy-fix-it: "Reworded."
+        empathy-understod: "Reworded."
+      add:
+        - text: "After a dropped one?"
+          after: empathy-fix-it
+        - text: "After a later one?"
+          after: empathy-mine
+        - text: "Mine."
+          id: empathy-mine
+        - text: "Same id again."
+          id: empathy-mine
+        - text: "After nothing known."
+          after: empathy-nowhere
+"""
+    assert problems(course_file, text) == [
+        "course.yaml:5:30: weeks[0].questions.drop[1]: question 'empathy-fix-it' is already "
+        "dropped",
+        f"course.yaml:5:46: weeks[0].questions.drop[2]: unknown question id 'nope'; known: "
+        f"{EMPATHY_IDS}",
+        "course.yaml:7:9: weeks[0].questions.replace.empathy-fix-it: question 'empathy-fix-it' "
+        "is dropped, so it cannot be reworded",
+        "course.yaml:8:9: weeks[0].questions.replace.empathy-understod: unknown question id "
+        f"'empathy-understod'; known: {EMPATHY_IDS}; did you mean 'empathy-understood'?",
+        "course.yaml:11:18: weeks[0].questions.add[0].after: question 'empathy-fix-it' is "
+        "dropped; known: empathy-differ, empathy-hard-day, empathy-not-excusing, "
+        "empathy-real-apology, empathy-understood, empathy-weep-with, empathy-what-helps",
+        "course.yaml:13:18: weeks[0].questions.add[1].after: question 'empathy-mine' is added "
+        "later; list it before this one",
+        "course.yaml:17:15: weeks[0].questions.add[3].id: question id 'empathy-mine' is "
+        "already used",
+        "course.yaml:19:18: weeks[0].questions.add[4].after: unknown question id "
+        "'empathy-nowhere'; known: empathy-added-1, empathy-added-2, empathy-differ, "
+        "empathy-hard-day, empathy-mine, empathy-not-excusing, empathy-real-apology, "
+        "empathy-understood, empathy-weep-with, empathy-what-helps; did you mean 'empathy-mine'?",
+    ]
+
+
+def test_an_added_question_may_follow_one_added_before_it(course_file: Path) -> None:
+    text = """\
+title: T
+minutes: 180
+weeks:
+  - lesson: empathy
+    questions:
+      add:
+        - {text: "First.", id: empathy-first, after: empathy-understood}
+        - {text: "Second.", after: empathy-first}
+"""
+    ids = [q.id for q in load(course_file, text).weeks[0].questions]
+    assert ids[:4] == [
+        "empathy-understood",
+        "empathy-first",
+        "empathy-added-2",
+        "empathy-fix-it",
+    ]
+
+
+def test_a_dropped_id_may_be_reused_by_an_added_question(course_file: Path) -> None:
+    text = """\
+title: T
+weeks:
+  - lesson: empathy
+    questions:
+      drop: [empathy-fix-it]
+      add: [{text: "Private now.", id: empathy-fix-it, audience: couple}]
+"""
+    week = load(course_file, text).weeks[0]
+    assert [(q.id, q.audience, q.origin) for q in week.questions][-1] == (
+        "empathy-fix-it",
+        "couple",
+        "added",
+    )
+
+
+def test_dropping_every_question_is_refused(course_file: Path) -> None:
+    text = """\
+title: T
+weeks:
+  - lesson: trust
+    questions:
+      drop: [trust-dependable, trust-honest-blunt, trust-small-lies, trust-watching,
+             trust-rebuild, trust-on-my-side, trust-easier-truth, trust-one-promise]
+"""
+    found = problems(course_file, text)
+    assert found == [
+        "course.yaml:5:13: weeks[0].questions.drop: every question is dropped; keep or add at "
+        "least one"
+    ], found
+
+
+def test_unknown_lesson_is_located_in_both_forms(course_file: Path) -> None:
+    text = """\
+title: T
+weeks:
+  - empaty
+  - lesson: trusst
+"""
+    known = "closeness, connection, empathy, safety, trust, vulnerability"
+    assert problems(course_file, text) == [
+        f"course.yaml:3:5: weeks[0]: unknown lesson 'empaty'; known: {known}; "
+        "did you mean 'empathy'?",
+        f"course.yaml:4:13: weeks[1].lesson: unknown lesson 'trusst'; known: {known}; "
+        "did you mean 'trust'?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("minutes: 44", "course.yaml:2:10: minutes: must be at least 45; found 44"),
+        ("minutes: 181", "course.yaml:2:10: minutes: must be at most 180; found 181"),
+        (
+            'time: "6:30pm"',
+            "course.yaml:2:7: time: '6:30pm' is not a time of day; write it as HH:MM, "
+            'e.g. "18:30"',
+        ),
+        ("every: 0", "course.yaml:2:8: every: must be at least 1; found 0"),
+        (
+            "start: 2027-02-30",
+            "course.yaml:2:8: start: '2027-02-30' is not a date; write it as YYYY-MM-DD",
+        ),
+    ],
+)
+def test_bad_settings_are_located(course_file: Path, setting: str, message: str) -> None:
+    assert problems(course_file, f"title: T\n{setting}\nweeks: [trust]\n") == [message]
+
+
+def test_skip_without_start_is_refused(course_file: Path) -> None:
+    assert problems(course_file, "title: T\nskip: [2027-01-17]\nweeks: [trust]\n") == [
+        "course.yaml:2:7: skip: skip needs a start date to know the meeting days"
+    ]
+
+
+def test_skips_that_are_not_meeting_dates(course_file: Path) -> None:
+    text = """\
+title: T
+start: 2027-01-10
+every: 2
+skip: [2027-01-17, 2027-01-03, 2027-01-24, 2027-03-07, 2027-01-24]
+weeks: [trust, safety, empathy]
+"""
+    assert problems(course_file, text) == [
+        "course.yaml:4:8: skip[0]: 2027-01-17 is not a meeting date (meetings fall on Sundays "
+        "every 2 weeks from 2027-01-10)",
+        "course.yaml:4:20: skip[1]: 2027-01-03 is before the first meeting (2027-01-10)",
+        "course.yaml:4:44: skip[3]: 2027-03-07 is after the last meeting (2027-02-21); "
+        "leave it out",
+        "course.yaml:4:56: skip[4]: 2027-01-24 is already skipped",
+    ]
+
+
+def test_dates_every_other_week_with_a_skip(course_file: Path) -> None:
+    text = """\
+title: T
+start: 2027-01-10
+every: 2
+skip: [2027-01-24]
+weeks: [trust, safety, empathy]
+"""
+    course = load(course_file, text)
+    assert [w.date for w in course.weeks] == [
+        dt.date(2027, 1, 10),
+        dt.date(2027, 2, 7),
+        dt.date(2027, 2, 21),
+    ]
+    assert [(m.date, m.week) for m in course.schedule] == [
+        (dt.date(2027, 1, 10), 1),
+        (dt.date(2027, 1, 24), None),
+        (dt.date(2027, 2, 7), 2),
+        (dt.date(2027, 2, 21), 3),
+    ]
+    assert (course.first_date, course.last_date) == (dt.date(2027, 1, 10), dt.date(2027, 2, 21))
+
+
+def test_unknown_translation_lists_the_available_ones(course_file: Path) -> None:
+    assert problems(course_file, "title: T\ntranslation: NIV\nweeks: [trust]\n") == [
+        "course.yaml:2:14: translation: unknown translation 'NIV'; available: ASV, KJV, WEB"
+    ]
+
+
+def test_translation_not_installed_says_how(
+    course_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scripture, "installed", lambda version: version.value == "WEB")
+    assert problems(course_file, "title: T\ntranslation: kjv\nweeks: [trust]\n") == [
+        "course.yaml:2:14: translation: translation KJV (King James Version) is not "
+        'installed; install it with: pip install "kit-curriculum[kjv]"'
+    ]
+
+
+def test_translation_without_a_lessons_passage_is_refused(
+    course_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = scripture._verse
+
+    def no_romans(verse_id: int, version: scripture.pb.Version) -> str:
+        return "" if verse_id // 1_000_000 == 45 else real(verse_id, version)
+
+    monkeypatch.setattr(scripture, "_verse", no_romans)
+    assert problems(course_file, "title: T\ntranslation: KJV\nweeks: [empathy]\n") == [
+        "course.yaml:2:14: translation: King James Version has no text for Romans 12:15 "
+        "(lesson 'empathy'); choose another"
+    ]
+
+
+def test_the_translation_reaches_every_passage(course_file: Path) -> None:
+    course = load(course_file, "title: T\ntranslation: asv\nweeks: [empathy]\n")
+    assert (course.translation, course.translation_name) == ("ASV", "American Standard Version")
+    assert [p.translation for p in course.weeks[0].scripture] == ["ASV", "ASV", "ASV"]
+
+
+def test_missing_folders_are_located(course_file: Path) -> None:
+    Path("afile").write_text("x")
+    text = "title: T\nlessons: mine/\ntemplates: afile\nweeks: [trust]\n"
+    assert problems(course_file, text) == [
+        "course.yaml:2:10: lessons: lesson folder 'mine/' not found",
+        "course.yaml:3:12: templates: 'afile' is a file; template files go in a folder",
+    ]
+
+
+def test_folders_are_relative_to_the_course_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "plan" / "mine").mkdir(parents=True)
+    (tmp_path / "plan" / "course.yaml").write_text("title: T\nlessons: mine\nweeks: [trust]\n")
+    monkeypatch.chdir(tmp_path)
+    assert load_course("plan/course.yaml").weeks[0].lesson_id == "trust"
+
+
+def test_all_problems_come_together(course_file: Path) -> None:
+    text = """\
+title: T
+translation: NIV
+weeks:
+  - lesson: empathy
+    questions: {drop: [nope]}
+  - nolesson
+"""
+    found = problems(course_file, text)
+    assert [p.split(": ")[1] for p in found] == [
+        "translation",
+        "weeks[0].questions.drop[0]",
+        "weeks[1]",
+    ]

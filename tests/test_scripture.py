@@ -1,0 +1,101 @@
+"""Scripture text in the course's translation, and what to do when a translation is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit import scripture
+from kit.scripture import passage, passage_problem, reference_problem, translation_problem
+
+
+def test_web_is_the_translation_kit_installs() -> None:
+    p = passage("James 1:19", "WEB")
+    assert p.reference == "James 1:19"
+    assert p.text.startswith("So, then, my beloved brothers, let every man be swift to hear")
+    assert (p.translation, p.translation_name) == ("WEB", "World English Bible")
+
+
+def test_kjv_text_comes_with_its_name() -> None:
+    p = passage("Romans 12:15", "kjv")
+    assert p.text == "Rejoice with them that do rejoice, and weep with them that weep."
+    assert (p.translation, p.translation_name) == ("KJV", "King James Version")
+
+
+def test_asv_text_comes_with_its_name() -> None:
+    p = passage("Romans 12:15", "ASV")
+    assert p.text == "Rejoice with them that rejoice; weep with them that weep."
+    assert p.translation_name == "American Standard Version"
+
+
+def test_web_backticks_become_apostrophes() -> None:
+    assert "Bear one another\u2019s burdens" in passage("Galatians 6:2", "WEB").text
+
+
+def test_a_range_is_joined_into_one_passage() -> None:
+    p = passage("James 1:19-20", "WEB")
+    assert p.reference == "James 1:19-20"
+    assert "slow to anger" in p.text and "righteousness of God" in p.text
+
+
+def test_installed_translations_need_nothing() -> None:
+    assert [translation_problem(code) for code in ("WEB", "kjv", "Asv")] == [None, None, None]
+
+
+def test_unknown_translation_lists_the_available_ones() -> None:
+    assert translation_problem("NIV") == "unknown translation 'NIV'; available: ASV, KJV, WEB"
+
+
+def test_kit_extra_not_installed_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scripture, "installed", lambda version: version.value == "WEB")
+    assert translation_problem("KJV") == (
+        "translation KJV (King James Version) is not installed; "
+        'install it with: pip install "kit-curriculum[kjv]"'
+    )
+    assert translation_problem("asv") == (
+        "translation ASV (American Standard Version) is not installed; "
+        'install it with: pip install "kit-curriculum[asv]"'
+    )
+    # Still listed as available: one install away.
+    assert translation_problem("NIV") == "unknown translation 'NIV'; available: ASV, KJV, WEB"
+
+
+def test_other_pythonbible_translation_names_its_own_package() -> None:
+    assert translation_problem("YLT") == (
+        "translation YLT (Young's Literal Translation of the Bible) is not installed; "
+        "install it with: pip install pythonbible-ylt"
+    )
+
+
+def test_other_installed_translation_becomes_available(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scripture, "installed", lambda version: True)
+    assert translation_problem("YLT") is None
+    assert "available: AKJV, ASV, BBE," in translation_problem("NIV")
+
+
+def test_passage_missing_from_a_translation_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scripture, "_verse", lambda verse_id, version: "")
+    assert (
+        passage_problem("Romans 12:15", "WEB") == "World English Bible has no text for Romans 12:15"
+    )
+    assert (
+        passage_problem("Romans 12:15", "KJV") == "King James Version has no text for Romans 12:15"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Hezekiah 3:16",
+            "'Hezekiah 3:16' is not a Bible reference kit can find; "
+            "check the book, chapter and verse",
+        ),
+        (
+            "John 3:16, Romans 5:8",
+            "'John 3:16, Romans 5:8' holds 2 references; list each one separately",
+        ),
+        ("Psalm 119:1-40", "'Psalm 119:1-40' is 40 verses; quote at most 12"),
+    ],
+)
+def test_bad_references_say_what_is_wrong(text: str, message: str) -> None:
+    assert reference_problem(text) == message

@@ -95,17 +95,22 @@ def apply_changes(lesson: schema.Lesson, changes: schema.QuestionChanges) -> lis
 def choose_questions(
     questions: list[Question], capacity: int
 ) -> tuple[list[Question], list[Question]]:
-    """Keep at most `capacity` questions: optional ones go first, then from the end."""
+    """Keep at most `capacity` questions; return those kept and those left out, in order.
+
+    Optional questions go first. After them, the lesson's own questions go before
+    the ones the course added or reworded, since those were asked for by name;
+    and the audience (table or couples) with more questions left gives one up, so a
+    short session keeps some of each. Within that, the last question goes first.
+    """
     keep = list(questions)
-    left_out: list[Question] = []
-    for want_optional in (True, False):
-        for q in reversed(list(keep)):
-            if len(keep) <= capacity:
-                break
-            if q.optional == want_optional:
-                keep.remove(q)
-                left_out.append(q)
-    left_out.sort(key=questions.index)
+
+    def expendable(q: Question) -> tuple[bool, bool, int, bool, int]:
+        same = sum(1 for k in keep if k.audience == q.audience)
+        return (q.optional, q.origin == "lesson", same, q.audience == "couple", keep.index(q))
+
+    while len(keep) > max(capacity, 0):
+        keep.remove(max(keep, key=expendable))
+    left_out = [q for q in questions if q not in keep]
     return keep, left_out
 
 

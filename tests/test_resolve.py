@@ -1,0 +1,180 @@
+"""Resolving a course: question changes, fitting questions to the time, week overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kit import schema
+from kit.course import load_course
+from kit.library import builtin_lessons
+from kit.model import PARTS, Question, ResolvedCourse
+from kit.resolve import apply_changes, choose_questions
+
+EMPATHY = builtin_lessons()["empathy"].lesson
+
+
+def q(qid: str, audience: str = "group", *, optional: bool = False, origin: str = "lesson"):
+    return Question(qid, qid, audience, "open", None, (), optional, origin)
+
+
+def load(tmp_path: Path, text: str) -> ResolvedCourse:
+    path = tmp_path / "course.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_course(path)
+
+
+def test_changes_apply_drop_then_replace_then_add() -> None:
+    changes = schema.QuestionChanges.model_validate(
+        {
+            "drop": ["empathy-fix-it", "empathy-weep-with"],
+            "replace": {"empathy-understood": "Reworded.", "empathy-differ": "Also reworded."},
+            "add": [
+                {"text": "At the end."},
+                {"text": "After the first.", "after": "empathy-understood", "id": "empathy-mine"},
+                {"text": "After mine.", "after": "empathy-mine", "audience": "couple"},
+            ],
+        }
+    )
+    asked = apply_changes(EMPATHY, changes)
+    assert [(x.id, x.text, x.origin) for x in asked] == [
+        ("empathy-understood", "Reworded.", "reworded"),
+        ("empathy-mine", "After the first.", "added"),
+        ("empathy-added-3", "After mine.", "added"),
+        ("empathy-not-excusing", EMPATHY.questions[2].text, "lesson"),
+        ("empathy-real-apology", EMPATHY.questions[4].text, "lesson"),
+        ("empathy-what-helps", EMPATHY.questions[5].text, "lesson"),
+        ("empathy-hard-day", EMPATHY.questions[6].text, "lesson"),
+        ("empathy-differ", "Also reworded.", "reworded"),
+        ("empathy-added-1", "At the end.", "added"),
+    ]
+    assert asked[2].audience == "couple"
+
+
+def test_a_reworded_question_keeps_its_notes_and_settings() -> None:
+    changes = schema.QuestionChanges.model_validate({"replace": {"empathy-fix-it": "New words."}})
+    original = EMPATHY.questions[1]
+    reworded = apply_changes(EMPATHY, changes)[1]
+    assert (reworded.text, reworded.note, reworded.follow_up, reworded.level) == (
+        "New words.",
+        original.note,
+        tuple(original.follow_up),
+        original.level,
+    )
+
+
+def test_optional_questions_are_left_out_first_and_order_is_kept() -> None:
+    asked = [q("a"), q("b", optional=True), q("c"), q("d", optional=True), q("e", "couple")]
+    kept, left_out = choose_questions(asked, 3)
+    assert [x.id for x in kept] == ["a", "c", "e"]
+    assert [x.id for x in left_out] == ["b", "d"]
+
+
+def test_a_short_session_keeps_some_table_and_some_couple_questions() -> None:
+    asked = [q("g1"), q("g2"), q("g3"), q("c1", "couple"), q("c2", "couple"), q("c3", "couple")]
+    kept, left_out = choose_questions(asked, 3)
+    assert [x.id for x in kept] == ["g1", "g2", "c1"]
+    assert [x.id for x in left_out] == ["g3", "c2", "c3"]
+
+
+def test_the_courses_own_questions_stay_longest() -> None:
+    asked = [q("g1"), q("mine", origin="added"), q("g2"), q("c1", "couple"), q("c2", "couple")]
+    kept, _ = choose_questions(asked, 2)
+    assert [x.id for x in kept] == ["mine", "c1"]
+
+
+def test_enough_room_keeps_every_question() -> None:
+    asked = [q("a"), q("b", optional=True)]
+    assert choose_questions(asked, 5) == (asked, [])
+
+
+@pytest.mark.parametrize("minutes", [45, 60, 75, 90, 120, 150, 180])
+def test_resolved_weeks_fill_the_session_exactly(tmp_path: Path, minutes: int) -> None:
+    course = load(tmp_path, f"title: T\nminutes: {minutes}\nweeks: [trust, empathy]\n")
+    for week in course.weeks:
+        assert [s.key for s in week.slots] == list(PARTS)
+        assert sum(s.minutes for s in week.slots) == minutes
+        assert min(s.minutes for s in week.slots) >= 2
+
+
+def test_shorter_sessions_leave_out_optional_questions_first(tmp_path: Path) -> None:
+    week90 = load(tmp_path, "title: T\nminutes: 90\nweeks: [empathy]\n").weeks[0]
+    assert (len(week90.questions), week90.left_out) == (8, ())
+    week60 = load(tmp_path, "title: T\nminutes: 60\nweeks: [empathy]\n").weeks[0]
+    assert [x.id for x in week60.left_out] == [
+        "empathy-weep-with",
+        "empathy-real-apology",
+        "empathy-differ",
+    ]
+    assert len(week60.questions) == 5
+    week45 = load(tmp_path, "title: T\nminutes: 45\nweeks: [empathy]\n").weeks[0]
+    assert [x.id for x in week45.questions] == [
+        "empathy-understood",
+        "empathy-fix-it",
+        "empathy-what-helps",
+    ]
+
+
+def test_a_longer_session_keeps_every_question(tmp_path: Path) -> None:
+    week = load(tmp_path, "title: T\nminutes: 180\nweeks: [empathy]\n").weeks[0]
+    assert (len(week.questions), week.left_out) == (8, ())
+    assert week.minutes("discussion") == 90
+
+
+def test_start_time_1830_for_60_minutes_ends_at_1930(tmp_path: Path) -> None:
+    week = load(tmp_path, 'title: T\ntime: "18:30"\nminutes: 60\nweeks: [trust]\n').weeks[0]
+    assert week.end == dt.time(19, 30)
+    assert [(s.key, s.start, s.end) for s in week.slots] == [
+        ("opening", dt.time(18, 30), dt.time(18, 37)),
+        ("teaching", dt.time(18, 37), dt.time(18, 47)),
+        ("exercise", dt.time(18, 47), dt.time(18, 57)),
+        ("discussion", dt.time(18, 57), dt.time(19, 27)),
+        ("prayer", dt.time(19, 27), dt.time(19, 30)),
+    ]
+
+
+def test_a_week_overrides_title_exercise_and_take_home(tmp_path: Path) -> None:
+    text = """\
+title: T
+weeks:
+  - lesson: empathy
+    title: "Seeing Each Other"
+    exercise: {title: "Say It Back"}
+    take_home: {title: "Five Minutes", steps: ["Listen for five minutes a day."]}
+  - lesson: trust
+    exercise: {steps: ["Only this."]}
+"""
+    first, second = load(tmp_path, text).weeks
+    trust = builtin_lessons()["trust"].lesson
+    assert first.title == "Seeing Each Other"
+    assert (first.exercise_title, first.exercise_steps) == (
+        "Say It Back",
+        tuple(EMPATHY.exercise.steps),
+    )
+    assert (first.take_home_title, first.take_home_steps) == (
+        "Five Minutes",
+        ("Listen for five minutes a day.",),
+    )
+    assert (second.title, second.exercise_title, second.exercise_steps) == (
+        trust.title,
+        trust.exercise.title,
+        ("Only this.",),
+    )
+    assert second.take_home_title == trust.take_home.title
+
+
+def test_care_contacts_reach_the_resolved_course(tmp_path: Path) -> None:
+    text = """\
+title: T
+care:
+  - {name: "Pastor Sam Ortiz", role: "Care pastor", phone: "555-0100"}
+  - {name: "Family Counselling Centre", note: "Sliding-scale fees"}
+weeks: [trust]
+"""
+    care = load(tmp_path, text).care
+    assert [(c.name, c.role, c.phone, c.email, c.note) for c in care] == [
+        ("Pastor Sam Ortiz", "Care pastor", "555-0100", None, None),
+        ("Family Counselling Centre", None, None, None, "Sliding-scale fees"),
+    ]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from kit import schema
 from kit.errors import InputError, Problem
-from kit.library import LessonFile, builtin_lessons, load_lessons
+from kit.library import LessonFile, builtin_lessons, lesson_paths, load_lessons
 from kit.model import ResolvedCourse
 from kit.resolve import resolve
 from kit.resources import shown
@@ -45,21 +46,40 @@ def _from_doc(doc: YamlDoc, base: Path | None) -> ResolvedCourse:
     if course is None:
         raise InputError(problems)
     library = builtin_lessons()
+    broken: set[str] = set()
     if course.lessons is not None:
         folder = _under(base, course.lessons)
         if folder.is_dir():
             own, lesson_problems = load_lessons(folder, builtin=False)
             problems.extend(lesson_problems)
+            broken = _broken_ids(folder, lesson_problems)
             library = {**library, **own}
             log.debug("loaded %d lesson(s) from %s", len(own), folder)
         else:
             problems.append(
                 doc.problem(("lessons",), _missing_folder("lesson", course.lessons, folder))
             )
-    problems.extend(course_problems(course, doc, library, base))
+    problems.extend(course_problems(course, doc, library, base, broken=broken))
     if problems:
         raise InputError(problems)
     return resolve(course, library, base=base, source=doc.file)
+
+
+def _broken_ids(folder: Path, problems: list[Problem]) -> set[str]:
+    """Lesson ids the folder's faulty files were meant to hold, by their id key or name."""
+    faulty = {p.file for p in problems}
+    ids: set[str] = set()
+    for path in lesson_paths(folder):
+        if shown(path) not in faulty:
+            continue
+        ids.add(re.sub(r"^\d+-", "", path.stem))
+        try:
+            data = load_file(path, shown(path)).data
+        except InputError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.add(data["id"])
+    return ids
 
 
 def _missing_folder(kind: str, value: str, folder: Path) -> str:
@@ -74,14 +94,25 @@ def _under(base: Path | None, value: str) -> Path:
 
 
 def course_problems(
-    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile], base: Path | None
+    course: schema.Course,
+    doc: YamlDoc,
+    library: dict[str, LessonFile],
+    base: Path | None,
+    *,
+    broken: set[str] | frozenset[str] = frozenset(),
 ) -> Iterator[Problem]:
-    """Problems between the course and its lessons, files and settings."""
+    """Problems between the course and its lessons, files and settings.
+
+    Weeks naming a lesson in `broken` (a lesson file whose own problems are
+    reported already) are not reported again as unknown lessons.
+    """
     problem = translation_problem(course.translation)
     if problem:
         yield doc.problem(("translation",), problem)
     for i, week in enumerate(course.weeks):
         entry = library.get(week.lesson)
+        if entry is None and week.lesson in broken:
+            continue
         if entry is None:
             where = (
                 ("weeks", i) if isinstance(doc.data["weeks"][i], str) else ("weeks", i, "lesson")

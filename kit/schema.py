@@ -6,7 +6,14 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -215,7 +222,24 @@ class Lesson(Model):
 # --- course file -------------------------------------------------------------------
 
 
-class CareContact(Model):
+class Setting(Model):
+    """Base of the course file's models: an optional key left empty takes its default."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_default(cls, data: Any) -> Any:
+        # A coordinator clears `skip:` or `drop:` to mean "none"; YAML reads that as null.
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {
+            key: value
+            for key, value in data.items()
+            if value is not None or key not in fields or fields[key].is_required()
+        }
+
+
+class CareContact(Setting):
     """Someone couples can turn to for help."""
 
     name: Text
@@ -239,7 +263,7 @@ class Brand(Model):
     """A .docx whose styles, page setup, header and footer the documents use."""
 
 
-class AddedQuestion(Model):
+class AddedQuestion(Setting):
     """A question a course adds to a week."""
 
     text: Text
@@ -260,7 +284,7 @@ class AddedQuestion(Model):
     """True to leave it out first when time is short."""
 
 
-class QuestionChanges(Model):
+class QuestionChanges(Setting):
     """A week's changes to its lesson's questions, applied drop, replace, add."""
 
     drop: list[Slug] = []
@@ -271,7 +295,7 @@ class QuestionChanges(Model):
     """New questions."""
 
 
-class ExerciseChange(Model):
+class ExerciseChange(Setting):
     """A week's own version of the couple exercise."""
 
     title: Text | None = None
@@ -280,7 +304,7 @@ class ExerciseChange(Model):
     """New steps."""
 
 
-class TakeHomeChange(Model):
+class TakeHomeChange(Setting):
     """A week's own take-home challenge."""
 
     title: Text | None = None
@@ -293,7 +317,7 @@ def _week_shorthand(value: Any) -> Any:
     return {"lesson": value} if isinstance(value, str) else value
 
 
-class Week(Model):
+class Week(Setting):
     """One meeting of the course."""
 
     lesson: Slug
@@ -308,7 +332,7 @@ class Week(Model):
     """Changes to the take-home challenge."""
 
 
-class Course(Model):
+class Course(Setting):
     """A course file."""
 
     title: Text

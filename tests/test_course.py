@@ -306,3 +306,48 @@ weeks:
         "weeks[0].questions.drop[0]",
         "weeks[1]",
     ]
+
+
+def test_an_optional_key_left_empty_takes_its_default(course_file: Path) -> None:
+    text = """\
+title: T
+leaders:
+skip:
+minutes:
+translation:
+care:
+brand:
+templates:
+weeks:
+  - lesson: empathy
+    title:
+    questions:
+      drop:
+      replace:
+      add:
+    exercise:
+"""
+    course = load(course_file, text)
+    assert (course.leaders, course.minutes, course.translation, course.care) == ((), 90, "WEB", ())
+    assert course.weeks[0].title == "Seeing Through Their Eyes"
+    assert len(course.weeks[0].questions) == 8
+
+
+def test_a_required_key_left_empty_is_still_an_error(course_file: Path) -> None:
+    assert problems(course_file, "title:\nweeks:\n  - lesson:\n") == [
+        "course.yaml:1:7: title: expected text, found nothing",
+        "course.yaml:3:12: weeks[0].lesson: expected text, found nothing",
+    ]
+
+
+def test_a_faulty_own_lesson_is_reported_once(course_file: Path) -> None:
+    Path("mine").mkdir()
+    good = Path(__file__).parent / "fixtures" / "custom-lessons" / "my-lessons" / "gratitude.yaml"
+    text = good.read_text(encoding="utf-8").replace("big_idea:", "big_ide:")
+    Path("mine/02-thanks.yaml").write_text(text, encoding="utf-8")
+    assert problems(course_file, "title: T\nlessons: mine\nweeks: [gratitude, trust]\n") == [
+        "mine/02-thanks.yaml:1:1: big_idea: missing; this field is required",
+        "mine/02-thanks.yaml:3:1: big_ide: unknown key 'big_ide'; known: big_idea, discussion, "
+        "exercise, id, leader, opening, prayer, questions, scripture, sources, take_home, "
+        "teaching, title; did you mean 'big_idea'?",
+    ]

@@ -137,9 +137,10 @@ def _run(
                 return proc.wait(timeout=max(0.0, min(POLL_SECONDS, deadline - time.monotonic())))
             except subprocess.TimeoutExpired:
                 if time.monotonic() >= deadline:
+                    seconds = f"{limit:g} second{'' if limit == 1 else 's'}"
                     raise BuildError(
-                        f"LibreOffice did not finish converting to PDF within {limit:.0f} "
-                        f"seconds ({done} of {len(targets)} done) and was stopped"
+                        f"LibreOffice did not finish converting to PDF within {seconds} "
+                        f"({done} of {len(targets)} done) and was stopped"
                     ) from None
     finally:
         if proc.poll() is None:

@@ -1,0 +1,346 @@
+"""`build --pdf`: one LibreOffice run, a PDF beside every file, nothing written when it fails."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pymupdf
+import pytest
+from helpers import FIXTURES, KIT_FILES, needs_soffice
+from pptx import Presentation
+
+import kit
+from kit import pdf, pipeline
+from kit.errors import ToolMissingError
+
+PDF_FILES = [Path(name).stem + ".pdf" for name in KIT_FILES]
+
+SMALL = FIXTURES / "markers" / "course.yaml"
+"""A one-week course: quick to build for the tests that fake LibreOffice."""
+SMALL_FILES = [
+    "leader-guide.docx",
+    "week-01-leader-notes.docx",
+    "week-01-slides.pptx",
+    "week-01-handout.docx",
+]
+SMALL_PDFS = [Path(name).stem + ".pdf" for name in SMALL_FILES]
+
+INSTALL_MESSAGE = (
+    "kit: --pdf needs LibreOffice, but neither soffice nor libreoffice was found on PATH; "
+    "nothing was written.\n"
+    "  Debian/Ubuntu: sudo apt install libreoffice-writer libreoffice-impress\n"
+    "  macOS, Windows: install LibreOffice from https://www.libreoffice.org/download/ "
+    "and add its program folder to PATH\n"
+)
+
+FAKE_SOFFICE = """\
+#!{python}
+# Stands in for LibreOffice: logs its command line, then acts as ./mode says.
+import json, os, pathlib, sys, time
+here = pathlib.Path(__file__).parent
+args = sys.argv[1:]
+with open(here / "calls.jsonl", "a") as log:
+    log.write(json.dumps({{"pid": os.getpid(), "args": args}}) + "\\n")
+mode = (here / "mode").read_text()
+if mode == "hang":
+    time.sleep(120)
+out = pathlib.Path(args[args.index("--outdir") + 1])
+for name in args[args.index("--outdir") + 2 :]:
+    source = pathlib.Path(name)
+    if mode == "fail-one" and source.name == "week-01-handout.docx":
+        print("Error: source file could not be loaded")
+        continue
+    (out / (source.stem + ".pdf")).write_bytes(b"%PDF-1.4 " + source.read_bytes()[:8])
+sys.exit(81 if mode == "crash" else 0)
+"""
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def existing(tmp_path: Path) -> Path:
+    """An output folder holding a coordinator's own files, which a failed build must keep."""
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "week-01-handout.docx").write_bytes(b"a coordinator's edited copy")
+    (out / "week-01-handout.pdf").write_bytes(b"%PDF-1.4 printed last week")
+    (out / "notes.txt").write_text("keep me")
+    return out
+
+
+# --- no LibreOffice ----------------------------------------------------------------
+
+
+@pytest.fixture
+def no_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    assert pdf.shutil.which("soffice") is None
+    assert pdf.shutil.which("libreoffice") is None
+
+
+@pytest.mark.usefixtures("no_libreoffice")
+def test_pdf_without_libreoffice_exits_2_and_leaves_folder_unchanged(
+    run_kit, existing: Path
+) -> None:
+    before = _digest(existing)
+    result = run_kit("build", "-o", existing, "--pdf")
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err == INSTALL_MESSAGE
+    assert _digest(existing) == before
+    assert sorted(p.name for p in existing.parent.iterdir()) == ["build", "empty-bin"]
+
+
+@pytest.mark.usefixtures("no_libreoffice")
+def test_libreoffice_is_looked_for_before_anything_is_composed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def compose(course):
+        raise AssertionError("composed before looking for LibreOffice")
+
+    monkeypatch.setattr(pipeline, "compose_kit", compose)
+    with pytest.raises(ToolMissingError):
+        kit.build(kit.default_course(), tmp_path / "out", pdf=True)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.usefixtures("no_libreoffice")
+def test_build_without_pdf_needs_no_libreoffice(run_kit, tmp_path: Path) -> None:
+    result = run_kit("build", SMALL, "-o", tmp_path / "out")
+    assert result.code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(SMALL_FILES)
+
+
+# --- a stand-in LibreOffice: how kit runs it and what it does when it fails ---------
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="the stand-in is a POSIX script")
+
+
+@pytest.fixture
+def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    """Put a stand-in `soffice` alone on PATH; call it with a mode, get its folder."""
+    folder = tmp_path / "fake-bin"
+    folder.mkdir()
+    program = folder / "soffice"
+    program.write_text(FAKE_SOFFICE.format(python=sys.executable))
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+
+    def use(mode: str) -> Path:
+        (folder / "mode").write_text(mode)
+        return folder
+
+    return use
+
+
+def _calls(folder: Path) -> list[dict]:
+    log = folder / "calls.jsonl"
+    return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+
+
+@posix_only
+def test_one_headless_run_with_its_own_profile_converts_the_whole_kit(
+    run_kit, fake_soffice, tmp_path: Path
+) -> None:
+    folder = fake_soffice("ok")
+    out = tmp_path / "out"
+    result = run_kit("build", SMALL, "-o", out, "--pdf")
+    assert result.code == 0, result.err
+    assert result.err == ""  # not a terminal: no progress bar
+    assert result.out.splitlines() == [
+        f"wrote 8 files to {out}/",
+        *(f"  {name}" for name in SMALL_FILES + SMALL_PDFS),
+    ]
+    assert sorted(p.name for p in out.iterdir()) == sorted(SMALL_FILES + SMALL_PDFS)
+    calls = _calls(folder)
+    assert len(calls) == 1
+    args = calls[0]["args"]
+    assert {"--headless", "--norestore"} <= set(args)
+    assert args[args.index("--convert-to") + 1] == "pdf"
+    assert [Path(a).name for a in args[args.index("--outdir") + 2 :]] == SMALL_FILES
+    profile = next(a for a in args if a.startswith("-env:UserInstallation="))
+    profile_dir = Path(profile.removeprefix("-env:UserInstallation=file://"))
+    assert profile_dir.is_absolute()
+    assert not profile_dir.exists()  # a fresh profile, removed after the run
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fake-bin", "out"]
+
+
+@posix_only
+def test_pdfs_come_from_the_files_published_with_them(fake_soffice, tmp_path: Path) -> None:
+    fake_soffice("ok")
+    paths = kit.build(kit.load_course(SMALL), tmp_path / "out", pdf=True)
+    assert [p.name for p in paths] == SMALL_FILES + SMALL_PDFS
+    for office, made in zip(paths[:4], paths[4:], strict=True):
+        assert made.read_bytes() == b"%PDF-1.4 " + office.read_bytes()[:8]
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("mode", "message"),
+    [
+        (
+            "fail-one",
+            "kit: LibreOffice could not make week-01-handout.pdf "
+            "(Error: source file could not be loaded); nothing was written\n",
+        ),
+        ("crash", "kit: LibreOffice stopped with exit status 81; nothing was written\n"),
+    ],
+)
+def test_failed_conversion_leaves_folder_unchanged(
+    run_kit, fake_soffice, existing: Path, mode: str, message: str
+) -> None:
+    fake_soffice(mode)
+    before = _digest(existing)
+    result = run_kit("build", SMALL, "-o", existing, "--pdf")
+    assert result.code == 1
+    assert result.err == message
+    assert _digest(existing) == before
+    assert sorted(p.name for p in existing.parent.iterdir()) == ["build", "fake-bin"]
+
+
+@posix_only
+def test_libreoffice_past_its_time_limit_is_stopped_and_nothing_written(
+    run_kit, fake_soffice, existing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = fake_soffice("hang")
+    monkeypatch.setattr(pdf, "BASE_SECONDS", 1.0)
+    monkeypatch.setattr(pdf, "PER_FILE_SECONDS", 0.0)
+    before = _digest(existing)
+    result = run_kit("build", SMALL, "-o", existing, "--pdf")
+    assert result.code == 1
+    assert result.err == (
+        "kit: LibreOffice did not finish converting to PDF within 1 second "
+        "(0 of 4 done) and was stopped; nothing was written\n"
+    )
+    assert _digest(existing) == before
+    (call,) = _calls(folder)
+    with pytest.raises(ProcessLookupError):
+        os.kill(call["pid"], 0)
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch, run_kit) -> Callable[..., object]:
+    """Run the command line as if stderr were a terminal."""
+
+    def run(*args: str | os.PathLike[str]):
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+        return run_kit(*args)
+
+    return run
+
+
+@posix_only
+def test_progress_bar_on_a_terminal(terminal, fake_soffice, tmp_path: Path) -> None:
+    fake_soffice("ok")
+    result = terminal("build", SMALL, "-o", tmp_path / "out", "--pdf")
+    assert result.code == 0
+    start = "\rkit: making PDFs with LibreOffice [" + "-" * 30 + "] 0/4"
+    end = "\rkit: making PDFs with LibreOffice [" + "#" * 30 + "] 4/4\n"
+    assert result.err.startswith(start)
+    assert result.err.endswith(end)
+    assert result.err.count("\n") == 1
+
+
+@posix_only
+def test_quiet_build_shows_no_progress_bar(terminal, fake_soffice, tmp_path: Path) -> None:
+    fake_soffice("ok")
+    result = terminal("-q", "build", SMALL, "-o", tmp_path / "out", "--pdf")
+    assert result.code == 0
+    assert result.err == ""
+
+
+@posix_only
+def test_failure_message_starts_on_a_line_of_its_own(
+    terminal, fake_soffice, tmp_path: Path
+) -> None:
+    fake_soffice("fail-one")
+    result = terminal("build", SMALL, "-o", tmp_path / "out", "--pdf")
+    assert result.code == 1
+    bar, message = result.err.split("\n", 1)
+    assert bar.startswith("\rkit: making PDFs with LibreOffice [")
+    assert message.startswith("kit: LibreOffice could not make week-01-handout.pdf")
+
+
+# --- the real LibreOffice, run once on the built-in course -------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], list[tuple]]:
+    """The built-in course built with --pdf, and the progress reported on the way."""
+    out = tmp_path_factory.mktemp("pdf") / "build"
+    seen: list[tuple[int, int]] = []
+    paths = kit.build(
+        kit.default_course(), out, pdf=True, progress=lambda *a: seen.append(tuple(a))
+    )
+    return paths, seen
+
+
+@needs_soffice
+def test_pdf_build_writes_a_pdf_beside_each_of_the_19_files(pdf_build) -> None:
+    paths, _ = pdf_build
+    out = paths[0].parent
+    assert paths == [out / name for name in KIT_FILES + PDF_FILES]
+    assert sorted(p.name for p in out.iterdir()) == sorted(KIT_FILES + PDF_FILES)
+    assert [p.name for p in out.parent.iterdir()] == ["build"]
+
+
+@needs_soffice
+def test_office_files_match_a_build_without_pdf(pdf_build, builtin_kit: Path) -> None:
+    paths, _ = pdf_build
+    assert {p.name: p.read_bytes() for p in paths[:19]} == {
+        p.name: p.read_bytes() for p in builtin_kit.iterdir()
+    }
+
+
+@needs_soffice
+def test_every_handout_pdf_fits_one_sheet_printed_on_both_sides(pdf_build) -> None:
+    paths, _ = pdf_build
+    pages = {}
+    for made in (p for p in paths if p.name.endswith("handout.pdf")):
+        with pymupdf.open(made) as doc:
+            pages[made.name] = doc.page_count
+    assert len(pages) == 6
+    assert {name: n for name, n in pages.items() if n > 2} == {}
+
+
+@needs_soffice
+def test_each_slide_pdf_has_a_page_per_slide(pdf_build) -> None:
+    paths, _ = pdf_build
+    for deck in (p for p in paths if p.suffix == ".pptx"):
+        with pymupdf.open(deck.with_suffix(".pdf")) as doc:
+            assert doc.page_count == len(Presentation(str(deck)).slides), deck.name
+
+
+@needs_soffice
+def test_each_pdf_shows_its_own_week(pdf_build) -> None:
+    paths, _ = pdf_build
+    course = kit.default_course()
+    for made in (p for p in paths if p.suffix == ".pdf"):
+        with pymupdf.open(made) as doc:
+            text = " ".join(" ".join(page.get_text() for page in doc).split()).casefold()
+        if made.name == "leader-guide.pdf":
+            expected = [course.title] + [w.title for w in course.weeks]
+        else:
+            expected = [course.weeks[int(made.name[5:7]) - 1].title]
+        for title in expected:
+            assert title.casefold() in text, (made.name, title)
+
+
+@needs_soffice
+def test_progress_runs_from_0_to_19(pdf_build) -> None:
+    _, seen = pdf_build
+    assert seen[0] == (0, 19)
+    assert seen[-1] == (19, 19)
+    assert all(total == 19 for _, total in seen)
+    done = [d for d, _ in seen]
+    assert done == sorted(done)
+    assert len(done) == len(set(done))

@@ -27,6 +27,13 @@ def test_every_lesson_fits_every_length_exactly(lesson_id: str, minutes: int) ->
     assert len(fitted) == len(PARTS)
 
 
+def test_every_lesson_fits_every_length_exhaustively() -> None:
+    for lesson_id, natural in NATURAL.items():
+        for minutes in range(45, 181):
+            fitted = fit_minutes(natural, minutes)
+            assert sum(fitted) == minutes and min(fitted) >= MIN_PART, (lesson_id, minutes)
+
+
 @given(
     natural=st.lists(st.integers(1, 180), min_size=1, max_size=8),
     minutes=st.integers(45, 180),

@@ -28,6 +28,9 @@ weeks: [trust, safety, empathy, vulnerability, closeness, connection]
 """
 """The built-in six-week course."""
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Years a course may start in; anything else is a typo, and far dates overflow."""
+
 
 def load_course(path: str | Path) -> ResolvedCourse:
     """Read, check and resolve a course file; raise `InputError` with every problem."""
@@ -124,7 +127,7 @@ def course_problems(
         yield from _question_problems(week, entry.lesson, doc, ("weeks", i, "questions"))
     if problem is None:
         yield from _passage_problems(course, library, doc)
-    yield from _skip_problems(course, doc)
+    yield from _date_problems(course, doc)
     for key, value, suffix in (
         (("brand", "slides"), course.brand.slides, ".pptx"),
         (("brand", "document"), course.brand.document, ".docx"),
@@ -202,8 +205,15 @@ def _passage_problems(
                 )
 
 
-def _skip_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
-    """Skipped dates that are not meeting dates of the course."""
+def _date_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
+    """A start date out of any calendar's reach, and skipped dates that are not meeting dates."""
+    if course.start is not None and not FIRST_YEAR <= course.start.year <= LAST_YEAR:
+        yield doc.problem(
+            ("start",),
+            f"{course.start.isoformat()} is not between {FIRST_YEAR} and {LAST_YEAR}; "
+            "check the year",
+        )
+        return
     if not course.skip:
         return
     if course.start is None:

@@ -189,6 +189,13 @@ def test_bad_settings_are_located(course_file: Path, setting: str, message: str)
     assert problems(course_file, f"title: T\n{setting}\nweeks: [trust]\n") == [message]
 
 
+def test_a_start_date_far_off_is_refused(course_file: Path) -> None:
+    text = "title: T\nstart: 9999-12-26\nskip: [9999-12-26]\nweeks: [trust, safety]\n"
+    assert problems(course_file, text) == [
+        "course.yaml:2:8: start: 9999-12-26 is not between 1900 and 2199; check the year"
+    ]
+
+
 def test_skip_without_start_is_refused(course_file: Path) -> None:
     assert problems(course_file, "title: T\nskip: [2027-01-17]\nweeks: [trust]\n") == [
         "course.yaml:2:7: skip: skip needs a start date to know the meeting days"

@@ -1,149 +1,171 @@
-"""Write a composed deck as a .pptx with python-pptx."""
+"""Write a composed deck as a .pptx: its template, text fitted to each box, notes on every slide."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
-from pptx import Presentation
-from pptx.enum.text import MSO_AUTO_SIZE
+from lxml import etree
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import Slide as PptxSlide
-from pptx.util import Emu, Pt
+from pptx.slide import SlideLayout
+from pptx.util import Emu
 
-from kit.compose.blocks import Block, Deck, Heading, ListBlock, Paragraph, Slide, plain
-from kit.resources import data_dir
+from kit.compose.blocks import Block, Deck, Heading, ListBlock, Paragraph, Run, Table
+from kit.compose.blocks import Slide as ComposedSlide
 from kit.writers.ooxml import normalized_zip, set_core_properties
+from kit.writers.pptx_fit import Page, Text, plan
+from kit.writers.pptx_layouts import Box, Frames, frames, load_template, pick_layout
+from kit.writers.pptx_layouts import template_problems as template_problems
 
-BASE_NAME = "base.pptx"
-"""Kit's own designed deck template in the templates folder."""
-
-LAYOUTS = {
-    "title": ("Title Slide",),
-    "section": ("Section Header", "Title Only"),
-    "scripture": ("Title Only", "Title and Content"),
-    "points": ("Title and Content",),
-    "question": ("Title Only", "Title and Content"),
-    "couple": ("Section Header", "Title Only"),
-    "closing": ("Title Only", "Title Slide"),
-}
-"""Standard layout names to use for each kind of slide, best first."""
-
-BODY_PT = 24
-TITLE_PT = 36
-
-
-def open_base(brand: Path | None) -> PptxPresentation:
-    """The base deck: the church's template, kit's own, or python-pptx's default at 16:9."""
-    if brand is not None:
-        prs = Presentation(str(brand))
-        _drop_slides(prs)
-        return prs
-    base = data_dir("templates") / BASE_NAME
-    if base.is_file():
-        return Presentation(str(base))
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
-    return prs
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+EMU_PER_PT = 12700
+CONTINUED_NOTE = "Continued from the previous slide."
+LANG = "en-US"
 
 
 def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> bytes:
-    """The bytes of a .pptx holding the deck."""
-    prs = open_base(brand)
+    """The bytes of a .pptx holding the deck; `brand` is the church's template, if any."""
+    template = load_template(brand)
+    prs = template.open()
+    chosen: dict[str, tuple[SlideLayout, Frames]] = {}
     for slide in deck.slides:
-        _slide(prs, slide)
+        if slide.layout not in chosen:
+            layout = pick_layout(prs, slide.layout)
+            chosen[slide.layout] = (layout, frames(prs, layout))
+        layout, boxes = chosen[slide.layout]
+        pages = plan(slide, boxes)
+        for page in pages:
+            _write_page(prs, layout, boxes, page, slide)
     set_core_properties(prs.core_properties, title=deck.title, subject=deck.footer, author=author)
     out = io.BytesIO()
     prs.save(out)
     return normalized_zip(out.getvalue())
 
 
-def _layout(prs: PptxPresentation, kind: str):
-    by_name = {layout.name: layout for layout in prs.slide_layouts}
-    for name in LAYOUTS.get(kind, ("Title and Content",)):
-        if name in by_name:
-            return by_name[name]
-    return prs.slide_layouts[min(1, len(prs.slide_layouts) - 1)]
-
-
-def _slide(prs: PptxPresentation, slide: Slide) -> PptxSlide:
-    out = prs.slides.add_slide(_layout(prs, slide.layout))
-    body_frame = None
-    for shape in out.placeholders:
-        kind = shape.placeholder_format.type
-        if shape.placeholder_format.idx == 0 and slide.title:
-            shape.text_frame.text = slide.title
-            _size(shape.text_frame, TITLE_PT)
-        elif body_frame is None and shape.placeholder_format.idx in (1, 13) and kind is not None:
-            body_frame = shape.text_frame
-    if slide.blocks:
-        if body_frame is None:
-            margin = Emu(prs.slide_width // 12)
-            box = out.shapes.add_textbox(
-                margin,
-                Emu(prs.slide_height * 3 // 10),
-                prs.slide_width - 2 * margin,
-                Emu(prs.slide_height * 6 // 10),
-            )
-            body_frame = box.text_frame
-        _fill(body_frame, slide.blocks)
-    _remove_empty_placeholders(out)
-    if slide.notes:
-        out.notes_slide.notes_text_frame.text = notes_text(slide.notes)
+def _write_page(
+    prs: PptxPresentation, layout: SlideLayout, boxes: Frames, page: Page, slide: ComposedSlide
+) -> PptxSlide:
+    out = prs.slides.add_slide(layout)
+    by_idx = {ph.placeholder_format.idx: ph for ph in out.placeholders}
+    if page.title:
+        title_para = Text((Run(page.title),), "title", page.title_size)
+        _fill(out, by_idx, boxes.title, [title_para], line=90)
+    _fill(out, by_idx, boxes.body, page.body)
+    if boxes.kicker is not None:
+        _fill(out, by_idx, boxes.kicker, page.kicker)
+    if boxes.caption is not None:
+        _fill(out, by_idx, boxes.caption, page.caption)
+    for shape in list(out.placeholders):
+        if shape.has_text_frame and not shape.text_frame.text.strip():
+            shape._element.getparent().remove(shape._element)
+    notes = out.notes_slide.notes_text_frame
+    _write_notes(notes, slide.notes, continued=page.part > 1)
     return out
 
 
-def _fill(frame, blocks: list[Block]) -> None:
+def _fill(out: PptxSlide, by_idx: dict, box: Box, texts: Sequence[Text], line: int = 100) -> None:
+    if not texts:
+        return
+    shape = by_idx.get(box.idx) if box.idx is not None else None
+    if shape is None:
+        shape = out.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+        shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame = shape.text_frame
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
-    first = True
+    body = frame._txBody
+    for p in body.findall(f"{{{_A}}}p"):
+        body.remove(p)
+    first_number = True
+    for i, text in enumerate(texts):
+        body.append(_paragraph(text, first=i == 0, line=line, restart=first_number))
+        if text.bullet == "number" and not text.continued:
+            first_number = False
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    return etree.SubElement(parent, f"{{{_A}}}{tag}", attrs)
+
+
+def _paragraph(text: Text, *, first: bool, line: int, restart: bool) -> etree._Element:
+    p = etree.Element(f"{{{_A}}}p")
+    indent = round(text.indent * EMU_PER_PT)
+    ppr = _sub(p, "pPr", marL=str(indent), indent=str(-indent if text.bullet else 0))
+    _sub(_sub(ppr, "lnSpc"), "spcPct", val=str(line * 1000))
+    before = 0 if first else round(text.before * 100)
+    _sub(_sub(ppr, "spcBef"), "spcPts", val=str(before))
+    if text.bullet and not text.continued:
+        _sub(_sub(ppr, "buClr"), "schemeClr", val="accent1")
+        if text.bullet == "number":
+            _sub(ppr, "buFont", typeface="+mj-lt")
+            auto = _sub(ppr, "buAutoNum", type="arabicPeriod")
+            if restart:
+                auto.set("startAt", str(text.number))
+        else:
+            _sub(ppr, "buFont", typeface="Arial")
+            _sub(ppr, "buChar", char="\u2022")
+    else:
+        _sub(ppr, "buNone")
+    size = str(round(text.size * 100))
+    for run in text.runs:
+        r = _sub(p, "r")
+        rpr = _sub(r, "rPr", lang=LANG, sz=size, dirty="0")
+        if run.bold or text.caps:
+            rpr.set("b", "1")
+        if run.italic:
+            rpr.set("i", "1")
+        if text.caps:
+            rpr.set("cap", "all")
+            rpr.set("spc", "150")
+        _sub(r, "t").text = run.text
+    _sub(p, "endParaRPr", lang=LANG, sz=size, dirty="0")
+    return p
+
+
+def _write_notes(frame, blocks: Sequence[Block], *, continued: bool) -> None:
+    """Speaker notes: paragraphs with their emphasis, list items marked."""
+    lines: list[tuple[Run, ...]] = []
+    if continued:
+        lines.append((Run(CONTINUED_NOTE, italic=True),))
     for block in blocks:
-        lines: list[tuple[str, int]] = []
         if isinstance(block, Paragraph):
-            lines.append((plain(block.runs), 0))
-        elif isinstance(block, ListBlock):
-            lines.extend((plain(item), 0) for item in block.items)
-        elif isinstance(block, Heading):
-            lines.append((block.text, 0))
-        for text, level in lines:
-            par = frame.paragraphs[0] if first else frame.add_paragraph()
-            first = False
-            par.text = text
-            par.level = level
-            for run in par.runs:
-                run.font.size = Pt(BODY_PT)
-
-
-def _size(frame, points: int) -> None:
-    for par in frame.paragraphs:
-        for run in par.runs:
-            run.font.size = Pt(points)
-
-
-def notes_text(blocks: list[Block]) -> str:
-    """Speaker notes as plain text, list items bulleted."""
-    out: list[str] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(plain(block.runs))
+            lines.append(block.runs)
         elif isinstance(block, ListBlock):
             for number, item in enumerate(block.items, 1):
                 mark = f"{number}. " if block.kind == "number" else "\u2022 "
-                out.append(mark + plain(item))
+                lines.append((Run(mark), *item))
+        elif isinstance(block, Heading):
+            lines.append((Run(block.text, bold=True),))
+        elif isinstance(block, Table):
+            lines.extend(tuple(r for cell in row for r in (*cell, Run("  "))) for row in block.rows)
+    body = frame._txBody
+    for p in body.findall(f"{{{_A}}}p"):
+        body.remove(p)
+    for runs in lines or [(Run(""),)]:
+        p = _sub(body, "p")
+        for run in runs:
+            r = _sub(p, "r")
+            rpr = _sub(r, "rPr", lang=LANG, dirty="0")
+            if run.bold:
+                rpr.set("b", "1")
+            if run.italic:
+                rpr.set("i", "1")
+            _sub(r, "t").text = run.text
+
+
+def notes_text(blocks: Sequence[Block]) -> str:
+    """Speaker notes as plain text, list items marked, as `_write_notes` writes them."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append("".join(r.text for r in block.runs))
+        elif isinstance(block, ListBlock):
+            for number, item in enumerate(block.items, 1):
+                mark = f"{number}. " if block.kind == "number" else "\u2022 "
+                out.append(mark + "".join(r.text for r in item))
         elif isinstance(block, Heading):
             out.append(block.text)
     return "\n".join(out)
-
-
-def _remove_empty_placeholders(slide: PptxSlide) -> None:
-    for shape in list(slide.placeholders):
-        if shape.has_text_frame and not shape.text_frame.text.strip():
-            shape._element.getparent().remove(shape._element)
-
-
-def _drop_slides(prs: PptxPresentation) -> None:
-    """Remove a template's own slides; kit keeps only its masters and layouts."""
-    ids = prs.slides._sldIdLst
-    for sld_id in list(ids):
-        prs.part.drop_rel(sld_id.rId)
-        ids.remove(sld_id)

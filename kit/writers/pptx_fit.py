@@ -1,0 +1,385 @@
+"""Fit a composed slide to its layout's boxes: font sizes, and continuation slides when needed.
+
+Every paragraph starts at the size the template gives its box and shrinks in 2-point
+steps, never below 18 points (titles 28). What does not fit at the minimum is carried
+onto continuation slides at paragraph, list item or sentence boundaries, and only for a
+sentence longer than a whole slide at word boundaries. Nothing is cut inside a word and
+nothing is left out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from kit.compose.blocks import Block, Box, Heading, Inline, ListBlock, Paragraph, Run, Table
+from kit.compose.blocks import Slide as ComposedSlide
+from kit.writers import textfit
+from kit.writers.pptx_layouts import Box as LayoutBox
+from kit.writers.pptx_layouts import Frames
+
+BODY_MIN = 18
+TITLE_MIN = 28
+STEP = 2
+SAFETY_PT = 2.0
+"""Points kept free at the bottom and right of every box for renderer rounding."""
+
+ELLIPSIS = "\u2026"
+CONTINUED = " (continued)"
+
+STYLE_SCALE = {"lead": 1.15, "small": 0.8, "kicker": 0.72, "caption": 0.8}
+"""Size of a style next to the body text of its box (1 when not listed)."""
+
+KICKER_SPACING = 1.5
+"""Points between the letters of a kicker line, which is set in bold capitals."""
+
+ROLE_OF_STYLE = {"kicker": "kicker", "reference": "caption", "caption": "caption"}
+"""Paragraph styles that go to a layout's own kicker or caption box when it has one."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """One paragraph as it is written on a slide."""
+
+    runs: Inline
+    """The words, with emphasis."""
+    style: str
+    """The composed style: body, lead, question, scripture, kicker, caption, item, ..."""
+    size: float = 0
+    """Font size in points."""
+    bullet: str = ""
+    """'' for none, 'bullet' or 'number'."""
+    number: int = 0
+    """Number of a numbered item."""
+    continued: bool = False
+    """The rest of a paragraph or item begun on the previous slide."""
+    origin: int = 0
+    """Which composed paragraph it comes from."""
+    max_size: float = 0
+    """The size it starts at before shrinking."""
+
+    @property
+    def caps(self) -> bool:
+        """Set in capitals with letter spacing."""
+        return self.style == "kicker"
+
+    @property
+    def before(self) -> float:
+        """Space before in points, when it is not the first paragraph of its box."""
+        if self.continued:
+            return 0.0
+        return self.size * (0.3 if self.bullet else 0.45)
+
+    @property
+    def indent(self) -> float:
+        """Left indent in points; a bullet or number hangs in it."""
+        if not self.bullet:
+            return 0.0
+        return self.size * (1.5 if self.bullet == "number" else 1.0)
+
+
+@dataclass
+class Page:
+    """One slide as written: its title and the paragraphs of each box."""
+
+    title: str
+    """The title's text."""
+    title_size: float
+    """The title's size in points."""
+    kicker: list[Text] = field(default_factory=list)
+    """Paragraphs of the kicker box."""
+    body: list[Text] = field(default_factory=list)
+    """Paragraphs of the body box."""
+    caption: list[Text] = field(default_factory=list)
+    """Paragraphs of the caption box."""
+    part: int = 1
+    """1 for the slide itself, 2 and on for its continuation slides."""
+
+
+def face_para(text: Text, box: LayoutBox) -> textfit.Para:
+    """The measuring view of a paragraph in a box."""
+    pieces = tuple(
+        textfit.Piece(
+            run.text,
+            textfit.face(box.typeface, box.bold or run.bold or text.caps, box.italic or run.italic),
+        )
+        for run in text.runs
+    )
+    return textfit.Para(
+        pieces,
+        text.size,
+        before=text.before,
+        indent=text.indent,
+        spacing=KICKER_SPACING if text.caps else 0.0,
+        caps=text.caps,
+    )
+
+
+def _fits(texts: Sequence[Text], box: LayoutBox) -> bool:
+    paras = [face_para(t, box) for t in texts]
+    return textfit.fits(paras, box.inner_width - SAFETY_PT, box.inner_height - SAFETY_PT)
+
+
+def _sized(texts: Sequence[Text], step: int) -> list[Text]:
+    return [replace(t, size=max(BODY_MIN, t.max_size - STEP * step)) for t in texts]
+
+
+def _steps(texts: Sequence[Text]) -> int:
+    top = max((t.max_size for t in texts), default=BODY_MIN)
+    return max(0, math.ceil((top - BODY_MIN) / STEP))
+
+
+def shrink(texts: Sequence[Text], box: LayoutBox) -> list[Text] | None:
+    """The paragraphs at the largest common step that fits the box, or None."""
+    for step in range(_steps(texts) + 1):
+        sized = _sized(texts, step)
+        if _fits(sized, box):
+            return sized
+    return None
+
+
+# --- from composed blocks to paragraphs --------------------------------------------
+
+
+def _texts(blocks: Sequence[Block]) -> list[Text]:
+    out: list[Text] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(Text(block.runs, block.style))
+        elif isinstance(block, Heading):
+            out.append(Text((Run(block.text),), "lead"))
+        elif isinstance(block, ListBlock):
+            kind = "number" if block.kind == "number" else "bullet"
+            out.extend(
+                Text(item, "item", bullet=kind, number=n) for n, item in enumerate(block.items, 1)
+            )
+        elif isinstance(block, Table):
+            out.extend(
+                Text(tuple(r for cell in row for r in (*cell, Run("  \u00b7  ")))[:-1], "body")
+                for row in block.rows
+            )
+        elif isinstance(block, Box):
+            if block.title:
+                out.append(Text((Run(block.title, bold=True),), "body"))
+            out.extend(_texts(block.blocks))
+    return [replace(t, origin=i) for i, t in enumerate(out)]
+
+
+def _start(text: Text, box: LayoutBox, own_box: bool) -> Text:
+    size = box.size if own_box else box.size * STYLE_SCALE.get(text.style, 1.0)
+    return replace(text, max_size=max(BODY_MIN, round(size)), size=max(BODY_MIN, round(size)))
+
+
+# --- splitting ---------------------------------------------------------------------
+
+
+def _slice(runs: Inline, start: int, end: int) -> Inline:
+    out: list[Run] = []
+    at = 0
+    for run in runs:
+        lo, hi = max(start, at), min(end, at + len(run.text))
+        if lo < hi:
+            out.append(Run(run.text[lo - at : hi - at], run.bold, run.italic))
+        at += len(run.text)
+    return tuple(out)
+
+
+def _cuts(runs: Inline, pattern: re.Pattern[str]) -> list[Inline]:
+    plain = "".join(r.text for r in runs)
+    pieces: list[Inline] = []
+    start = 0
+    for match in pattern.finditer(plain):
+        pieces.append(_slice(runs, start, match.start()))
+        start = match.end()
+    pieces.append(_slice(runs, start, len(plain)))
+    return [p for p in pieces if "".join(r.text for r in p).strip()]
+
+
+_SENTENCE_GAP = re.compile(r"(?<=[.!?\u2026][\"'\u201d\u2019)\]])\s+|(?<=[.!?\u2026])\s+(?=\S)")
+_WORD_GAP = re.compile(r"\s+")
+
+
+def split(text: Text, level: str) -> list[Text]:
+    """A paragraph cut into sentences or words, each a piece of the same paragraph."""
+    pattern = _SENTENCE_GAP if level == "sentence" else _WORD_GAP
+    pieces = _cuts(text.runs, pattern)
+    return [
+        replace(text, runs=piece, continued=text.continued or i > 0)
+        for i, piece in enumerate(pieces)
+    ]
+
+
+def _join(a: Text, b: Text) -> Text:
+    return replace(a, runs=(*a.runs, Run(" "), *b.runs))
+
+
+class _Packer:
+    """Greedy filling of pages at the minimum size, at a given usable height."""
+
+    def __init__(self, fits: Callable[[list[Text]], bool]) -> None:
+        self.fits = fits
+        self.pages: list[list[Text]] = []
+        self.current: list[Text] = []
+
+    def _with(self, piece: Text) -> list[Text]:
+        if self.current and piece.continued and self.current[-1].origin == piece.origin:
+            return [*self.current[:-1], _join(self.current[-1], piece)]
+        return [*self.current, piece]
+
+    def place(self, piece: Text, level: str = "") -> None:
+        trial = self._with(piece)
+        if self.fits(trial):
+            self.current = trial
+            return
+        if self.current and self.fits([piece]):
+            self.pages.append(self.current)
+            self.current = [piece]
+            return
+        if level == "":
+            for part in split(piece, "sentence"):
+                self.place(part, "sentence")
+        elif level == "sentence":
+            for part in split(piece, "word"):
+                self.place(part, "word")
+        else:  # one word taller than a slide: it goes alone, the renderer wraps it
+            if self.current:
+                self.pages.append(self.current)
+            self.current = [piece]
+
+    def done(self) -> list[list[Text]]:
+        """The pages filled."""
+        if self.current:
+            self.pages.append(self.current)
+            self.current = []
+        return self.pages
+
+
+def paginate(
+    texts: list[Text], box: LayoutBox, front: list[Text], back: list[Text]
+) -> list[list[Text]]:
+    """The body paragraphs in as few pages as fit the box at the minimum size, evened out."""
+    low = _sized(texts, 99)
+    fixed_front, fixed_back = _sized(front, 99), _sized(back, 99)
+
+    def pack(shrink_by: float) -> list[list[Text]]:
+        def fits(paras: list[Text]) -> bool:
+            paras = [*fixed_front, *paras, *fixed_back]
+            measured = [face_para(t, box) for t in paras]
+            room = box.inner_height - SAFETY_PT - shrink_by
+            return textfit.fits(measured, box.inner_width - SAFETY_PT, room)
+
+        packer = _Packer(fits)
+        for text in low:
+            packer.place(text)
+        return packer.done()
+
+    pages = pack(0.0)
+    if len(pages) < 2:
+        return pages
+    # Shrink the usable height while the page count holds, so pages come out even.
+    lo, hi = 0.0, box.inner_height * (1 - 1 / len(pages))
+    for _ in range(8):
+        mid = (lo + hi) / 2
+        if len(pack(mid)) == len(pages):
+            lo = mid
+        else:
+            hi = mid
+    return pack(lo)
+
+
+# --- titles ------------------------------------------------------------------------
+
+
+def fit_title(text: str, box: LayoutBox) -> tuple[str, float] | None:
+    """The title at the largest size from its box's down to 28 points that fits, or None."""
+    top = max(TITLE_MIN, round(box.size))
+    for size in range(top, TITLE_MIN - 1, -STEP):
+        para = textfit.Para(
+            (textfit.Piece(text, textfit.face(box.typeface, box.bold, box.italic)),),
+            size,
+            line=0.9,
+        )
+        if textfit.fits([para], box.inner_width - SAFETY_PT, box.inner_height - SAFETY_PT):
+            return text, size
+    return None
+
+
+def short_title(text: str, box: LayoutBox) -> tuple[str, float]:
+    """As many whole words of a long title as fit at 28 points, ended with an ellipsis."""
+    words = text.split()
+    lo, hi = 1, len(words)
+    best = (words[0] + ELLIPSIS, float(TITLE_MIN))
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        fitted = fit_title(" ".join(words[:mid]) + ELLIPSIS, box)
+        if fitted is not None:
+            best = (fitted[0], float(TITLE_MIN))
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+# --- a whole slide -------------------------------------------------------------------
+
+
+def plan(slide: ComposedSlide, frames: Frames) -> list[Page]:
+    """The pages a composed slide becomes on a layout."""
+    texts = _texts(slide.blocks)
+    roles: dict[str, list[Text]] = {"kicker": [], "body": [], "caption": []}
+    for text in texts:
+        role = ROLE_OF_STYLE.get(text.style, "body")
+        own = frames.kicker if role == "kicker" else frames.caption if role == "caption" else None
+        if own is not None:
+            roles[role].append(_start(text, own, own_box=True))
+        else:
+            roles["body"].append(_start(text, frames.body, own_box=False))
+
+    # A kicker or caption too long for its own box joins the body.
+    kicker = shrink(roles["kicker"], frames.kicker) if frames.kicker and roles["kicker"] else []
+    if kicker is None:
+        kicker = []
+        roles["body"][:0] = [_start(t, frames.body, False) for t in roles["kicker"]]
+    caption = []
+    if frames.caption and roles["caption"]:
+        caption = shrink(roles["caption"], frames.caption)
+    if caption is None:
+        caption = []
+        roles["body"].extend(_start(t, frames.body, False) for t in roles["caption"])
+
+    body = roles["body"]
+    edges = ("kicker", "caption", "reference")
+    front = [t for t in body if t.style == "kicker"]
+    back = [t for t in body if t.style in edges[1:]]
+    main = [t for t in body if t.style not in edges]
+
+    title = slide.title or ""
+    fitted = fit_title(title, frames.title) if title else ("", float(TITLE_MIN))
+    if fitted is None:
+        fitted = short_title(title, frames.title)
+        main.insert(0, _start(Text((Run(title),), "lead", origin=-1), frames.body, False))
+
+    whole = shrink([*front, *main, *back], frames.body)
+    if whole is not None:
+        return [Page(fitted[0], fitted[1], kicker, whole, caption)]
+
+    chunks = paginate(main, frames.body, front, back)
+    steps = []
+    for chunk in chunks:
+        paras = [*front, *chunk, *back]
+        step = next(
+            (s for s in range(_steps(paras) + 1) if _fits(_sized(paras, s), frames.body)),
+            99,
+        )
+        steps.append(step)
+    step = max(steps)
+    pages = []
+    for n, chunk in enumerate(chunks, 1):
+        page_title = fitted
+        if n > 1 and title:
+            page_title = fit_title(fitted[0] + CONTINUED, frames.title) or fitted
+        body_texts = _sized([*front, *chunk, *back], step)
+        pages.append(Page(page_title[0], page_title[1], kicker, body_texts, caption, n))
+    return pages

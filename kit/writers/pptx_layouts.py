@@ -1,0 +1,313 @@
+"""Deck templates: load one, check it, pick a layout per kind of slide, read its text boxes.
+
+A slide's text goes into the placeholders of the layout it uses. For each placeholder this
+module works out what the fitter needs: where the box is, its inner margins, and the font,
+weight, style and size its text inherits from the layout, the master and the theme.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.presentation import Presentation as PptxPresentation
+from pptx.slide import SlideLayout, SlideMaster
+
+from kit.errors import InputError, Problem
+from kit.resources import data_dir, shown
+
+BASE_NAME = "base.pptx"
+"""Kit's own designed deck template in the templates folder."""
+
+EMU_PER_PT = 12700
+
+CONTENT_LAYOUTS = ("Title and Content", "Title Only", "Blank")
+"""Layouts any of which can carry every kind of slide; a template needs one of them."""
+
+LAYOUTS = {
+    "title": ("Title Slide", "Section Header", *CONTENT_LAYOUTS),
+    "section": ("Section Header", *CONTENT_LAYOUTS),
+    "scripture": ("Scripture", *CONTENT_LAYOUTS),
+    "points": CONTENT_LAYOUTS,
+    "question": ("Question", *CONTENT_LAYOUTS),
+    "couple": ("Couple Time", "Section Header", *CONTENT_LAYOUTS),
+    "closing": ("Closing", "Section Header", *CONTENT_LAYOUTS),
+}
+"""Layout names to use for each kind of slide, best first; kit's own names lead."""
+
+KICKER, CAPTION = "Kicker", "Caption"
+"""Names of the placeholders in kit's template for the small line above a title and below
+the body; a template without them gets that text in its body."""
+
+TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+NS = {"a": _A, "p": _P}
+
+
+@dataclass(frozen=True)
+class Box:
+    """A text box on a layout: where it is, its inner margins and its inherited font."""
+
+    idx: int | None
+    """Placeholder index on the layout; None for a text box kit adds."""
+    left: int
+    """EMU from the slide's left edge."""
+    top: int
+    """EMU from the slide's top edge."""
+    width: int
+    """EMU."""
+    height: int
+    """EMU."""
+    insets: tuple[int, int, int, int]
+    """Inner margins left, top, right, bottom, EMU."""
+    typeface: str
+    """The font its text renders in (theme fonts resolved)."""
+    bold: bool
+    """Text is bold unless a run says otherwise."""
+    italic: bool
+    """Text is italic unless a run says otherwise."""
+    size: float
+    """Font size in points the template gives its text."""
+
+    @property
+    def inner_width(self) -> float:
+        """Points available for a line."""
+        return (self.width - self.insets[0] - self.insets[2]) / EMU_PER_PT
+
+    @property
+    def inner_height(self) -> float:
+        """Points available for lines."""
+        return (self.height - self.insets[1] - self.insets[3]) / EMU_PER_PT
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The boxes a slide's text goes into on one layout."""
+
+    layout: str
+    """The layout's name."""
+    title: Box
+    """Where the title goes; `idx` None when kit adds the box itself."""
+    body: Box
+    """Where the face text goes."""
+    kicker: Box | None
+    """The small line above the title, when the layout has a place for it."""
+    caption: Box | None
+    """The line below the body, when the layout has a place for it."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """A deck template read once: its bytes and where it came from."""
+
+    data: bytes
+    """The .pptx file's bytes."""
+    name: str
+    """The file as messages show it."""
+    own: bool
+    """True for kit's built-in template."""
+
+    def open(self) -> PptxPresentation:
+        """A fresh presentation from the template, without any slides of its own."""
+        prs = Presentation(io.BytesIO(self.data))
+        ids = prs.slides._sldIdLst
+        for sld_id in list(ids):
+            prs.part.drop_rel(sld_id.rId)
+            ids.remove(sld_id)
+        return prs
+
+
+def load_template(brand: Path | None) -> Template:
+    """The church's template when given (checked), else kit's own."""
+    if brand is None:
+        return _read(data_dir("templates") / BASE_NAME, own=True)
+    stat = brand.stat()
+    template = _read_cached(str(brand), stat.st_mtime_ns, stat.st_size)
+    problems = template_problems(brand)
+    if problems:
+        raise InputError([Problem(shown(brand), 0, 0, "", p) for p in problems])
+    return template
+
+
+def _read(path: Path, *, own: bool) -> Template:
+    stat = path.stat()
+    return _read_cached(str(path), stat.st_mtime_ns, stat.st_size, own)
+
+
+@lru_cache(maxsize=8)
+def _read_cached(path: str, mtime: int, size: int, own: bool = False) -> Template:
+    return Template(Path(path).read_bytes(), shown(Path(path)), own)
+
+
+def template_problems(path: Path) -> list[str]:
+    """What keeps a .pptx from serving as a deck template; empty when it can.
+
+    The messages name the file's missing layouts, so a course loader can report them at
+    the course's `brand.slides` entry.
+    """
+    try:
+        prs = Presentation(str(path))
+    except Exception as exc:  # python-pptx raises many kinds on a damaged file
+        return [f"'{path.name}' is not a PowerPoint file kit can read ({type(exc).__name__})"]
+    names = [layout.name for layout in all_layouts(prs)]
+    if not any(name in names for name in CONTENT_LAYOUTS):
+        found = ", ".join(f"'{n}'" for n in names) or "none"
+        wanted = ", ".join(f"'{n}'" for n in CONTENT_LAYOUTS[:-1])
+        return [
+            f"slide template '{path.name}' has no layout named {wanted} or "
+            f"'{CONTENT_LAYOUTS[-1]}'; kit needs one of them for its slides "
+            f"(layouts found: {found})"
+        ]
+    return []
+
+
+def all_layouts(prs: PptxPresentation) -> list[SlideLayout]:
+    """Every layout of every master, first master first."""
+    return [layout for master in prs.slide_masters for layout in master.slide_layouts]
+
+
+def pick_layout(prs: PptxPresentation, kind: str) -> SlideLayout:
+    """The best layout for a kind of slide."""
+    layouts = all_layouts(prs)
+    by_name: dict[str, SlideLayout] = {}
+    for layout in layouts:
+        by_name.setdefault(layout.name, layout)
+    for name in LAYOUTS.get(kind, CONTENT_LAYOUTS):
+        if name in by_name:
+            return by_name[name]
+    return layouts[0]
+
+
+def frames(prs: PptxPresentation, layout: SlideLayout) -> Frames:
+    """The boxes of a layout, with fallbacks for a layout that lacks a title or a body."""
+    fonts = _ThemeFonts(layout.slide_master)
+    title = kicker = caption = None
+    bodies = []
+    for ph in layout.placeholders:
+        kind = ph.placeholder_format.type
+        name = ph.name
+        if kind in TITLE_TYPES and title is None:
+            title = _box(ph, layout, fonts, "title")
+        elif name == KICKER:
+            kicker = _box(ph, layout, fonts, "body")
+        elif name == CAPTION:
+            caption = _box(ph, layout, fonts, "body")
+        elif kind in BODY_TYPES:
+            bodies.append(_box(ph, layout, fonts, "body"))
+    width, height = prs.slide_width, prs.slide_height
+    if title is None:
+        title = _added(
+            fonts, "title", width // 16, height // 18, width * 7 // 8, height * 2 // 9, 44
+        )
+    body = max(bodies, key=lambda b: b.width * b.height) if bodies else None
+    if body is None or body.height < height // 8:
+        top = title.top + title.height + height // 50
+        margin = max(title.top, height // 18)
+        room = max(height - top - margin, height // 8)
+        body = _added(fonts, "other", title.left, top, title.width, room, 28)
+    return Frames(layout.name, title, body, kicker, caption)
+
+
+def _added(fonts: _ThemeFonts, role: str, x: int, y: int, w: int, h: int, size: float) -> Box:
+    face, bold, italic, _ = fonts.resolve([], role)
+    return Box(None, x, y, w, h, (91440, 45720, 91440, 45720), face, bold, italic, size)
+
+
+def _box(ph, layout: SlideLayout, fonts: _ThemeFonts, role: str) -> Box:
+    chain = [ph._element]
+    master_ph = _master_placeholder(layout.slide_master, ph.placeholder_format.type, role)
+    if master_ph is not None:
+        chain.append(master_ph)
+    face, bold, italic, size = fonts.resolve(chain, role)
+    return Box(
+        ph.placeholder_format.idx,
+        int(ph.left),
+        int(ph.top),
+        int(ph.width),
+        int(ph.height),
+        _insets(chain),
+        face,
+        bold,
+        italic,
+        size,
+    )
+
+
+def _master_placeholder(master: SlideMaster, kind, role: str):
+    wanted = "title" if role == "title" else "body"
+    for sp in master.placeholders:
+        ph_type = sp.placeholder_format.type
+        if (wanted == "title" and ph_type in TITLE_TYPES) or (
+            wanted == "body" and ph_type in BODY_TYPES
+        ):
+            return sp._element
+    return None
+
+
+def _insets(chain: list) -> tuple[int, int, int, int]:
+    defaults = {"lIns": 91440, "tIns": 45720, "rIns": 91440, "bIns": 45720}
+    out = []
+    for attr, default in defaults.items():
+        value = default
+        for el in chain:
+            body_pr = el.find("./p:txBody/a:bodyPr", NS)
+            if body_pr is not None and body_pr.get(attr) is not None:
+                value = int(body_pr.get(attr))
+                break
+        out.append(value)
+    return out[0], out[1], out[2], out[3]
+
+
+class _ThemeFonts:
+    """A master's text styles and theme fonts, to resolve what a placeholder inherits."""
+
+    def __init__(self, master: SlideMaster) -> None:
+        self.master = master
+        theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+        self.major = _theme_font(theme, "majorFont") or "Calibri Light"
+        self.minor = _theme_font(theme, "minorFont") or "Calibri"
+        styles = master._element.find(f"{{{_P}}}txStyles")
+        self.styles = {}
+        if styles is not None:
+            for name in ("titleStyle", "bodyStyle", "otherStyle"):
+                self.styles[name] = styles.find(f"{{{_P}}}{name}")
+
+    def resolve(self, chain: list, role: str) -> tuple[str, bool, bool, float]:
+        """Typeface, bold, italic and size of level-1 text in a placeholder chain."""
+        defs = [el.find("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS) for el in chain]
+        style = {"title": "titleStyle", "body": "bodyStyle"}.get(role, "otherStyle")
+        master_style = self.styles.get(style)
+        if master_style is not None:
+            defs.append(master_style.find("./a:lvl1pPr/a:defRPr", NS))
+        defs = [d for d in defs if d is not None]
+        typeface = _first(defs, lambda d: d.find("a:latin", NS), "typeface")
+        if typeface is None or typeface == "+mn-lt":
+            typeface = self.major if (typeface is None and role == "title") else self.minor
+        elif typeface == "+mj-lt":
+            typeface = self.major
+        bold = _first(defs, lambda d: d, "b") in ("1", "true")
+        italic = _first(defs, lambda d: d, "i") in ("1", "true")
+        size = _first(defs, lambda d: d, "sz")
+        return typeface, bold, italic, int(size) / 100 if size else 18.0
+
+
+def _first(defs: list, find, attr: str) -> str | None:
+    for d in defs:
+        el = find(d)
+        if el is not None and el.get(attr) is not None:
+            return el.get(attr)
+    return None
+
+
+def _theme_font(theme, which: str) -> str | None:
+    found = theme.find(f".//a:fontScheme/a:{which}/a:latin", NS)
+    return found.get("typeface") if found is not None else None

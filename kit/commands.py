@@ -114,7 +114,9 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
     compose_kit(course)
     name = course.source
     dates = f", {course.first_date} to {course.last_date}" if course.first_date else ""
-    yield f"{name}: ok: {len(course.weeks)} weeks of {course.minutes} minutes{dates}"
+    count = len(course.weeks)
+    weeks = f"{count} week{'s' if count != 1 else ''}"
+    yield f"{name}: ok: {weeks} of {course.minutes} minutes{dates}"
 
 
 def cmd_build(args: argparse.Namespace, progress: Progress | None = None) -> Iterator[str]:

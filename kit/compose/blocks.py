@@ -53,6 +53,8 @@ class ListBlock:
     """One entry per item."""
     kind: str = "bullet"
     """bullet, number or check."""
+    level: int = 0
+    """Nesting: 0 for a list in the text, 1 for one under an item or a note."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,9 @@ class PageBreak:
 @dataclass(frozen=True)
 class Contents:
     """A table of contents."""
+
+    levels: int = 1
+    """Heading levels it lists: 1 for chapters only, 2 to add their sections."""
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 
     # Heading 1 / ## Heading 2 / ### Heading 3
     - bullet item          1. numbered item          [ ] checkbox item
+    -- bullet item one level in (under a note or an item)
     :style: a paragraph in a named style (lead, small, note, scripture, ...)
     | cell | cell |        table rows, the first one the header (@table STYLE may precede)
-    @pagebreak  @contents  @lines N  @box TITLE ... @end
+    @pagebreak  @contents [LEVELS]  @lines N  @box STYLE TITLE ... @end
     @slide LAYOUT  starts a slide; its first heading is the slide title
     @notes         the rest of the slide goes to the speaker notes
     **bold** and *italic* inline; a backslash makes the next character plain.
@@ -34,7 +35,7 @@ from kit.compose.blocks import (
     plain,
 )
 
-_LEADING = re.compile(r"^(?:[#@]|- |\[ \] |\d+\.\s|:[a-z-]+:)")
+_LEADING = re.compile(r"^(?:[#@]|-{1,2} |\[ \] |\d+\.\s|:[a-z-]+:)")
 """Starts of a line that markup would read as structure."""
 
 _NUMBERED = re.compile(r"^\d+\.\s+")
@@ -142,6 +143,7 @@ def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]
     para_style = "body"
     items: list[Inline] = []
     item_kind = ""
+    item_level = 0
     rows: list[tuple[Inline, ...]] = []
     table_style = "grid"
     in_notes = False
@@ -150,22 +152,22 @@ def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]
         return stack[-1].blocks
 
     def close() -> None:
-        nonlocal para, para_style, items, item_kind, rows, table_style
+        nonlocal para, para_style, items, item_kind, item_level, rows, table_style
         if para:
             out().append(Paragraph(inline(" ".join(para)), para_style))
             para, para_style = [], "body"
         if items:
-            out().append(ListBlock(tuple(items), item_kind))
-            items, item_kind = [], ""
+            out().append(ListBlock(tuple(items), item_kind, item_level))
+            items, item_kind, item_level = [], "", 0
         if rows:
             out().append(Table(tuple(rows), table_style))
             rows, table_style = [], "grid"
 
-    def add_item(kind: str, rest: str) -> None:
-        nonlocal item_kind
-        if items and item_kind != kind:
+    def add_item(kind: str, rest: str, level: int = 0) -> None:
+        nonlocal item_kind, item_level
+        if items and (item_kind != kind or item_level != level):
             close()
-        item_kind = kind
+        item_kind, item_level = kind, level
         items.append(inline(rest))
 
     for number, raw in enumerate(text.splitlines(), 1):
@@ -180,7 +182,7 @@ def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]
             if word == "pagebreak":
                 out().append(PageBreak())
             elif word == "contents":
-                out().append(Contents())
+                out().append(Contents(int(arg)) if arg.isdigit() else Contents())
             elif word == "lines":
                 out().append(WriteLines(int(arg) if arg.isdigit() else 3))
             elif word == "table":
@@ -220,6 +222,8 @@ def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]
             out().append(Heading(len(heading.group(1)), plain(inline(heading.group(2)))))
         elif line.startswith("- "):
             add_item("bullet", line[2:].strip())
+        elif line.startswith("-- "):
+            add_item("bullet", line[3:].strip(), 1)
         elif line.startswith("[ ] "):
             add_item("check", line[4:].strip())
         elif _NUMBERED.match(line):

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from docx.table import _Cell
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from kit.compose.blocks import (
     Block,
@@ -28,141 +30,244 @@ from kit.compose.blocks import (
     WriteLines,
 )
 from kit.resources import data_dir
-from kit.writers.docx_styles import BLOCK_STYLES, ensure_styles
+from kit.writers import docx_fields as fields
+from kit.writers import docx_tables as tables
+from kit.writers.docx_numbering import restart, set_num, style_num_id
+from kit.writers.docx_styles import BLOCK_STYLES, RULE, Look, ensure_styles, style_key
 from kit.writers.ooxml import normalized_zip, set_core_properties
 
 BASE_NAME = "base.docx"
 """Kit's own designed base document in the templates folder."""
 
-Container = DocxDocument | _Cell
+HANDOUT_MARGINS = {"top": 900, "bottom": 864, "left": 1080, "right": 1080, "footer": 460}
+"""Handouts use more of the sheet (twips), so a week fits on one sheet printed both sides."""
+
+WRITE_LINE = 430
+"""Height of one ruled writing line, in twips (about 0.3 in, room for handwriting)."""
+
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_TEMPLATE_TYPE = b"wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"wordprocessingml.document.main+xml"
+
+
+def _read_template(path: Path) -> io.BytesIO:
+    """A Word document or template (.dotx) as a document python-docx can open."""
+    data = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        types = src.read("[Content_Types].xml")
+        if _TEMPLATE_TYPE not in types:
+            return io.BytesIO(data)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                body = src.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    body = body.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                dst.writestr(info, body)
+    return out
 
 
 def open_base(brand: Path | None) -> DocxDocument:
-    """The base document: the church's template, kit's own, or python-docx's default."""
-    if brand is not None:
-        doc = docx.Document(str(brand))
-        body = doc.element.body
-        # Keep the template's styles, page setup, header and footer, not its text.
-        for child in list(body):
-            if child.tag != qn("w:sectPr"):
-                body.remove(child)
-        return doc
-    base = data_dir("templates") / BASE_NAME
-    return docx.Document(str(base)) if base.is_file() else docx.Document()
+    """The base document: the church's template without its text, or kit's own."""
+    if brand is None:
+        return docx.Document(str(data_dir("templates") / BASE_NAME))
+    doc = docx.Document(_read_template(brand))
+    body = doc.element.body
+    # Keep the template's styles, page setup, header and footer, not its text.
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    # A copy of the styles kept for Word 2010; styles added here would be missing from it,
+    # which newer Word reads as damage. Word rebuilds it when it needs it.
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            doc.part.drop_rel(rel_id)
+    return doc
 
 
 def write_docx(document: Document, *, brand: Path | None = None, author: str = "") -> bytes:
     """The bytes of a .docx holding the document."""
     doc = open_base(brand)
-    ensure_styles(doc)
-    writer = _Writer(doc)
-    for block in document.blocks:
-        writer.block(doc, block)
-    _footer(doc, document.footer, keep_existing=brand is not None)
+    ids = ensure_styles(doc)
+    section = doc.sections[-1]
+    if brand is None and document.kind == "handout":
+        for side, value in HANDOUT_MARGINS.items():
+            setattr(section, f"{side}_margin", Twips(value))
+    writer = _Writer(doc, ids, fields.text_width(section))
+    writer.write(document.blocks)
+    if _starts_with_cover(document.blocks) and not section.different_first_page_header_footer:
+        # The cover carries no page number.
+        section.different_first_page_header_footer = True
+    fields.page_footer(section, document.footer, ids.get("footer"), keep_existing=brand is not None)
     set_core_properties(
         doc.core_properties, title=document.title, subject=document.footer, author=author
     )
-    if any(isinstance(b, Contents) for b in document.blocks):
-        _update_fields_on_open(doc)
+    if writer.has_contents:
+        fields.update_fields_on_open(doc)
     out = io.BytesIO()
     doc.save(out)
     return normalized_zip(out.getvalue())
 
 
+def _starts_with_cover(blocks: list[Block]) -> bool:
+    return bool(blocks) and isinstance(blocks[0], Paragraph) and blocks[0].style == "title"
+
+
 class _Writer:
     """Lays blocks into a document, carrying page breaks to the next paragraph."""
 
-    def __init__(self, doc: DocxDocument) -> None:
+    def __init__(self, doc: DocxDocument, ids: dict[str, str], width: int) -> None:
         self.doc = doc
+        self.ids = ids
+        self.width = width
+        self.body = doc.element.body
         self.break_next = False
-        # python-docx looks styles up by scanning them all; look each one up once.
-        self.style_ids = {s.name: s.style_id for s in doc.styles}
+        self.has_contents = False
+        self.bookmarks: dict[int, str] = {}
+        accent = Look.of(doc.styles.element).accent.get(qn("w:val"))
+        self.accent = accent if re.fullmatch(r"[0-9A-Fa-f]{6}", accent or "") else "2E5E6E"
 
-    def block(self, where: Container, block: Block) -> None:
+    def write(self, blocks: list[Block]) -> None:
+        levels = max((b.levels for b in blocks if isinstance(b, Contents)), default=0)
+        self.levels = min(max(levels, 1), 3)
+        entries = []
+        for index, block in enumerate(blocks):
+            if isinstance(block, Heading) and block.level <= levels:
+                name = f"_Toc{index + 1:08d}"
+                self.bookmarks[index] = name
+                entries.append((block.level, block.text, name))
+        self.entries = entries
+        for index, block in enumerate(blocks):
+            self.block(self.body, block, self.width, index)
+
+    # -- paragraphs ------------------------------------------------------------
+
+    def _append(self, where: etree._Element, element: etree._Element) -> None:
+        last = where[-1] if len(where) else None
+        if last is not None and last.tag == qn("w:sectPr"):
+            last.addprevious(element)
+        else:
+            where.append(element)
+
+    def _para(self, where: etree._Element, style: str, text: str = "") -> DocxParagraph:
+        p = parse_xml(f"<w:p {nsdecls('w')}><w:pPr/></w:p>")
+        self._append(where, p)
+        par = DocxParagraph(p, self.doc._body)
+        sid = self.ids.get(style_key(style)) or self.ids.get("normal")
+        if sid:
+            p.pPr.insert(0, parse_xml(f'<w:pStyle {nsdecls("w")} w:val="{sid}"/>'))
+        if self.break_next:
+            par.paragraph_format.page_break_before = True
+            self.break_next = False
+        if text:
+            par.add_run(text)
+        return par
+
+    def block(self, where: etree._Element, block: Block, width: int, index: int = -1) -> None:
         if isinstance(block, PageBreak):
             self.break_next = True
         elif isinstance(block, Heading):
-            self._para(where, block.text, f"Heading {block.level}")
+            par = self._para(where, f"Heading {min(max(block.level, 1), 3)}", block.text)
+            if index in self.bookmarks:
+                fields.bookmark(par, self.bookmarks[index], index)
         elif isinstance(block, Paragraph):
-            par = self._para(where, "", BLOCK_STYLES.get(block.style, "Normal"))
+            par = self._para(where, BLOCK_STYLES.get(block.style, "Normal"))
             _runs(par, block.runs)
         elif isinstance(block, ListBlock):
             self._list(where, block)
         elif isinstance(block, Table):
-            self._table(where, block)
+            self._table(where, block, width)
         elif isinstance(block, Contents):
-            par = self._para(where, "", "Normal")
-            _field(par, 'TOC \\o "1-2" \\h \\z \\u', "Open in Word to see the contents.")
+            self._contents(where)
         elif isinstance(block, WriteLines):
-            for _ in range(block.count):
-                par = self._para(where, "", "Kit Write Line")
-                _bottom_border(par)
+            self._lines(where, block.count, width)
         elif isinstance(block, Box):
-            self._box(where, block)
+            self._box(where, block, width)
 
-    def _para(self, where: Container, text: str, style: str) -> DocxParagraph:
-        par = where.add_paragraph(text)
-        par._p.style = self.style_ids.get(style)
-        if self.break_next:
-            par.paragraph_format.page_break_before = True
-            self.break_next = False
-        return par
-
-    def _style(self, name: str) -> str:
-        return name if name in self.style_ids else "Normal"
-
-    def _list(self, where: Container, block: ListBlock) -> None:
-        if block.kind == "check":
-            for item in block.items:
-                par = self._para(where, "\u2610\u2002", "Kit Check")
-                _runs(par, item)
-            return
-        style = "List Number" if block.kind == "number" else "List Bullet"
-        num_id = _restart_numbering(self.doc, style) if block.kind == "number" else None
+    def _list(self, where: etree._Element, block: ListBlock) -> None:
+        style = {"number": "List Number", "check": "Kit Check"}.get(block.kind, "List Bullet")
+        num_id = style_num_id(self.doc, self.ids.get(style_key(style), ""))
+        level = max(0, min(getattr(block, "level", 0), 2))
+        if num_id is not None and block.kind == "number":
+            num_id = restart(self.doc, num_id)
         for item in block.items:
-            par = self._para(where, "", style)
+            par = self._para(where, style)
+            if num_id is not None and (block.kind == "number" or level):
+                set_num(par._p.pPr, num_id, level)
             _runs(par, item)
-            if num_id is not None:
-                num_pr = par._p.get_or_add_pPr().get_or_add_numPr()
-                num_pr.get_or_add_ilvl().val = 0
-                num_pr.get_or_add_numId().val = num_id
 
-    def _table(self, where: Container, block: Table) -> None:
-        width = max(len(r) for r in block.rows)
-        table = where.add_table(rows=0, cols=width)
-        table.style = self._table_style()
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        for index, row in enumerate(block.rows):
-            cells = table.add_row().cells
-            tr = table.rows[-1]._tr
-            tr_pr = tr.get_or_add_trPr()
-            tr_pr.append(OxmlElement("w:cantSplit"))
-            if index == 0:
-                tr_pr.append(OxmlElement("w:tblHeader"))
-            for cell, runs in zip(cells, row, strict=False):
-                par = cell.paragraphs[0]
-                _runs(par, runs, bold=index == 0 or None)
+    def _contents(self, where: etree._Element) -> None:
+        self.has_contents = True
+        entry_styles = {n: self.ids.get(f"toc {n}") for n in (1, 2, 3)}
+        first = self._para(where, "toc 1")
+        for p in fields.contents(first, self.entries, entry_styles, self.levels):
+            self._append(where, p)
+
+    # -- tables ----------------------------------------------------------------
+
+    def _lead_in(self, where: etree._Element) -> None:
+        # A page break cannot ride on a table, so it goes on an empty paragraph before it.
         if self.break_next:
-            self._para(where, "", "Normal")
+            self._para(where, "Kit Write Line")
 
-    def _table_style(self) -> str | None:
-        for name in ("Kit Table", "Table Grid"):
-            if name in self.style_ids:
-                return name
-        return None
+    def _table(self, where: etree._Element, block: Table, width: int) -> None:
+        self._lead_in(where)
+        side = tables.CELL_SIDE
+        widths = tables.column_widths(block.rows, width + 2 * side)
+        table = tables.table_element(
+            widths,
+            indent=-side,
+            borders=tables.grid_borders(self.accent, RULE),
+            margins=(70, side, 70, side),
+        )
+        self._append(where, table)
+        numeric = [tables.is_numeric(block.rows, c) for c in range(len(widths))]
+        last = len(block.rows) - 1
+        for r, row in enumerate(block.rows):
+            head = r == 0
+            props = tables.header_cell_props(self.accent) if head else ""
+            cells = tables.add_row(table, widths, header=head, cell_props=props)
+            for c, cell in enumerate(cells):
+                par = self._para(cell, "Kit Table Head" if head else "Kit Table Text")
+                if numeric[c]:
+                    par.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if r < last and len(block.rows) <= 12:
+                    # Short tables stay whole on one page.
+                    par.paragraph_format.keep_with_next = True
+                if c < len(row):
+                    _runs(par, row[c])
 
-    def _box(self, where: Container, block: Box) -> None:
-        table = where.add_table(rows=1, cols=1)
-        table.style = self._table_style()
-        cell = table.rows[0].cells[0]
-        _shade(cell, "F2F2F2")
-        first = cell.paragraphs[0]
+    def _box(self, where: etree._Element, block: Box, width: int) -> None:
+        self._lead_in(where)
+        side = tables.BOX_SIDE
+        table = tables.table_element(
+            [width],
+            indent=0,
+            borders=tables.box_borders(self.accent),
+            margins=(110, side, 60, side),
+        )
+        self._append(where, table)
+        (cell,) = tables.add_row(table, [width], cell_props=tables.shade("F4F7F8"))
         if block.title:
-            first.style = self._style("Kit Box Title")
-            first.add_run(block.title)
+            self._para(cell, "Kit Box Title", block.title)
         for inner in block.blocks:
-            self.block(cell, inner)
-        where.add_paragraph("", style=self._style("Kit Small"))
+            self.block(cell, inner, width - 2 * side)
+        if not len(cell) or cell[-1].tag != qn("w:p"):
+            self._para(cell, "Kit Write Line")
+        # A little air after the frame before whatever follows.
+        self._para(where, "Kit Write Line")
+
+    def _lines(self, where: etree._Element, count: int, width: int) -> None:
+        self._lead_in(where)
+        table = tables.table_element(
+            [width], indent=0, borders=tables.line_borders(RULE), margins=(0, 0, 0, 0)
+        )
+        self._append(where, table)
+        for n in range(count):
+            (cell,) = tables.add_row(table, [width], height=WRITE_LINE)
+            par = self._para(cell, "Kit Write Line")
+            if n < count - 1:
+                par.paragraph_format.keep_with_next = True
 
 
 def _runs(par: DocxParagraph, runs: Inline, *, bold: bool | None = None) -> None:
@@ -172,80 +277,3 @@ def _runs(par: DocxParagraph, runs: Inline, *, bold: bool | None = None) -> None
             out.bold = True
         if run.italic:
             out.italic = True
-
-
-def _field(par: DocxParagraph, instruction: str, placeholder: str) -> None:
-    """Append a complex field (TOC, PAGE) with text shown until it is updated."""
-
-    def fld(kind: str) -> None:
-        run = par.add_run()
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        if kind == "begin":
-            el.set(qn("w:dirty"), "true")
-        run._r.append(el)
-
-    fld("begin")
-    instr = par.add_run()._r
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = f" {instruction} "
-    instr.append(text)
-    fld("separate")
-    par.add_run(placeholder)
-    fld("end")
-
-
-def _footer(doc: DocxDocument, text: str, *, keep_existing: bool) -> None:
-    for section in doc.sections:
-        footer = section.footer
-        if keep_existing and any(p.text.strip() for p in footer.paragraphs):
-            continue
-        footer.is_linked_to_previous = False
-        par = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        par.text = ""
-        par.style = doc.styles["Footer"] if "Footer" in doc.styles else None
-        run = par.add_run(text)
-        run.font.size = Pt(9)
-        par.add_run("\t")
-        _field(par, "PAGE", "1")
-
-
-def _update_fields_on_open(doc: DocxDocument) -> None:
-    settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        el = OxmlElement("w:updateFields")
-        el.set(qn("w:val"), "true")
-        settings.append(el)
-
-
-def _restart_numbering(doc: DocxDocument, style_name: str) -> int | None:
-    """A new numbering instance for one list, so each numbered list starts at 1."""
-    style = doc.styles[style_name] if style_name in doc.styles else None
-    ppr = style.element.pPr if style is not None else None
-    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
-        return None
-    numbering = doc.part.numbering_part.element
-    current = numbering.num_having_numId(ppr.numPr.numId.val)
-    num = numbering.add_num(current.abstractNumId.val)
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    return num.numId
-
-
-def _bottom_border(par: DocxParagraph) -> None:
-    ppr = par._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", "4"), ("space", "1"), ("color", "A6A6A6")):
-        bottom.set(qn(f"w:{key}"), value)
-    borders.append(bottom)
-    ppr.append(borders)
-
-
-def _shade(cell: _Cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)

@@ -1,60 +1,184 @@
-"""The paragraph and table styles kit's documents use, added to any base that lacks them."""
+"""The paragraph styles kit's documents use, added to any base document that lacks them.
+
+Kit's own base document (templates/base.docx, made by design/make_base_docx.py) defines
+Normal and Heading 1; every other style comes from the specs here. A church's template
+keeps all of its own styles; only the ones it lacks are added, and those take their
+heading font and accent colour from the template's own Heading 1, so they fit its look.
+"""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.shared import Pt, RGBColor
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
-ACCENT = RGBColor(0x2E, 0x5E, 0x6E)
-"""The accent colour for headings and rules: a deep teal that prints well in grey."""
-MUTED = RGBColor(0x59, 0x59, 0x59)
-"""Grey for secondary text."""
+from kit.writers.docx_numbering import NUMBERED_STYLES, ensure_numbering
+
+ACCENT = "2E5E6E"
+"""The accent colour for headings and rules: a deep teal that prints as a dark grey."""
+INK = "1F1F1F"
+"""Body text: near-black, softer than pure black on screen and identical on paper."""
+MUTED = "595959"
+"""Secondary text: meta lines, references, footers."""
+RULE = "9A9A9A"
+"""Hairlines: table rules and ruled writing lines."""
 
 
 @dataclass(frozen=True)
 class StyleSpec:
-    """How to make one paragraph style when the base document lacks it."""
+    """How to make one paragraph style when the document lacks it."""
 
-    base: str = "Normal"
+    base: str | None = "Normal"
     """Style it inherits from."""
+    heading_font: bool = False
+    """Set in the document's heading font (the one its Heading 1 uses)."""
     size: float | None = None
     """Font size in points."""
     bold: bool | None = None
     """Bold text."""
     italic: bool | None = None
     """Italic text."""
-    color: RGBColor | None = None
-    """Text colour."""
+    caps: bool = False
+    """All capitals (as a display attribute; the text keeps its case)."""
+    tracking: float | None = None
+    """Extra letter spacing in points."""
+    color: str | None = None
+    """accent, ink, muted, or None to inherit."""
     before: float | None = None
     """Space before in points."""
     after: float | None = None
     """Space after in points."""
+    line: float | None = None
+    """Line height as a multiple of single spacing."""
     keep_next: bool = False
     """Keep with the next paragraph."""
+    keep_lines: bool = False
+    """Keep the paragraph's lines on one page."""
     indent: float | None = None
     """Left indent in points."""
-    caps: bool = False
-    """Small capitals."""
+    hanging: float | None = None
+    """Hanging indent in points."""
+    rule_left: bool = False
+    """A thin accent rule down the left side."""
+    rule_below: float | None = None
+    """An accent rule under the paragraph, this many points thick."""
+    outline: int | None = None
+    """Outline level (0 = level 1), for headings the contents and navigation pane list."""
+    align: str | None = None
+    """left, center, right or both."""
+    next_style: str | None = None
+    """Style of the paragraph that follows when typing in Word."""
 
 
-PARAGRAPH_STYLES: dict[str, StyleSpec] = {
-    "Kit Lead": StyleSpec(size=14, italic=True, color=ACCENT, before=6, after=12),
-    "Kit Meta": StyleSpec(size=9.5, color=MUTED, after=6),
-    "Kit Kicker": StyleSpec(size=9.5, bold=True, color=ACCENT, caps=True, after=2, keep_next=True),
-    "Kit Question": StyleSpec(bold=True, before=10, after=2, keep_next=True),
-    "Kit Note": StyleSpec(size=10, italic=True, color=MUTED, indent=14, after=6),
-    "Kit Small": StyleSpec(size=9, color=MUTED, after=4),
-    "Kit Scripture": StyleSpec(italic=True, indent=18, after=2),
-    "Kit Reference": StyleSpec(size=9.5, color=MUTED, indent=18, after=10),
-    "Kit Cover": StyleSpec(size=13, after=4),
-    "Kit Check": StyleSpec(indent=14, after=2),
-    "Kit Write Line": StyleSpec(size=14, after=0),
-    "Kit Box Title": StyleSpec(bold=True, color=ACCENT, after=4, keep_next=True),
+_H = StyleSpec
+STYLES: dict[str, StyleSpec] = {
+    "Heading 1": _H(
+        heading_font=True,
+        size=22,
+        bold=True,
+        color="accent",
+        before=0,
+        after=14,
+        line=1.0,
+        keep_next=True,
+        keep_lines=True,
+        rule_below=1,
+        outline=0,
+    ),
+    "Heading 2": _H(
+        heading_font=True,
+        size=14,
+        bold=True,
+        color="accent",
+        before=18,
+        after=6,
+        line=1.0,
+        keep_next=True,
+        keep_lines=True,
+        outline=1,
+    ),
+    "Heading 3": _H(
+        heading_font=True,
+        size=11.5,
+        bold=True,
+        color="ink",
+        before=10,
+        after=3,
+        line=1.0,
+        keep_next=True,
+        keep_lines=True,
+        outline=2,
+    ),
+    "Title": _H(
+        heading_font=True,
+        size=34,
+        bold=True,
+        color="accent",
+        before=0,
+        after=10,
+        line=0.95,
+        keep_next=True,
+        next_style="Subtitle",
+    ),
+    "Subtitle": _H(heading_font=True, size=16, color="muted", after=30, keep_next=True),
+    "TOC Heading": _H(
+        base="Heading 1",
+        outline=9,
+        next_style="Normal",
+    ),
+    "toc 1": _H(heading_font=True, size=12, before=9, after=0, line=1.0),
+    "toc 2": _H(size=11, indent=14, before=2, after=0, line=1.0),
+    "List Bullet": _H(after=3),
+    "List Number": _H(after=3),
+    "Header": _H(heading_font=True, size=9, color="muted", after=0, line=1.0),
+    "Footer": _H(heading_font=True, size=9, color="muted", after=0, line=1.0),
+    "Kit Lead": _H(size=13.5, italic=True, color="ink", before=0, after=14, line=1.1),
+    "Kit Meta": _H(heading_font=True, size=9.5, color="muted", after=8, keep_next=True),
+    "Kit Kicker": _H(
+        heading_font=True,
+        size=9,
+        bold=True,
+        caps=True,
+        tracking=0.8,
+        color="accent",
+        after=4,
+        keep_next=True,
+    ),
+    "Kit Question": _H(bold=True, before=12, after=2, keep_next=True, keep_lines=True),
+    "Kit Note": _H(size=10, italic=True, color="ink", indent=12, after=6, rule_left=True),
+    "Kit Small": _H(heading_font=True, size=9, color="muted", after=3),
+    "Kit Scripture": _H(italic=True, indent=12, after=2, rule_left=True, keep_next=True),
+    "Kit Reference": _H(heading_font=True, size=9, color="muted", indent=12, after=10),
+    "Kit Cover": _H(heading_font=True, size=13, color="ink", after=3),
+    "Kit Check": _H(after=3),
+    "Kit Table Text": _H(heading_font=True, size=10, before=0, after=0, line=1.0),
+    "Kit Table Head": _H(
+        heading_font=True,
+        size=8.5,
+        bold=True,
+        caps=True,
+        tracking=0.5,
+        color="accent",
+        before=0,
+        after=0,
+        line=1.0,
+        keep_next=True,
+    ),
+    "Kit Write Line": _H(size=4, before=0, after=0, line=1.0),
+    "Kit Box Title": _H(
+        heading_font=True,
+        size=10.5,
+        bold=True,
+        color="accent",
+        after=3,
+        keep_next=True,
+    ),
 }
-"""Kit's own paragraph styles, by name."""
+"""Every paragraph style kit writes in, by name; bases come before the styles built on them."""
 
 BLOCK_STYLES = {
     "body": "Normal",
@@ -73,44 +197,186 @@ BLOCK_STYLES = {
 }
 """Which document style each block style is written in."""
 
-BUILTIN_FALLBACKS = {
-    "Title": "Heading 1",
-    "Subtitle": "Heading 2",
-    "TOC Heading": "Heading 1",
-    "List Bullet": "Normal",
-    "List Number": "Normal",
-}
-"""Standard styles a church template might lack, and what to base a stand-in on."""
+_INTERNAL = {"Heading 1": "heading 1", "Heading 2": "heading 2", "Heading 3": "heading 3"}
+_INTERNAL |= {"Header": "header", "Footer": "footer"}
+"""Names Word stores in lower case for its built-in styles."""
 
 
-def ensure_styles(doc: DocxDocument) -> None:
-    """Add every style kit needs that the document does not define."""
-    names = {s.name for s in doc.styles}
-    for name, base in BUILTIN_FALLBACKS.items():
-        if name not in names:
-            style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = doc.styles[base] if base in names else None
-            names.add(name)
-    for name, spec in PARAGRAPH_STYLES.items():
-        if name in names:
+def style_key(name: str) -> str:
+    """The key a style is found by, whatever case Word or python-docx gives its name."""
+    return name.lower()
+
+
+def style_id(name: str) -> str:
+    """The id kit gives a style it adds: its name without spaces, as Word does."""
+    return "".join(part[:1].upper() + part[1:] for part in name.split())
+
+
+class Look:
+    """A document's heading font and accent colour, as the elements its Heading 1 uses."""
+
+    def __init__(self, fonts: etree._Element | None, accent: etree._Element) -> None:
+        self.fonts = fonts
+        """A w:rFonts element, or None to inherit the body font."""
+        self.accent = accent
+        """A w:color element (a value, or a theme colour)."""
+
+    @classmethod
+    def of(cls, styles: etree._Element) -> Look:
+        """The look of a styles part, read from its Heading 1 and the styles it is based on."""
+        by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
+        heading = next((s for s in by_id.values() if _name(s) == "heading 1"), None)
+        fonts = _inherited(by_id, heading, "w:rFonts")
+        color = _inherited(by_id, heading, "w:color")
+        if color is None or color.get(qn("w:val")) in (None, "auto", "000000"):
+            color = _el("w:color", val=ACCENT)
+        return cls(fonts, color)
+
+    @classmethod
+    def kit(cls, heading_font: str) -> Look:
+        """Kit's own look: a heading font and the teal accent."""
+        fonts = _el("w:rFonts", ascii=heading_font, hAnsi=heading_font, cs=heading_font)
+        return cls(fonts, _el("w:color", val=ACCENT))
+
+    def color(self, role: str) -> etree._Element:
+        """A w:color element for a role: accent, ink or muted."""
+        if role == "accent":
+            return copy.deepcopy(self.accent)
+        return _el("w:color", val=INK if role == "ink" else MUTED)
+
+
+def _inherited(
+    by_id: dict[str, etree._Element], style: etree._Element | None, tag: str
+) -> etree._Element | None:
+    """A run property of a style, looked up through the styles it is based on."""
+    seen: set[str] = set()
+    while style is not None and style.get(qn("w:styleId")) not in seen:
+        seen.add(style.get(qn("w:styleId")))
+        found = style.find(f"{qn('w:rPr')}/{qn(tag)}")
+        if found is not None:
+            return found
+        based = style.find(qn("w:basedOn"))
+        style = by_id.get(based.get(qn("w:val"))) if based is not None else None
+    return None
+
+
+def _name(style: etree._Element) -> str:
+    name = style.find(qn("w:name"))
+    return (name.get(qn("w:val")) or "").lower() if name is not None else ""
+
+
+def _twips(points: float) -> int:
+    return round(points * 20)
+
+
+def style_element(name: str, spec: StyleSpec, look: Look, ids: dict[str, str]) -> etree._Element:
+    """A w:style element for one spec, in the document's look."""
+    internal = _INTERNAL.get(name, name)
+    custom = "" if name in _INTERNAL or not name.startswith("Kit ") else ' w:customStyle="1"'
+    parts = [f'<w:name w:val="{internal}"/>']
+    if spec.base and style_key(spec.base) in ids:
+        parts.append(f'<w:basedOn w:val="{ids[style_key(spec.base)]}"/>')
+    following = spec.next_style or ("Normal" if spec.keep_next else None)
+    if following and style_key(following) in ids:
+        parts.append(f'<w:next w:val="{ids[style_key(following)]}"/>')
+    parts.append('<w:uiPriority w:val="9"/>' if spec.outline is not None else "")
+    parts.append("<w:qFormat/>")
+    style = parse_xml(
+        f'<w:style {nsdecls("w")} w:type="paragraph"{custom} w:styleId="{style_id(name)}">'
+        f"{''.join(parts)}<w:pPr/><w:rPr/></w:style>"
+    )
+    _paragraph_props(style.find(qn("w:pPr")), spec, look)
+    _run_props(style.find(qn("w:rPr")), spec, look)
+    return style
+
+
+def _paragraph_props(ppr: etree._Element, spec: StyleSpec, look: Look) -> None:
+    # Children are appended in the order the schema requires.
+    if spec.keep_next:
+        ppr.append(_el("w:keepNext"))
+    if spec.keep_lines:
+        ppr.append(_el("w:keepLines"))
+    borders = []
+    if spec.rule_left:
+        borders.append(_border("left", 12, 8, look.color("accent")))
+    if spec.rule_below:
+        borders.append(_border("bottom", round(spec.rule_below * 8), 6, look.color("accent")))
+    if borders:
+        pbdr = _el("w:pBdr")
+        for side in ("left", "bottom"):
+            pbdr.extend(b for b in borders if b.tag == qn(f"w:{side}"))
+        ppr.append(pbdr)
+    spacing = {}
+    if spec.before is not None:
+        spacing["before"] = _twips(spec.before)
+    if spec.after is not None:
+        spacing["after"] = _twips(spec.after)
+    if spec.line is not None:
+        spacing["line"] = round(spec.line * 240)
+        spacing["lineRule"] = "auto"
+    if spacing:
+        ppr.append(_el("w:spacing", **spacing))
+    if spec.indent is not None or spec.hanging is not None:
+        ind = {"left": _twips(spec.indent or 0)}
+        if spec.hanging:
+            ind["hanging"] = _twips(spec.hanging)
+        ppr.append(_el("w:ind", **ind))
+    if spec.align:
+        ppr.append(_el("w:jc", val=spec.align))
+    if spec.outline is not None:
+        ppr.append(_el("w:outlineLvl", val=spec.outline))
+
+
+def _run_props(rpr: etree._Element, spec: StyleSpec, look: Look) -> None:
+    if spec.heading_font and look.fonts is not None:
+        rpr.append(copy.deepcopy(look.fonts))
+    for tag, value in (("b", spec.bold), ("i", spec.italic)):
+        if value is not None:
+            rpr.append(_el(f"w:{tag}") if value else _el(f"w:{tag}", val=0))
+            rpr.append(_el(f"w:{tag}Cs") if value else _el(f"w:{tag}Cs", val=0))
+    if spec.caps:
+        rpr.append(_el("w:caps"))
+    if spec.color:
+        rpr.append(look.color(spec.color))
+    if spec.tracking:
+        rpr.append(_el("w:spacing", val=_twips(spec.tracking)))
+    if spec.size:
+        rpr.append(_el("w:sz", val=round(spec.size * 2)))
+        rpr.append(_el("w:szCs", val=round(spec.size * 2)))
+
+
+def _el(tag: str, **attrs: object) -> etree._Element:
+    el = etree.Element(qn(tag))
+    for key, value in attrs.items():
+        el.set(qn(f"w:{key}"), str(value))
+    return el
+
+
+def _border(side: str, size: int, space: int, color: etree._Element) -> etree._Element:
+    attrs = {"val": "single", "sz": size, "space": space, "color": color.get(qn("w:val"))}
+    el = _el(f"w:{side}", **attrs)
+    for key in ("themeColor", "themeShade", "themeTint"):
+        if color.get(qn(f"w:{key}")) is not None:
+            el.set(qn(f"w:{key}"), color.get(qn(f"w:{key}")))
+    return el
+
+
+def ensure_styles(doc: DocxDocument, look: Look | None = None) -> dict[str, str]:
+    """Add every style kit needs that the document lacks; return style ids by key."""
+    styles = doc.styles.element
+    ids = {_name(s): s.get(qn("w:styleId")) for s in styles.iter(qn("w:style"))}
+    taken = set(ids.values())
+    look = look or Look.of(styles)
+    for name, spec in STYLES.items():
+        if style_key(_INTERNAL.get(name, name)) in ids:
             continue
-        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = doc.styles[spec.base]
-        style.quick_style = True
-        font = style.font
-        if spec.size:
-            font.size = Pt(spec.size)
-        font.bold = spec.bold
-        font.italic = spec.italic
-        font.small_caps = spec.caps or None
-        if spec.color is not None:
-            font.color.rgb = spec.color
-        fmt = style.paragraph_format
-        if spec.before is not None:
-            fmt.space_before = Pt(spec.before)
-        if spec.after is not None:
-            fmt.space_after = Pt(spec.after)
-        if spec.indent is not None:
-            fmt.left_indent = Pt(spec.indent)
-        if spec.keep_next:
-            fmt.keep_with_next = True
+        element = style_element(name, spec, look, ids)
+        sid = element.get(qn("w:styleId"))
+        while sid in taken:
+            sid += "Kit"
+        element.set(qn("w:styleId"), sid)
+        styles.append(element)
+        ids[style_key(_INTERNAL.get(name, name))] = sid
+        taken.add(sid)
+    ensure_numbering(doc, {name: ids[style_key(name)] for name in NUMBERED_STYLES})
+    return ids

@@ -1,0 +1,160 @@
+"""Fields and page furniture: the table of contents, page numbers, footers, bookmarks."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.section import Section
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+
+_SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+"""Settings that follow w:updateFields in the schema's order."""
+
+
+def _run(xml: str) -> etree._Element:
+    return parse_xml(f"<w:r {nsdecls('w')}>{xml}</w:r>")
+
+
+def _text(text: str) -> str:
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<w:t xml:space="preserve">{escaped}</w:t>'
+
+
+def field_runs(instruction: str, shown: str, *, dirty: bool = False) -> list[etree._Element]:
+    """The runs of a complex field showing `shown` until it is updated."""
+    flag = ' w:dirty="true"' if dirty else ""
+    instr = instruction.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    runs = [
+        _run(f'<w:fldChar w:fldCharType="begin"{flag}/>'),
+        _run(f'<w:instrText xml:space="preserve"> {instr} </w:instrText>'),
+        _run('<w:fldChar w:fldCharType="separate"/>'),
+    ]
+    if shown:
+        runs.append(_run(_text(shown)))
+    runs.append(_run('<w:fldChar w:fldCharType="end"/>'))
+    return runs
+
+
+def add_field(par: DocxParagraph, instruction: str, shown: str, *, dirty: bool = False) -> None:
+    """Append a field to a paragraph."""
+    for run in field_runs(instruction, shown, dirty=dirty):
+        par._p.append(run)
+
+
+def bookmark(par: DocxParagraph, name: str, number: int) -> None:
+    """Wrap a paragraph's content in a bookmark, as Word does for a heading the TOC links to."""
+    start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="{name}"/>')
+    end = parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>')
+    ppr = par._p.pPr
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        par._p.insert(0, start)
+    par._p.append(end)
+
+
+def contents(
+    first: DocxParagraph,
+    entries: list[tuple[int, str, str]],
+    entry_style: dict[int, str | None],
+    levels: int,
+) -> list[etree._Element]:
+    """A TOC field; until Word refreshes it, it lists the headings as links.
+
+    Returns the paragraphs after `first` that carry the entries and the field's end.
+    The cached entries have no page numbers: only a layout engine knows them, and Word
+    fills them in when it refreshes the field on opening.
+    """
+    instruction = f'TOC \\o "1-{levels}" \\h \\z \\u'
+    for run in field_runs(instruction, "", dirty=True)[:-1]:
+        first._p.append(run)
+    paragraphs = []
+    current = first._p
+    for index, (level, text, anchor) in enumerate(entries):
+        if index:
+            current = parse_xml(f"<w:p {nsdecls('w')}/>")
+            paragraphs.append(current)
+        style = entry_style.get(level)
+        if style:
+            old = current.find(qn("w:pPr"))
+            if old is not None:
+                current.remove(old)
+            pstyle = f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{style}"/></w:pPr>'
+            current.insert(0, parse_xml(pstyle))
+        link = parse_xml(f'<w:hyperlink {nsdecls("w")} w:anchor="{anchor}" w:history="1"/>')
+        link.append(_run(_text(text)))
+        current.append(link)
+    current.append(_run('<w:fldChar w:fldCharType="end"/>'))
+    return paragraphs
+
+
+def update_fields_on_open(doc: DocxDocument) -> None:
+    """Ask Word to refresh every field (the TOC above all) when the document opens."""
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        flag = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
+        settings.insert_element_before(flag, *_SETTINGS_AFTER_UPDATE_FIELDS)
+
+
+def text_width(section: Section) -> int:
+    """Width between the side margins, in twips."""
+    width = section.page_width - section.left_margin - section.right_margin
+    return int(width // 635)
+
+
+def page_footer(section: Section, text: str, style_id: str | None, *, keep_existing: bool) -> None:
+    """Course title (or church) at the left of the footer, the page number at the right.
+
+    A church template's own footer is kept; it only gains a page number if it has none.
+    """
+    footer = section.footer
+    existing = [p for p in footer.paragraphs if p.text.strip()] if keep_existing else []
+    has_page = (
+        any("PAGE" in (i.text or "").split() for i in footer._element.iter(qn("w:instrText")))
+        or footer._element.find(f".//{qn('w:fldSimple')}") is not None
+    )
+    if existing and has_page:
+        return
+    footer.is_linked_to_previous = False
+    if existing:
+        par = footer.add_paragraph()
+    else:
+        par = footer.paragraphs[0]
+        for child in list(par._p):
+            par._p.remove(child)
+    style = f'<w:pStyle w:val="{style_id}"/>' if style_id else ""
+    par._p.insert(
+        0,
+        parse_xml(
+            f"<w:pPr {nsdecls('w')}>{style}<w:tabs>"
+            f'<w:tab w:val="right" w:pos="{text_width(section)}"/></w:tabs></w:pPr>'
+        ),
+    )
+    if not existing:
+        par._p.append(_run(_text(text)))
+    par._p.append(_run("<w:tab/>"))
+    add_field(par, "PAGE", "1")

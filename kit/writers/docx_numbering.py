@@ -1,0 +1,159 @@
+"""Bullets, numbers and check boxes: list definitions for the styles that need them."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+NUMBERED_STYLES = {"List Bullet": "bullet", "List Number": "number", "Kit Check": "check"}
+"""Paragraph styles that carry a list definition, and which kind."""
+
+_LEVELS = {
+    # kind: [(format, text, glyph font), ...] one per level
+    "bullet": [("bullet", "\u2022", None), ("bullet", "\u2013", None), ("bullet", "\u2022", None)],
+    "number": [("decimal", "%1.", None), ("lowerLetter", "%2.", None), ("lowerRoman", "%3.", None)],
+    "check": [("bullet", "\u2610", "Segoe UI Symbol")] * 3,
+}
+_INDENT = {"bullet": (360, 230), "number": (360, 300), "check": (400, 320)}
+"""Left indent and hanging indent of the first level, in twips; each level adds 360."""
+
+_PPR_AFTER_NUMPR = (
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+"""What follows w:numPr inside w:pPr, so it can be put in its place."""
+
+
+def _abstract(number: int, kind: str) -> etree._Element:
+    left, hanging = _INDENT[kind]
+    levels = []
+    for ilvl, (fmt, text, font) in enumerate(_LEVELS[kind]):
+        fonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/>' if font else ""
+        levels.append(
+            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{left + 360 * ilvl}" w:hanging="{hanging}"/></w:pPr>'
+            f"<w:rPr>{fonts}</w:rPr></w:lvl>"
+        )
+    return parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{number}">'
+        f'<w:multiLevelType w:val="hybridMultilevel"/>{"".join(levels)}</w:abstractNum>'
+    )
+
+
+def _numbering(doc: DocxDocument) -> etree._Element:
+    return doc.part.numbering_part.element
+
+
+def _next_id(numbering: etree._Element, tag: str, attr: str) -> int:
+    used = [int(el.get(qn(attr))) for el in numbering.iter(qn(tag))]
+    return max(used, default=0) + 1
+
+
+def add_list(doc: DocxDocument, kind: str) -> int:
+    """A new list definition of a kind (bullet, number, check); returns its numId."""
+    numbering = _numbering(doc)
+    abstract_id = _next_id(numbering, "w:abstractNum", "w:abstractNumId")
+    first_num = numbering.find(qn("w:num"))
+    element = _abstract(abstract_id, kind)
+    if first_num is not None:
+        first_num.addprevious(element)
+    else:
+        numbering.append(element)
+    return _add_num(numbering, abstract_id)
+
+
+def _add_num(numbering: etree._Element, abstract_id: int, restart: bool = False) -> int:
+    num_id = _next_id(numbering, "w:num", "w:numId")
+    override = (
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' if restart else ""
+    )
+    num = parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+        f"{override}</w:num>"
+    )
+    tail = numbering.find(qn("w:numIdMacAtCleanup"))
+    if tail is not None:
+        tail.addprevious(num)
+    else:
+        numbering.append(num)
+    return num_id
+
+
+def style_num_id(doc: DocxDocument, style_id: str) -> int | None:
+    """The numId a paragraph style carries, if any."""
+    for style in doc.styles.element.iter(qn("w:style")):
+        if style.get(qn("w:styleId")) == style_id:
+            num = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+            return int(num.get(qn("w:val"))) if num is not None else None
+    return None
+
+
+def restart(doc: DocxDocument, num_id: int) -> int:
+    """A numId that continues the same list definition but starts again at 1."""
+    numbering = _numbering(doc)
+    for num in numbering.iter(qn("w:num")):
+        if num.get(qn("w:numId")) == str(num_id):
+            abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+            return _add_num(numbering, int(abstract), restart=True)
+    return num_id
+
+
+def set_num(ppr: etree._Element, num_id: int, level: int = 0) -> None:
+    """Put a paragraph (or paragraph style) on a list, at a level."""
+    old = ppr.find(qn("w:numPr"))
+    if old is not None:
+        ppr.remove(old)
+    num_pr = parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    )
+    successor = next((c for c in ppr if c.tag in {qn(t) for t in _PPR_AFTER_NUMPR}), None)
+    if successor is not None:
+        successor.addprevious(num_pr)
+    else:
+        ppr.append(num_pr)
+
+
+def ensure_numbering(doc: DocxDocument, ids: dict[str, str]) -> None:
+    """Give each list style that has no list definition one of its kind."""
+    styles = {s.get(qn("w:styleId")): s for s in doc.styles.element.iter(qn("w:style"))}
+    for name, kind in NUMBERED_STYLES.items():
+        style = styles.get(ids[name])
+        if style is None or style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+            continue
+        ppr = style.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = etree.SubElement(style, qn("w:pPr"))
+            rpr = style.find(qn("w:rPr"))
+            if rpr is not None:
+                rpr.addprevious(ppr)
+        set_num(ppr, add_list(doc, kind))

@@ -1,4 +1,11 @@
-"""Load stage: read a YAML file safely, keeping the line and column of every node."""
+"""Load stage: read a YAML file safely, keeping the line and column of every node.
+
+Only plain YAML values are read (strings, numbers, booleans, dates, lists and
+mappings); any other tag is an error. Aliases and merge keys are expanded by kit
+itself, counting every value, so a small file cannot expand into a huge one.
+Parsing uses libyaml when it is installed and falls back to the pure-Python
+parser, which also words every syntax error, so messages are the same either way.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,11 @@ MAX_BYTES = 1_000_000
 """Largest input file read; a course or lesson is a few kilobytes."""
 MAX_NODES = 100_000
 """Most values one file may expand to, so that an alias bomb is refused at once."""
+MAX_DEPTH = 50
+"""Deepest nesting of lists and mappings; a lesson needs five levels."""
+_C_BRACKET_LIMIT = 5_000
+"""libyaml composes nested flow collections recursively in C; past this many brackets
+the pure-Python parser, which stops at `MAX_DEPTH`, is used instead."""
 
 Path_ = tuple[str | int, ...]
 
@@ -25,6 +37,46 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_MERGE = "tag:yaml.org,2002:merge"
+_FAST = getattr(yaml, "CSafeLoader", None)
+
+_PLAIN_SYNTAX = (
+    (
+        "found character '\\t' that cannot start any token",
+        False,
+        "a tab; indent with spaces, not tabs",
+    ),
+    ("found a tab character", False, "a tab; indent with spaces, not tabs"),
+    (
+        "expected <block end>, but found",
+        False,
+        "this line's indentation does not match the lines above it",
+    ),
+    (
+        "mapping values are not allowed here",
+        False,
+        "a ': ' inside a value; put the whole value in quotes",
+    ),
+    (
+        "found unexpected end of stream",
+        True,
+        "this quoted text is never closed; add the closing quote",
+    ),
+    ("expected ',' or ']'", True, "this list is not closed; add the ']'"),
+    ("expected ',' or '}'", True, "this mapping is not closed; add the '}'"),
+    ("could not find expected ':'", True, "a key without ': ' after it (or a quote left open)"),
+    ("found undefined alias", False, "an alias (*name) with no anchor (&name) above it"),
+    ("but found another document", False, "a second document ('---'); a file holds one"),
+    (
+        "found unknown escape character",
+        False,
+        "a backslash in double quotes starts an escape such as \\n; use single quotes",
+    ),
+    ("that cannot start any token", False, "this character cannot start a value; use quotes"),
+)
+"""Parser messages reworded for people who do not write YAML for a living: the text to
+find, whether to point at where the construct started rather than where parsing
+stopped, and what to say."""
 
 
 def format_path(path: Path_) -> str:
@@ -68,6 +120,13 @@ class YamlDoc:
         return Problem(self.file, line, col, format_path(path), message)
 
 
+def _position(data: bytes | str, index: int) -> tuple[int, int]:
+    """1-based line and column of an index into text or bytes."""
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    line_start = data.rfind(newline, 0, index) + 1  # type: ignore[arg-type]
+    return data.count(newline, 0, index) + 1, index - line_start + 1  # type: ignore[arg-type]
+
+
 def read_text(path: Path, shown: str) -> str:
     """Read a UTF-8 text file, refusing missing, oversized and binary files."""
     try:
@@ -78,16 +137,25 @@ def read_text(path: Path, shown: str) -> str:
         raise InputError(Problem(shown, 0, 0, "", "is a folder, not a file")) from None
     except OSError as exc:
         raise InputError(Problem(shown, 0, 0, "", f"cannot read: {exc.strerror}")) from None
+    return decode(raw, shown)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """Text of a file's bytes, or a located problem for oversized, binary or non-UTF-8 data."""
     if len(raw) > MAX_BYTES:
-        msg = f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}"
-        raise InputError(Problem(shown, 0, 0, "", msg))
-    if b"\x00" in raw:
-        raise InputError(Problem(shown, 0, 0, "", "not a text file (it contains NUL bytes)"))
+        msg = f"file is {len(raw):,} bytes; kit reads files of at most {MAX_BYTES:,} bytes"
+        raise InputError(Problem(shown, 1, 1, "", msg))
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _position(raw, nul)
+        msg = "not a text file (it holds a NUL byte); save it as plain UTF-8 text"
+        raise InputError(Problem(shown, line, col, "", msg))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start + 1} cannot be decoded)"
-        raise InputError(Problem(shown, 0, 0, "", msg)) from None
+        line, col = _position(raw, exc.start)
+        msg = f"not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read); save it as UTF-8"
+        raise InputError(Problem(shown, line, col, "", msg)) from None
 
 
 def load_file(path: Path, shown: str | None = None) -> YamlDoc:
@@ -98,15 +166,7 @@ def load_file(path: Path, shown: str | None = None) -> YamlDoc:
 
 def load_text(text: str, file: str) -> YamlDoc:
     """Parse YAML text into data and positions; every failure is an `InputError`."""
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        raise InputError(_syntax_problem(exc, file)) from None
-    except yaml.YAMLError as exc:
-        raise InputError(Problem(file, 0, 0, "", f"not valid YAML: {exc}")) from None
-    finally:
-        loader.dispose()
+    node, loader = _compose(text, file)
     doc = YamlDoc(file, None)
     if node is None:
         return doc
@@ -117,16 +177,85 @@ def load_text(text: str, file: str) -> YamlDoc:
     return doc
 
 
+def _compose(text: str, file: str) -> tuple[yaml.Node | None, yaml.SafeLoader]:
+    """The document's node tree, from libyaml when it can be trusted with the text."""
+    if _FAST is not None and text.count("[") + text.count("{") <= _C_BRACKET_LIMIT:
+        loader = _FAST(text)
+        try:
+            return loader.get_single_node(), loader
+        except yaml.YAMLError:
+            pass  # parse again below, for the pure-Python parser's wording
+        finally:
+            loader.dispose()
+    try:
+        loader = _DepthLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(exc, text, file)) from None
+    try:
+        return loader.get_single_node(), loader
+    except _TooDeep as exc:
+        raise InputError(_depth_problem(exc.problem_mark, file, "")) from None
+    except yaml.MarkedYAMLError as exc:
+        raise InputError(_syntax_problem(exc, file)) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
+        raise InputError(Problem(file, 1, 1, "", f"not valid YAML: {exc}")) from None
+    finally:
+        loader.dispose()
+
+
+class _TooDeep(yaml.MarkedYAMLError):
+    """Nesting deeper than `MAX_DEPTH`."""
+
+
+class _DepthLoader(yaml.SafeLoader):
+    """The pure-Python loader, refusing nesting before Python's own recursion limit."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(problem="too deep", problem_mark=self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    line, col = _position(text, exc.position)
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    return Problem(
+        file,
+        line,
+        col,
+        "",
+        f"contains the control character U+{code:04X}, which a YAML file cannot hold; delete it",
+    )
+
+
+def _depth_problem(mark: Any, file: str, where: str) -> Problem:
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return Problem(file, line, col, where, f"nested more than {MAX_DEPTH} levels deep")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     what = exc.problem or "invalid YAML"
-    if exc.context and exc.context_mark and exc.context_mark is not mark:
-        ctx = exc.context_mark
-        what += f" ({exc.context} at line {ctx.line + 1}, column {ctx.column + 1})"
-    if "\t" in what or "found character '\\t'" in what:
-        what += "; indent with spaces, not tabs"
-    if mark is None:
-        return Problem(file, 0, 0, "", f"YAML syntax: {what}")
+    for needle, at_start, plain in _PLAIN_SYNTAX:
+        if needle in what:
+            if at_start and exc.context_mark is not None:
+                mark = exc.context_mark
+            what = plain
+            break
+    else:
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            ctx = exc.context_mark
+            what += f" ({exc.context} at line {ctx.line + 1}, column {ctx.column + 1})"
+    if mark is None:  # pragma: no cover - the parser marks every error
+        return Problem(file, 1, 1, "", f"YAML syntax: {what}")
     return Problem(file, mark.line + 1, mark.column + 1, "", f"YAML syntax: {what}")
 
 
@@ -138,47 +267,75 @@ class _Builder:
         self.loader = loader
         self.problems: list[Problem] = []
         self.count = 0
+        self.depth = 0
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             if self.count == MAX_NODES + 1:
-                self._fail(node, path, f"more than {MAX_NODES:,} values (too many aliases?)")
+                self._fail(
+                    node,
+                    path,
+                    f"aliases expand this file to more than {MAX_NODES:,} values; "
+                    "write the values out instead",
+                )
+            return None
+        if self.depth >= MAX_DEPTH:
+            if not any(p.message.startswith("nested more than") for p in self.problems):
+                self.problems.append(_depth_problem(node.start_mark, self.doc.file, ""))
             return None
         self.doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag not in ("tag:yaml.org,2002:seq",):
-                return self._bad_tag(node, path)
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node, path)
+        self.depth += 1
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            if isinstance(node, yaml.SequenceNode):
+                if node.tag != "tag:yaml.org,2002:seq":
+                    return self._bad_tag(node, path)
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self._scalar(node, path)
+        finally:
+            self.depth -= 1
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> Any:
         if node.tag != "tag:yaml.org,2002:map":
             return self._bad_tag(node, path)
-        try:
-            self.loader.flatten_mapping(node)
-        except yaml.MarkedYAMLError as exc:
-            self.problems.append(_syntax_problem(exc, self.doc.file))
-            return {}
-        out: dict[Any, Any] = {}
+        out: dict[str, Any] = {}
+        merged: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                merged = {**self._merge(value_node, path), **merged}
+                continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, path, "a key must be a plain name, not a list or mapping")
                 continue
-            key = self._scalar(key_node, path)
-            key = key if isinstance(key, str) else str(key)
+            if key_node.tag not in _PLAIN_TAGS:
+                self._bad_tag(key_node, path)
+                continue
+            # The key as written: YAML 1.1 would read `on:` as true and `1:` as a number.
+            key = str(key_node.value)
             sub = (*path, key)
             if key in out:
                 first = self.doc.keys[sub]
-                self._fail(
-                    key_node, sub, f"duplicate key '{key}' (first at line {first[0]})", key=True
-                )
+                self._fail(key_node, sub, f"duplicate key '{key}' (first at line {first[0]})")
                 continue
             self.doc.keys[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = self.build(value_node, sub)
-        return out
+        self.doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return {**merged, **out} if merged else out
+
+    def _merge(self, node: yaml.Node, path: Path_) -> dict[str, Any]:
+        """Values a merge key (`<<: *base`) brings in; the first mapping named wins."""
+        sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        merged: dict[str, Any] = {}
+        for source in sources:
+            if not isinstance(source, yaml.MappingNode):
+                self._fail(source, path, "a merge (<<) must name a mapping, such as *base")
+                continue
+            value = self.build(source, path)
+            if isinstance(value, dict):
+                merged = {**value, **merged}
+        return merged
 
     def _scalar(self, node: yaml.Node, path: Path_) -> Any:
         if node.tag not in _PLAIN_TAGS:
@@ -189,17 +346,18 @@ class _Builder:
             return value
         try:
             return self.loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError) as exc:
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
             if node.tag == "tag:yaml.org,2002:timestamp":
                 return value  # the schema says what a date should look like
             self._fail(node, path, f"cannot read value {value!r}: {exc}")
             return None
 
     def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
-        self._fail(node, path, f"tag '{node.tag}' is not allowed; use plain YAML values")
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self._fail(node, path, f"tag '{tag}' is not allowed; use plain YAML values")
         return None
 
-    def _fail(self, node: yaml.Node, path: Path_, message: str, *, key: bool = False) -> None:
+    def _fail(self, node: yaml.Node, path: Path_, message: str) -> None:
         mark = node.start_mark
         self.problems.append(
             Problem(self.doc.file, mark.line + 1, mark.column + 1, format_path(path), message)

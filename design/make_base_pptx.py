@@ -237,39 +237,56 @@ def light(shapes: list[str]) -> list[str]:
 
 # --- the layouts ---------------------------------------------------------------------
 
-TITLE_TOP, TITLE_H = inches(1.32), inches(1.36)
-BODY_TOP = inches(2.86)
-BODY_H = H - BODY_TOP - inches(0.7)
+TITLE_TOP, TITLE_H = inches(1.3), inches(0.8)
+"""A title box holds one line; kit grows it into the body's room for a longer title."""
+BODY_TOP = inches(2.3)
+BODY_H = H - BODY_TOP - inches(0.75)
+DARK_TITLE = inches(1.9)
+ORNAMENT = (inches(8.9), inches(-1.6), inches(6.4), inches(6.4))
+ORNAMENT_COLOR = "4A382E"
+
+
+def ellipse(sid: int, name: str, box: tuple[int, int, int, int], color: str) -> str:
+    """A filled circle drawn on a layout, for the dark slides' quiet ornament."""
+    return rect(sid, name, box, color).replace('prst="rect"', 'prst="ellipse"')
+
+
+def dark_head(color: str = "accent3") -> list[str]:
+    """The accent bar and kicker of a dark slide."""
+    return [
+        rect(2, "Accent", (LEFT, inches(1.3), inches(0.62), inches(0.07)), color),
+        kicker(3, inches(1.44), color),
+    ]
 
 
 def layouts() -> list[str]:
     """Every layout, in the order they appear in PowerPoint's layout menu."""
-    rule_x = LEFT
-    inset_x = LEFT + inches(0.38)
     return [
         layout_xml(
             "Title Slide",
             "title",
             [
-                rect(2, "Accent", (LEFT, inches(1.72), inches(0.62), inches(0.07)), "accent3"),
-                kicker(4, inches(1.86), "accent3"),
+                ellipse(8, "Ornament", ORNAMENT, ORNAMENT_COLOR),
                 placeholder(
                     5,
                     "Title",
                     '<p:ph type="ctrTitle"/>',
-                    (LEFT, inches(2.36), WIDTH, inches(2.5)),
+                    (LEFT, inches(1.0), WIDTH, inches(3.45)),
                     level(54, "tx1", "+mj-lt", line=90),
                     "Lesson title",
+                    anchor="b",
                 ),
+                rect(2, "Accent", (LEFT, inches(4.68), inches(0.62), inches(0.07)), "accent3"),
+                kicker(4, inches(4.82), "accent3"),
                 placeholder(
                     6,
                     "Subtitle",
                     '<p:ph type="subTitle" idx="1"/>',
-                    (LEFT, inches(5.0), WIDTH, inches(0.95)),
+                    (LEFT, inches(5.32), WIDTH, inches(0.95)),
                     level(24, "accent6"),
                     "Course",
                 ),
-                caption(7, inches(5.95), "accent3", 20),
+                caption(7, inches(6.22), "accent3", 20),
             ],
             bg=background("dk2"),
             dark=True,
@@ -278,10 +295,9 @@ def layouts() -> list[str]:
             "Section Header",
             "secHead",
             [
-                rect(2, "Accent", (LEFT, inches(1.3), inches(0.62), inches(0.07)), "accent3"),
-                kicker(3, inches(1.44), "accent3"),
-                title(4, inches(1.9), inches(0.95), 32, "accent6"),
-                body(5, (LEFT, inches(2.95), WIDTH, inches(3.65)), 40, "tx1", "+mj-lt"),
+                *dark_head(),
+                title(4, DARK_TITLE, inches(0.72), 32, "accent6"),
+                body(5, (LEFT, inches(2.75), WIDTH, inches(3.95)), 40, "tx1", "+mj-lt"),
             ],
             bg=background("accent1"),
             dark=True,
@@ -304,17 +320,17 @@ def layouts() -> list[str]:
             light(
                 [
                     kicker(4),
-                    title(5, TITLE_TOP, inches(1.0)),
-                    rect(6, "Rule", (rule_x, inches(2.5), inches(0.06), inches(3.45)), "accent3"),
+                    title(5, TITLE_TOP, TITLE_H),
                     body(
                         7,
-                        (inset_x, inches(2.45), W - LEFT - inset_x, inches(3.55)),
-                        32,
+                        (LEFT, BODY_TOP, WIDTH, inches(3.75)),
+                        34,
                         "tx1",
                         "+mj-lt",
                         italic=True,
+                        anchor="ctr",
                     ),
-                    caption(8, inches(6.1)),
+                    caption(8, inches(6.12)),
                 ]
             ),
         ),
@@ -324,14 +340,14 @@ def layouts() -> list[str]:
             light(
                 [
                     kicker(4),
-                    title(5, TITLE_TOP, inches(1.0)),
-                    rect(6, "Rule", (rule_x, inches(2.55), inches(0.06), inches(4.05)), "accent1"),
+                    title(5, TITLE_TOP, TITLE_H),
                     body(
                         7,
-                        (inset_x, inches(2.45), W - LEFT - inset_x, inches(4.3)),
-                        40,
+                        (LEFT, BODY_TOP, WIDTH, BODY_H - inches(0.3)),
+                        44,
                         "tx2",
                         "+mj-lt",
+                        anchor="ctr",
                     ),
                 ]
             ),
@@ -340,10 +356,9 @@ def layouts() -> list[str]:
             "Couple Time",
             "",
             [
-                rect(2, "Accent", (LEFT, inches(1.3), inches(0.62), inches(0.07)), "accent6"),
-                kicker(3, inches(1.44), "accent6"),
-                title(4, inches(1.95), inches(1.9), 44, "tx1"),
-                body(5, (LEFT, inches(4.05), WIDTH, inches(2.6)), 28, "tx1"),
+                *dark_head("accent6"),
+                title(4, DARK_TITLE, inches(0.82), 44, "tx1"),
+                body(5, (LEFT, inches(2.95), WIDTH, inches(3.75)), 28, "tx1"),
             ],
             bg=background("accent2"),
             dark=True,
@@ -352,11 +367,11 @@ def layouts() -> list[str]:
             "Closing",
             "",
             [
-                rect(2, "Accent", (LEFT, inches(1.3), inches(0.62), inches(0.07)), "accent3"),
-                kicker(3, inches(1.44), "accent3"),
-                title(4, inches(1.95), inches(1.0), 44, "tx1"),
-                body(5, (LEFT, inches(3.05), WIDTH, inches(2.6)), 28, "accent6"),
-                caption(6, inches(5.85), "accent3", 22),
+                ellipse(7, "Ornament", ORNAMENT, ORNAMENT_COLOR),
+                *dark_head(),
+                title(4, DARK_TITLE, inches(0.82), 44, "tx1"),
+                body(5, (LEFT, inches(2.95), WIDTH, inches(2.7)), 28, "accent6"),
+                caption(6, inches(5.9), "accent3", 22),
             ],
             bg=background("dk2"),
             dark=True,

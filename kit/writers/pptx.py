@@ -38,7 +38,7 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
         layout, boxes = chosen[slide.layout]
         pages = plan(slide, boxes)
         for page in pages:
-            _write_page(prs, layout, boxes, page, slide)
+            _write_page(prs, layout, page, slide)
     set_core_properties(prs.core_properties, title=deck.title, subject=deck.footer, author=author)
     out = io.BytesIO()
     prs.save(out)
@@ -46,9 +46,10 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
 
 
 def _write_page(
-    prs: PptxPresentation, layout: SlideLayout, boxes: Frames, page: Page, slide: ComposedSlide
+    prs: PptxPresentation, layout: SlideLayout, page: Page, slide: ComposedSlide
 ) -> PptxSlide:
     out = prs.slides.add_slide(layout)
+    boxes = page.frames
     by_idx = {ph.placeholder_format.idx: ph for ph in out.placeholders}
     if page.title:
         title_para = Text((Run(page.title),), "title", page.title_size)
@@ -73,6 +74,9 @@ def _fill(out: PptxSlide, by_idx: dict, box: Box, texts: Sequence[Text], line: i
     if shape is None:
         shape = out.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
         shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    elif (shape.left, shape.top, shape.width, shape.height) != _where(box):
+        # The fitter moved this box (a long title taking room from the body).
+        shape.left, shape.top, shape.width, shape.height = _where(box)
     frame = shape.text_frame
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -84,6 +88,10 @@ def _fill(out: PptxSlide, by_idx: dict, box: Box, texts: Sequence[Text], line: i
         body.append(_paragraph(text, first=i == 0, line=line, restart=first_number))
         if text.bullet == "number" and not text.continued:
             first_number = False
+
+
+def _where(box: Box) -> tuple[Emu, Emu, Emu, Emu]:
+    return Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
 
 
 def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:

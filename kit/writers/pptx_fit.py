@@ -1,10 +1,11 @@
 """Fit a composed slide to its layout's boxes: font sizes, and continuation slides when needed.
 
 Every paragraph starts at the size the template gives its box and shrinks in 2-point
-steps, never below 18 points (titles 28). What does not fit at the minimum is carried
-onto continuation slides at paragraph, list item or sentence boundaries, and only for a
-sentence longer than a whole slide at word boundaries. Nothing is cut inside a word and
-nothing is left out.
+steps to a floor: three quarters of its starting size, so the room can still read it,
+and never below 18 points. A title shrinks to 28 points, then takes room from the body
+below it. What does not fit at the floor is carried onto continuation slides at
+paragraph, list item or sentence boundaries, and only for a sentence longer than a whole
+slide at word boundaries. Nothing is cut inside a word and nothing is left out.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ from dataclasses import dataclass, field, replace
 from kit.compose.blocks import Block, Box, Heading, Inline, ListBlock, Paragraph, Run, Table
 from kit.compose.blocks import Slide as ComposedSlide
 from kit.writers import textfit
+from kit.writers.pptx_layouts import EMU_PER_PT, Frames
 from kit.writers.pptx_layouts import Box as LayoutBox
-from kit.writers.pptx_layouts import Frames
 
 BODY_MIN = 18
 TITLE_MIN = 28
 STEP = 2
+COMFORT = 0.75
+"""Body text shrinks to this share of its starting size before it moves to a new slide."""
+TITLE_BORROW = 0.4
+"""Largest share of the body's height a long title may take from the box below it."""
 SAFETY_PT = 2.0
 """Points kept free at the bottom and right of every box for renderer rounding."""
 
@@ -59,6 +64,8 @@ class Text:
     """Which composed paragraph it comes from."""
     max_size: float = 0
     """The size it starts at before shrinking."""
+    min_size: float = BODY_MIN
+    """The size it shrinks to at most."""
 
     @property
     def caps(self) -> bool:
@@ -88,6 +95,8 @@ class Page:
     """The title's text."""
     title_size: float
     """The title's size in points."""
+    frames: Frames
+    """The boxes, as the layout has them or with the title grown into the body's room."""
     kicker: list[Text] = field(default_factory=list)
     """Paragraphs of the kicker box."""
     body: list[Text] = field(default_factory=list)
@@ -123,12 +132,12 @@ def _fits(texts: Sequence[Text], box: LayoutBox) -> bool:
 
 
 def _sized(texts: Sequence[Text], step: int) -> list[Text]:
-    return [replace(t, size=max(BODY_MIN, t.max_size - STEP * step)) for t in texts]
+    return [replace(t, size=max(t.min_size, t.max_size - STEP * step)) for t in texts]
 
 
 def _steps(texts: Sequence[Text]) -> int:
-    top = max((t.max_size for t in texts), default=BODY_MIN)
-    return max(0, math.ceil((top - BODY_MIN) / STEP))
+    span = max((t.max_size - t.min_size for t in texts), default=0)
+    return max(0, math.ceil(span / STEP))
 
 
 def shrink(texts: Sequence[Text], box: LayoutBox) -> list[Text] | None:
@@ -168,8 +177,10 @@ def _texts(blocks: Sequence[Block]) -> list[Text]:
 
 
 def _start(text: Text, box: LayoutBox, own_box: bool) -> Text:
-    size = box.size if own_box else box.size * STYLE_SCALE.get(text.style, 1.0)
-    return replace(text, max_size=max(BODY_MIN, round(size)), size=max(BODY_MIN, round(size)))
+    scale = 1.0 if own_box else STYLE_SCALE.get(text.style, 1.0)
+    size = max(BODY_MIN, round(box.size * scale))
+    floor = BODY_MIN if own_box or text.style in ROLE_OF_STYLE else round(size * COMFORT)
+    return replace(text, max_size=size, size=size, min_size=max(BODY_MIN, floor))
 
 
 # --- splitting ---------------------------------------------------------------------
@@ -292,17 +303,49 @@ def paginate(
 # --- titles ------------------------------------------------------------------------
 
 
+def _title_para(text: str, box: LayoutBox, size: float) -> textfit.Para:
+    face = textfit.face(box.typeface, box.bold, box.italic)
+    return textfit.Para((textfit.Piece(text, face),), size, line=0.9)
+
+
+def _title_sizes(box: LayoutBox) -> range:
+    return range(max(TITLE_MIN, round(box.size)), TITLE_MIN - 1, -STEP)
+
+
 def fit_title(text: str, box: LayoutBox) -> tuple[str, float] | None:
     """The title at the largest size from its box's down to 28 points that fits, or None."""
-    top = max(TITLE_MIN, round(box.size))
-    for size in range(top, TITLE_MIN - 1, -STEP):
-        para = textfit.Para(
-            (textfit.Piece(text, textfit.face(box.typeface, box.bold, box.italic)),),
-            size,
-            line=0.9,
-        )
+    for size in _title_sizes(box):
+        para = _title_para(text, box, size)
         if textfit.fits([para], box.inner_width - SAFETY_PT, box.inner_height - SAFETY_PT):
             return text, size
+    return None
+
+
+def place_title(text: str, frames: Frames) -> tuple[Frames, float] | None:
+    """The largest title size that fits its box, or the box grown into the body's room.
+
+    Growing keeps titles at one size across a deck: a two-line heading stays as large
+    as a one-line one, and the body below gives up the room.
+    """
+    title, body = frames.title, frames.body
+    below = body.top >= title.top + title.height - title.height // 4
+    beside = body.left < title.left + title.width and title.left < body.left + body.width
+    width = title.inner_width - SAFETY_PT
+    for size in _title_sizes(title):
+        para = _title_para(text, title, size)
+        if textfit.longest_word(para) > width:
+            continue
+        need = textfit.height([para], width) + SAFETY_PT
+        grow = math.ceil((need - title.inner_height) * EMU_PER_PT)
+        if grow <= 0:
+            return frames, float(size)
+        if below and beside and grow <= body.height * TITLE_BORROW:
+            grown = replace(
+                frames,
+                title=replace(title, height=title.height + grow),
+                body=replace(body, top=body.top + grow, height=body.height - grow),
+            )
+            return grown, float(size)
     return None
 
 
@@ -327,9 +370,21 @@ def short_title(text: str, box: LayoutBox) -> tuple[str, float]:
 
 def plan(slide: ComposedSlide, frames: Frames) -> list[Page]:
     """The pages a composed slide becomes on a layout."""
-    texts = _texts(slide.blocks)
+    title = slide.title or ""
+    lead: list[Text] = []
+    fitted: tuple[str, float] = ("", float(TITLE_MIN))
+    if title:
+        placed = place_title(title, frames)
+        if placed is not None:
+            frames, size = placed
+            fitted = (title, size)
+        else:
+            # Too long for any title box: its start is the title, all of it leads the body.
+            fitted = short_title(title, frames.title)
+            lead = [Text((Run(title),), "lead", origin=-1)]
+
     roles: dict[str, list[Text]] = {"kicker": [], "body": [], "caption": []}
-    for text in texts:
+    for text in [*lead, *_texts(slide.blocks)]:
         role = ROLE_OF_STYLE.get(text.style, "body")
         own = frames.kicker if role == "kicker" else frames.caption if role == "caption" else None
         if own is not None:
@@ -355,31 +410,21 @@ def plan(slide: ComposedSlide, frames: Frames) -> list[Page]:
     back = [t for t in body if t.style in edges[1:]]
     main = [t for t in body if t.style not in edges]
 
-    title = slide.title or ""
-    fitted = fit_title(title, frames.title) if title else ("", float(TITLE_MIN))
-    if fitted is None:
-        fitted = short_title(title, frames.title)
-        main.insert(0, _start(Text((Run(title),), "lead", origin=-1), frames.body, False))
-
-    whole = shrink([*front, *main, *back], frames.body)
+    whole = shrink(body, frames.body)
     if whole is not None:
-        return [Page(fitted[0], fitted[1], kicker, whole, caption)]
+        return [Page(fitted[0], fitted[1], frames, kicker, whole, caption)]
 
     chunks = paginate(main, frames.body, front, back)
-    steps = []
+    step = 0
     for chunk in chunks:
         paras = [*front, *chunk, *back]
-        step = next(
-            (s for s in range(_steps(paras) + 1) if _fits(_sized(paras, s), frames.body)),
-            99,
-        )
-        steps.append(step)
-    step = max(steps)
+        fitting = (s for s in range(_steps(paras) + 1) if _fits(_sized(paras, s), frames.body))
+        step = max(step, next(fitting, 99))
     pages = []
     for n, chunk in enumerate(chunks, 1):
         page_title = fitted
         if n > 1 and title:
             page_title = fit_title(fitted[0] + CONTINUED, frames.title) or fitted
         body_texts = _sized([*front, *chunk, *back], step)
-        pages.append(Page(page_title[0], page_title[1], kicker, body_texts, caption, n))
+        pages.append(Page(page_title[0], page_title[1], frames, kicker, body_texts, caption, n))
     return pages

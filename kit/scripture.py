@@ -76,6 +76,8 @@ def translation_problem(code: str) -> str | None:
 
 def passage_problem(text: str, code: str) -> str | None:
     """Why a checked reference has no text in a usable translation, or None when it has."""
+    if reference_problem(text) is not None:
+        return None  # not a reference: reported where the lesson names it
     version = translations()[code.upper()]
     ref = pb.get_references(text)[0]
     for verse_id in pb.convert_reference_to_verse_ids(ref):

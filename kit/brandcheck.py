@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 _MAIN_TYPES = {
@@ -47,6 +48,9 @@ _MAIN_TYPES = {
 }
 """Content types of the main part of Office files: the suffix kit can read, and a name."""
 
+MAX_UNPACKED = 200_000_000
+"""Largest total size a brand file may unpack to, so a zip bomb is refused unread."""
+
 _WANTED = {
     ".pptx": ("a PowerPoint (.pptx) file", "PowerPoint"),
     ".docx": ("a Word (.docx) file", "Word"),
@@ -64,8 +68,15 @@ def brand_problem(path: Path, value: str) -> str | None:
     save_as = f"open it in {program} and save it as {suffix}"
     try:
         with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+            if total > MAX_UNPACKED:
+                return (
+                    f"'{value}' unpacks to {total:,} bytes; kit reads brand files "
+                    f"of at most {MAX_UNPACKED:,}; {save_as} with smaller pictures"
+                )
             names = set(archive.namelist())
             types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            broken = _broken_part(archive)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         return f"'{value}' is not {want}: it is not a zip archive as Office files are; {save_as}"
     except OSError as exc:
@@ -76,9 +87,25 @@ def brand_problem(path: Path, value: str) -> str | None:
     kind_suffix, kind_name = found[0]
     if kind_suffix != suffix:
         return f"'{value}' is {kind_name}, not {want}; {save_as}"
+    if broken:
+        return f"'{value}' is damaged: its part {broken} is not valid XML; {save_as}"
     problem = _open_problem(path, suffix)
     if problem:
         return f"'{value}' is damaged and cannot be opened ({problem}); {save_as}"
+    return None
+
+
+def _broken_part(archive: zipfile.ZipFile) -> str | None:
+    """The first XML part of an Office file that does not parse, if any."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels")):
+            try:
+                etree.fromstring(archive.read(info), parser)
+            except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, ValueError):
+                return info.filename
     return None
 
 

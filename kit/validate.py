@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import types
 import typing
@@ -71,6 +72,11 @@ def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
         message = str(err["ctx"]["error"])
     elif kind in _TYPE_NAMES:
         message = f"expected {_TYPE_NAMES[kind]}, found {_describe(value)}"
+        if kind == "string_type" and isinstance(value, (int, float, dt.date, dt.time)):
+            # YAML read the text as a number, date or true/false.
+            message += "; put it in quotes to keep it as text"
+        elif kind in ("int_type", "int_parsing") and _is_whole(value):
+            message += "; write it without quotes"
     elif kind == "literal_error":
         message = f"must be one of {err['ctx']['expected']}; found {_describe(value)}"
     elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
@@ -92,9 +98,17 @@ def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
     return doc.problem(path, message)
 
 
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lstrip("+-").isdigit()
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, dt.time):
+        return f"the time {value.isoformat()}"
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, dict):

@@ -1,0 +1,168 @@
+"""Validation: schema errors become located problems in a coordinator's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit import schema
+from kit.errors import InputError
+from kit.validate import check_model, suggest, validate
+from kit.yamlfile import load_text
+
+WEEKS = "weeks: [trust]\n"
+
+
+def _course_problems(text: str) -> list[str]:
+    course, problems = check_model(schema.Course, load_text(text, "c.yaml"), "course")
+    assert course is None
+    return [str(p) for p in sorted(problems)]
+
+
+def test_a_valid_course_validates() -> None:
+    course = validate(schema.Course, load_text('title: "Closer"\n' + WEEKS, "c.yaml"), "course")
+    assert course.title == "Closer"
+    assert [w.lesson for w in course.weeks] == ["trust"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "c.yaml:1:1: expected a course (a mapping of keys such as 'title:'), found nothing"),
+        (
+            "- a\n",
+            "c.yaml:1:1: expected a course (a mapping of keys such as 'title:'), found a list",
+        ),
+        (
+            "42\n",
+            "c.yaml:1:1: expected a course (a mapping of keys such as 'title:'), "
+            "found the number 42",
+        ),
+    ],
+)
+def test_the_top_level_must_be_a_mapping(text: str, expected: str) -> None:
+    assert _course_problems(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "title: 1984\n",
+            "c.yaml:1:8: title: expected text, found the number 1984; "
+            "put it in quotes to keep it as text",
+        ),
+        (
+            "title: 2027-01-01\n",
+            "c.yaml:1:8: title: expected text, found the date 2027-01-01; "
+            "put it in quotes to keep it as text",
+        ),
+        (
+            "title: yes\n",
+            "c.yaml:1:8: title: expected text, found true (true/false); "
+            "put it in quotes to keep it as text",
+        ),
+        ("title: [a]\n", "c.yaml:1:8: title: expected text, found a list"),
+        ('title: "   "\n', "c.yaml:1:8: title: must not be empty"),
+    ],
+)
+def test_text_fields(line: str, expected: str) -> None:
+    assert _course_problems(line + WEEKS) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("minutes: 300\n", "c.yaml:2:10: minutes: must be at most 180; found 300"),
+        ("minutes: 44\n", "c.yaml:2:10: minutes: must be at least 45; found 44"),
+        ("minutes: 90.5\n", "c.yaml:2:10: minutes: expected a whole number, found the number 90.5"),
+        (
+            'minutes: "90"\n',
+            "c.yaml:2:10: minutes: expected a whole number, found '90'; write it without quotes",
+        ),
+        ("minutes: ninety\n", "c.yaml:2:10: minutes: expected a whole number, found 'ninety'"),
+        (
+            "minutes: true\n",
+            "c.yaml:2:10: minutes: expected a whole number, found true (true/false)",
+        ),
+        ("every: 0\n", "c.yaml:2:8: every: must be at least 1; found 0"),
+    ],
+)
+def test_numbers(line: str, expected: str) -> None:
+    assert _course_problems('title: "x"\n' + line + WEEKS) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "start: 2027-02-30\n",
+            "c.yaml:2:8: start: '2027-02-30' is not a date; write it as YYYY-MM-DD",
+        ),
+        (
+            "start: 10/01/2027\n",
+            "c.yaml:2:8: start: '10/01/2027' is not a date; write it as YYYY-MM-DD",
+        ),
+        ("start: 12\n", "c.yaml:2:8: start: expected a date written as YYYY-MM-DD"),
+        (
+            'time: "25:00"\n',
+            "c.yaml:2:7: time: '25:00' is not a time of day; write it as HH:MM, e.g. \"18:30\"",
+        ),
+        (
+            "time: 6pm\n",
+            "c.yaml:2:7: time: '6pm' is not a time of day; write it as HH:MM, e.g. \"18:30\"",
+        ),
+    ],
+)
+def test_dates_and_times(line: str, expected: str) -> None:
+    assert _course_problems('title: "x"\n' + line + WEEKS) == [expected]
+
+
+def test_unknown_keys_suggest_the_closest_known_one() -> None:
+    problems = _course_problems(
+        'title: "x"\nchurh: "Grace"\nweeks:\n  - lesson: trust\n    titl: T\n'
+    )
+    assert problems == [
+        "c.yaml:2:1: churh: unknown key 'churh'; known: brand, care, church, every, leaders, "
+        "lessons, minutes, skip, start, subtitle, templates, time, title, translation, weeks; "
+        "did you mean 'church'?",
+        "c.yaml:5:5: weeks[0].titl: unknown key 'titl'; known: exercise, lesson, questions, "
+        "take_home, title; did you mean 'title'?",
+    ]
+
+
+def test_every_problem_is_reported_not_just_the_first() -> None:
+    problems = _course_problems("title: [x]\nminutes: 10\nevery: 9\nweeks: trust\n")
+    assert [p.split(": ")[1] for p in problems] == ["title", "minutes", "every", "weeks"]
+
+
+def test_a_missing_field_is_located_at_its_mapping() -> None:
+    problems = _course_problems('title: "x"\nweeks:\n  - questions: {drop: [a]}\n')
+    assert problems == ["c.yaml:3:5: weeks[0].lesson: missing; this field is required"]
+
+
+def test_a_wrong_choice_lists_the_choices() -> None:
+    lesson_question = 'title: "x"\nweeks:\n  - lesson: trust\n    questions:\n      add:\n'
+    problems = _course_problems(lesson_question + "        - {text: Hi, audience: everyone}\n")
+    assert problems == [
+        "c.yaml:6:32: weeks[0].questions.add[0].audience: must be one of 'group' or 'couple'; "
+        "found 'everyone'"
+    ]
+
+
+def test_a_control_character_in_text() -> None:
+    assert _course_problems('title: "Closer\\x1b[1m"\n' + WEEKS) == [
+        "c.yaml:1:8: title: contains the control character U+001B, "
+        "which documents cannot hold; delete it"
+    ]
+
+
+def test_validate_raises_every_problem() -> None:
+    with pytest.raises(InputError) as caught:
+        validate(schema.Course, load_text("title: [x]\nweeks: 3\n", "c.yaml"), "course")
+    assert len(caught.value.problems) == 2
+
+
+def test_suggest() -> None:
+    assert suggest("trsut", ["trust", "safety"]) == "known: safety, trust; did you mean 'trust'?"
+    assert suggest("zzz", ["trust", "safety"]) == "known: safety, trust"
+    assert suggest("x", []) == "known: "

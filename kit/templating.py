@@ -42,6 +42,8 @@ whose names start with `_` hold macros and see only what their callers pass."""
 
 MAX_SIZE = 100_000
 """Longest string or list a template may build with `*`."""
+MAX_BITS = 100_000
+"""Largest whole number, in bits, a template may compute with `**`."""
 _PATH_ATTRIBUTES = frozenset({"name", "stem", "suffix"})
 """What a template may read of a file path: never its folder, never its contents."""
 
@@ -96,7 +98,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
         if operator_ == "**":
-            if isinstance(right, int) and abs(right) > 64 and _is_number(left) and left != 1:
+            whole = _is_int(left) and _is_int(right) and abs(left) > 1 and right > 0
+            if whole and left.bit_length() * right > MAX_BITS:
                 raise SecurityError(f"{left!r} ** {right!r} is too large to compute")
             return operator.pow(left, right)
         for seq, times in ((left, right), (right, left)):
@@ -106,8 +109,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return operator.mul(left, right)
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def environment(user_dir: Path | None = None) -> Sandbox:

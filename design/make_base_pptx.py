@@ -8,8 +8,8 @@ scripture in Cambria, everything else in Calibri: fonts PowerPoint has on Window
 macOS, and that LibreOffice renders the same with Caladea and Carlito.
 
 Layouts (kit looks them up by these names; a church template uses the standard ones):
-Title Slide, Section Header, Title and Content, Title Only, Scripture, Question,
-Couple Time, Closing, Blank. The placeholders named Kicker and Caption hold the small
+Title Slide, Big Idea, Title and Content, Title Only, Scripture, Question, Couple Time,
+Closing, Blank. The placeholders named Kicker and Caption hold the small
 line above a title and the line under a body.
 """
 
@@ -292,7 +292,7 @@ def layouts() -> list[str]:
             dark=True,
         ),
         layout_xml(
-            "Section Header",
+            "Big Idea",
             "secHead",
             [
                 *dark_head(),

@@ -16,8 +16,8 @@ from pptx.util import Emu
 from kit.compose.blocks import Block, Deck, Heading, ListBlock, Paragraph, Run, Table
 from kit.compose.blocks import Slide as ComposedSlide
 from kit.writers.ooxml import normalized_zip, set_core_properties
-from kit.writers.pptx_fit import Page, Text, plan
-from kit.writers.pptx_layouts import Box, Frames, frames, load_template, pick_layout
+from kit.writers.pptx_fit import Page, Text, badness, plan
+from kit.writers.pptx_layouts import Box, Frames, candidate_layouts, frames, load_template
 from kit.writers.pptx_layouts import template_problems as template_problems
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -30,15 +30,26 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
     """The bytes of a .pptx holding the deck; `brand` is the church's template, if any."""
     template = load_template(brand)
     prs = template.open()
-    chosen: dict[str, tuple[SlideLayout, Frames]] = {}
+    boxes: dict[int, Frames] = {}
     for slide in deck.slides:
-        if slide.layout not in chosen:
-            layout = pick_layout(prs, slide.layout)
-            chosen[slide.layout] = (layout, frames(prs, layout))
-        layout, boxes = chosen[slide.layout]
-        pages = plan(slide, boxes)
-        for page in pages:
-            _write_page(prs, layout, page, slide)
+        # The first layout whose boxes hold the slide whole wins; else the one that
+        # needs the fewest continuation slides.
+        best: tuple[tuple, SlideLayout, list[Page]] | None = None
+        candidates = candidate_layouts(prs, slide.layout)
+        # Kit's own template has a layout designed for each kind: always use it.
+        for layout in candidates[:1] if template.own else candidates:
+            key = id(layout.part)
+            if key not in boxes:
+                boxes[key] = frames(prs, layout)
+            pages = plan(slide, boxes[key])
+            score = badness(pages)
+            if best is None or score[:2] < best[0][:2]:
+                best = (score, layout, pages)
+            if score[:2] == (1, 0):
+                break
+        assert best is not None
+        for page in best[2]:
+            _write_page(prs, best[1], page, slide)
     set_core_properties(prs.core_properties, title=deck.title, subject=deck.footer, author=author)
     out = io.BytesIO()
     prs.save(out)

@@ -26,6 +26,8 @@ TITLE_MIN = 28
 STEP = 2
 COMFORT = 0.75
 """Body text shrinks to this share of its starting size before it moves to a new slide."""
+MAX_TITLE_LINES = 2
+"""Lines a title may wrap to before it shrinks, unless it is already at 28 points."""
 TITLE_BORROW = 0.4
 """Largest share of the body's height a long title may take from the box below it."""
 SAFETY_PT = 2.0
@@ -34,8 +36,10 @@ SAFETY_PT = 2.0
 ELLIPSIS = "\u2026"
 CONTINUED = " (continued)"
 
-STYLE_SCALE = {"lead": 1.15, "small": 0.8, "kicker": 0.72, "caption": 0.8}
+STYLE_SCALE = {"lead": 1.15, "small": 0.8, "kicker": 0.72, "caption": 0.8, "reference": 0.8}
 """Size of a style next to the body text of its box (1 when not listed)."""
+LABEL_MAX = {"kicker": 20, "caption": 22, "reference": 22}
+"""Largest size of the small lines when they share the body's box."""
 
 KICKER_SPACING = 1.5
 """Points between the letters of a kicker line, which is set in bold capitals."""
@@ -105,6 +109,8 @@ class Page:
     """Paragraphs of the caption box."""
     part: int = 1
     """1 for the slide itself, 2 and on for its continuation slides."""
+    title_cut: bool = False
+    """The title was too long for its box: it ends in an ellipsis and leads the body."""
 
 
 def face_para(text: Text, box: LayoutBox) -> textfit.Para:
@@ -121,8 +127,8 @@ def face_para(text: Text, box: LayoutBox) -> textfit.Para:
         text.size,
         before=text.before,
         indent=text.indent,
-        spacing=KICKER_SPACING if text.caps else 0.0,
-        caps=text.caps,
+        spacing=KICKER_SPACING if text.caps else box.spacing,
+        caps=text.caps or box.caps,
     )
 
 
@@ -179,6 +185,8 @@ def _texts(blocks: Sequence[Block]) -> list[Text]:
 def _start(text: Text, box: LayoutBox, own_box: bool) -> Text:
     scale = 1.0 if own_box else STYLE_SCALE.get(text.style, 1.0)
     size = max(BODY_MIN, round(box.size * scale))
+    if not own_box:
+        size = min(size, LABEL_MAX.get(text.style, size))
     floor = BODY_MIN if own_box or text.style in ROLE_OF_STYLE else round(size * COMFORT)
     return replace(text, max_size=size, size=size, min_size=max(BODY_MIN, floor))
 
@@ -305,7 +313,8 @@ def paginate(
 
 def _title_para(text: str, box: LayoutBox, size: float) -> textfit.Para:
     face = textfit.face(box.typeface, box.bold, box.italic)
-    return textfit.Para((textfit.Piece(text, face),), size, line=0.9)
+    piece = textfit.Piece(text, face)
+    return textfit.Para((piece,), size, line=0.9, spacing=box.spacing, caps=box.caps)
 
 
 def _title_sizes(box: LayoutBox) -> range:
@@ -321,11 +330,14 @@ def fit_title(text: str, box: LayoutBox) -> tuple[str, float] | None:
     return None
 
 
-def place_title(text: str, frames: Frames) -> tuple[Frames, float] | None:
+def place_title(
+    text: str, frames: Frames, accept: Callable[[Frames], bool] = lambda _: True
+) -> tuple[Frames, float] | None:
     """The largest title size that fits its box, or the box grown into the body's room.
 
     Growing keeps titles at one size across a deck: a two-line heading stays as large
-    as a one-line one, and the body below gives up the room.
+    as a one-line one, and the body below gives up the room, as long as `accept` says
+    the body still has what it needs.
     """
     title, body = frames.title, frames.body
     below = body.top >= title.top + title.height - title.height // 4
@@ -339,13 +351,18 @@ def place_title(text: str, frames: Frames) -> tuple[Frames, float] | None:
         grow = math.ceil((need - title.inner_height) * EMU_PER_PT)
         if grow <= 0:
             return frames, float(size)
+        # Past two lines a smaller title reads better than a taller one, down to 28 pt.
+        lines = textfit.line_count(para, width)
+        if lines > MAX_TITLE_LINES and size > TITLE_MIN:
+            continue
         if below and beside and grow <= body.height * TITLE_BORROW:
             grown = replace(
                 frames,
                 title=replace(title, height=title.height + grow),
                 body=replace(body, top=body.top + grow, height=body.height - grow),
             )
-            return grown, float(size)
+            if accept(grown):
+                return grown, float(size)
     return None
 
 
@@ -370,21 +387,8 @@ def short_title(text: str, box: LayoutBox) -> tuple[str, float]:
 
 def plan(slide: ComposedSlide, frames: Frames) -> list[Page]:
     """The pages a composed slide becomes on a layout."""
-    title = slide.title or ""
-    lead: list[Text] = []
-    fitted: tuple[str, float] = ("", float(TITLE_MIN))
-    if title:
-        placed = place_title(title, frames)
-        if placed is not None:
-            frames, size = placed
-            fitted = (title, size)
-        else:
-            # Too long for any title box: its start is the title, all of it leads the body.
-            fitted = short_title(title, frames.title)
-            lead = [Text((Run(title),), "lead", origin=-1)]
-
     roles: dict[str, list[Text]] = {"kicker": [], "body": [], "caption": []}
-    for text in [*lead, *_texts(slide.blocks)]:
+    for text in _texts(slide.blocks):
         role = ROLE_OF_STYLE.get(text.style, "body")
         own = frames.kicker if role == "kicker" else frames.caption if role == "caption" else None
         if own is not None:
@@ -404,15 +408,36 @@ def plan(slide: ComposedSlide, frames: Frames) -> list[Page]:
         caption = []
         roles["body"].extend(_start(t, frames.body, False) for t in roles["caption"])
 
-    body = roles["body"]
     edges = ("kicker", "caption", "reference")
-    front = [t for t in body if t.style == "kicker"]
-    back = [t for t in body if t.style in edges[1:]]
-    main = [t for t in body if t.style not in edges]
+    front = [t for t in roles["body"] if t.style == "kicker"]
+    back = [t for t in roles["body"] if t.style in edges[1:]]
+    main = [t for t in roles["body"] if t.style not in edges]
 
-    whole = shrink(body, frames.body)
+    title = slide.title or ""
+    fitted: tuple[str, float] = ("", float(TITLE_MIN))
+    cut = False
+    if title:
+        body = [*front, *main, *back]
+        # A growing title may take the body's spare room, not room the body needs.
+        needs_room = shrink(body, frames.body) is not None
+        placed = place_title(
+            title, frames, lambda grown: not needs_room or shrink(body, grown.body) is not None
+        )
+        if placed is None:
+            # Better a whole title and a continuation slide than a title cut short.
+            placed = place_title(title, frames)
+        if placed is not None:
+            frames, size = placed
+            fitted = (title, size)
+        else:
+            # Too long for any title box: its start is the title, all of it leads the body.
+            fitted = short_title(title, frames.title)
+            main.insert(0, _start(Text((Run(title),), "lead", origin=-1), frames.body, False))
+            cut = True
+
+    whole = shrink([*front, *main, *back], frames.body)
     if whole is not None:
-        return [Page(fitted[0], fitted[1], frames, kicker, whole, caption)]
+        return [Page(fitted[0], fitted[1], frames, kicker, whole, caption, title_cut=cut)]
 
     chunks = paginate(main, frames.body, front, back)
     step = 0
@@ -426,5 +451,14 @@ def plan(slide: ComposedSlide, frames: Frames) -> list[Page]:
         if n > 1 and title:
             page_title = fit_title(fitted[0] + CONTINUED, frames.title) or fitted
         body_texts = _sized([*front, *chunk, *back], step)
-        pages.append(Page(page_title[0], page_title[1], frames, kicker, body_texts, caption, n))
+        pages.append(
+            Page(page_title[0], page_title[1], frames, kicker, body_texts, caption, n, cut)
+        )
     return pages
+
+
+def badness(pages: Sequence[Page]) -> tuple[int, int, float]:
+    """How far a plan falls short of one slide with its whole title: lower is better."""
+    cut = sum(p.title_cut for p in pages[:1])
+    body = min((t.size / t.max_size for p in pages for t in p.body if t.max_size), default=1.0)
+    return len(pages), cut, -body

@@ -8,7 +8,7 @@ weight, style and size its text inherits from the layout, the master and the the
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,14 +32,16 @@ CONTENT_LAYOUTS = ("Title and Content", "Title Only", "Blank")
 
 LAYOUTS = {
     "title": ("Title Slide", "Section Header", *CONTENT_LAYOUTS),
-    "section": ("Section Header", *CONTENT_LAYOUTS),
+    "section": ("Big Idea", *CONTENT_LAYOUTS, "Section Header"),
     "scripture": ("Scripture", *CONTENT_LAYOUTS),
     "points": CONTENT_LAYOUTS,
     "question": ("Question", *CONTENT_LAYOUTS),
-    "couple": ("Couple Time", "Section Header", *CONTENT_LAYOUTS),
-    "closing": ("Closing", "Section Header", *CONTENT_LAYOUTS),
+    "couple": ("Couple Time", *CONTENT_LAYOUTS, "Section Header"),
+    "closing": ("Closing", *CONTENT_LAYOUTS, "Section Header"),
 }
-"""Layout names to use for each kind of slide, best first; kit's own names lead."""
+"""Layout names to use for each kind of slide, best first; kit's own names lead. A
+standard Section Header sets its text small, so the sentences these slides carry go
+in a Title and Content layout when the template has one."""
 
 KICKER, CAPTION = "Kicker", "Caption"
 """Names of the placeholders in kit's template for the small line above a title and below
@@ -77,6 +79,10 @@ class Box:
     """Text is italic unless a run says otherwise."""
     size: float
     """Font size in points the template gives its text."""
+    caps: bool = False
+    """Set in capitals (or small capitals) by the template."""
+    spacing: float = 0.0
+    """Extra points between letters the template asks for."""
 
     @property
     def inner_width(self) -> float:
@@ -175,16 +181,19 @@ def all_layouts(prs: PptxPresentation) -> list[SlideLayout]:
     return [layout for master in prs.slide_masters for layout in master.slide_layouts]
 
 
-def pick_layout(prs: PptxPresentation, kind: str) -> SlideLayout:
-    """The best layout for a kind of slide."""
-    layouts = all_layouts(prs)
+def candidate_layouts(prs: PptxPresentation, kind: str) -> list[SlideLayout]:
+    """The layouts a kind of slide may use, best first; never empty."""
     by_name: dict[str, SlideLayout] = {}
-    for layout in layouts:
+    for layout in all_layouts(prs):
         by_name.setdefault(layout.name, layout)
-    for name in LAYOUTS.get(kind, CONTENT_LAYOUTS):
-        if name in by_name:
-            return by_name[name]
-    return layouts[0]
+    found = [by_name[n] for n in LAYOUTS.get(kind, CONTENT_LAYOUTS) if n in by_name]
+    # A layout with a place for the title looks like the rest of the deck; Blank is last.
+    titled = [layout for layout in found if _has_title(layout)]
+    return titled or found or all_layouts(prs)[:1]
+
+
+def _has_title(layout: SlideLayout) -> bool:
+    return any(ph.placeholder_format.type in TITLE_TYPES for ph in layout.placeholders)
 
 
 def frames(prs: PptxPresentation, layout: SlideLayout) -> Frames:
@@ -213,13 +222,16 @@ def frames(prs: PptxPresentation, layout: SlideLayout) -> Frames:
         top = title.top + title.height + height // 50
         margin = max(title.top, height // 18)
         room = max(height - top - margin, height // 8)
-        body = _added(fonts, "other", title.left, top, title.width, room, 28)
+        body = replace(
+            _added(fonts, "other", title.left, top, title.width, room, 28), insets=title.insets
+        )
     return Frames(layout.name, title, body, kicker, caption)
 
 
 def _added(fonts: _ThemeFonts, role: str, x: int, y: int, w: int, h: int, size: float) -> Box:
-    face, bold, italic, _ = fonts.resolve([], role)
-    return Box(None, x, y, w, h, (91440, 45720, 91440, 45720), face, bold, italic, size)
+    font = fonts.resolve([], role)
+    insets = (91440, 45720, 91440, 45720)
+    return Box(None, x, y, w, h, insets, font.typeface, font.bold, font.italic, size)
 
 
 def _box(ph, layout: SlideLayout, fonts: _ThemeFonts, role: str) -> Box:
@@ -227,7 +239,7 @@ def _box(ph, layout: SlideLayout, fonts: _ThemeFonts, role: str) -> Box:
     master_ph = _master_placeholder(layout.slide_master, ph.placeholder_format.type, role)
     if master_ph is not None:
         chain.append(master_ph)
-    face, bold, italic, size = fonts.resolve(chain, role)
+    font = fonts.resolve(chain, role)
     return Box(
         ph.placeholder_format.idx,
         int(ph.left),
@@ -235,10 +247,12 @@ def _box(ph, layout: SlideLayout, fonts: _ThemeFonts, role: str) -> Box:
         int(ph.width),
         int(ph.height),
         _insets(chain),
-        face,
-        bold,
-        italic,
-        size,
+        font.typeface,
+        font.bold,
+        font.italic,
+        font.size,
+        font.caps,
+        font.spacing,
     )
 
 
@@ -267,6 +281,24 @@ def _insets(chain: list) -> tuple[int, int, int, int]:
     return out[0], out[1], out[2], out[3]
 
 
+@dataclass(frozen=True)
+class Font:
+    """How a box's text is set when its runs say nothing."""
+
+    typeface: str
+    """Font name, theme fonts resolved."""
+    bold: bool
+    """Bold."""
+    italic: bool
+    """Italic."""
+    size: float
+    """Size in points."""
+    caps: bool
+    """In capitals or small capitals."""
+    spacing: float
+    """Extra points between letters."""
+
+
 class _ThemeFonts:
     """A master's text styles and theme fonts, to resolve what a placeholder inherits."""
 
@@ -281,8 +313,8 @@ class _ThemeFonts:
             for name in ("titleStyle", "bodyStyle", "otherStyle"):
                 self.styles[name] = styles.find(f"{{{_P}}}{name}")
 
-    def resolve(self, chain: list, role: str) -> tuple[str, bool, bool, float]:
-        """Typeface, bold, italic and size of level-1 text in a placeholder chain."""
+    def resolve(self, chain: list, role: str) -> Font:
+        """How level-1 text in a placeholder chain is set, after inheritance."""
         defs = [el.find("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS) for el in chain]
         style = {"title": "titleStyle", "body": "bodyStyle"}.get(role, "otherStyle")
         master_style = self.styles.get(style)
@@ -297,7 +329,16 @@ class _ThemeFonts:
         bold = _first(defs, lambda d: d, "b") in ("1", "true")
         italic = _first(defs, lambda d: d, "i") in ("1", "true")
         size = _first(defs, lambda d: d, "sz")
-        return typeface, bold, italic, int(size) / 100 if size else 18.0
+        caps = _first(defs, lambda d: d, "cap") in ("all", "small")
+        spacing = _first(defs, lambda d: d, "spc")
+        return Font(
+            typeface,
+            bold,
+            italic,
+            int(size) / 100 if size else 18.0,
+            caps,
+            max(0, int(spacing)) / 100 if spacing else 0.0,
+        )
 
 
 def _first(defs: list, find, attr: str) -> str | None:

@@ -1,0 +1,131 @@
+"""Brand files: a damaged or wrong .pptx/.docx is found before anything is built."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pptx
+import pytest
+from helpers import FIXTURES
+
+from kit import brandcheck
+from kit.brandcheck import MAX_UNPACKED, brand_problem
+from kit.resources import data_dir
+
+BAD = FIXTURES / "bad"
+
+
+def _rewrite(data: bytes, change: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, change.get(info.filename, src.read(info)))
+    return out.getvalue()
+
+
+def _saved(document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["base.pptx", "base.docx"])
+def test_kits_own_templates_pass(name: str) -> None:
+    path = data_dir("templates") / name
+    if not path.is_file():
+        pytest.skip(f"no {name} in the templates folder")
+    assert brand_problem(path, name) is None
+
+
+def test_fresh_office_files_and_the_church_fixture_pass(tmp_path: Path) -> None:
+    (tmp_path / "a.pptx").write_bytes(_saved(pptx.Presentation()))
+    (tmp_path / "a.docx").write_bytes(_saved(docx.Document()))
+    assert brand_problem(tmp_path / "a.pptx", "a.pptx") is None
+    assert brand_problem(tmp_path / "a.docx", "a.docx") is None
+    church = FIXTURES / "church-pptx" / "brand" / "church.pptx"
+    assert brand_problem(church, "brand/church.pptx") is None
+
+
+@pytest.mark.parametrize(
+    ("case", "file", "expected"),
+    [
+        (
+            "brand-not-a-zip",
+            "church.pptx",
+            "'b' is not a PowerPoint (.pptx) file: it is not a zip archive as Office files are; "
+            "open it in PowerPoint and save it as .pptx",
+        ),
+        (
+            "brand-not-a-zip",
+            "church.docx",
+            "'b' is not a Word (.docx) file: it is not a zip archive as Office files are; "
+            "open it in Word and save it as .docx",
+        ),
+        (
+            "brand-zip-not-office",
+            "church.pptx",
+            "'b' is a zip archive but not an Office file; "
+            "open it in PowerPoint and save it as .pptx",
+        ),
+        (
+            "brand-wrong-kind",
+            "church.pptx",
+            "'b' is a Word document, not a PowerPoint (.pptx) file; "
+            "open it in PowerPoint and save it as .pptx",
+        ),
+        (
+            "brand-damaged",
+            "church.docx",
+            "'b' is damaged: its part word/styles.xml is not valid XML; "
+            "open it in Word and save it as .docx",
+        ),
+    ],
+)
+def test_bad_brand_files(case: str, file: str, expected: str) -> None:
+    assert brand_problem(BAD / case / "brand" / file, "b") == expected
+
+
+def test_a_template_saved_under_the_wrong_name(tmp_path: Path) -> None:
+    data = _saved(pptx.Presentation())
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        types = z.read("[Content_Types].xml")
+    potx = types.replace(b"presentationml.presentation.main", b"presentationml.template.main")
+    path = tmp_path / "church.pptx"
+    path.write_bytes(_rewrite(data, {"[Content_Types].xml": potx}))
+    assert brand_problem(path, "church.pptx") == (
+        "'church.pptx' is a PowerPoint template (.potx), not a PowerPoint (.pptx) file; "
+        "open it in PowerPoint and save it as .pptx"
+    )
+
+
+def test_a_deck_without_layouts_is_refused(tmp_path: Path) -> None:
+    prs = pptx.Presentation()
+    master = prs.slide_masters[0]
+    for layout in list(master.slide_layouts):
+        master.slide_layouts.remove(layout)
+    path = tmp_path / "bare.pptx"
+    prs.save(path)
+    assert brand_problem(path, "bare.pptx") == (
+        "'bare.pptx' is damaged and cannot be opened (it has no slide layouts); "
+        "open it in PowerPoint and save it as .pptx"
+    )
+
+
+def test_a_zip_bomb_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    limit = 8 << 20
+    monkeypatch.setattr(brandcheck, "MAX_UNPACKED", limit)
+    path = tmp_path / "big.pptx"
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z,
+        z.open("ppt/media/huge.bin", "w") as f,
+    ):
+        f.write(bytes(limit + 1))
+    assert path.stat().st_size < 100_000
+    assert brand_problem(path, "big.pptx") == (
+        f"'big.pptx' unpacks to {limit + 1:,} bytes; kit reads brand files of at most "
+        f"{limit:,}; open it in PowerPoint and save it as .pptx with smaller pictures"
+    )
+    assert MAX_UNPACKED == 200_000_000

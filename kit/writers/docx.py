@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
@@ -42,36 +44,17 @@ BASE_NAME = "base.docx"
 HANDOUT_MARGINS = {"top": 900, "bottom": 864, "left": 1080, "right": 1080, "footer": 460}
 """Handouts use more of the sheet (twips), so a week fits on one sheet printed both sides."""
 
-WRITE_LINE = 430
+WRITE_LINE = 410
 """Height of one ruled writing line, in twips (about 0.3 in, room for handwriting)."""
 
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-_TEMPLATE_TYPE = b"wordprocessingml.template.main+xml"
-_DOCUMENT_TYPE = b"wordprocessingml.document.main+xml"
-
-
-def _read_template(path: Path) -> io.BytesIO:
-    """A Word document or template (.dotx) as a document python-docx can open."""
-    data = path.read_bytes()
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        types = src.read("[Content_Types].xml")
-        if _TEMPLATE_TYPE not in types:
-            return io.BytesIO(data)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                body = src.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    body = body.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
-                dst.writestr(info, body)
-    return out
 
 
 def open_base(brand: Path | None) -> DocxDocument:
     """The base document: the church's template without its text, or kit's own."""
     if brand is None:
         return docx.Document(str(data_dir("templates") / BASE_NAME))
-    doc = docx.Document(_read_template(brand))
+    doc = docx.Document(str(brand))
     body = doc.element.body
     # Keep the template's styles, page setup, header and footer, not its text.
     for child in list(body):
@@ -82,7 +65,26 @@ def open_base(brand: Path | None) -> DocxDocument:
     for rel_id, rel in list(doc.part.rels.items()):
         if rel.reltype == _STYLES_WITH_EFFECTS:
             doc.part.drop_rel(rel_id)
+    _complete(doc)
     return doc
+
+
+def _complete(doc: DocxDocument) -> None:
+    """Give a template made outside Word the font table and theme Word expects of a file."""
+    have = {rel.reltype for rel in doc.part.rels.values()}
+    missing = [kind for kind in (RT.FONT_TABLE, RT.THEME) if kind not in have]
+    if not missing:
+        return
+    base = docx.Document(str(data_dir("templates") / BASE_NAME))
+    package = doc.part.package
+    taken = {part.partname for part in package.iter_parts()}
+    for kind in missing:
+        source = base.part.part_related_by(kind)
+        name = source.partname
+        if name in taken:
+            name = package.next_partname(name.replace(".xml", "%d.xml"))
+        part = Part(PackURI(name), source.content_type, source.blob, package)
+        doc.part.relate_to(part, kind)
 
 
 def write_docx(document: Document, *, brand: Path | None = None, author: str = "") -> bytes:
@@ -96,8 +98,9 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
     writer = _Writer(doc, ids, fields.text_width(section))
     writer.write(document.blocks)
     if _starts_with_cover(document.blocks) and not section.different_first_page_header_footer:
-        # The cover carries no page number.
+        # The cover carries no page number: its own footer, left empty.
         section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False
     fields.page_footer(section, document.footer, ids.get("footer"), keep_existing=brand is not None)
     set_core_properties(
         doc.core_properties, title=document.title, subject=document.footer, author=author
@@ -110,7 +113,13 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
 
 
 def _starts_with_cover(blocks: list[Block]) -> bool:
-    return bool(blocks) and isinstance(blocks[0], Paragraph) and blocks[0].style == "title"
+    """True when the first page holds a title and nothing runs on from it."""
+    for block in blocks:
+        if isinstance(block, PageBreak):
+            return False
+        if isinstance(block, Paragraph) and block.style == "title":
+            return any(isinstance(b, PageBreak) for b in blocks)
+    return False
 
 
 class _Writer:
@@ -221,7 +230,7 @@ class _Writer:
             margins=(70, side, 70, side),
         )
         self._append(where, table)
-        numeric = [tables.is_numeric(block.rows, c) for c in range(len(widths))]
+        numeric = [tables.right_aligned(block.rows, c) for c in range(len(widths))]
         last = len(block.rows) - 1
         for r, row in enumerate(block.rows):
             head = r == 0

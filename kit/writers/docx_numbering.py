@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
 from lxml import etree
 
 NUMBERED_STYLES = {"List Bullet": "bullet", "List Number": "number", "Kit Check": "check"}
@@ -17,7 +21,9 @@ _LEVELS = {
     "check": [("bullet", "\u2610", "Segoe UI Symbol")] * 3,
 }
 _INDENT = {"bullet": (360, 230), "number": (360, 300), "check": (400, 320)}
-"""Left indent and hanging indent of the first level, in twips; each level adds 360."""
+"""Left indent and hanging indent of the first level, in twips."""
+_STEP = 240
+"""How much further in each level of a list starts, in twips."""
 
 _PPR_AFTER_NUMPR = (
     "w:suppressLineNumbers",
@@ -61,7 +67,7 @@ def _abstract(number: int, kind: str) -> etree._Element:
         levels.append(
             f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:ind w:left="{left + 360 * ilvl}" w:hanging="{hanging}"/></w:pPr>'
+            f'<w:pPr><w:ind w:left="{left + _STEP * ilvl}" w:hanging="{hanging}"/></w:pPr>'
             f"<w:rPr>{fonts}</w:rPr></w:lvl>"
         )
     return parse_xml(
@@ -71,7 +77,20 @@ def _abstract(number: int, kind: str) -> etree._Element:
 
 
 def _numbering(doc: DocxDocument) -> etree._Element:
-    return doc.part.numbering_part.element
+    """The document's numbering definitions, made empty first if it has none."""
+    try:
+        return doc.part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        # python-docx cannot make this part itself; a template without lists has none.
+        package = doc.part.package
+        taken = {part.partname for part in package.iter_parts()}
+        partname = PackURI("/word/numbering.xml")
+        if partname in taken:
+            partname = package.next_partname("/word/numbering%d.xml")
+        element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+        part = NumberingPart(partname, CT.WML_NUMBERING, element, package)
+        doc.part.relate_to(part, RT.NUMBERING)
+        return element
 
 
 def _next_id(numbering: etree._Element, tag: str, attr: str) -> int:

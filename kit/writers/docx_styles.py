@@ -58,6 +58,8 @@ class StyleSpec:
     """Keep with the next paragraph."""
     keep_lines: bool = False
     """Keep the paragraph's lines on one page."""
+    contextual: bool = False
+    """No space between neighbouring paragraphs of this style, only around the group."""
     indent: float | None = None
     """Left indent in points."""
     hanging: float | None = None
@@ -66,6 +68,8 @@ class StyleSpec:
     """A thin accent rule down the left side."""
     rule_below: float | None = None
     """An accent rule under the paragraph, this many points thick."""
+    rule_above: float | None = None
+    """An accent rule over the paragraph, this many points thick."""
     outline: int | None = None
     """Outline level (0 = level 1), for headings the contents and navigation pane list."""
     align: str | None = None
@@ -75,61 +79,18 @@ class StyleSpec:
 
 
 _H = StyleSpec
+# fmt: off
 STYLES: dict[str, StyleSpec] = {
-    "Heading 1": _H(
-        heading_font=True,
-        size=22,
-        bold=True,
-        color="accent",
-        before=0,
-        after=14,
-        line=1.0,
-        keep_next=True,
-        keep_lines=True,
-        rule_below=1,
-        outline=0,
-    ),
-    "Heading 2": _H(
-        heading_font=True,
-        size=14,
-        bold=True,
-        color="accent",
-        before=18,
-        after=6,
-        line=1.0,
-        keep_next=True,
-        keep_lines=True,
-        outline=1,
-    ),
-    "Heading 3": _H(
-        heading_font=True,
-        size=11.5,
-        bold=True,
-        color="ink",
-        before=10,
-        after=3,
-        line=1.0,
-        keep_next=True,
-        keep_lines=True,
-        outline=2,
-    ),
-    "Title": _H(
-        heading_font=True,
-        size=34,
-        bold=True,
-        color="accent",
-        before=0,
-        after=10,
-        line=0.95,
-        keep_next=True,
-        next_style="Subtitle",
-    ),
-    "Subtitle": _H(heading_font=True, size=16, color="muted", after=30, keep_next=True),
-    "TOC Heading": _H(
-        base="Heading 1",
-        outline=9,
-        next_style="Normal",
-    ),
+    "Heading 1": _H(heading_font=True, size=22, bold=True, color="accent", before=0, after=14,
+                    line=1.0, keep_next=True, keep_lines=True, rule_below=1, outline=0),
+    "Heading 2": _H(heading_font=True, size=14, bold=True, color="accent", before=18, after=6,
+                    line=1.0, keep_next=True, keep_lines=True, outline=1),
+    "Heading 3": _H(heading_font=True, size=11.5, bold=True, color="ink", before=10, after=3,
+                    line=1.0, keep_next=True, keep_lines=True, outline=2),
+    "Title": _H(heading_font=True, size=34, bold=True, color="accent", before=0, after=10,
+                line=0.95, keep_next=True, next_style="Subtitle"),
+    "Subtitle": _H(heading_font=True, size=16, color="muted", after=10, keep_next=True),
+    "TOC Heading": _H(base="Heading 1", outline=9, next_style="Normal"),
     "toc 1": _H(heading_font=True, size=12, before=9, after=0, line=1.0),
     "toc 2": _H(size=11, indent=14, before=2, after=0, line=1.0),
     "List Bullet": _H(after=3),
@@ -138,46 +99,31 @@ STYLES: dict[str, StyleSpec] = {
     "Footer": _H(heading_font=True, size=9, color="muted", after=0, line=1.0),
     "Kit Lead": _H(size=13.5, italic=True, color="ink", before=0, after=14, line=1.1),
     "Kit Meta": _H(heading_font=True, size=9.5, color="muted", after=8, keep_next=True),
-    "Kit Kicker": _H(
-        heading_font=True,
-        size=9,
-        bold=True,
-        caps=True,
-        tracking=0.8,
-        color="accent",
-        after=4,
-        keep_next=True,
-    ),
+    "Kit Kicker": _H(heading_font=True, size=9, bold=True, caps=True, tracking=0.8,
+                     color="accent", after=4, keep_next=True),
     "Kit Question": _H(bold=True, before=12, after=2, keep_next=True, keep_lines=True),
+    "Kit Prompt": _H(before=7, after=0, keep_next=True, keep_lines=True),
     "Kit Note": _H(size=10, italic=True, color="ink", indent=12, after=6, rule_left=True),
+    "Kit Label": _H(heading_font=True, size=9, color="muted", indent=12, after=1,
+                    keep_next=True),
     "Kit Small": _H(heading_font=True, size=9, color="muted", after=3),
-    "Kit Scripture": _H(italic=True, indent=12, after=2, rule_left=True, keep_next=True),
+    "Kit Scripture": _H(italic=True, indent=12, after=4, rule_left=True, keep_next=True),
     "Kit Reference": _H(heading_font=True, size=9, color="muted", indent=12, after=10),
-    "Kit Cover": _H(heading_font=True, size=13, color="ink", after=3),
+    "Kit Cover": _H(heading_font=True, size=13, color="ink", before=24, after=24,
+                    contextual=True),
+    "Kit Cover Kicker": _H(heading_font=True, size=10, bold=True, caps=True, tracking=1.5,
+                           color="accent", before=150, after=14, rule_above=3, keep_next=True),
+    "Kit Cover Meta": _H(heading_font=True, size=10.5, color="muted", before=10, after=10,
+                         contextual=True),
     "Kit Check": _H(after=3),
     "Kit Table Text": _H(heading_font=True, size=10, before=0, after=0, line=1.0),
-    "Kit Table Head": _H(
-        heading_font=True,
-        size=8.5,
-        bold=True,
-        caps=True,
-        tracking=0.5,
-        color="accent",
-        before=0,
-        after=0,
-        line=1.0,
-        keep_next=True,
-    ),
+    "Kit Table Head": _H(heading_font=True, size=8.5, bold=True, caps=True, tracking=0.5,
+                         color="accent", before=0, after=0, line=1.0, keep_next=True),
     "Kit Write Line": _H(size=4, before=0, after=0, line=1.0),
-    "Kit Box Title": _H(
-        heading_font=True,
-        size=10.5,
-        bold=True,
-        color="accent",
-        after=3,
-        keep_next=True,
-    ),
+    "Kit Box Title": _H(heading_font=True, size=10.5, bold=True, color="accent", after=3,
+                        keep_next=True),
 }
+# fmt: on
 """Every paragraph style kit writes in, by name; bases come before the styles built on them."""
 
 BLOCK_STYLES = {
@@ -186,11 +132,15 @@ BLOCK_STYLES = {
     "meta": "Kit Meta",
     "kicker": "Kit Kicker",
     "question": "Kit Question",
+    "prompt": "Kit Prompt",
     "note": "Kit Note",
+    "label": "Kit Label",
     "small": "Kit Small",
     "scripture": "Kit Scripture",
     "reference": "Kit Reference",
     "cover": "Kit Cover",
+    "cover-kicker": "Kit Cover Kicker",
+    "cover-meta": "Kit Cover Meta",
     "title": "Title",
     "subtitle": "Subtitle",
     "heading": "TOC Heading",
@@ -297,13 +247,15 @@ def _paragraph_props(ppr: etree._Element, spec: StyleSpec, look: Look) -> None:
     if spec.keep_lines:
         ppr.append(_el("w:keepLines"))
     borders = []
+    if spec.rule_above:
+        borders.append(_border("top", round(spec.rule_above * 8), 14, look.color("accent")))
     if spec.rule_left:
         borders.append(_border("left", 12, 8, look.color("accent")))
     if spec.rule_below:
         borders.append(_border("bottom", round(spec.rule_below * 8), 6, look.color("accent")))
     if borders:
         pbdr = _el("w:pBdr")
-        for side in ("left", "bottom"):
+        for side in ("top", "left", "bottom"):
             pbdr.extend(b for b in borders if b.tag == qn(f"w:{side}"))
         ppr.append(pbdr)
     spacing = {}
@@ -321,6 +273,8 @@ def _paragraph_props(ppr: etree._Element, spec: StyleSpec, look: Look) -> None:
         if spec.hanging:
             ind["hanging"] = _twips(spec.hanging)
         ppr.append(_el("w:ind", **ind))
+    if spec.contextual:
+        ppr.append(_el("w:contextualSpacing"))
     if spec.align:
         ppr.append(_el("w:jc", val=spec.align))
     if spec.outline is not None:

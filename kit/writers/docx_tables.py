@@ -87,6 +87,11 @@ def is_numeric(rows: tuple[tuple[Inline, ...], ...], col: int) -> bool:
     return any(cells) and all(c.isdigit() or not c for c in cells)
 
 
+def right_aligned(rows: tuple[tuple[Inline, ...], ...], col: int) -> bool:
+    """Numbers line up on the right, except in a first column, where they lead the row."""
+    return col > 0 and is_numeric(rows, col)
+
+
 def grid_borders(accent: str, rule: str) -> str:
     """Rules between rows and under the table, nothing down the sides."""
     return _borders("tblBorders", bottom=(6, accent), insideH=(4, rule))

@@ -137,16 +137,20 @@ def load_template(brand: Path | None) -> Template:
     if brand is None:
         return _read(data_dir("templates") / BASE_NAME, own=True)
     stat = brand.stat()
-    template = _read_cached(str(brand), stat.st_mtime_ns, stat.st_size)
-    problems = template_problems(brand)
+    problems = _problems_cached(str(brand), stat.st_mtime_ns, stat.st_size)
     if problems:
         raise InputError([Problem(shown(brand), 0, 0, "", p) for p in problems])
-    return template
+    return _read_cached(str(brand), stat.st_mtime_ns, stat.st_size)
 
 
 def _read(path: Path, *, own: bool) -> Template:
     stat = path.stat()
     return _read_cached(str(path), stat.st_mtime_ns, stat.st_size, own)
+
+
+@lru_cache(maxsize=8)
+def _problems_cached(path: str, mtime: int, size: int) -> tuple[str, ...]:
+    return tuple(template_problems(Path(path)))
 
 
 @lru_cache(maxsize=8)
@@ -157,23 +161,27 @@ def _read_cached(path: str, mtime: int, size: int, own: bool = False) -> Templat
 def template_problems(path: Path) -> list[str]:
     """What keeps a .pptx from serving as a deck template; empty when it can.
 
-    The messages name the file's missing layouts, so a course loader can report them at
-    the course's `brand.slides` entry.
+    A course loader can report these at the course's `brand.slides` entry.
     """
     try:
         prs = Presentation(str(path))
     except Exception as exc:  # python-pptx raises many kinds on a damaged file
         return [f"'{path.name}' is not a PowerPoint file kit can read ({type(exc).__name__})"]
+    problem = layout_problem(prs, path.name)
+    return [problem] if problem else []
+
+
+def layout_problem(prs: PptxPresentation, name: str) -> str | None:
+    """Why an opened template lacks the layouts kit needs, naming them; None when it has them."""
     names = [layout.name for layout in all_layouts(prs)]
-    if not any(name in names for name in CONTENT_LAYOUTS):
-        found = ", ".join(f"'{n}'" for n in names) or "none"
-        wanted = ", ".join(f"'{n}'" for n in CONTENT_LAYOUTS[:-1])
-        return [
-            f"slide template '{path.name}' has no layout named {wanted} or "
-            f"'{CONTENT_LAYOUTS[-1]}'; kit needs one of them for its slides "
-            f"(layouts found: {found})"
-        ]
-    return []
+    if any(n in names for n in CONTENT_LAYOUTS):
+        return None
+    found = ", ".join(f"'{n}'" for n in names) or "none"
+    wanted = ", ".join(f"'{n}'" for n in CONTENT_LAYOUTS[:-1])
+    return (
+        f"slide template '{name}' has no layout named {wanted} or '{CONTENT_LAYOUTS[-1]}'; "
+        f"kit needs one of them for its slides (layouts found: {found})"
+    )
 
 
 def all_layouts(prs: PptxPresentation) -> list[SlideLayout]:

@@ -59,37 +59,35 @@ def escape(text: str) -> str:
     return text
 
 
+_INLINE = re.compile(r"\\(.)|(\*\*)|\*", re.DOTALL)
+"""An escaped character, a bold marker or an italic marker."""
+
+
 def inline(text: str) -> Inline:
     """Read **bold**, *italic* and backslash escapes into runs."""
+    if "*" not in text and "\\" not in text:
+        return (Run(text, False, False),) if text else ()
     runs: list[Run] = []
     buf: list[str] = []
     bold = italic = False
-    i = 0
-
-    def flush() -> None:
-        if buf:
+    pos = 0
+    for match in _INLINE.finditer(text):
+        buf.append(text[pos : match.start()])
+        pos = match.end()
+        escaped = match.group(1)
+        if escaped is not None:
+            buf.append(escaped)
+            continue
+        if any(buf):
             runs.append(Run("".join(buf), bold, italic))
-            buf.clear()
-
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            buf.append(text[i + 1])
-            i += 2
-            continue
-        if text.startswith("**", i):
-            flush()
+        buf = []
+        if match.group(2):
             bold = not bold
-            i += 2
-            continue
-        if ch == "*":
-            flush()
+        else:
             italic = not italic
-            i += 1
-            continue
-        buf.append(ch)
-        i += 1
-    flush()
+    buf.append(text[pos:])
+    if any(buf):
+        runs.append(Run("".join(buf), bold, italic))
     return tuple(runs)
 
 

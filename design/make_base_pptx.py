@@ -244,6 +244,8 @@ BODY_H = H - BODY_TOP - inches(0.75)
 DARK_TITLE = inches(1.9)
 ORNAMENT = (inches(8.9), inches(-1.6), inches(6.4), inches(6.4))
 ORNAMENT_COLOR = "4A382E"
+LOW_ORNAMENT = (inches(9.6), inches(4.1), inches(5.6), inches(5.6))
+"""A circle rising from the lower right corner of the big idea and couple time slides."""
 
 
 def ellipse(sid: int, name: str, box: tuple[int, int, int, int], color: str) -> str:
@@ -295,6 +297,7 @@ def layouts() -> list[str]:
             "Big Idea",
             "secHead",
             [
+                ellipse(6, "Ornament", LOW_ORNAMENT, "B25D39"),
                 *dark_head(),
                 title(4, DARK_TITLE, inches(0.72), 32, "accent6"),
                 body(5, (LEFT, inches(2.75), WIDTH, inches(3.95)), 40, "tx1", "+mj-lt"),
@@ -356,6 +359,7 @@ def layouts() -> list[str]:
             "Couple Time",
             "",
             [
+                ellipse(6, "Ornament", LOW_ORNAMENT, "607157"),
                 *dark_head("accent6"),
                 title(4, DARK_TITLE, inches(0.82), 44, "tx1"),
                 body(5, (LEFT, inches(2.95), WIDTH, inches(3.75)), 28, "tx1"),

@@ -287,7 +287,7 @@ def paginate(
             paras = [*fixed_front, *paras, *fixed_back]
             measured = [face_para(t, box) for t in paras]
             room = box.inner_height - SAFETY_PT - shrink_by
-            return textfit.fits(measured, box.inner_width - SAFETY_PT, room)
+            return textfit.fits(measured, box.inner_width - SAFETY_PT, room, broken_ok=True)
 
         packer = _Packer(fits)
         for text in low:
@@ -366,11 +366,15 @@ def place_title(
     return None
 
 
-def short_title(text: str, box: LayoutBox) -> tuple[str, float]:
-    """As many whole words of a long title as fit at 28 points, ended with an ellipsis."""
+def short_title(text: str, box: LayoutBox, spare: str = "") -> tuple[str, float]:
+    """As many whole words of a long title as fit at 28 points, ended with an ellipsis.
+
+    When not even its first word fits, `spare` (the slide's kicker) stands in, or an
+    ellipsis alone: the whole title leads the body either way.
+    """
     words = text.split()
     lo, hi = 1, len(words)
-    best = (words[0] + ELLIPSIS, float(TITLE_MIN))
+    best = None
     while lo <= hi:
         mid = (lo + hi) // 2
         fitted = fit_title(" ".join(words[:mid]) + ELLIPSIS, box)
@@ -379,7 +383,9 @@ def short_title(text: str, box: LayoutBox) -> tuple[str, float]:
             lo = mid + 1
         else:
             hi = mid - 1
-    return best
+    if best is None:
+        best = fit_title(spare, box) if spare else None
+    return best or (ELLIPSIS, float(TITLE_MIN))
 
 
 # --- a whole slide -------------------------------------------------------------------
@@ -431,7 +437,8 @@ def plan(slide: ComposedSlide, frames: Frames) -> list[Page]:
             fitted = (title, size)
         else:
             # Too long for any title box: its start is the title, all of it leads the body.
-            fitted = short_title(title, frames.title)
+            label = " ".join(r.text for t in roles["kicker"] for r in t.runs)
+            fitted = short_title(title, frames.title, label)
             main.insert(0, _start(Text((Run(title),), "lead", origin=-1), frames.body, False))
             cut = True
 

@@ -242,9 +242,13 @@ def height(paras: Sequence[Para], width: float) -> float:
     return total
 
 
-def fits(paras: Sequence[Para], width: float, room: float) -> bool:
-    """True when the paragraphs fit a column `width` wide and `room` tall, no word broken."""
-    if any(longest_word(p) > width for p in paras):
+def fits(paras: Sequence[Para], width: float, room: float, *, broken_ok: bool = False) -> bool:
+    """True when the paragraphs fit a column `width` wide and `room` tall.
+
+    A word wider than the column fails, unless `broken_ok`: at the smallest size there
+    is nothing left to try, and the renderer breaks such a word over lines.
+    """
+    if not broken_ok and any(longest_word(p) > width for p in paras):
         return False
     return height(paras, width) <= room
 

@@ -49,7 +49,7 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
                 break
         assert best is not None
         for page in best[2]:
-            _write_page(prs, best[1], page, slide)
+            _write_page(prs, best[1], page, slide, boxes[id(best[1].part)])
     set_core_properties(prs.core_properties, title=deck.title, subject=deck.footer, author=author)
     out = io.BytesIO()
     prs.save(out)
@@ -57,15 +57,15 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
 
 
 def _write_page(
-    prs: PptxPresentation, layout: SlideLayout, page: Page, slide: ComposedSlide
+    prs: PptxPresentation, layout: SlideLayout, page: Page, slide: ComposedSlide, laid: Frames
 ) -> PptxSlide:
     out = prs.slides.add_slide(layout)
     boxes = page.frames
     by_idx = {ph.placeholder_format.idx: ph for ph in out.placeholders}
     if page.title:
         title_para = Text((Run(page.title),), "title", page.title_size)
-        _fill(out, by_idx, boxes.title, [title_para], line=90)
-    _fill(out, by_idx, boxes.body, page.body)
+        _fill(out, by_idx, boxes.title, [title_para], line=90, moved=boxes.title != laid.title)
+    _fill(out, by_idx, boxes.body, page.body, moved=boxes.body != laid.body)
     if boxes.kicker is not None:
         _fill(out, by_idx, boxes.kicker, page.kicker)
     if boxes.caption is not None:
@@ -78,14 +78,21 @@ def _write_page(
     return out
 
 
-def _fill(out: PptxSlide, by_idx: dict, box: Box, texts: Sequence[Text], line: int = 100) -> None:
+def _fill(
+    out: PptxSlide,
+    by_idx: dict,
+    box: Box,
+    texts: Sequence[Text],
+    line: int = 100,
+    moved: bool = False,
+) -> None:
     if not texts:
         return
     shape = by_idx.get(box.idx) if box.idx is not None else None
     if shape is None:
         shape = out.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
         shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-    elif (shape.left, shape.top, shape.width, shape.height) != _where(box):
+    elif moved:
         # The fitter moved this box (a long title taking room from the body).
         shape.left, shape.top, shape.width, shape.height = _where(box)
     frame = shape.text_frame
@@ -173,18 +180,3 @@ def _write_notes(frame, blocks: Sequence[Block], *, continued: bool) -> None:
             if run.italic:
                 rpr.set("i", "1")
             _sub(r, "t").text = run.text
-
-
-def notes_text(blocks: Sequence[Block]) -> str:
-    """Speaker notes as plain text, list items marked, as `_write_notes` writes them."""
-    out: list[str] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append("".join(r.text for r in block.runs))
-        elif isinstance(block, ListBlock):
-            for number, item in enumerate(block.items, 1):
-                mark = f"{number}. " if block.kind == "number" else "\u2022 "
-                out.append(mark + "".join(r.text for r in item))
-        elif isinstance(block, Heading):
-            out.append(block.text)
-    return "\n".join(out)

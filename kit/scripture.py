@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pythonbible as pb
 from pythonbible.bible import BIBLE_PACKAGE_NAMES
@@ -36,11 +36,13 @@ class Passage:
     """Translation name, e.g. "World English Bible"."""
 
 
+@cache
 def translations() -> dict[str, pb.Version]:
     """Every translation code pythonbible knows, by upper-case code."""
     return {v.value.upper(): v for v in pb.Version if v in BIBLE_PACKAGE_NAMES}
 
 
+@cache
 def installed(version: pb.Version) -> bool:
     """True when the text of a translation is installed."""
     return importlib.util.find_spec(BIBLE_PACKAGE_NAMES[version]) is not None
@@ -79,8 +81,8 @@ def passage_problem(text: str, code: str) -> str | None:
     if reference_problem(text) is not None:
         return None  # not a reference: reported where the lesson names it
     version = translations()[code.upper()]
-    ref = pb.get_references(text)[0]
-    for verse_id in pb.convert_reference_to_verse_ids(ref):
+    ref = _references(text)[0]
+    for verse_id in _verse_ids(text):
         try:
             found = _verse(verse_id, version)
         except (
@@ -98,7 +100,7 @@ def passage_problem(text: str, code: str) -> str | None:
 def reference_problem(text: str) -> str | None:
     """Why a reference cannot be looked up, or None when it can."""
     try:
-        refs = pb.get_references(text)
+        refs = _references(text)
     except Exception:  # pythonbible raises assorted errors on odd input
         refs = []
     if not refs:
@@ -106,7 +108,7 @@ def reference_problem(text: str) -> str | None:
     if len(refs) > 1:
         return f"'{text}' holds {len(refs)} references; list each one separately"
     try:
-        count = len(pb.convert_reference_to_verse_ids(refs[0]))
+        count = len(_verse_ids(text))
     except pb.InvalidVerseError:
         return f"'{text}' names a verse that does not exist"
     if count > MAX_VERSES:
@@ -117,8 +119,8 @@ def reference_problem(text: str) -> str | None:
 def passage(text: str, code: str) -> Passage:
     """Look up one checked reference in a checked translation."""
     version = translations()[code.upper()]
-    ref = pb.get_references(text)[0]
-    verses = [_verse(verse_id, version) for verse_id in pb.convert_reference_to_verse_ids(ref)]
+    ref = _references(text)[0]
+    verses = [_verse(verse_id, version) for verse_id in _verse_ids(text)]
     return Passage(
         reference=pb.format_scripture_references([ref]),
         text=" ".join(v for v in verses if v),
@@ -130,6 +132,18 @@ def passage(text: str, code: str) -> Passage:
 def translation_name(code: str) -> str:
     """The full name of a known translation."""
     return translations()[code.upper()].title
+
+
+@lru_cache(maxsize=1024)
+def _references(text: str) -> tuple:
+    # Each reference is checked, checked against the translation, then looked up;
+    # pythonbible's parser is the slow part of loading a course.
+    return tuple(pb.get_references(text))
+
+
+@lru_cache(maxsize=1024)
+def _verse_ids(text: str) -> tuple[int, ...]:
+    return tuple(pb.convert_reference_to_verse_ids(_references(text)[0]))
 
 
 @lru_cache(maxsize=4096)

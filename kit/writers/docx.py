@@ -41,10 +41,10 @@ from kit.writers.ooxml import normalized_zip, set_core_properties
 BASE_NAME = "base.docx"
 """Kit's own designed base document in the templates folder."""
 
-HANDOUT_MARGINS = {"top": 900, "bottom": 864, "left": 1080, "right": 1080, "footer": 460}
+HANDOUT_MARGINS = {"top": 760, "bottom": 760, "left": 1080, "right": 1080, "footer": 400}
 """Handouts use more of the sheet (twips), so a week fits on one sheet printed both sides."""
 
-WRITE_LINE = 410
+WRITE_LINE = 390
 """Height of one ruled writing line, in twips (about 0.3 in, room for handwriting)."""
 
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -247,13 +247,15 @@ class _Writer:
                     _runs(par, row[c])
 
     def _box(self, where: etree._Element, block: Box, width: int) -> None:
-        self._lead_in(where)
+        # A little air between the frame and what comes before it; this also carries a
+        # page break, since a table cannot.
+        self._para(where, "Kit Spacer")
         side = tables.BOX_SIDE
         table = tables.table_element(
             [width],
             indent=0,
             borders=tables.box_borders(self.accent),
-            margins=(110, side, 60, side),
+            margins=(120, side, 60, side),
         )
         self._append(where, table)
         (cell,) = tables.add_row(table, [width], cell_props=tables.shade("F4F7F8"))

@@ -81,7 +81,7 @@ class StyleSpec:
 _H = StyleSpec
 # fmt: off
 STYLES: dict[str, StyleSpec] = {
-    "Heading 1": _H(heading_font=True, size=22, bold=True, color="accent", before=0, after=14,
+    "Heading 1": _H(heading_font=True, size=22, bold=True, color="accent", before=12, after=14,
                     line=1.0, keep_next=True, keep_lines=True, rule_below=1, outline=0),
     "Heading 2": _H(heading_font=True, size=14, bold=True, color="accent", before=18, after=6,
                     line=1.0, keep_next=True, keep_lines=True, outline=1),
@@ -106,6 +106,7 @@ STYLES: dict[str, StyleSpec] = {
     "Kit Note": _H(size=10, italic=True, color="ink", indent=12, after=6, rule_left=True),
     "Kit Label": _H(heading_font=True, size=9, color="muted", indent=12, after=1,
                     keep_next=True),
+    "Kit Read Aloud": _H(size=13, before=8, after=10, line=1.15, keep_lines=True),
     "Kit Small": _H(heading_font=True, size=9, color="muted", after=3),
     "Kit Scripture": _H(italic=True, indent=12, after=4, rule_left=True, keep_next=True),
     "Kit Reference": _H(heading_font=True, size=9, color="muted", indent=12, after=10),
@@ -120,6 +121,7 @@ STYLES: dict[str, StyleSpec] = {
     "Kit Table Head": _H(heading_font=True, size=8.5, bold=True, caps=True, tracking=0.5,
                          color="accent", before=0, after=0, line=1.0, keep_next=True),
     "Kit Write Line": _H(size=4, before=0, after=0, line=1.0),
+    "Kit Spacer": _H(size=4, before=6, after=0, line=1.0, keep_next=True),
     "Kit Box Title": _H(heading_font=True, size=10.5, bold=True, color="accent", after=3,
                         keep_next=True),
 }
@@ -136,6 +138,7 @@ BLOCK_STYLES = {
     "note": "Kit Note",
     "label": "Kit Label",
     "small": "Kit Small",
+    "read-aloud": "Kit Read Aloud",
     "scripture": "Kit Scripture",
     "reference": "Kit Reference",
     "cover": "Kit Cover",

@@ -10,7 +10,7 @@ from kit.compose.blocks import Inline, plain
 
 CELL_SIDE = 90
 """Left and right padding of a table cell, in twips."""
-BOX_SIDE = 170
+BOX_SIDE = 220
 """Padding inside a framed box, in twips."""
 
 

@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
-from kit.course import default_course, load_course
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from kit.errors import InputError, KitError
-from kit.model import ResolvedCourse
-from kit.pipeline import build
+
+if TYPE_CHECKING:
+    from kit.course import default_course, load_course
+    from kit.model import ResolvedCourse
+    from kit.pipeline import build
 
 __all__ = ["InputError", "KitError", "ResolvedCourse", "build", "default_course", "load_course"]
 __version__ = "0.1.0"
+
+_LAZY = {
+    "build": "kit.pipeline",
+    "default_course": "kit.course",
+    "load_course": "kit.course",
+    "ResolvedCourse": "kit.model",
+}
+"""Imported on first use, so that `kit --help` and `kit new` start at once."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")

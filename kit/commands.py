@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kit.compose.documents import compose_kit
-from kit.course import default_course, load_course
 from kit.errors import InputError, Problem, UsageError
-from kit.library import LessonFile, builtin_lessons, load_lessons
-from kit.model import PARTS, ResolvedCourse
-from kit.pdf import Progress
-from kit.pipeline import build
 from kit.resources import data_dir, shown
-from kit.validate import suggest
+
+if TYPE_CHECKING:
+    from kit.library import LessonFile
+    from kit.model import ResolvedCourse
+    from kit.pdf import Progress
+
+# Each command imports what it needs when it runs: `kit new` and `kit --help` never
+# load the schema, the Bible or the Office writers, and `kit check` skips the writers.
 
 STARTER = "starter-course.yaml"
 """The commented starter course in the templates folder."""
@@ -36,6 +38,8 @@ def run(args: argparse.Namespace, progress: Progress | None = None) -> Iterator[
 
 def library(extra: Path | None) -> dict[str, LessonFile]:
     """Built-in lessons, overlaid with a folder of lessons when one is given."""
+    from kit.library import builtin_lessons, load_lessons
+
     found = builtin_lessons()
     if extra is None:
         return found
@@ -49,6 +53,8 @@ def library(extra: Path | None) -> dict[str, LessonFile]:
 
 def cmd_lessons(args: argparse.Namespace) -> Iterator[str]:
     """List lessons: id, title, minutes, source articles."""
+    from kit.model import PARTS
+
     lessons = library(args.lessons)
     width = max(len(i) for i in lessons)
     yield f"{'ID':<{width}}  {'MIN':>3}  TITLE  (SOURCES)"
@@ -62,6 +68,8 @@ def cmd_lessons(args: argparse.Namespace) -> Iterator[str]:
 
 def cmd_show(args: argparse.Namespace) -> Iterator[str]:
     """One lesson's outline, with every question id."""
+    from kit.validate import suggest
+
     lessons = library(args.lessons)
     entry = lessons.get(args.lesson)
     if entry is None:
@@ -105,11 +113,15 @@ def cmd_new(args: argparse.Namespace) -> Iterator[str]:
 
 
 def _course(path: Path | None) -> ResolvedCourse:
+    from kit.course import default_course, load_course
+
     return default_course() if path is None else load_course(path)
 
 
 def cmd_check(args: argparse.Namespace) -> Iterator[str]:
     """Validate a course, including rendering its templates, without writing anything."""
+    from kit.compose.documents import compose_kit
+
     course = _course(args.course)
     compose_kit(course)
     name = course.source
@@ -121,6 +133,8 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
 
 def cmd_build(args: argparse.Namespace, progress: Progress | None = None) -> Iterator[str]:
     """Write the kit."""
+    from kit.pipeline import build
+
     course = _course(args.course)
     paths = build(course, args.out, pdf=args.pdf, progress=progress)
     yield f"wrote {len(paths)} files to {shown(args.out.resolve())}/"

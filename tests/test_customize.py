@@ -49,7 +49,7 @@ def numbered_questions(path: Path) -> list[str]:
     found = []
     for style, text in paragraphs(path):
         match = NUMBERED.match(text)
-        if style == "Kit Question" and match:
+        if style in ("Kit Question", "Kit Prompt") and match:
             assert int(match.group(1)) == len(found) + 1, text
             found.append(match.group(2))
     return found
@@ -152,7 +152,7 @@ def schedule_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_guide_schedule_shows_dates_every_other_week_and_the_skip(schedule_kit: Path) -> None:
     doc = docx.Document(str(schedule_kit / "leader-guide.docx"))
-    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Date")
+    table = next(t for t in doc.tables if [c.text for c in t.rows[0].cells][1:2] == ["Date"])
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows == [
         ["Week", "Date", "Lesson"],
@@ -223,14 +223,19 @@ def test_leader_notes_say_which_questions_a_short_session_leaves_out(schedule_ki
 def test_kjv_text_appears_with_its_name_under_every_passage(schedule_kit: Path) -> None:
     expected = [passage(ref, "KJV") for ref in LESSONS["empathy"].scripture]
     assert expected[0].text == "Rejoice with them that do rejoice, and weep with them that weep."
-    for name in ("week-01-handout.docx", "week-01-leader-notes.docx"):
-        found = paragraphs(schedule_kit / name)
-        pairs = [
-            (found[i][1], found[i + 1][1])
-            for i in range(len(found) - 1)
-            if found[i][0] == "Kit Scripture"
-        ]
-        assert pairs == [(p.text, f"{p.reference} (King James Version)") for p in expected]
+    found = paragraphs(schedule_kit / "week-01-leader-notes.docx")
+    pairs = [
+        (found[i][1], found[i + 1][1])
+        for i in range(len(found) - 1)
+        if found[i][0] == "Kit Scripture"
+    ]
+    assert pairs == [(p.text, f"{p.reference} (King James Version)") for p in expected]
+    # The handout sets each reference after its passage and names the translation once.
+    handout = paragraphs(schedule_kit / "week-01-handout.docx")
+    assert [t for s, t in handout if s == "Kit Scripture"] == [
+        f"{p.text} {p.reference}" for p in expected
+    ]
+    assert ("Kit Reference", "Scripture quoted from the King James Version.") in handout
     faces = [face for _, face, _ in slides(schedule_kit / "week-01-slides.pptx")]
     for p in expected:
         assert f"{p.text}\n{p.reference}, King James Version" in faces
@@ -287,7 +292,7 @@ def test_an_extra_lesson_is_taught_with_its_changes(lessons_kit: Path) -> None:
         "What small thing did your spouse do this month that you never mentioned?",
     ]
     assert ("Kit Reference", "1 Thessalonians 5:18 (World English Bible)") in paragraphs(
-        lessons_kit / "week-02-handout.docx"
+        lessons_kit / "week-02-leader-notes.docx"
     )
 
 

@@ -35,7 +35,14 @@ from kit.resources import data_dir
 from kit.writers import docx_fields as fields
 from kit.writers import docx_tables as tables
 from kit.writers.docx_numbering import restart, set_num, style_num_id
-from kit.writers.docx_styles import BLOCK_STYLES, RULE, Look, ensure_styles, style_key
+from kit.writers.docx_styles import (
+    ACCENT,
+    BLOCK_STYLES,
+    RULE,
+    Look,
+    ensure_styles,
+    style_key,
+)
 from kit.writers.ooxml import normalized_zip, set_core_properties
 
 BASE_NAME = "base.docx"
@@ -133,19 +140,22 @@ class _Writer:
         self.break_next = False
         self.has_contents = False
         self.bookmarks: dict[int, str] = {}
+        self.style_lists: dict[str, int | None] = {}
         accent = Look.of(doc.styles.element).accent.get(qn("w:val"))
-        self.accent = accent if re.fullmatch(r"[0-9A-Fa-f]{6}", accent or "") else "2E5E6E"
+        # Borders take a plain colour value; a theme colour without one falls back to kit's.
+        self.accent = accent if re.fullmatch(r"[0-9A-Fa-f]{6}", accent or "") else ACCENT
+        self.levels = 1
+        self.entries: list[tuple[int, str, str]] = []
 
     def write(self, blocks: list[Block]) -> None:
+        """Lay out the body; headings the contents lists get bookmarks to link to."""
         levels = max((b.levels for b in blocks if isinstance(b, Contents)), default=0)
         self.levels = min(max(levels, 1), 3)
-        entries = []
         for index, block in enumerate(blocks):
             if isinstance(block, Heading) and block.level <= levels:
                 name = f"_Toc{index + 1:08d}"
                 self.bookmarks[index] = name
-                entries.append((block.level, block.text, name))
-        self.entries = entries
+                self.entries.append((block.level, block.text, name))
         for index, block in enumerate(blocks):
             self.block(self.body, block, self.width, index)
 
@@ -195,7 +205,10 @@ class _Writer:
 
     def _list(self, where: etree._Element, block: ListBlock) -> None:
         style = {"number": "List Number", "check": "Kit Check"}.get(block.kind, "List Bullet")
-        num_id = style_num_id(self.doc, self.ids.get(style_key(style), ""))
+        sid = self.ids.get(style_key(style), "")
+        if sid not in self.style_lists:
+            self.style_lists[sid] = style_num_id(self.doc, sid)
+        num_id = self.style_lists[sid]
         level = max(0, min(getattr(block, "level", 0), 2))
         if num_id is not None and block.kind == "number":
             num_id = restart(self.doc, num_id)

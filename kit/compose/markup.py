@@ -3,7 +3,10 @@
     # Heading 1 / ## Heading 2 / ### Heading 3
     - bullet item          1. numbered item          [ ] checkbox item
     -- bullet item one level in (under a note or an item)
-    :style: a paragraph in a named style (lead, small, note, scripture, ...)
+    :style: a paragraph in a named style: lead, meta, kicker, question, prompt, note,
+            label, small, scripture, reference, read-aloud, title, subtitle, heading,
+            cover, cover-kicker, cover-meta, caption; a writer shows one it does not
+            know as body text
     | cell | cell |        table rows, the first one the header (@table STYLE may precede)
     @pagebreak  @contents [LEVELS]  @lines N  @box STYLE TITLE ... @end
     @slide LAYOUT  starts a slide; its first heading is the slide title

@@ -1,9 +1,10 @@
 """The paragraph styles kit's documents use, added to any base document that lacks them.
 
-Kit's own base document (templates/base.docx, made by design/make_base_docx.py) defines
-Normal and Heading 1; every other style comes from the specs here. A church's template
-keeps all of its own styles; only the ones it lacks are added, and those take their
-heading font and accent colour from the template's own Heading 1, so they fit its look.
+Kit's own base document (templates/base.docx, made by design/make_base_docx.py) sets the
+body font and Normal; every other style comes from the specs here, in Calibri and teal.
+A church's template keeps all of its own styles; only the ones it lacks are added, and
+those take their heading font and accent colour from the template's own Heading 1, so
+they fit its look.
 """
 
 from __future__ import annotations

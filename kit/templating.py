@@ -97,7 +97,21 @@ class Sandbox(ImmutableSandboxedEnvironment):
     user_dir: Path | None = None
     """The course's own template folder, if any."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Every rule here and in jinja2's sandbox depends on the object's type and the
+        # attribute's name alone, and templates ask the same few questions thousands
+        # of times: the answers are kept.
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = self._decide(obj, attr, value)
+        return safe
+
+    def _decide(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, PurePath):
             return attr in _PATH_ATTRIBUTES
         if attr.startswith("model_") and hasattr(type(obj), "model_fields"):

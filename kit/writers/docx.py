@@ -48,7 +48,14 @@ from kit.writers.ooxml import normalized_zip, set_core_properties
 BASE_NAME = "base.docx"
 """Kit's own designed base document in the templates folder."""
 
-HANDOUT_MARGINS = {"top": 760, "bottom": 760, "left": 1080, "right": 1080, "footer": 400}
+HANDOUT_PAGE = {
+    "top_margin": 760,
+    "bottom_margin": 760,
+    "left_margin": 1080,
+    "right_margin": 1080,
+    "header_distance": 400,
+    "footer_distance": 400,
+}
 """Handouts use more of the sheet (twips), so a week fits on one sheet printed both sides."""
 
 WRITE_LINE = 390
@@ -100,8 +107,8 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
     ids = ensure_styles(doc)
     section = doc.sections[-1]
     if brand is None and document.kind == "handout":
-        for side, value in HANDOUT_MARGINS.items():
-            setattr(section, f"{side}_margin", Twips(value))
+        for name, value in HANDOUT_PAGE.items():
+            setattr(section, name, Twips(value))
     writer = _Writer(doc, ids, fields.text_width(section))
     writer.write(document.blocks)
     if _starts_with_cover(document.blocks) and not section.different_first_page_header_footer:

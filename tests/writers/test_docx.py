@@ -181,6 +181,7 @@ def test_handouts_use_more_of_the_sheet_than_leader_documents() -> None:
     h = docx.Document(io.BytesIO(handout)).sections[-1]
     n = docx.Document(io.BytesIO(notes)).sections[-1]
     assert h.left_margin < n.left_margin and h.top_margin < n.top_margin
+    assert h.footer_distance < n.footer_distance
 
 
 def test_church_template_gives_its_look_and_gets_the_styles_it_lacks() -> None:

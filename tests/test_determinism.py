@@ -1,0 +1,83 @@
+"""Same input, same bytes, in any process; an interrupted build leaves the folder as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import KIT_FILES
+
+import kit
+from kit import pipeline
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def _build_in_a_process(out: Path, **env: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "kit", "-q", "build", "-o", str(out)],
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+
+
+def test_builds_in_other_processes_are_byte_identical(builtin_kit: Path, tmp_path: Path) -> None:
+    """Hash seed, time zone, locale and a cold or warm cache change nothing."""
+    cache = str(tmp_path / "cache")
+    _build_in_a_process(
+        tmp_path / "a", PYTHONHASHSEED="1", TZ="UTC", LANG="C.UTF-8", KIT_CACHE_DIR=cache
+    )
+    _build_in_a_process(
+        tmp_path / "b",
+        PYTHONHASHSEED="2",
+        TZ="Pacific/Auckland",
+        LANG="de_DE.UTF-8",
+        KIT_CACHE_DIR=cache,
+    )
+    assert sorted(_digest(tmp_path / "a")) == sorted(KIT_FILES)
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b") == _digest(builtin_kit)
+
+
+@pytest.mark.parametrize("when", [1, 7, 19])
+def test_an_interrupted_build_leaves_the_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_kit, when: int
+) -> None:
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "week-02-handout.docx").write_bytes(b"printed and annotated")
+    before = _digest(out)
+    calls: list[str] = []
+    real = pipeline.render_output
+
+    def interrupted(output, course):
+        calls.append(output.name)
+        if len(calls) == when:
+            raise KeyboardInterrupt
+        return real(output, course)
+
+    monkeypatch.setattr(pipeline, "render_output", interrupted)
+    result = run_kit("build", "-o", out)
+    assert result.code == 130
+    assert result.err == "kit: interrupted; nothing was written\n"
+    assert len(calls) == when
+    assert _digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_a_build_over_an_old_kit_replaces_only_its_own_files(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "notes.txt").write_text("the coordinator's notes\n", encoding="utf-8")
+    (out / "leader-guide.docx").write_bytes(b"an old guide")
+    kit.build(kit.default_course(), out)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "the coordinator's notes\n"
+    assert (out / "leader-guide.docx").read_bytes()[:2] == b"PK"
+    assert sorted(p.name for p in out.iterdir()) == sorted([*KIT_FILES, "notes.txt"])

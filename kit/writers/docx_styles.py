@@ -185,8 +185,9 @@ class Look:
         heading = next((s for s in by_id.values() if _name(s) == "heading 1"), None)
         fonts = _inherited(by_id, heading, "w:rFonts")
         color = _inherited(by_id, heading, "w:color")
-        if color is None or color.get(qn("w:val")) in (None, "auto", "000000"):
-            color = _el("w:color", val=ACCENT)
+        if color is None or color.get(qn("w:val")) in (None, "auto"):
+            # Headings in plain black: kit's touches stay black too, not a colour of its own.
+            color = _el("w:color", val=INK)
         return cls(fonts, color)
 
     @classmethod

@@ -20,7 +20,7 @@ from kit.compose.blocks import Document
 from kit.compose.markup import parse
 from kit.resources import data_dir
 from kit.writers.docx import write_docx
-from kit.writers.docx_styles import ensure_styles
+from kit.writers.docx_styles import INK, ensure_styles
 
 ROOT = Path(__file__).resolve().parents[2]
 BRAND_COURSE = FIXTURES / "brand-docx" / "course.yaml"
@@ -241,3 +241,14 @@ def test_openxml_audit_finds_nothing_in_documents_on_a_church_template(
 ) -> None:
     result = OpenXmlValidator(max_errors=0).validate(brand_kit / name)
     assert [e.description for e in result.errors] == []
+
+
+def test_a_template_with_black_headings_gets_no_colour_of_kits(tmp_path: Path) -> None:
+    template = docx.Document(str(BRAND))
+    for color in list(template.styles.element.iter(qn("w:color"))):
+        color.getparent().remove(color)
+    plain = tmp_path / "plain.docx"
+    template.save(str(plain))
+    doc = _write(SAMPLE, brand=plain)
+    for name in ("Title", "Kit Kicker", "Kit Box Title"):
+        assert str(doc.styles[name].font.color.rgb) == INK, name

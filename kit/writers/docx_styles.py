@@ -86,7 +86,7 @@ STYLES: dict[str, StyleSpec] = {
                     line=1.0, keep_next=True, keep_lines=True, rule_below=1, outline=0),
     "Heading 2": _H(heading_font=True, size=14, bold=True, color="accent", before=18, after=6,
                     line=1.0, keep_next=True, keep_lines=True, outline=1),
-    "Heading 3": _H(heading_font=True, size=11.5, bold=True, color="ink", before=10, after=3,
+    "Heading 3": _H(heading_font=True, size=11.5, bold=True, color="ink", before=14, after=3,
                     line=1.0, keep_next=True, keep_lines=True, outline=2),
     "Title": _H(heading_font=True, size=34, bold=True, color="accent", before=0, after=10,
                 line=0.95, keep_next=True, next_style="Subtitle"),

@@ -126,6 +126,15 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
     return normalized_zip(out.getvalue())
 
 
+def _compat_mode(doc: DocxDocument) -> int:
+    """The Word version whose layout the document asks for (15 = Word 2013 and later)."""
+    for setting in doc.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            value = setting.get(qn("w:val")) or ""
+            return int(value) if value.isdigit() else 0
+    return 0
+
+
 def _starts_with_cover(blocks: list[Block]) -> bool:
     """True when the first page holds a title and nothing runs on from it."""
     for block in blocks:
@@ -153,6 +162,7 @@ class _Writer:
         self.accent = accent if re.fullmatch(r"[0-9A-Fa-f]{6}", accent or "") else ACCENT
         self.levels = 1
         self.entries: list[tuple[int, str, str]] = []
+        self.word_2013 = _compat_mode(doc) >= 15
 
     def write(self, blocks: list[Block]) -> None:
         """Lay out the body; headings the contents lists get bookmarks to link to."""
@@ -234,6 +244,15 @@ class _Writer:
 
     # -- tables ----------------------------------------------------------------
 
+    def _indent(self, border: int, padding: int) -> int:
+        """The table indent that puts a table's left border `border` twips from the margin.
+
+        Word 2013 and later measure a table's indent to its border; documents in an older
+        Word's layout (as many church templates are) measure it to the text of the first
+        cell, so there the padding is added back.
+        """
+        return border if self.word_2013 else border + padding
+
     def _lead_in(self, where: etree._Element) -> None:
         # A page break cannot ride on a table, so it goes on an empty paragraph before it.
         if self.break_next:
@@ -245,7 +264,7 @@ class _Writer:
         widths = tables.column_widths(block.rows, width + 2 * side)
         table = tables.table_element(
             widths,
-            indent=-side,
+            indent=self._indent(-side, side),
             borders=tables.grid_borders(self.accent, RULE),
             margins=(70, side, 70, side),
         )
@@ -273,7 +292,7 @@ class _Writer:
         side = tables.BOX_SIDE
         table = tables.table_element(
             [width],
-            indent=0,
+            indent=self._indent(0, side),
             borders=tables.box_borders(self.accent),
             margins=(120, side, 60, side),
         )

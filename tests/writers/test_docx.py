@@ -252,3 +252,17 @@ def test_a_template_with_black_headings_gets_no_colour_of_kits(tmp_path: Path) -
     doc = _write(SAMPLE, brand=plain)
     for name in ("Title", "Kit Kicker", "Kit Box Title"):
         assert str(doc.styles[name].font.color.rgb) == INK, name
+
+
+@pytest.mark.parametrize(("brand", "shift"), [(None, 0), (BRAND, 1)])
+def test_tables_line_up_with_the_text_in_old_and_new_word_layouts(brand, shift) -> None:
+    """Word 2013 measures a table's indent to its border, older layouts to its text."""
+    doc = _write(SAMPLE, brand=brand)
+    timetable, _, box = doc.tables
+    for table, border in ((timetable, "text"), (box, "frame")):
+        tbl_pr = table._tbl.tblPr
+        indent = int(tbl_pr.find(qn("w:tblInd")).get(qn("w:w")))
+        padding = int(tbl_pr.find(f"{qn('w:tblCellMar')}/{qn('w:left')}").get(qn("w:w")))
+        # The timetable's text sits on the margin; the box's frame does.
+        wanted = -padding if border == "text" else 0
+        assert indent == wanted + shift * padding

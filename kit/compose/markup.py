@@ -53,9 +53,14 @@ class MarkupError(ValueError):
         super().__init__(f"line {line} of the rendered text: {message}")
 
 
+_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+"""Runs of white space, line breaks included, but not the no-break spaces an author
+puts between words that belong together ("9\u00a0a.m.", "1\u00a0John")."""
+
+
 def escape(text: str) -> str:
     """Make any text plain inside markup: one line, no markup characters active."""
-    text = " ".join(text.split())
+    text = _SPACES.sub(" ", text).strip(" ")
     text = text.replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
     if _LEADING.match(text):
         text = "\\" + text

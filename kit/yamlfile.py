@@ -23,9 +23,12 @@ MAX_NODES = 100_000
 """Most values one file may expand to, so that an alias bomb is refused at once."""
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings; a lesson needs five levels."""
-_C_BRACKET_LIMIT = 5_000
-"""libyaml composes nested flow collections recursively in C; past this many brackets
-the pure-Python parser, which stops at `MAX_DEPTH`, is used instead."""
+_C_NESTING_LIMIT = 5_000
+"""libyaml composes nested collections recursively in C and crashes the process when
+they nest tens of thousands deep. A file nests at most as deep as its indentation
+allows (about 1,400 levels in `MAX_BYTES`) plus its characters that can open a
+collection on one line (`[`, `{`, `-`, `?`); past this many of those, the pure-Python
+parser, which stops at `MAX_DEPTH`, is used instead."""
 
 Path_ = tuple[str | int, ...]
 
@@ -179,7 +182,7 @@ def load_text(text: str, file: str) -> YamlDoc:
 
 def _compose(text: str, file: str) -> tuple[yaml.Node | None, yaml.SafeLoader]:
     """The document's node tree, from libyaml when it can be trusted with the text."""
-    if _FAST is not None and text.count("[") + text.count("{") <= _C_BRACKET_LIMIT:
+    if _FAST is not None and _openers(text) <= _C_NESTING_LIMIT:
         loader = _FAST(text)
         try:
             return loader.get_single_node(), loader
@@ -201,6 +204,11 @@ def _compose(text: str, file: str) -> tuple[yaml.Node | None, yaml.SafeLoader]:
         raise InputError(Problem(file, 1, 1, "", f"not valid YAML: {exc}")) from None
     finally:
         loader.dispose()
+
+
+def _openers(text: str) -> int:
+    """How many characters could open a nested collection without a new line."""
+    return text.count("[") + text.count("{") + text.count("-") + text.count("?")
 
 
 class _TooDeep(yaml.MarkedYAMLError):

@@ -146,6 +146,14 @@ def test_nesting_is_bounded(parser: str, deep: int) -> None:
     assert problem == f"f.yaml:1:{MAX_DEPTH + 3}: nested more than {MAX_DEPTH} levels deep"
 
 
+@pytest.mark.parametrize("opener", ["- ", "? ", "- [", "{a: "])
+def test_nesting_on_one_line_is_bounded(parser: str, opener: str) -> None:
+    """libyaml would crash the process on these, 200,000 levels deep."""
+    with pytest.raises(InputError) as caught:
+        load_text(opener * 200_000 + "x\n", "f.yaml")
+    assert len(caught.value.problems) == 1
+
+
 def test_block_nesting_is_bounded_too(parser: str) -> None:
     text = "".join(" " * i + f"k{i}:\n" for i in range(MAX_DEPTH + 5))
     [problem] = _problems(text)
@@ -244,7 +252,7 @@ def test_format_path() -> None:
     assert format_path((0, "a")) == "[0].a"
 
 
-def test_libyaml_is_not_trusted_with_deep_brackets(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_libyaml_is_not_trusted_with_deep_nesting(monkeypatch: pytest.MonkeyPatch) -> None:
     """libyaml composes flow collections recursively in C and would crash the process."""
     if yamlfile._FAST is None:
         pytest.skip("PyYAML was built without libyaml")
@@ -258,6 +266,7 @@ def test_libyaml_is_not_trusted_with_deep_brackets(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(yamlfile, "_FAST", spy)
     load_text("x: [1, 2]\n", "f")
     assert used == ["libyaml"]
-    with pytest.raises(InputError):
-        load_text("x: " + "[" * 200_000, "f")
+    for opener in ("[", "- ", "? "):
+        with pytest.raises(InputError):
+            load_text("x: " + opener * 200_000, "f")
     assert used == ["libyaml"]

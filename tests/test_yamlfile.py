@@ -270,3 +270,8 @@ def test_libyaml_is_not_trusted_with_deep_nesting(monkeypatch: pytest.MonkeyPatc
         with pytest.raises(InputError):
             load_text("x: " + opener * 200_000, "f")
     assert used == ["libyaml"]
+
+
+@pytest.mark.parametrize("text", ["a: &a [*a]\n", "a: &a {b: *a}\n", "a: &a {<<: *a}\n"])
+def test_an_alias_inside_its_own_anchor_is_refused(parser: str, text: str) -> None:
+    assert _problems(text) == [f"f.yaml:1:4: nested more than {MAX_DEPTH} levels deep"]

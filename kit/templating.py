@@ -339,7 +339,10 @@ def render(env: jinja2.Environment, name: str, **context: Any) -> str:
         user_dir = getattr(env, "user_dir", None)
         if filename is None or user_dir is None or not _inside(Path(filename), user_dir):
             raise
-        message = f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, RecursionError):
+            message = "it includes or calls itself without end"
+        else:
+            message = f"{type(exc).__name__}: {exc}"
         raise InputError(_located(filename, line, f"template error: {message}")) from None
 
 

@@ -237,8 +237,11 @@ def test_kjv_text_appears_with_its_name_under_every_passage(schedule_kit: Path) 
     ]
     assert ("Kit Reference", "Scripture quoted from the King James Version.") in handout
     faces = [face for _, face, _ in slides(schedule_kit / "week-01-slides.pptx")]
-    for p in expected:
-        assert f"{p.text}\n{p.reference}, King James Version" in faces
+    scripture_faces = [face for face in faces if face.startswith("Scripture")]
+    assert scripture_faces == [
+        f"Scripture · {n} of {len(expected)}\n{p.text}\n{p.reference}, King James Version"
+        for n, p in enumerate(expected, start=1)
+    ]
     for path in schedule_kit.iterdir():
         text = text_of(path) if path.suffix == ".docx" else str(slides(path))
         assert "World English Bible" not in text, path.name

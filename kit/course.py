@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kit import schema
+from kit.brandcheck import brand_problem
 from kit.errors import InputError, Problem
 from kit.library import LessonFile, builtin_lessons, lesson_paths, load_lessons
 from kit.model import ResolvedCourse
@@ -139,6 +140,14 @@ def course_problems(
             yield doc.problem(key, f"'{value}' should be a {suffix} file")
         elif not path.is_file():
             yield doc.problem(key, f"file '{value}' not found")
+        elif problem := brand_problem(path, value):
+            yield doc.problem(key, problem)
+        elif suffix == ".pptx":
+            # python-pptx loads only when a course brings its own slide template.
+            from kit.writers.pptx_layouts import template_problems as slide_template_problems
+
+            for layout_problem in slide_template_problems(path):
+                yield doc.problem(key, layout_problem)
     if course.templates is not None:
         folder = _under(base, course.templates)
         if not folder.is_dir():

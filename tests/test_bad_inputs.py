@@ -17,19 +17,12 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES
 
-import kit.course
-
 BAD = FIXTURES / "bad"
 CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir())
 
 LOCATED = re.compile(r"^[^:\s][^:]*:[1-9]\d*:[1-9]\d*: \S")
 """`FILE:LINE:COL: ...`, with a real line and column."""
 SUMMARY = re.compile(r"^kit: \d+ problems? found; nothing was written$")
-
-BRAND_CHECKED = hasattr(kit.course, "brand_problem")
-"""Whether loading a course opens its brand files (kit/brandcheck.py); until then a
-damaged brand file fails only when the writers open it."""
-NEEDS_BRAND_CHECK = {"brand-damaged", "brand-not-a-zip", "brand-wrong-kind", "brand-zip-not-office"}
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -55,18 +48,7 @@ def _case(name: str, tmp_path: Path) -> tuple[Path, list[str]]:
     return work, expected
 
 
-def _marks(name: str) -> list[pytest.MarkDecorator]:
-    if name in NEEDS_BRAND_CHECK and not BRAND_CHECKED:
-        return [
-            pytest.mark.xfail(
-                reason="course loading does not call kit.brandcheck.brand_problem yet",
-                strict=True,
-            )
-        ]
-    return []
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_marks(n)) for n in CASES])
+@pytest.mark.parametrize("name", CASES)
 @pytest.mark.parametrize("command", ["build", "check"])
 def test_bad_input(name: str, command: str, tmp_path: Path, monkeypatch, run_kit) -> None:
     work, expected = _case(name, tmp_path)

@@ -11,6 +11,7 @@ from kit.compose.blocks import Deck, Document
 from kit.compose.documents import Output, compose_kit
 from kit.errors import BuildError
 from kit.model import ResolvedCourse
+from kit.parallel import render_all
 from kit.publish import Derive, publish
 from kit.writers.docx import write_docx
 from kit.writers.pptx import write_pptx
@@ -44,10 +45,10 @@ def build(
     program = pdfs.find_libreoffice() if pdf else None
     outputs = compose_kit(course)
     log.info("composed %d output(s) for %s", len(outputs), course.title)
-    files: list[tuple[str, Callable[[Path], None]]] = []
-    for output in outputs:
-        data = render_output(output, course)
-        files.append((output.name, _writer(data)))
+    rendered = render_all(outputs, course, render_output)
+    files: list[tuple[str, Callable[[Path], None]]] = [
+        (output.name, _writer(data)) for output, data in zip(outputs, rendered, strict=True)
+    ]
     derive = None if program is None else _pdf_maker(program, progress)
     return publish(Path(out_dir), files, derive=derive)
 

@@ -44,6 +44,8 @@ def test_writer_failing_midway_leaves_folder_unchanged(
         return real(deck, **kwargs)
 
     monkeypatch.setattr(pipeline, "write_pptx", failing)
+    # One process, so the calls are counted here rather than in workers.
+    monkeypatch.setenv("KIT_JOBS", "1")
     with pytest.raises(InputError):
         kit.build(kit.default_course(), out)
     assert len(calls) == 3

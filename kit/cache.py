@@ -21,15 +21,18 @@ MAX_ENTRIES = 20_000
 """Most entries one store keeps, so that it cannot grow without end."""
 
 
-@functools.cache
 def cache_dir() -> Path | None:
     """The cache folder (created, private to the user), or None when there is none."""
-    if os.environ.get("KIT_NO_CACHE"):
+    env = os.environ
+    return _cache_dir(env.get("KIT_NO_CACHE"), env.get("KIT_CACHE_DIR"), env.get("XDG_CACHE_HOME"))
+
+
+@functools.cache
+def _cache_dir(off: str | None, chosen: str | None, xdg: str | None) -> Path | None:
+    # Keyed by the variables, so a program (or a test) that changes them is obeyed.
+    if off:
         return None
-    base = os.environ.get("KIT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    folder = Path(base) if base else Path.home() / ".cache"
-    if not os.environ.get("KIT_CACHE_DIR"):
-        folder = folder / "kit"
+    folder = Path(chosen) if chosen else Path(xdg) / "kit" if xdg else Path.home() / ".cache/kit"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from kit import filecache
 from kit import pdf as pdfs
 from kit.compose.blocks import Deck, Document
 from kit.compose.documents import Output, compose_kit
@@ -13,19 +14,45 @@ from kit.errors import BuildError
 from kit.model import ResolvedCourse
 from kit.parallel import render_all
 from kit.publish import Derive, publish
-from kit.writers.docx import write_docx
-from kit.writers.pptx import write_pptx
 
 log = logging.getLogger(__name__)
 
 
 def render_output(output: Output, course: ResolvedCourse) -> bytes:
     """The bytes of one composed output in its file format."""
+    # The writers' libraries load only when a file has to be written afresh.
     author = course.church or ""
     if isinstance(output.content, Deck):
+        from kit.writers.pptx import write_pptx
+
         return write_pptx(output.content, brand=course.brand_slides, author=author)
     assert isinstance(output.content, Document)
+    from kit.writers.docx import write_docx
+
     return write_docx(output.content, brand=course.brand_document, author=author)
+
+
+def render_kit(outputs: list[Output], course: ResolvedCourse) -> list[bytes]:
+    """The bytes of every output, in order: unchanged files from the cache, the rest written."""
+    keys = [filecache.file_key(o.content, *_made_with(o, course)) for o in outputs]
+    found = [filecache.recall(key) for key in keys]
+    missing = [i for i, data in enumerate(found) if data is None]
+    fresh = render_all([outputs[i] for i in missing], course, render_output)
+    for i, data in zip(missing, fresh, strict=True):
+        found[i] = data
+    filecache.remember([(keys[i], data) for i, data in zip(missing, fresh, strict=True)])
+    log.info(
+        "wrote %d file(s); %d unchanged since an earlier build",
+        len(missing),
+        len(keys) - len(missing),
+    )
+    return [data for data in found if data is not None]
+
+
+def _made_with(output: Output, course: ResolvedCourse) -> tuple[object, ...]:
+    """What besides its content makes an output's bytes."""
+    brand = course.brand_slides if isinstance(output.content, Deck) else course.brand_document
+    return (type(output.content).__name__, course.church or "", brand)
 
 
 def build(
@@ -45,7 +72,7 @@ def build(
     program = pdfs.find_libreoffice() if pdf else None
     outputs = compose_kit(course)
     log.info("composed %d output(s) for %s", len(outputs), course.title)
-    rendered = render_all(outputs, course, render_output)
+    rendered = render_kit(outputs, course)
     files: list[tuple[str, Callable[[Path], None]]] = [
         (output.name, _writer(data)) for output, data in zip(outputs, rendered, strict=True)
     ]

@@ -9,7 +9,7 @@ import pytest
 from helpers import KIT_FILES
 
 import kit
-from kit import pipeline
+import kit.writers.pptx
 from kit.errors import InputError
 
 
@@ -34,7 +34,7 @@ def test_writer_failing_midway_leaves_folder_unchanged(
     (out / "week-01-handout.docx").write_bytes(b"a coordinator's edited copy")
     (out / "notes.txt").write_text("keep me")
     before = _digest(out)
-    real = pipeline.write_pptx
+    real = kit.writers.pptx.write_pptx
     calls = []
 
     def failing(deck, **kwargs):
@@ -43,9 +43,10 @@ def test_writer_failing_midway_leaves_folder_unchanged(
             raise InputError([])
         return real(deck, **kwargs)
 
-    monkeypatch.setattr(pipeline, "write_pptx", failing)
-    # One process, so the calls are counted here rather than in workers.
+    monkeypatch.setattr(kit.writers.pptx, "write_pptx", failing)
+    # Every file written afresh, in this process, so the calls are counted here.
     monkeypatch.setenv("KIT_JOBS", "1")
+    monkeypatch.setenv("KIT_NO_CACHE", "1")
     with pytest.raises(InputError):
         kit.build(kit.default_course(), out)
     assert len(calls) == 3

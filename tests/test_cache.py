@@ -20,9 +20,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     where = tmp_path / "cache"
     monkeypatch.setenv("KIT_CACHE_DIR", str(where))
     monkeypatch.delenv("KIT_NO_CACHE", raising=False)
-    cache_dir.cache_clear()
-    yield where
-    cache_dir.cache_clear()
+    return where
 
 
 def test_a_store_is_written_once_and_read_back(folder: Path) -> None:
@@ -70,7 +68,6 @@ def test_no_cache_when_turned_off_or_unwritable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KIT_NO_CACHE", "1")
-    cache_dir.cache_clear()
     assert cache_dir() is None
     store = JsonStore("things-1")
     store.put("a", 1)
@@ -80,9 +77,7 @@ def test_no_cache_when_turned_off_or_unwritable(
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("KIT_CACHE_DIR", str(blocker / "cache"))
-    cache_dir.cache_clear()
     assert cache_dir() is None
-    cache_dir.cache_clear()
 
 
 def test_prune_keeps_only_the_current_files(tmp_path: Path) -> None:

@@ -51,6 +51,7 @@ def test_an_interrupted_build_leaves_the_folder_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_kit, when: int
 ) -> None:
     monkeypatch.setenv("KIT_JOBS", "1")  # count the calls in this process
+    monkeypatch.setenv("KIT_NO_CACHE", "1")  # every file written afresh
     out = tmp_path / "build"
     out.mkdir()
     (out / "week-02-handout.docx").write_bytes(b"printed and annotated")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from kit.errors import BuildError, ToolMissingError
+from kit.writers.ooxml import fixed_time
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +109,44 @@ def convert(
     missing = [t.name for t in targets if not _made(t)]
     if code != 0 or missing:
         raise BuildError(_failure(code, missing, said))
+    for target in targets:
+        settle(target)
     report(len(targets), len(targets))
     return targets
+
+
+_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\((D:\d{14})([^)]*)\)")
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)()")
+
+
+def settle(path: Path) -> None:
+    """Give a PDF fixed dates and an ID made from its content, so a rebuild has the same bytes.
+
+    LibreOffice stamps each PDF with the time it was made, a random ID and a checksum
+    of both. All are replaced by text of the same length, so the offsets the PDF keeps stay true.
+    """
+    data = bytearray(path.read_bytes())
+    stamp = f"D:{fixed_time():%Y%m%d%H%M%S}".encode()
+    for match in _DATE.finditer(data):
+        data[match.start(1) : match.end(1)] = stamp
+        zone = match.group(2)
+        if zone[:1] in (b"+", b"-") and len(zone) == len(b"+00'00'"):
+            data[match.start(2) : match.end(2)] = b"+00'00'"
+    # The ID and LibreOffice's checksum are made anew from everything else in the file.
+    spans = [
+        (m.start(g), m.end(g))
+        for pattern in (_ID, _CHECKSUM)
+        for m in pattern.finditer(data)
+        for g in (1, 2)
+    ]
+    blanked = bytearray(data)
+    for start, end in spans:
+        blanked[start:end] = b"0" * (end - start)
+    fresh = hashlib.sha256(blanked).hexdigest().upper().encode()
+    for start, end in spans:
+        data[start:end] = (fresh * 2)[: end - start]
+    path.write_bytes(bytes(data))
 
 
 def _run(

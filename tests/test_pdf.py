@@ -344,3 +344,34 @@ def test_progress_runs_from_0_to_19(pdf_build) -> None:
     done = [d for d, _ in seen]
     assert done == sorted(done)
     assert len(done) == len(set(done))
+
+
+def test_a_pdf_gets_fixed_dates_and_an_id_from_its_content(tmp_path: Path) -> None:
+    def made(when: bytes, zone: bytes, ident: bytes) -> bytes:
+        return (
+            b"%PDF-1.7\n1 0 obj\n<</Producer(LibreOffice)/CreationDate(D:" + when + zone + b")>>"
+            b"\nendobj\ntrailer\n<</Size 2/ID [ <" + ident + b">\n<" + ident + b"> ]>>\n%%EOF\n"
+        )
+
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    first.write_bytes(made(b"20261122060745", b"Z'", b"E04ED08A91F499D66C6C13BBDBBB6EE8"))
+    second.write_bytes(made(b"20270301181502", b"+13'00'", b"0123456789ABCDEF0123456789ABCDEF"))
+    sizes = (first.stat().st_size, second.stat().st_size)
+    pdf.settle(first)
+    pdf.settle(second)
+    assert (first.stat().st_size, second.stat().st_size) == sizes
+    assert b"/CreationDate(D:20000101000000Z')" in first.read_bytes()
+    assert b"/CreationDate(D:20000101000000+00'00')" in second.read_bytes()
+    ident = first.read_bytes().split(b"/ID [ <")[1][:32]
+    assert ident != b"E04ED08A91F499D66C6C13BBDBBB6EE8"
+    assert first.read_bytes().count(ident) == 2
+
+
+@needs_soffice
+def test_pdfs_of_the_same_file_are_byte_identical(builtin_kit: Path, tmp_path: Path) -> None:
+    program = pdf.find_libreoffice()
+    made = []
+    for run in ("one", "two"):
+        (tmp_path / run).mkdir()
+        made += pdf.convert([builtin_kit / "week-01-handout.docx"], tmp_path / run, program=program)
+    assert made[0].read_bytes() == made[1].read_bytes()

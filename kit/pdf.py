@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
+from kit import pdf_macro
 from kit.errors import BuildError, ToolMissingError
 from kit.writers.ooxml import fixed_time
 
@@ -73,6 +74,8 @@ def convert(
 ) -> list[Path]:
     """Convert `files` to PDFs in `out_dir` with one LibreOffice process; return the PDFs.
 
+    Tables of contents are brought up to date first, so the guide's shows page numbers.
+
     LibreOffice runs with a profile folder of its own, so it neither disturbs nor
     waits for a LibreOffice the user has open. It gets `timeout` seconds (by default
     `time_limit(len(files))`) before it is stopped. Raises BuildError when it fails,
@@ -88,22 +91,24 @@ def convert(
     report = _changes_only(progress)
     with tempfile.TemporaryDirectory(prefix="kit-lo-", ignore_cleanup_errors=True) as tmp:
         profile = Path(tmp) / "profile"
-        command = [
+        start = [
             program,
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--invisible",
             "--norestore",
             "--nolockcheck",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out_dir),
-            *(str(f) for f in files),
         ]
         log.info("converting %d file(s) to PDF with %s", len(files), program)
         with open(Path(tmp) / "output.txt", "w+", encoding="utf-8", errors="replace") as output:
-            code = _run(command, output, limit, targets, report)
+            # A first start sets up the new profile; the macro then goes into it.
+            deadline = time.monotonic() + limit
+            code = _run(
+                [*start, "--terminate_after_init"], output, deadline, limit, targets, report
+            )
+            if code == 0:
+                macro = pdf_macro.install(profile, list(zip(files, targets, strict=True)))
+                code = _run([*start, macro], output, deadline, limit, targets, report)
             output.seek(0)
             said = output.read()
     missing = [t.name for t in targets if not _made(t)]
@@ -152,11 +157,15 @@ def settle(path: Path) -> None:
 def _run(
     command: list[str],
     output: IO[str],
+    deadline: float,
     limit: float,
     targets: list[Path],
     report: Progress,
 ) -> int:
-    """Run LibreOffice, reporting progress, and return its exit status."""
+    """Run LibreOffice until `deadline`, reporting progress, and return its exit status.
+
+    `limit` is the whole time allowed, as the message names it when time runs out.
+    """
     try:
         proc = subprocess.Popen(
             command,
@@ -167,7 +176,6 @@ def _run(
         )
     except OSError as exc:
         raise BuildError(f"cannot start LibreOffice ({command[0]}): {exc.strerror}") from None
-    deadline = time.monotonic() + limit
     try:
         while True:
             done = sum(1 for t in targets if t.exists())

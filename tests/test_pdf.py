@@ -40,8 +40,10 @@ INSTALL_MESSAGE = (
 
 FAKE_SOFFICE = """\
 #!{python}
-# Stands in for LibreOffice: logs its command line, then acts as ./mode says.
+# Stands in for LibreOffice: logs its command line, then acts as ./mode says. Started
+# with kit's macro, it converts the files the macro's job list names.
 import json, os, pathlib, sys, time
+from urllib.parse import unquote, urlparse
 here = pathlib.Path(__file__).parent
 args = sys.argv[1:]
 with open(here / "calls.jsonl", "a") as log:
@@ -49,13 +51,15 @@ with open(here / "calls.jsonl", "a") as log:
 mode = (here / "mode").read_text()
 if mode == "hang":
     time.sleep(120)
-out = pathlib.Path(args[args.index("--outdir") + 1])
-for name in args[args.index("--outdir") + 2 :]:
-    source = pathlib.Path(name)
+if "--terminate_after_init" in args:
+    sys.exit(0)
+macro = args[-1]
+jobs = pathlib.Path(unquote(urlparse(macro[macro.index('("') + 2 : -2]).path))
+lines = [pathlib.Path(unquote(urlparse(l).path)) for l in jobs.read_text().split()]
+for source, target in zip(lines[::2], lines[1::2]):
     if mode == "fail-one" and source.name == "week-01-handout.docx":
-        print("Error: source file could not be loaded")
         continue
-    (out / (source.stem + ".pdf")).write_bytes(b"%PDF-1.4 " + source.read_bytes()[:8])
+    target.write_bytes(b"%PDF-1.4 " + source.read_bytes()[:8])
 sys.exit(81 if mode == "crash" else 0)
 """
 
@@ -162,11 +166,13 @@ def test_one_headless_run_with_its_own_profile_converts_the_whole_kit(
     ]
     assert sorted(p.name for p in out.iterdir()) == sorted(SMALL_FILES + SMALL_PDFS)
     calls = _calls(folder)
-    assert len(calls) == 1
-    args = calls[0]["args"]
+    assert len(calls) == 2
+    first, then = calls[0]["args"], calls[1]["args"]
+    assert first[-1] == "--terminate_after_init"  # sets up the new profile
+    assert first[:-1] == then[:-1]
+    args = then
     assert {"--headless", "--norestore"} <= set(args)
-    assert args[args.index("--convert-to") + 1] == "pdf"
-    assert [Path(a).name for a in args[args.index("--outdir") + 2 :]] == SMALL_FILES
+    assert args[-1].startswith("macro:///Standard.KitPdf.Convert(")
     profile = next(a for a in args if a.startswith("-env:UserInstallation="))
     profile_dir = Path(profile.removeprefix("-env:UserInstallation=file://"))
     assert profile_dir.is_absolute()
@@ -189,8 +195,7 @@ def test_pdfs_come_from_the_files_published_with_them(fake_soffice, tmp_path: Pa
     [
         (
             "fail-one",
-            "kit: LibreOffice could not make week-01-handout.pdf "
-            "(Error: source file could not be loaded); nothing was written\n",
+            "kit: LibreOffice could not make week-01-handout.pdf; nothing was written\n",
         ),
         ("crash", "kit: LibreOffice stopped with exit status 81; nothing was written\n"),
     ],
@@ -222,7 +227,7 @@ def test_libreoffice_past_its_time_limit_is_stopped_and_nothing_written(
         "(0 of 4 done) and was stopped; nothing was written\n"
     )
     assert _digest(existing) == before
-    (call,) = _calls(folder)
+    (call,) = _calls(folder)  # stopped while setting up: the macro never ran
     with pytest.raises(ProcessLookupError):
         os.kill(call["pid"], 0)
 
@@ -333,6 +338,20 @@ def test_each_pdf_shows_its_own_week(pdf_build) -> None:
             expected = [course.weeks[int(made.name[5:7]) - 1].title]
         for title in expected:
             assert title.casefold() in text, (made.name, title)
+
+
+@needs_soffice
+def test_the_guides_contents_give_the_page_each_week_starts_on(pdf_build) -> None:
+    paths, _ = pdf_build
+    course = kit.default_course()
+    with pymupdf.open(paths[0].with_suffix(".pdf")) as doc:
+        pages = [page.get_text() for page in doc]
+    contents = next(text for text in pages if text.lstrip().startswith("Contents"))
+    for week in course.weeks:
+        heading = f"Week {week.number}: {week.title}"
+        entry = next(line for line in contents.splitlines() if line.startswith(heading))
+        number = int(entry.rsplit(".", 1)[-1])
+        assert pages[number - 1].lstrip().startswith(heading), (heading, number)
 
 
 @needs_soffice

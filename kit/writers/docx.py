@@ -8,14 +8,11 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 from docx.shared import Twips
-from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from kit.compose.blocks import (
@@ -24,7 +21,6 @@ from kit.compose.blocks import (
     Contents,
     Document,
     Heading,
-    Inline,
     ListBlock,
     PageBreak,
     Paragraph,
@@ -34,7 +30,8 @@ from kit.compose.blocks import (
 from kit.resources import data_dir
 from kit.writers import docx_fields as fields
 from kit.writers import docx_tables as tables
-from kit.writers.docx_numbering import restart, set_num, style_num_id
+from kit.writers import docx_xml as xml
+from kit.writers.docx_numbering import restart, style_num_id
 from kit.writers.docx_styles import (
     ACCENT,
     BLOCK_STYLES,
@@ -163,6 +160,7 @@ class _Writer:
         self.levels = 1
         self.entries: list[tuple[int, str, str]] = []
         self.word_2013 = _compat_mode(doc) >= 15
+        self.style_ids: dict[str, str | None] = {}
 
     def write(self, blocks: list[Block]) -> None:
         """Lay out the body; headings the contents lists get bookmarks to link to."""
@@ -173,42 +171,56 @@ class _Writer:
                 name = f"_Toc{index + 1:08d}"
                 self.bookmarks[index] = name
                 self.entries.append((block.level, block.text, name))
+        # The section's properties stay last: held aside while the body is appended.
+        sect_pr = self.body[-1] if len(self.body) and self.body[-1].tag == xml.SECT_PR else None
+        if sect_pr is not None:
+            self.body.remove(sect_pr)
         for index, block in enumerate(blocks):
             self.block(self.body, block, self.width, index)
+        if sect_pr is not None:
+            self.body.append(sect_pr)
 
     # -- paragraphs ------------------------------------------------------------
 
-    def _append(self, where: etree._Element, element: etree._Element) -> None:
-        last = where[-1] if len(where) else None
-        if last is not None and last.tag == qn("w:sectPr"):
-            last.addprevious(element)
-        else:
-            where.append(element)
+    def _style_id(self, style: str) -> str | None:
+        found = self.style_ids.get(style, "")
+        if found == "":
+            found = self.ids.get(style_key(style)) or self.ids.get("normal")
+            self.style_ids[style] = found
+        return found
 
-    def _para(self, where: etree._Element, style: str, text: str = "") -> DocxParagraph:
-        p = parse_xml(f"<w:p {nsdecls('w')}><w:pPr/></w:p>")
-        self._append(where, p)
-        par = DocxParagraph(p, self.doc._body)
-        sid = self.ids.get(style_key(style)) or self.ids.get("normal")
-        if sid:
-            p.pPr.insert(0, parse_xml(f'<w:pStyle {nsdecls("w")} w:val="{sid}"/>'))
-        if self.break_next:
-            par.paragraph_format.page_break_before = True
-            self.break_next = False
+    def _para(
+        self,
+        where: etree._Element,
+        style: str,
+        text: str = "",
+        *,
+        keep_next: bool = False,
+        num: tuple[int, int] | None = None,
+        align: str | None = None,
+    ) -> etree._Element:
+        p = xml.paragraph(
+            where,
+            self._style_id(style),
+            keep_next=keep_next,
+            page_break=self.break_next,
+            num=num,
+            align=align,
+        )
+        self.break_next = False
         if text:
-            par.add_run(text)
-        return par
+            xml.run(p, text)
+        return p
 
     def block(self, where: etree._Element, block: Block, width: int, index: int = -1) -> None:
         if isinstance(block, PageBreak):
             self.break_next = True
         elif isinstance(block, Heading):
-            par = self._para(where, f"Heading {min(max(block.level, 1), 3)}", block.text)
+            p = self._para(where, f"Heading {min(max(block.level, 1), 3)}", block.text)
             if index in self.bookmarks:
-                fields.bookmark(par, self.bookmarks[index], index)
+                fields.bookmark(p, self.bookmarks[index], index)
         elif isinstance(block, Paragraph):
-            par = self._para(where, BLOCK_STYLES.get(block.style, "Normal"))
-            _runs(par, block.runs)
+            xml.runs(self._para(where, BLOCK_STYLES.get(block.style, "Normal")), block.runs)
         elif isinstance(block, ListBlock):
             self._list(where, block)
         elif isinstance(block, Table):
@@ -229,18 +241,16 @@ class _Writer:
         level = max(0, min(getattr(block, "level", 0), 2))
         if num_id is not None and block.kind == "number":
             num_id = restart(self.doc, num_id)
+        on_list = num_id is not None and (block.kind == "number" or level)
+        num = (num_id, level) if on_list and num_id is not None else None
         for item in block.items:
-            par = self._para(where, style)
-            if num_id is not None and (block.kind == "number" or level):
-                set_num(par._p.pPr, num_id, level)
-            _runs(par, item)
+            xml.runs(self._para(where, style, num=num), item)
 
     def _contents(self, where: etree._Element) -> None:
         self.has_contents = True
         entry_styles = {n: self.ids.get(f"toc {n}") for n in (1, 2, 3)}
         first = self._para(where, "toc 1")
-        for p in fields.contents(first, self.entries, entry_styles, self.levels):
-            self._append(where, p)
+        fields.contents(where, first, self.entries, entry_styles, self.levels)
 
     # -- tables ----------------------------------------------------------------
 
@@ -268,22 +278,20 @@ class _Writer:
             borders=tables.grid_borders(self.accent, RULE),
             margins=(70, side, 70, side),
         )
-        self._append(where, table)
+        where.append(table)
         numeric = [tables.right_aligned(block.rows, c) for c in range(len(widths))]
         last = len(block.rows) - 1
         for r, row in enumerate(block.rows):
             head = r == 0
             props = tables.header_cell_props(self.accent) if head else ""
             cells = tables.add_row(table, widths, header=head, cell_props=props)
+            style = "Kit Table Head" if head else "Kit Table Text"
+            # Short tables stay whole on one page.
+            keep = r < last and len(block.rows) <= 12
             for c, cell in enumerate(cells):
-                par = self._para(cell, "Kit Table Head" if head else "Kit Table Text")
-                if numeric[c]:
-                    par.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                if r < last and len(block.rows) <= 12:
-                    # Short tables stay whole on one page.
-                    par.paragraph_format.keep_with_next = True
+                par = self._para(cell, style, keep_next=keep, align="right" if numeric[c] else None)
                 if c < len(row):
-                    _runs(par, row[c])
+                    xml.runs(par, row[c])
 
     def _box(self, where: etree._Element, block: Box, width: int) -> None:
         # A little air between the frame and what comes before it; this also carries a
@@ -296,13 +304,13 @@ class _Writer:
             borders=tables.box_borders(self.accent),
             margins=(120, side, 60, side),
         )
-        self._append(where, table)
+        where.append(table)
         (cell,) = tables.add_row(table, [width], cell_props=tables.shade("F4F7F8"))
         if block.title:
             self._para(cell, "Kit Box Title", block.title)
         for inner in block.blocks:
             self.block(cell, inner, width - 2 * side)
-        if not len(cell) or cell[-1].tag != qn("w:p"):
+        if not len(cell) or cell[-1].tag != xml.P:
             self._para(cell, "Kit Write Line")
         # A little air after the frame before whatever follows.
         self._para(where, "Kit Write Line")
@@ -312,18 +320,7 @@ class _Writer:
         table = tables.table_element(
             [width], indent=0, borders=tables.line_borders(RULE), margins=(0, 0, 0, 0)
         )
-        self._append(where, table)
+        where.append(table)
         for n in range(count):
             (cell,) = tables.add_row(table, [width], height=WRITE_LINE)
-            par = self._para(cell, "Kit Write Line")
-            if n < count - 1:
-                par.paragraph_format.keep_with_next = True
-
-
-def _runs(par: DocxParagraph, runs: Inline, *, bold: bool | None = None) -> None:
-    for run in runs:
-        out = par.add_run(run.text)
-        if run.bold or bold:
-            out.bold = True
-        if run.italic:
-            out.italic = True
+            self._para(cell, "Kit Write Line", keep_next=n < count - 1)

@@ -9,6 +9,8 @@ from docx.section import Section
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
+from kit.writers import docx_xml as xml
+
 _SETTINGS_AFTER_UPDATE_FIELDS = (
     "w:hdrShapeDefaults",
     "w:footnotePr",
@@ -35,8 +37,8 @@ _SETTINGS_AFTER_UPDATE_FIELDS = (
 """Settings that follow w:updateFields in the schema's order."""
 
 
-def _run(xml: str) -> etree._Element:
-    return parse_xml(f"<w:r {nsdecls('w')}>{xml}</w:r>")
+def _run(inner: str) -> etree._Element:
+    return xml.fragment(f"<w:r {nsdecls('w')}>{inner}</w:r>")
 
 
 def _text(text: str) -> str:
@@ -65,51 +67,54 @@ def add_field(par: DocxParagraph, instruction: str, shown: str, *, dirty: bool =
         par._p.append(run)
 
 
-def bookmark(par: DocxParagraph, name: str, number: int) -> None:
+def bookmark(p: etree._Element, name: str, number: int) -> None:
     """Wrap a paragraph's content in a bookmark, as Word does for a heading the TOC links to."""
-    start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="{name}"/>')
-    end = parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>')
-    ppr = par._p.pPr
+    start = etree.SubElement(p, xml.w("bookmarkStart"))
+    start.set(xml.w("id"), str(number))
+    start.set(xml.w("name"), name)
+    ppr = p.find(xml.PPR)
     if ppr is not None:
         ppr.addnext(start)
     else:
-        par._p.insert(0, start)
-    par._p.append(end)
+        p.insert(0, start)
+    etree.SubElement(p, xml.w("bookmarkEnd")).set(xml.w("id"), str(number))
 
 
 def contents(
-    first: DocxParagraph,
+    parent: etree._Element,
+    first: etree._Element,
     entries: list[tuple[int, str, str]],
     entry_style: dict[int, str | None],
     levels: int,
-) -> list[etree._Element]:
-    """A TOC field; until Word refreshes it, it lists the headings as links.
+) -> None:
+    """A TOC field starting in paragraph `first`; until Word refreshes it, it lists the headings.
 
-    Returns the paragraphs after `first` that carry the entries and the field's end.
-    The cached entries have no page numbers: only a layout engine knows them, and Word
-    fills them in when it refreshes the field on opening.
+    The entries after the first go in paragraphs appended to `parent`, each a link to its
+    heading. The cached entries have no page numbers: only a layout engine knows them, and
+    Word fills them in when it refreshes the field on opening.
     """
     instruction = f'TOC \\o "1-{levels}" \\h \\z \\u'
     for run in field_runs(instruction, "", dirty=True)[:-1]:
-        first._p.append(run)
-    paragraphs = []
-    current = first._p
+        first.append(run)
+    current = first
     for index, (level, text, anchor) in enumerate(entries):
         if index:
-            current = parse_xml(f"<w:p {nsdecls('w')}/>")
-            paragraphs.append(current)
+            current = etree.SubElement(parent, xml.P)
         style = entry_style.get(level)
         if style:
-            old = current.find(qn("w:pPr"))
+            old = current.find(xml.PPR)
             if old is not None:
                 current.remove(old)
-            pstyle = f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{style}"/></w:pPr>'
-            current.insert(0, parse_xml(pstyle))
-        link = parse_xml(f'<w:hyperlink {nsdecls("w")} w:anchor="{anchor}" w:history="1"/>')
-        link.append(_run(_text(text)))
-        current.append(link)
+            ppr = etree.SubElement(current, xml.PPR)
+            etree.SubElement(ppr, xml.PSTYLE).set(xml.VAL, style)
+            current.insert(0, ppr)
+        link = etree.SubElement(current, xml.w("hyperlink"))
+        link.set(xml.w("anchor"), anchor)
+        link.set(xml.w("history"), "1")
+        t = etree.SubElement(etree.SubElement(link, xml.R), xml.T)
+        t.set(xml.XML_SPACE, "preserve")
+        t.text = text
     current.append(_run('<w:fldChar w:fldCharType="end"/>'))
-    return paragraphs
 
 
 def update_fields_on_open(doc: DocxDocument) -> None:

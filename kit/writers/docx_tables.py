@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from kit.compose.blocks import Inline, plain
+from kit.writers import docx_xml as xml
 
 CELL_SIDE = 90
 """Left and right padding of a table cell, in twips."""
@@ -32,7 +32,7 @@ def table_element(
     """An empty table with fixed column widths (twips), borders and cell padding."""
     top, side, bottom, right = margins
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    return parse_xml(
+    return xml.fragment(
         f"<w:tbl {nsdecls('w')}><w:tblPr>"
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         f'<w:tblInd w:w="{indent}" w:type="dxa"/>{borders}'
@@ -60,7 +60,7 @@ def add_row(
     cells = "".join(
         f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{cell_props}</w:tcPr></w:tc>' for w in widths
     )
-    row = parse_xml(
+    row = xml.fragment(
         f"<w:tr {nsdecls('w')}><w:trPr><w:cantSplit/>{height_xml}{head_xml}</w:trPr>{cells}</w:tr>"
     )
     table.append(row)

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import os
 import zipfile
+from collections.abc import Iterable
 
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 """Creation and modification time stored in every file, so rebuilds are byte-identical."""
@@ -35,20 +36,23 @@ def set_core_properties(props, *, title: str, subject: str, author: str) -> None
     props.category = ""
 
 
-def normalized_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed entry times and attributes, keeping entry order."""
+def zipped(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """A zip of (name, bytes) entries in the order given, with fixed entry times and attributes."""
     stamp = fixed_time().timetuple()[:6]
     if stamp[0] < 1980:
         stamp = (1980, 1, 1, 0, 0, 0)
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as dst,
-    ):
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
+        for name, data in entries:
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             entry.create_system = 0
-            dst.writestr(entry, src.read(info.filename))
+            dst.writestr(entry, data)
     return out.getvalue()
+
+
+def normalized_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed entry times and attributes, keeping entry order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return zipped((info.filename, src.read(info.filename)) for info in src.infolist())

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import io
+import copy
 from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-from pptx.presentation import Presentation as PptxPresentation
-from pptx.slide import Slide as PptxSlide
-from pptx.slide import SlideLayout
-from pptx.util import Emu
 
 from kit.compose.blocks import Block, Deck, Heading, ListBlock, Paragraph, Run, Table
 from kit.compose.blocks import Slide as ComposedSlide
-from kit.writers.ooxml import normalized_zip, set_core_properties
-from kit.writers.pptx_fit import Page, Text, badness, plan
-from kit.writers.pptx_layouts import Box, Frames, candidate_layouts, frames, load_template
+from kit.writers.pptx_fit import Page as Planned
+from kit.writers.pptx_fit import Text, badness, plan
+from kit.writers.pptx_layouts import Box, load_template
 from kit.writers.pptx_layouts import template_problems as template_problems
+from kit.writers.pptx_prototype import Layout, Page, Prototype, prototype
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_T = f"{{{_A}}}t"
 EMU_PER_PT = 12700
 CONTINUED_NOTE = "Continued from the previous slide."
 LANG = "en-US"
@@ -28,59 +26,52 @@ LANG = "en-US"
 
 def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> bytes:
     """The bytes of a .pptx holding the deck; `brand` is the church's template, if any."""
-    template = load_template(brand)
-    prs = template.open()
-    boxes: dict[int, Frames] = {}
+    proto = prototype(load_template(brand))
+    pages: list[Page] = []
     for slide in deck.slides:
         # The first layout whose boxes hold the slide whole wins; else the one that
         # needs the fewest continuation slides.
-        best: tuple[tuple, SlideLayout, list[Page]] | None = None
-        candidates = candidate_layouts(prs, slide.layout)
+        best: tuple[tuple, Layout, list[Planned]] | None = None
+        candidates = proto.candidates(slide.layout)
         # Kit's own template has a layout designed for each kind: always use it.
-        for layout in candidates[:1] if template.own else candidates:
-            key = id(layout.part)
-            if key not in boxes:
-                boxes[key] = frames(prs, layout)
-            pages = plan(slide, boxes[key])
-            score = badness(pages)
+        for layout in candidates[:1] if proto.own else candidates:
+            planned = plan(slide, layout.frames)
+            score = badness(planned)
             if best is None or score[:2] < best[0][:2]:
-                best = (score, layout, pages)
+                best = (score, layout, planned)
             if score[:2] == (1, 0):
                 break
         assert best is not None
-        for page in best[2]:
-            _write_page(prs, best[1], page, slide, boxes[id(best[1].part)])
-    set_core_properties(prs.core_properties, title=deck.title, subject=deck.footer, author=author)
-    out = io.BytesIO()
-    prs.save(out)
-    return normalized_zip(out.getvalue())
+        pages.extend(_write_page(proto, best[1], part, slide) for part in best[2])
+    return proto.package(pages, title=deck.title, subject=deck.footer, author=author)
 
 
-def _write_page(
-    prs: PptxPresentation, layout: SlideLayout, page: Page, slide: ComposedSlide, laid: Frames
-) -> PptxSlide:
-    out = prs.slides.add_slide(layout)
-    boxes = page.frames
-    by_idx = {ph.placeholder_format.idx: ph for ph in out.placeholders}
+def _write_page(proto: Prototype, layout: Layout, page: Planned, slide: ComposedSlide) -> Page:
+    out = copy.deepcopy(layout.slide)
+    tree = out.cSld.spTree
+    placeholders = [tree[i] for i, _ in layout.placeholders]
+    by_idx = {idx: tree[i] for i, idx in layout.placeholders}
+    boxes, laid = page.frames, layout.frames
     if page.title:
         title_para = Text((Run(page.title),), "title", page.title_size)
-        _fill(out, by_idx, boxes.title, [title_para], line=90, moved=boxes.title != laid.title)
-    _fill(out, by_idx, boxes.body, page.body, moved=boxes.body != laid.body)
+        _fill(tree, by_idx, boxes.title, [title_para], line=90, moved=boxes.title != laid.title)
+    _fill(tree, by_idx, boxes.body, page.body, moved=boxes.body != laid.body)
     if boxes.kicker is not None:
-        _fill(out, by_idx, boxes.kicker, page.kicker)
+        _fill(tree, by_idx, boxes.kicker, page.kicker)
     if boxes.caption is not None:
-        _fill(out, by_idx, boxes.caption, page.caption)
-    for shape in list(out.placeholders):
-        if shape.has_text_frame and not shape.text_frame.text.strip():
-            shape._element.getparent().remove(shape._element)
-    notes = out.notes_slide.notes_text_frame
-    _write_notes(notes, slide.notes, continued=page.part > 1)
-    return out
+        _fill(tree, by_idx, boxes.caption, page.caption)
+    for shape in placeholders:
+        if not any((t.text or "").strip() for t in shape.iter(_T)):
+            tree.remove(shape)
+    notes = proto.notes_page()
+    body = notes.cSld.spTree[proto.notes_body].get_or_add_txBody()
+    _write_notes(body, slide.notes, continued=page.part > 1)
+    return Page(layout, out, notes)
 
 
 def _fill(
-    out: PptxSlide,
-    by_idx: dict,
+    tree: etree._Element,
+    by_idx: dict[int, etree._Element],
     box: Box,
     texts: Sequence[Text],
     line: int = 100,
@@ -90,15 +81,18 @@ def _fill(
         return
     shape = by_idx.get(box.idx) if box.idx is not None else None
     if shape is None:
-        shape = out.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-        shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+        # A text box where the layout has no placeholder, made as python-pptx makes one.
+        shape_id = tree.max_shape_id + 1
+        shape = tree.add_textbox(
+            shape_id, f"TextBox {shape_id - 1}", box.left, box.top, box.width, box.height
+        )
+        shape.get_or_add_txBody().bodyPr.anchor = MSO_ANCHOR.TOP
     elif moved:
         # The fitter moved this box (a long title taking room from the body).
-        shape.left, shape.top, shape.width, shape.height = _where(box)
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    body = frame._txBody
+        shape.x, shape.y, shape.cx, shape.cy = box.left, box.top, box.width, box.height
+    body = shape.get_or_add_txBody()
+    body.bodyPr.wrap = "square"
+    body.bodyPr.autofit = MSO_AUTO_SIZE.NONE
     for p in body.findall(f"{{{_A}}}p"):
         body.remove(p)
     first_number = True
@@ -106,10 +100,6 @@ def _fill(
         body.append(_paragraph(text, first=i == 0, line=line, restart=first_number))
         if text.bullet == "number" and not text.continued:
             first_number = False
-
-
-def _where(box: Box) -> tuple[Emu, Emu, Emu, Emu]:
-    return Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
 
 
 def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
@@ -151,7 +141,7 @@ def _paragraph(text: Text, *, first: bool, line: int, restart: bool) -> etree._E
     return p
 
 
-def _write_notes(frame, blocks: Sequence[Block], *, continued: bool) -> None:
+def _write_notes(body: etree._Element, blocks: Sequence[Block], *, continued: bool) -> None:
     """Speaker notes: paragraphs with their emphasis, list items marked."""
     lines: list[tuple[Run, ...]] = []
     if continued:
@@ -167,7 +157,6 @@ def _write_notes(frame, blocks: Sequence[Block], *, continued: bool) -> None:
             lines.append((Run(block.text, bold=True),))
         elif isinstance(block, Table):
             lines.extend(tuple(r for cell in row for r in (*cell, Run("  "))) for row in block.rows)
-    body = frame._txBody
     for p in body.findall(f"{{{_A}}}p"):
         body.remove(p)
     for runs in lines or [(Run(""),)]:

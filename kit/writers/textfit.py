@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 
 WIDTHS_FILE = Path(__file__).with_name("fontwidths.json")
@@ -49,12 +49,18 @@ ALIASES = {
 FALLBACK = ("DejaVu Sans", "DejaVu Serif", "Liberation Sans", "Liberation Serif")
 """Fonts whose widest glyphs stand in for a font kit has no table for."""
 
+MEMO_WORDS = 50_000
+"""Words a face remembers the width of; past this it starts afresh."""
+
+MEMO_PARAS = 4096
+"""Paragraphs whose words and line breaks are remembered: fitting measures each many times."""
+
 _ZERO_WIDTH = re.compile("[\u0300-\u036f\u200b-\u200f\u2060\ufe00-\ufe0f]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Face:
-    """Advance widths of one font style, in ems."""
+    """Advance widths of one font style, in ems; faces compare by identity."""
 
     name: str
     """The measured font's family and style."""
@@ -62,21 +68,34 @@ class Face:
     """Advance of each known code point."""
     missing: float
     """Advance of a code point the font has no glyph for but a near font may."""
+    _advances: dict[str, tuple[float, int]] = field(default_factory=dict, repr=False)
+    """Advances of the words measured so far: the same words come back on every slide."""
 
     def width(self, text: str, size: float, spacing: float = 0.0) -> float:
         """Width in points of `text` at `size` points, with `spacing` points between letters."""
+        total, count = self.advance(text)
+        return (total * size + spacing * count) * WIDTH_SAFETY
+
+    def advance(self, text: str) -> tuple[float, int]:
+        """The summed advances of `text` in ems, and how many characters take room."""
+        found = self._advances.get(text)
+        if found is None:
+            if len(self._advances) >= MEMO_WORDS:
+                self._advances.clear()
+            found = self._advances[text] = self._measure(text)
+        return found
+
+    def _measure(self, text: str) -> tuple[float, int]:
+        visible = _ZERO_WIDTH.sub("", text)
+        get = self.widths.get
         total = 0.0
-        count = 0
-        for ch in text:
-            if _ZERO_WIDTH.match(ch):
-                continue
+        for ch in visible:
             code = ord(ch)
-            adv = self.widths.get(code)
+            adv = get(code)
             if adv is None:
                 adv = self.missing if code < 0x2E80 else UNKNOWN_CHAR_EM
             total += adv
-            count += 1
-        return (total * size + spacing * count) * WIDTH_SAFETY
+        return total, len(visible)
 
 
 @cache
@@ -175,7 +194,8 @@ class Para:
         return "".join(p.text for p in self.pieces)
 
 
-def words(para: Para) -> list[Word]:
+@lru_cache(maxsize=MEMO_PARAS)
+def words(para: Para) -> tuple[Word, ...]:
     """The paragraph split at spaces, each piece measured in its own face."""
     out: list[Word] = []
     text_parts: list[str] = []
@@ -192,7 +212,7 @@ def words(para: Para) -> list[Word]:
                 width += piece.face.width(chunk, para.size, para.spacing)
     if text_parts:
         out.append(Word("".join(text_parts), width, 0.0))
-    return [w for w in out if w.text]
+    return tuple(w for w in out if w.text)
 
 
 def wrap(para: Para, width: float) -> list[str]:
@@ -200,7 +220,8 @@ def wrap(para: Para, width: float) -> list[str]:
     return [" ".join(w.text for w in line) for line in _lines(para, width)]
 
 
-def _lines(para: Para, width: float) -> list[list[Word]]:
+@lru_cache(maxsize=MEMO_PARAS)
+def _lines(para: Para, width: float) -> tuple[tuple[Word, ...], ...]:
     room = width - para.indent
     lines: list[list[Word]] = []
     current: list[Word] = []
@@ -219,7 +240,7 @@ def _lines(para: Para, width: float) -> list[list[Word]]:
             used -= room
     if current or not lines:
         lines.append(current)
-    return lines
+    return tuple(tuple(line) for line in lines)
 
 
 def line_count(para: Para, width: float) -> int:

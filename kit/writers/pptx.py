@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.enum.text import MSO_ANCHOR
 
 from kit.compose.blocks import Block, Deck, Heading, ListBlock, Paragraph, Run, Table
 from kit.compose.blocks import Slide as ComposedSlide
@@ -15,10 +15,13 @@ from kit.writers.pptx_fit import Page as Planned
 from kit.writers.pptx_fit import Text, badness, plan
 from kit.writers.pptx_layouts import Box, load_template
 from kit.writers.pptx_layouts import template_problems as template_problems
-from kit.writers.pptx_prototype import Layout, Page, Prototype, prototype
+from kit.writers.pptx_prototype import Layout, Page, Prototype, prepare_text_body, prototype
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _T = f"{{{_A}}}t"
+_TX_BODY = f"{{{_P}}}txBody"
+_SP_TREE = f"{{{_P}}}cSld/{{{_P}}}spTree"
 EMU_PER_PT = 12700
 CONTINUED_NOTE = "Continued from the previous slide."
 LANG = "en-US"
@@ -48,7 +51,7 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
 
 def _write_page(proto: Prototype, layout: Layout, page: Planned, slide: ComposedSlide) -> Page:
     out = copy.deepcopy(layout.slide)
-    tree = out.cSld.spTree
+    tree = out.find(_SP_TREE)
     placeholders = [tree[i] for i, _ in layout.placeholders]
     by_idx = {idx: tree[i] for i, idx in layout.placeholders}
     boxes, laid = page.frames, layout.frames
@@ -64,8 +67,7 @@ def _write_page(proto: Prototype, layout: Layout, page: Planned, slide: Composed
         if not any((t.text or "").strip() for t in shape.iter(_T)):
             tree.remove(shape)
     notes = proto.notes_page()
-    body = notes.cSld.spTree[proto.notes_body].get_or_add_txBody()
-    _write_notes(body, slide.notes, continued=page.part > 1)
+    _write_notes(proto.notes_body(notes), slide.notes, continued=page.part > 1)
     return Page(layout, out, notes)
 
 
@@ -86,59 +88,68 @@ def _fill(
         shape = tree.add_textbox(
             shape_id, f"TextBox {shape_id - 1}", box.left, box.top, box.width, box.height
         )
-        shape.get_or_add_txBody().bodyPr.anchor = MSO_ANCHOR.TOP
+        body = shape.get_or_add_txBody()
+        body.bodyPr.anchor = MSO_ANCHOR.TOP
+        prepare_text_body(body)
     elif moved:
         # The fitter moved this box (a long title taking room from the body).
         shape.x, shape.y, shape.cx, shape.cy = box.left, box.top, box.width, box.height
-    body = shape.get_or_add_txBody()
-    body.bodyPr.wrap = "square"
-    body.bodyPr.autofit = MSO_AUTO_SIZE.NONE
-    for p in body.findall(f"{{{_A}}}p"):
-        body.remove(p)
+    paras: list[str] = []
     first_number = True
     for i, text in enumerate(texts):
-        body.append(_paragraph(text, first=i == 0, line=line, restart=first_number))
+        paras.append(_paragraph(text, first=i == 0, line=line, restart=first_number))
         if text.bullet == "number" and not text.continued:
             first_number = False
+    _append(shape.find(_TX_BODY), paras, empty=any(not r.text for t in texts for r in t.runs))
 
 
-def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    return etree.SubElement(parent, f"{{{_A}}}{tag}", attrs)
+def _append(body: etree._Element, paras: list[str], *, empty: bool) -> None:
+    """Add paragraphs written as XML to a text body: parsing them beats building them."""
+    parsed = etree.fromstring(f'<a:txBody xmlns:a="{_A}">{"".join(paras)}</a:txBody>')
+    if empty:  # an empty run is stored as <a:t></a:t>, as lxml writes an empty string
+        for t in parsed.iter(_T):
+            if t.text is None:
+                t.text = ""
+    body.extend(parsed)
 
 
-def _paragraph(text: Text, *, first: bool, line: int, restart: bool) -> etree._Element:
-    p = etree.Element(f"{{{_A}}}p")
+def _escape(text: str) -> str:
+    # A parser reads a carriage return as a line feed; a reference keeps it.
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+def _paragraph(text: Text, *, first: bool, line: int, restart: bool) -> str:
     indent = round(text.indent * EMU_PER_PT)
-    ppr = _sub(p, "pPr", marL=str(indent), indent=str(-indent if text.bullet else 0))
-    _sub(_sub(ppr, "lnSpc"), "spcPct", val=str(line * 1000))
+    hang = -indent if text.bullet else 0
     before = 0 if first else round(text.before * 100)
-    _sub(_sub(ppr, "spcBef"), "spcPts", val=str(before))
+    out = [
+        f'<a:p><a:pPr marL="{indent}" indent="{hang}">'
+        f'<a:lnSpc><a:spcPct val="{line * 1000}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef>'
+    ]
     if text.bullet and not text.continued:
-        _sub(_sub(ppr, "buClr"), "schemeClr", val="accent1")
+        out.append('<a:buClr><a:schemeClr val="accent1"/></a:buClr>')
         if text.bullet == "number":
-            _sub(ppr, "buFont", typeface="+mj-lt")
-            auto = _sub(ppr, "buAutoNum", type="arabicPeriod")
-            if restart:
-                auto.set("startAt", str(text.number))
+            start = f' startAt="{text.number}"' if restart else ""
+            out.append(f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"{start}/>')
         else:
-            _sub(ppr, "buFont", typeface="Arial")
-            _sub(ppr, "buChar", char="\u2022")
+            out.append('<a:buFont typeface="Arial"/><a:buChar char="\u2022"/>')
     else:
-        _sub(ppr, "buNone")
-    size = str(round(text.size * 100))
+        out.append("<a:buNone/>")
+    out.append("</a:pPr>")
+    size = round(text.size * 100)
     for run in text.runs:
-        r = _sub(p, "r")
-        rpr = _sub(r, "rPr", lang=LANG, sz=size, dirty="0")
-        if run.bold or text.caps:
-            rpr.set("b", "1")
-        if run.italic:
-            rpr.set("i", "1")
-        if text.caps:
-            rpr.set("cap", "all")
-            rpr.set("spc", "150")
-        _sub(r, "t").text = run.text
-    _sub(p, "endParaRPr", lang=LANG, sz=size, dirty="0")
-    return p
+        marks = ' b="1"' if run.bold or text.caps else ""
+        marks += ' i="1"' if run.italic else ""
+        marks += ' cap="all" spc="150"' if text.caps else ""
+        out.append(
+            f'<a:r><a:rPr lang="{LANG}" sz="{size}" dirty="0"{marks}/>'
+            f"<a:t>{_escape(run.text)}</a:t></a:r>"
+        )
+    out.append(f'<a:endParaRPr lang="{LANG}" sz="{size}" dirty="0"/></a:p>')
+    return "".join(out)
 
 
 def _write_notes(body: etree._Element, blocks: Sequence[Block], *, continued: bool) -> None:
@@ -157,15 +168,14 @@ def _write_notes(body: etree._Element, blocks: Sequence[Block], *, continued: bo
             lines.append((Run(block.text, bold=True),))
         elif isinstance(block, Table):
             lines.extend(tuple(r for cell in row for r in (*cell, Run("  "))) for row in block.rows)
-    for p in body.findall(f"{{{_A}}}p"):
-        body.remove(p)
+    paras = []
     for runs in lines or [(Run(""),)]:
-        p = _sub(body, "p")
+        out = ["<a:p>"]
         for run in runs:
-            r = _sub(p, "r")
-            rpr = _sub(r, "rPr", lang=LANG, dirty="0")
-            if run.bold:
-                rpr.set("b", "1")
-            if run.italic:
-                rpr.set("i", "1")
-            _sub(r, "t").text = run.text
+            marks = (' b="1"' if run.bold else "") + (' i="1"' if run.italic else "")
+            out.append(
+                f'<a:r><a:rPr lang="{LANG}" dirty="0"{marks}/><a:t>{_escape(run.text)}</a:t></a:r>'
+            )
+        out.append("</a:p>")
+        paras.append("".join(out))
+    _append(body, paras, empty=any(not r.text for runs in lines for r in runs) or not lines)

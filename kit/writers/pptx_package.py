@@ -10,12 +10,13 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.spec import default_content_types
 
-from kit.writers.ooxml import zipped
+from kit.writers.ooxml import Deflated, deflated, zipped
 
 _PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -61,6 +62,7 @@ def next_rid(rids: Collection[str]) -> str:
     raise AssertionError("more distinct rIds than relationships")
 
 
+@lru_cache(maxsize=4096)
 def relative_ref(source: str, target: str) -> str:
     """The address of part `target` as the relationships of part `source` write it."""
     base = posixpath.dirname(source)
@@ -127,13 +129,32 @@ def walk(rels: Iterable[Rel], parts: Mapping[str, Part]) -> list[Part]:
     return order
 
 
-def package_bytes(package_rels: tuple[Rel, ...], parts: Mapping[str, Part]) -> bytes:
-    """The zipped package of the parts `package_rels` reach, with fixed entry times."""
+Entries = list[tuple[str, bytes | Deflated]]
+"""Zip entries: their names and their bytes, as they are or compressed already."""
+
+
+def entries(part: Part) -> Entries:
+    """A part's zip entries: its bytes, then its relationships when it has any."""
+    out: Entries = [(part.name[1:], part.blob)]
+    if part.rels:
+        out.append((rels_name(part.name), rels_xml(part.name, part.rels)))
+    return out
+
+
+def compressed(part: Part) -> Entries:
+    """A part's zip entries compressed once, for a part stored the same in many packages."""
+    return [
+        (name, deflated(data) if isinstance(data, bytes) else data) for name, data in entries(part)
+    ]
+
+
+def package_bytes(
+    package_rels: tuple[Rel, ...], parts: Mapping[str, Part], ready: Mapping[str, Entries]
+) -> bytes:
+    """The zipped package of the parts `package_rels` reach; `ready` has some parts' entries."""
     order = walk(package_rels, parts)
-    entries = [("[Content_Types].xml", content_types(order))]
-    entries.append(("_rels/.rels", rels_xml("/", package_rels)))
+    out: Entries = [("[Content_Types].xml", content_types(order))]
+    out.append(("_rels/.rels", rels_xml("/", package_rels)))
     for part in order:
-        entries.append((part.name[1:], part.blob))
-        if part.rels:
-            entries.append((rels_name(part.name), rels_xml(part.name, part.rels)))
-    return zipped(entries)
+        out.extend(ready.get(part.name) or entries(part))
+    return zipped(out)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -24,7 +25,7 @@ from pptx.slide import SlideLayout
 
 from kit.writers.ooxml import set_core_properties
 from kit.writers.pptx_layouts import Frames, Template, all_layouts, candidate_layouts, frames
-from kit.writers.pptx_package import Part, Rel, next_rid, package_bytes
+from kit.writers.pptx_package import Part, Rel, compressed, next_rid, package_bytes
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -78,7 +79,9 @@ class Prototype:
         body = notes.notes_placeholder
         if body is None:
             raise ValueError("the template's notes master has no place for notes")
-        self.notes_body = list(notes.shapes._spTree).index(body._element)
+        self._notes_body = list(notes.shapes._spTree).index(body._element)
+        for p in self._notes.cSld.spTree[self._notes_body].get_or_add_txBody().p_lst:
+            p.getparent().remove(p)
         self._notes_master = str(main.part_related_by(RT.NOTES_MASTER).partname)
         self._adds_notes_master = not had_notes_master
         own = {CT.PML_SLIDE, CT.PML_NOTES_SLIDE}
@@ -87,6 +90,7 @@ class Prototype:
             for p in package.iter_parts()
             if p.content_type not in own and p is not main and p is not core
         }
+        self._ready = {name: compressed(part) for name, part in self._parts.items()}
         self._layouts: dict[str, Layout] = {}
         self._candidates: dict[str, list[Layout]] = {}
 
@@ -104,6 +108,10 @@ class Prototype:
             slide = self._prs.slides.add_slide(layout)
             element = copy.deepcopy(slide._element)
             tree = element.cSld.spTree
+            # Every placeholder kit fills gets a text body set to wrap and never to
+            # shrink its text; kit removes the ones it leaves empty.
+            for shape in tree.iter_ph_elms():
+                prepare_text_body(shape.get_or_add_txBody())
             places = tuple(
                 (i, int(ph.get("idx", "0")))
                 for i, ph in enumerate(el.find("p:nvSpPr/p:nvPr/p:ph", _NS) for el in tree)
@@ -115,6 +123,10 @@ class Prototype:
     def notes_page(self) -> etree._Element:
         """A new, empty notes page."""
         return copy.deepcopy(self._notes)
+
+    def notes_body(self, page: etree._Element) -> etree._Element:
+        """The text body of a notes page's notes, without paragraphs."""
+        return page.find(_SP_TREE)[self._notes_body].find(_TX_BODY)
 
     def package(self, pages: Sequence[Page], *, title: str, subject: str, author: str) -> bytes:
         """The deck's .pptx bytes: the template's parts and these pages."""
@@ -156,10 +168,20 @@ class Prototype:
         )
         set_core_properties(core, title=title, subject=subject, author=author)
         parts[core_name] = Part(core_name, CT.OPC_CORE_PROPERTIES, core.blob)
-        return package_bytes(self._package_rels, parts)
+        return package_bytes(self._package_rels, parts, self._ready)
 
 
 _NS = {"p": _P}
+_SP_TREE = f"{{{_P}}}cSld/{{{_P}}}spTree"
+_TX_BODY = f"{{{_P}}}txBody"
+
+
+def prepare_text_body(body: etree._Element) -> None:
+    """Set a shape's text body to wrap, never to resize, and to hold no paragraphs yet."""
+    body.bodyPr.wrap = "square"
+    body.bodyPr.autofit = MSO_AUTO_SIZE.NONE
+    for p in body.p_lst:
+        body.remove(p)
 
 
 def _xml(element: etree._Element) -> bytes:

@@ -1,18 +1,9 @@
-"""Write a composed document as a .docx with python-docx."""
+"""Write a composed document as a .docx on a prepared base, with lxml."""
 
 from __future__ import annotations
 
-import io
-import re
 from pathlib import Path
 
-import docx
-from docx.document import Document as DocxDocument
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml.ns import qn
-from docx.shared import Twips
 from lxml import etree
 
 from kit.compose.blocks import (
@@ -27,109 +18,75 @@ from kit.compose.blocks import (
     Table,
     WriteLines,
 )
-from kit.resources import data_dir
 from kit.writers import docx_fields as fields
 from kit.writers import docx_tables as tables
 from kit.writers import docx_xml as xml
-from kit.writers.docx_numbering import restart, style_num_id
-from kit.writers.docx_styles import (
-    ACCENT,
-    BLOCK_STYLES,
-    RULE,
-    Look,
-    ensure_styles,
-    style_key,
-)
-from kit.writers.ooxml import normalized_zip, set_core_properties
-
-BASE_NAME = "base.docx"
-"""Kit's own designed base document in the templates folder."""
+from kit.writers.docx_numbering import restart
+from kit.writers.docx_section import Section, page_footer
+from kit.writers.docx_styles import BLOCK_STYLES, RULE, style_key
+from kit.writers.docx_template import Template, template
+from kit.writers.docx_xml import qn
+from kit.writers.ooxml import fixed_time
 
 HANDOUT_PAGE = {
-    "top_margin": 760,
-    "bottom_margin": 760,
-    "left_margin": 1080,
-    "right_margin": 1080,
-    "header_distance": 400,
-    "footer_distance": 400,
+    "top": 760,
+    "bottom": 760,
+    "left": 1080,
+    "right": 1080,
+    "header": 400,
+    "footer": 400,
 }
 """Handouts use more of the sheet (twips), so a week fits on one sheet printed both sides."""
 
 WRITE_LINE = 390
 """Height of one ruled writing line, in twips (about 0.3 in, room for handwriting)."""
 
-_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-
-
-def open_base(brand: Path | None) -> DocxDocument:
-    """The base document: the church's template without its text, or kit's own."""
-    if brand is None:
-        return docx.Document(str(data_dir("templates") / BASE_NAME))
-    doc = docx.Document(str(brand))
-    body = doc.element.body
-    # Keep the template's styles, page setup, header and footer, not its text.
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    # A copy of the styles kept for Word 2010; styles added here would be missing from it,
-    # which newer Word reads as damage. Word rebuilds it when it needs it.
-    for rel_id, rel in list(doc.part.rels.items()):
-        if rel.reltype == _STYLES_WITH_EFFECTS:
-            doc.part.drop_rel(rel_id)
-    _complete(doc)
-    return doc
-
-
-def _complete(doc: DocxDocument) -> None:
-    """Give a template made outside Word the font table and theme Word expects of a file."""
-    have = {rel.reltype for rel in doc.part.rels.values()}
-    missing = [kind for kind in (RT.FONT_TABLE, RT.THEME) if kind not in have]
-    if not missing:
-        return
-    base = docx.Document(str(data_dir("templates") / BASE_NAME))
-    package = doc.part.package
-    taken = {part.partname for part in package.iter_parts()}
-    for kind in missing:
-        source = base.part.part_related_by(kind)
-        name = source.partname
-        if name in taken:
-            name = package.next_partname(name.replace(".xml", "%d.xml"))
-        part = Part(PackURI(name), source.content_type, source.blob, package)
-        doc.part.relate_to(part, kind)
+_CORE_TEXT = 255
+"""Longest text a core property may hold."""
 
 
 def write_docx(document: Document, *, brand: Path | None = None, author: str = "") -> bytes:
     """The bytes of a .docx holding the document."""
-    doc = open_base(brand)
-    ids = ensure_styles(doc)
-    section = doc.sections[-1]
+    base = template(brand)
+    package = base.package()
+    section = Section(package, base.document)
     if brand is None and document.kind == "handout":
-        for name, value in HANDOUT_PAGE.items():
-            setattr(section, name, Twips(value))
-    writer = _Writer(doc, ids, fields.text_width(section))
+        section.set_margins(HANDOUT_PAGE)
+    numbering = package.part(base.numbering) if base.numbering else None
+    writer = _Writer(base, section.sect_pr.getparent(), numbering, section.text_width())
     writer.write(document.blocks)
-    if _starts_with_cover(document.blocks) and not section.different_first_page_header_footer:
+    if _starts_with_cover(document.blocks) and not section.title_page:
         # The cover carries no page number: its own footer, left empty.
-        section.different_first_page_header_footer = True
-        section.first_page_footer.is_linked_to_previous = False
-    fields.page_footer(section, document.footer, ids.get("footer"), keep_existing=brand is not None)
-    set_core_properties(
-        doc.core_properties, title=document.title, subject=document.footer, author=author
-    )
+        section.set_title_page()
+        section.footer("first")
+    page_footer(section, document.footer, base.ids.get("footer"), keep_existing=brand is not None)
+    _core_properties(package.part(base.core), document.title, document.footer, author)
     if writer.has_contents:
-        fields.update_fields_on_open(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return normalized_zip(out.getvalue())
+        fields.update_fields_on_open(package.part(base.settings))
+    return package.to_bytes()
 
 
-def _compat_mode(doc: DocxDocument) -> int:
-    """The Word version whose layout the document asks for (15 = Word 2013 and later)."""
-    for setting in doc.settings.element.iter(qn("w:compatSetting")):
-        if setting.get(qn("w:name")) == "compatibilityMode":
-            value = setting.get(qn("w:val")) or ""
-            return int(value) if value.isdigit() else 0
-    return 0
+def _core_properties(core: etree._Element, title: str, subject: str, author: str) -> None:
+    """Fill the core properties with stable values (every one is in a prepared base)."""
+    when = fixed_time().strftime("%Y-%m-%dT%H:%M:%SZ")
+    values = {
+        "dc:title": title,
+        "dc:subject": subject,
+        "dc:creator": author,
+        "cp:lastModifiedBy": author,
+        "dcterms:created": when,
+        "dcterms:modified": when,
+        "cp:lastPrinted": when,
+        "cp:revision": "1",
+        "cp:keywords": "",
+        "dc:description": "",
+        "cp:category": "",
+    }
+    for tag, value in values.items():
+        element = core.find(qn(tag))
+        if element is None:
+            element = etree.SubElement(core, qn(tag))
+        element.text = value[:_CORE_TEXT]
 
 
 def _starts_with_cover(blocks: list[Block]) -> bool:
@@ -145,21 +102,25 @@ def _starts_with_cover(blocks: list[Block]) -> bool:
 class _Writer:
     """Lays blocks into a document, carrying page breaks to the next paragraph."""
 
-    def __init__(self, doc: DocxDocument, ids: dict[str, str], width: int) -> None:
-        self.doc = doc
-        self.ids = ids
+    def __init__(
+        self,
+        base: Template,
+        body: etree._Element,
+        numbering: etree._Element | None,
+        width: int,
+    ) -> None:
+        self.ids = base.ids
+        self.body = body
+        self.numbering = numbering
         self.width = width
-        self.body = doc.element.body
         self.break_next = False
         self.has_contents = False
         self.bookmarks: dict[int, str] = {}
-        self.style_lists: dict[str, int | None] = {}
-        accent = Look.of(doc.styles.element).accent.get(qn("w:val"))
-        # Borders take a plain colour value; a theme colour without one falls back to kit's.
-        self.accent = accent if re.fullmatch(r"[0-9A-Fa-f]{6}", accent or "") else ACCENT
+        self.style_lists = base.lists
+        self.accent = base.accent
         self.levels = 1
         self.entries: list[tuple[int, str, str]] = []
-        self.word_2013 = _compat_mode(doc) >= 15
+        self.word_2013 = base.word_2013
         self.style_ids: dict[str, str | None] = {}
 
     def write(self, blocks: list[Block]) -> None:
@@ -234,13 +195,10 @@ class _Writer:
 
     def _list(self, where: etree._Element, block: ListBlock) -> None:
         style = {"number": "List Number", "check": "Kit Check"}.get(block.kind, "List Bullet")
-        sid = self.ids.get(style_key(style), "")
-        if sid not in self.style_lists:
-            self.style_lists[sid] = style_num_id(self.doc, sid)
-        num_id = self.style_lists[sid]
+        num_id = self.style_lists.get(self.ids.get(style_key(style), ""))
         level = max(0, min(getattr(block, "level", 0), 2))
-        if num_id is not None and block.kind == "number":
-            num_id = restart(self.doc, num_id)
+        if num_id is not None and block.kind == "number" and self.numbering is not None:
+            num_id = restart(self.numbering, num_id)
         on_list = num_id is not None and (block.kind == "number" or level)
         num = (num_id, level) if on_list and num_id is not None else None
         for item in block.items:

@@ -1,15 +1,11 @@
-"""Fields and page furniture: the table of contents, page numbers, footers, bookmarks."""
+"""Fields and bookmarks: the table of contents, page numbers, headings it links to."""
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.section import Section
-from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from kit.writers import docx_xml as xml
+from kit.writers.docx_xml import nsdecls, qn
 
 _SETTINGS_AFTER_UPDATE_FIELDS = (
     "w:hdrShapeDefaults",
@@ -61,10 +57,9 @@ def field_runs(instruction: str, shown: str, *, dirty: bool = False) -> list[etr
     return runs
 
 
-def add_field(par: DocxParagraph, instruction: str, shown: str, *, dirty: bool = False) -> None:
-    """Append a field to a paragraph."""
-    for run in field_runs(instruction, shown, dirty=dirty):
-        par._p.append(run)
+def text_run(text: str) -> etree._Element:
+    """A run of text whose spaces at either end are kept."""
+    return _run(_text(text))
 
 
 def bookmark(p: etree._Element, name: str, number: int) -> None:
@@ -117,49 +112,9 @@ def contents(
     current.append(_run('<w:fldChar w:fldCharType="end"/>'))
 
 
-def update_fields_on_open(doc: DocxDocument) -> None:
+def update_fields_on_open(settings: etree._Element) -> None:
     """Ask Word to refresh every field (the TOC above all) when the document opens."""
-    settings = doc.settings.element
     if settings.find(qn("w:updateFields")) is None:
-        flag = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
-        settings.insert_element_before(flag, *_SETTINGS_AFTER_UPDATE_FIELDS)
-
-
-def text_width(section: Section) -> int:
-    """Width between the side margins, in twips."""
-    width = section.page_width - section.left_margin - section.right_margin
-    return int(width // 635)
-
-
-def page_footer(section: Section, text: str, style_id: str | None, *, keep_existing: bool) -> None:
-    """Course title (or church) at the left of the footer, the page number at the right.
-
-    A church template's own footer is kept; it only gains a page number if it has none.
-    """
-    footer = section.footer
-    existing = [p for p in footer.paragraphs if p.text.strip()] if keep_existing else []
-    has_page = (
-        any("PAGE" in (i.text or "").split() for i in footer._element.iter(qn("w:instrText")))
-        or footer._element.find(f".//{qn('w:fldSimple')}") is not None
-    )
-    if existing and has_page:
-        return
-    footer.is_linked_to_previous = False
-    if existing:
-        par = footer.add_paragraph()
-    else:
-        par = footer.paragraphs[0]
-        for child in list(par._p):
-            par._p.remove(child)
-    style = f'<w:pStyle w:val="{style_id}"/>' if style_id else ""
-    par._p.insert(
-        0,
-        parse_xml(
-            f"<w:pPr {nsdecls('w')}>{style}<w:tabs>"
-            f'<w:tab w:val="right" w:pos="{text_width(section)}"/></w:tabs></w:pPr>'
-        ),
-    )
-    if not existing:
-        par._p.append(_run(_text(text)))
-    par._p.append(_run("<w:tab/>"))
-    add_field(par, "PAGE", "1")
+        flag = etree.SubElement(settings, qn("w:updateFields"))
+        flag.set(xml.VAL, "true")
+        xml.insert_before(settings, flag, *_SETTINGS_AFTER_UPDATE_FIELDS)

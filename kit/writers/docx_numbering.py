@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.parts.numbering import NumberingPart
+from typing import TYPE_CHECKING
+
 from lxml import etree
+
+from kit.writers.docx_xml import nsdecls, qn
+from kit.writers.docx_xml import parse as parse_xml
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 NUMBERED_STYLES = {"List Bullet": "bullet", "List Number": "number", "Kit Check": "check"}
 """Paragraph styles that carry a list definition, and which kind."""
@@ -78,6 +79,12 @@ def _abstract(number: int, kind: str) -> etree._Element:
 
 def _numbering(doc: DocxDocument) -> etree._Element:
     """The document's numbering definitions, made empty first if it has none."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.oxml import parse_xml as docx_parse_xml
+    from docx.parts.numbering import NumberingPart
+
     try:
         return doc.part.part_related_by(RT.NUMBERING).element
     except KeyError:
@@ -87,7 +94,7 @@ def _numbering(doc: DocxDocument) -> etree._Element:
         partname = PackURI("/word/numbering.xml")
         if partname in taken:
             partname = package.next_partname("/word/numbering%d.xml")
-        element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+        element = docx_parse_xml(f"<w:numbering {nsdecls('w')}/>")
         part = NumberingPart(partname, CT.WML_NUMBERING, element, package)
         doc.part.relate_to(part, RT.NUMBERING)
         return element
@@ -128,18 +135,17 @@ def _add_num(numbering: etree._Element, abstract_id: int, restart: bool = False)
     return num_id
 
 
-def style_num_id(doc: DocxDocument, style_id: str) -> int | None:
-    """The numId a paragraph style carries, if any."""
-    for style in doc.styles.element.iter(qn("w:style")):
+def style_num_id(styles: etree._Element, style_id: str) -> int | None:
+    """The numId a paragraph style (in a styles part) carries, if any."""
+    for style in styles.iter(qn("w:style")):
         if style.get(qn("w:styleId")) == style_id:
             num = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
             return int(num.get(qn("w:val"))) if num is not None else None
     return None
 
 
-def restart(doc: DocxDocument, num_id: int) -> int:
+def restart(numbering: etree._Element, num_id: int) -> int:
     """A numId that continues the same list definition but starts again at 1."""
-    numbering = _numbering(doc)
     for num in numbering.iter(qn("w:num")):
         if num.get(qn("w:numId")) == str(num_id):
             abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from docx.document import Document as DocxDocument
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from kit.writers.docx_numbering import NUMBERED_STYLES, ensure_numbering
+from kit.writers.docx_xml import nsdecls, qn
+from kit.writers.docx_xml import parse as parse_xml
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 ACCENT = "2E5E6E"
 """The accent colour for headings and rules: a deep teal that prints as a dark grey."""
@@ -323,10 +326,15 @@ def _border(side: str, size: int, space: int, color: etree._Element) -> etree._E
     return el
 
 
+def style_ids(styles: etree._Element) -> dict[str, str]:
+    """The id of each style in a styles part, by key (its name in lower case)."""
+    return {_name(s): s.get(qn("w:styleId")) for s in styles.iter(qn("w:style"))}
+
+
 def ensure_styles(doc: DocxDocument, look: Look | None = None) -> dict[str, str]:
     """Add every style kit needs that the document lacks; return style ids by key."""
     styles = doc.styles.element
-    ids = {_name(s): s.get(qn("w:styleId")) for s in styles.iter(qn("w:style"))}
+    ids = style_ids(styles)
     taken = set(ids.values())
     look = look or Look.of(styles)
     for name, spec in STYLES.items():

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from kit.compose.blocks import Inline, plain
 from kit.writers import docx_xml as xml
+from kit.writers.docx_xml import nsdecls
 
 CELL_SIDE = 90
 """Left and right padding of a table cell, in twips."""

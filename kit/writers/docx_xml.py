@@ -14,8 +14,32 @@ from lxml import etree
 
 from kit.compose.blocks import Inline
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-"""The WordprocessingML namespace."""
+NAMESPACES = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "sl": "http://schemas.openxmlformats.org/schemaLibrary/2006/main",
+    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+}
+"""Namespaces by the prefixes kit's markup uses."""
+W_NS = NAMESPACES["w"]
+
+
+@functools.cache
+def qn(tag: str) -> str:
+    """The qualified name of a prefixed tag or attribute, e.g. `w:p`."""
+    prefix, local = tag.split(":")
+    return f"{{{NAMESPACES[prefix]}}}{local}"
+
+
+def nsdecls(*prefixes: str) -> str:
+    """Namespace declarations for markup that uses these prefixes."""
+    return " ".join(f'xmlns:{p}="{NAMESPACES[p]}"' for p in prefixes)
 
 
 def w(tag: str) -> str:
@@ -23,13 +47,40 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_SPACE = qn("xml:space")
 VAL = w("val")
 P, PPR, PSTYLE, R, RPR, T = w("p"), w("pPr"), w("pStyle"), w("r"), w("rPr"), w("t")
 KEEP_NEXT, PAGE_BREAK, JC = w("keepNext"), w("pageBreakBefore"), w("jc")
 NUMPR, ILVL, NUMID = w("numPr"), w("ilvl"), w("numId")
 BOLD, ITALIC, TAB, BR = w("b"), w("i"), w("tab"), w("br")
 SECT_PR = w("sectPr")
+
+_PARSER = etree.XMLParser(resolve_entities=False, remove_blank_text=True)
+
+
+def parse(data: str | bytes) -> etree._Element:
+    """Parse markup or a part the way python-docx does: no entities, no blank text."""
+    return etree.fromstring(data, _PARSER)
+
+
+def serialize(element: etree._Element) -> bytes:
+    """The bytes of an XML part, with the declaration Word and python-docx write."""
+    return etree.tostring(element, encoding="UTF-8", standalone=True)
+
+
+def insert_before(parent: etree._Element, child: etree._Element, *successors: str) -> None:
+    """Put `child` before the first successor found (in the order given), else last.
+
+    `child` may already be one of `parent`'s children: it is moved. The successors are
+    the tags the schema puts after `child`, as python-docx places its elements.
+    """
+    for tag in successors:
+        found = parent.find(qn(tag))
+        if found is not None:
+            found.addprevious(child)
+            return
+    parent.append(child)
+
 
 _BREAKS = frozenset("\t\r\n")
 
@@ -101,12 +152,9 @@ def runs(p: etree._Element, inline: Inline) -> None:
         run(p, item.text, bold=item.bold, italic=item.italic)
 
 
-_PARSER = etree.XMLParser(resolve_entities=False, remove_blank_text=True)
-
-
 @functools.lru_cache(maxsize=256)
 def _parsed(xml: str) -> etree._Element:
-    return etree.fromstring(xml, _PARSER)
+    return parse(xml)
 
 
 def fragment(xml: str) -> etree._Element:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 WIDTHS_FILE = Path(__file__).with_name("fontwidths.json")
 
@@ -55,7 +56,12 @@ MEMO_WORDS = 50_000
 MEMO_PARAS = 4096
 """Paragraphs whose words and line breaks are remembered: fitting measures each many times."""
 
+_SPACES = re.compile("( +)")
 _ZERO_WIDTH = re.compile("[\u0300-\u036f\u200b-\u200f\u2060\ufe00-\ufe0f]")
+
+
+Advance = tuple[float, int]
+"""Summed advances in ems of some characters, and how many of them take room."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,7 +74,7 @@ class Face:
     """Advance of each known code point."""
     missing: float
     """Advance of a code point the font has no glyph for but a near font may."""
-    _advances: dict[str, tuple[float, int]] = field(default_factory=dict, repr=False)
+    _advances: dict[str, Advance] = field(default_factory=dict, repr=False)
     """Advances of the words measured so far: the same words come back on every slide."""
 
     def width(self, text: str, size: float, spacing: float = 0.0) -> float:
@@ -76,7 +82,7 @@ class Face:
         total, count = self.advance(text)
         return (total * size + spacing * count) * WIDTH_SAFETY
 
-    def advance(self, text: str) -> tuple[float, int]:
+    def advance(self, text: str) -> Advance:
         """The summed advances of `text` in ems, and how many characters take room."""
         found = self._advances.get(text)
         if found is None:
@@ -85,7 +91,7 @@ class Face:
             found = self._advances[text] = self._measure(text)
         return found
 
-    def _measure(self, text: str) -> tuple[float, int]:
+    def _measure(self, text: str) -> Advance:
         visible = _ZERO_WIDTH.sub("", text)
         get = self.widths.get
         total = 0.0
@@ -147,8 +153,7 @@ def fallback_face(bold: bool = False, italic: bool = False) -> Face:
     return Face(f"fallback {style}", widths, max(missing, 0.7))
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A piece of text between break opportunities, with its measured width."""
 
     text: str
@@ -159,9 +164,8 @@ class Word:
     """Width in points of the space that follows it."""
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A stretch of a paragraph in one face."""
+class Piece(NamedTuple):
+    """A stretch of a paragraph in one face (a tuple: fitting makes and hashes many)."""
 
     text: str
     """The characters."""
@@ -197,22 +201,40 @@ class Para:
 @lru_cache(maxsize=MEMO_PARAS)
 def words(para: Para) -> tuple[Word, ...]:
     """The paragraph split at spaces, each piece measured in its own face."""
-    out: list[Word] = []
+    size, spacing = para.size, para.spacing
+    out = []
+    for text, parts, space in _advances(para.pieces, para.caps):
+        width = 0.0
+        for total, count in parts:
+            width += (total * size + spacing * count) * WIDTH_SAFETY
+        gap = (space[0] * size + spacing * space[1]) * WIDTH_SAFETY if space else 0.0
+        out.append(Word(text, width, gap))
+    return tuple(out)
+
+
+@lru_cache(maxsize=MEMO_PARAS)
+def _advances(
+    pieces: tuple[Piece, ...], caps: bool
+) -> tuple[tuple[str, tuple[Advance, ...], Advance | None], ...]:
+    """Each word of the pieces: its text, the advances of its parts, those of the spaces after it.
+
+    They do not depend on the size, so a paragraph tried at many sizes is split once.
+    """
+    out = []
     text_parts: list[str] = []
-    width = 0.0
-    for piece in para.pieces:
-        text = piece.text.upper() if para.caps else piece.text
-        for i, chunk in enumerate(re.split(r"( +)", text)):
+    parts: list[Advance] = []
+    for piece in pieces:
+        text = piece.text.upper() if caps else piece.text
+        for i, chunk in enumerate(_SPACES.split(text)):
             if i % 2:  # a run of spaces ends the current word
-                space = piece.face.width(chunk, para.size, para.spacing)
-                out.append(Word("".join(text_parts), width, space))
-                text_parts, width = [], 0.0
+                out.append(("".join(text_parts), tuple(parts), piece.face.advance(chunk)))
+                text_parts, parts = [], []
             elif chunk:
                 text_parts.append(chunk)
-                width += piece.face.width(chunk, para.size, para.spacing)
+                parts.append(piece.face.advance(chunk))
     if text_parts:
-        out.append(Word("".join(text_parts), width, 0.0))
-    return tuple(w for w in out if w.text)
+        out.append(("".join(text_parts), tuple(parts), None))
+    return tuple(w for w in out if w[0])
 
 
 def wrap(para: Para, width: float) -> list[str]:

@@ -37,7 +37,8 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
         best: tuple[tuple, Layout, list[Planned]] | None = None
         candidates = proto.candidates(slide.layout)
         # Kit's own template has a layout designed for each kind: always use it.
-        for layout in candidates[:1] if proto.own else candidates:
+        for choice in candidates[:1] if proto.own else candidates:
+            layout = proto.layout(choice)
             planned = plan(slide, layout.frames)
             score = badness(planned)
             if best is None or score[:2] < best[0][:2]:

@@ -92,17 +92,16 @@ class Prototype:
         }
         self._ready = {name: compressed(part) for name, part in self._parts.items()}
         self._layouts: dict[str, Layout] = {}
-        self._candidates: dict[str, list[Layout]] = {}
+        self._candidates: dict[str, list[SlideLayout]] = {}
 
-    def candidates(self, kind: str) -> list[Layout]:
+    def candidates(self, kind: str) -> list[SlideLayout]:
         """The layouts a kind of slide may use, best first; never empty."""
         if kind not in self._candidates:
-            self._candidates[kind] = [
-                self._layout(layout) for layout in candidate_layouts(self._prs, kind)
-            ]
+            self._candidates[kind] = candidate_layouts(self._prs, kind)
         return self._candidates[kind]
 
-    def _layout(self, layout: SlideLayout) -> Layout:
+    def layout(self, layout: SlideLayout) -> Layout:
+        """A layout made ready for decks, the first time it is asked for."""
         name = str(layout.part.partname)
         if name not in self._layouts:
             slide = self._prs.slides.add_slide(layout)

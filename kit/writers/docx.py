@@ -22,6 +22,7 @@ from kit.writers import docx_fields as fields
 from kit.writers import docx_tables as tables
 from kit.writers import docx_xml as xml
 from kit.writers.docx_numbering import restart
+from kit.writers.docx_package import Package
 from kit.writers.docx_section import Section, page_footer
 from kit.writers.docx_styles import BLOCK_STYLES, RULE, style_key
 from kit.writers.docx_template import Template, template
@@ -53,7 +54,7 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
     if brand is None and document.kind == "handout":
         section.set_margins(HANDOUT_PAGE)
     numbering = package.part(base.numbering) if base.numbering else None
-    writer = _Writer(base, section.sect_pr.getparent(), numbering, section.text_width())
+    writer = _Writer(base, numbering, section.text_width())
     writer.write(document.blocks)
     if _starts_with_cover(document.blocks) and not section.title_page:
         # The cover carries no page number: its own footer, left empty.
@@ -63,7 +64,26 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
     _core_properties(package.part(base.core), document.title, document.footer, author)
     if writer.has_contents:
         fields.update_fields_on_open(package.part(base.settings))
+    _put_body(package, base.document, section.sect_pr, "".join(writer.out))
     return package.to_bytes()
+
+
+_MARK = "kit-body"
+
+
+def _put_body(package: Package, name: str, sect_pr: etree._Element, body: str) -> None:
+    """Put the body's markup into the document part, before the section's properties."""
+    marker = etree.Comment(_MARK)
+    sect_pr.addprevious(marker)
+    if marker.getparent().nsmap.get("w") == xml.W_NS:
+        head, found, tail = xml.serialize(package.part(name)).partition(f"<!--{_MARK}-->".encode())
+        if found:
+            package.put(name, head + body.encode() + tail)
+            return
+    # The document names WordprocessingML with another prefix: lxml translates the markup.
+    marker.getparent().remove(marker)
+    for child in list(xml.parse(f"<w:body {xml.nsdecls('w')}>{body}</w:body>")):
+        sect_pr.addprevious(child)
 
 
 def _core_properties(core: etree._Element, title: str, subject: str, author: str) -> None:
@@ -100,19 +120,15 @@ def _starts_with_cover(blocks: list[Block]) -> bool:
 
 
 class _Writer:
-    """Lays blocks into a document, carrying page breaks to the next paragraph."""
+    """Lays blocks out as body markup, carrying page breaks to the next paragraph."""
 
-    def __init__(
-        self,
-        base: Template,
-        body: etree._Element,
-        numbering: etree._Element | None,
-        width: int,
-    ) -> None:
+    def __init__(self, base: Template, numbering: etree._Element | None, width: int) -> None:
         self.ids = base.ids
-        self.body = body
         self.numbering = numbering
         self.width = width
+        self.out: list[str] = []
+        self.last = ""
+        """What the last thing written inside the current container was: p or tbl."""
         self.break_next = False
         self.has_contents = False
         self.bookmarks: dict[int, str] = {}
@@ -132,14 +148,8 @@ class _Writer:
                 name = f"_Toc{index + 1:08d}"
                 self.bookmarks[index] = name
                 self.entries.append((block.level, block.text, name))
-        # The section's properties stay last: held aside while the body is appended.
-        sect_pr = self.body[-1] if len(self.body) and self.body[-1].tag == xml.SECT_PR else None
-        if sect_pr is not None:
-            self.body.remove(sect_pr)
         for index, block in enumerate(blocks):
-            self.block(self.body, block, self.width, index)
-        if sect_pr is not None:
-            self.body.append(sect_pr)
+            self.block(block, self.width, index)
 
     # -- paragraphs ------------------------------------------------------------
 
@@ -150,18 +160,16 @@ class _Writer:
             self.style_ids[style] = found
         return found
 
-    def _para(
+    def _start(
         self,
-        where: etree._Element,
         style: str,
-        text: str = "",
         *,
         keep_next: bool = False,
         num: tuple[int, int] | None = None,
         align: str | None = None,
-    ) -> etree._Element:
-        p = xml.paragraph(
-            where,
+    ) -> str:
+        """The start of a paragraph in a style; it takes any page break waiting."""
+        start = xml.paragraph(
             self._style_id(style),
             keep_next=keep_next,
             page_break=self.break_next,
@@ -169,31 +177,37 @@ class _Writer:
             align=align,
         )
         self.break_next = False
-        if text:
-            xml.run(p, text)
-        return p
+        self.last = "p"
+        return start
 
-    def block(self, where: etree._Element, block: Block, width: int, index: int = -1) -> None:
+    def _para(self, style: str, runs: str = "", **props: object) -> None:
+        self.out.append(f"{self._start(style, **props)}{runs}</w:p>")  # type: ignore[arg-type]
+
+    def block(self, block: Block, width: int, index: int = -1) -> None:
         if isinstance(block, PageBreak):
             self.break_next = True
         elif isinstance(block, Heading):
-            p = self._para(where, f"Heading {min(max(block.level, 1), 3)}", block.text)
+            style = f"Heading {min(max(block.level, 1), 3)}"
+            runs = xml.run(block.text) if block.text else ""
             if index in self.bookmarks:
-                fields.bookmark(p, self.bookmarks[index], index)
+                start = self._start(style)
+                self.out.append(fields.bookmarked(start, runs, self.bookmarks[index], index))
+            else:
+                self._para(style, runs)
         elif isinstance(block, Paragraph):
-            xml.runs(self._para(where, BLOCK_STYLES.get(block.style, "Normal")), block.runs)
+            self._para(BLOCK_STYLES.get(block.style, "Normal"), xml.runs(block.runs))
         elif isinstance(block, ListBlock):
-            self._list(where, block)
+            self._list(block)
         elif isinstance(block, Table):
-            self._table(where, block, width)
+            self._table(block, width)
         elif isinstance(block, Contents):
-            self._contents(where)
+            self._contents()
         elif isinstance(block, WriteLines):
-            self._lines(where, block.count, width)
+            self._lines(block.count, width)
         elif isinstance(block, Box):
-            self._box(where, block, width)
+            self._box(block, width)
 
-    def _list(self, where: etree._Element, block: ListBlock) -> None:
+    def _list(self, block: ListBlock) -> None:
         style = {"number": "List Number", "check": "Kit Check"}.get(block.kind, "List Bullet")
         num_id = self.style_lists.get(self.ids.get(style_key(style), ""))
         level = max(0, min(getattr(block, "level", 0), 2))
@@ -202,13 +216,13 @@ class _Writer:
         on_list = num_id is not None and (block.kind == "number" or level)
         num = (num_id, level) if on_list and num_id is not None else None
         for item in block.items:
-            xml.runs(self._para(where, style, num=num), item)
+            self._para(style, xml.runs(item), num=num)
 
-    def _contents(self, where: etree._Element) -> None:
+    def _contents(self) -> None:
         self.has_contents = True
         entry_styles = {n: self.ids.get(f"toc {n}") for n in (1, 2, 3)}
-        first = self._para(where, "toc 1")
-        fields.contents(where, first, self.entries, entry_styles, self.levels)
+        first = self._start("toc 1")
+        self.out.append(fields.contents(first, self.entries, entry_styles, self.levels))
 
     # -- tables ----------------------------------------------------------------
 
@@ -221,64 +235,78 @@ class _Writer:
         """
         return border if self.word_2013 else border + padding
 
-    def _lead_in(self, where: etree._Element) -> None:
+    def _lead_in(self) -> None:
         # A page break cannot ride on a table, so it goes on an empty paragraph before it.
         if self.break_next:
-            self._para(where, "Kit Write Line")
+            self._para("Kit Write Line")
 
-    def _table(self, where: etree._Element, block: Table, width: int) -> None:
-        self._lead_in(where)
+    def _table(self, block: Table, width: int) -> None:
+        self._lead_in()
         side = tables.CELL_SIDE
         widths = tables.column_widths(block.rows, width + 2 * side)
-        table = tables.table_element(
-            widths,
-            indent=self._indent(-side, side),
-            borders=tables.grid_borders(self.accent, RULE),
-            margins=(70, side, 70, side),
+        self.out.append(
+            tables.table_start(
+                widths,
+                indent=self._indent(-side, side),
+                borders=tables.grid_borders(self.accent, RULE),
+                margins=(70, side, 70, side),
+            )
         )
-        where.append(table)
         numeric = [tables.right_aligned(block.rows, c) for c in range(len(widths))]
         last = len(block.rows) - 1
         for r, row in enumerate(block.rows):
             head = r == 0
             props = tables.header_cell_props(self.accent) if head else ""
-            cells = tables.add_row(table, widths, header=head, cell_props=props)
+            self.out.append(tables.row_start(header=head))
             style = "Kit Table Head" if head else "Kit Table Text"
             # Short tables stay whole on one page.
             keep = r < last and len(block.rows) <= 12
-            for c, cell in enumerate(cells):
-                par = self._para(cell, style, keep_next=keep, align="right" if numeric[c] else None)
-                if c < len(row):
-                    xml.runs(par, row[c])
+            for c, cell_width in enumerate(widths):
+                self.out.append(tables.cell_start(cell_width, props))
+                runs = xml.runs(row[c]) if c < len(row) else ""
+                self._para(style, runs, keep_next=keep, align="right" if numeric[c] else None)
+                self.out.append("</w:tc>")
+            self.out.append("</w:tr>")
+        self.out.append("</w:tbl>")
+        self.last = "tbl"
 
-    def _box(self, where: etree._Element, block: Box, width: int) -> None:
+    def _box(self, block: Box, width: int) -> None:
         # A little air between the frame and what comes before it; this also carries a
         # page break, since a table cannot.
-        self._para(where, "Kit Spacer")
+        self._para("Kit Spacer")
         side = tables.BOX_SIDE
-        table = tables.table_element(
-            [width],
-            indent=self._indent(0, side),
-            borders=tables.box_borders(self.accent),
-            margins=(120, side, 60, side),
+        self.out.append(
+            tables.table_start(
+                [width],
+                indent=self._indent(0, side),
+                borders=tables.box_borders(self.accent),
+                margins=(120, side, 60, side),
+            )
         )
-        where.append(table)
-        (cell,) = tables.add_row(table, [width], cell_props=tables.shade("F4F7F8"))
+        self.out.append(tables.row_start())
+        self.out.append(tables.cell_start(width, tables.shade("F4F7F8")))
+        self.last = ""
         if block.title:
-            self._para(cell, "Kit Box Title", block.title)
+            self._para("Kit Box Title", xml.run(block.title))
         for inner in block.blocks:
-            self.block(cell, inner, width - 2 * side)
-        if not len(cell) or cell[-1].tag != xml.P:
-            self._para(cell, "Kit Write Line")
+            self.block(inner, width - 2 * side)
+        if self.last != "p":
+            self._para("Kit Write Line")
+        self.out.append("</w:tc></w:tr></w:tbl>")
         # A little air after the frame before whatever follows.
-        self._para(where, "Kit Write Line")
+        self._para("Kit Write Line")
 
-    def _lines(self, where: etree._Element, count: int, width: int) -> None:
-        self._lead_in(where)
-        table = tables.table_element(
-            [width], indent=0, borders=tables.line_borders(RULE), margins=(0, 0, 0, 0)
+    def _lines(self, count: int, width: int) -> None:
+        self._lead_in()
+        self.out.append(
+            tables.table_start(
+                [width], indent=0, borders=tables.line_borders(RULE), margins=(0, 0, 0, 0)
+            )
         )
-        where.append(table)
         for n in range(count):
-            (cell,) = tables.add_row(table, [width], height=WRITE_LINE)
-            self._para(cell, "Kit Write Line", keep_next=n < count - 1)
+            self.out.append(tables.row_start(height=WRITE_LINE))
+            self.out.append(tables.cell_start(width))
+            self._para("Kit Write Line", keep_next=n < count - 1)
+            self.out.append("</w:tc></w:tr>")
+        self.out.append("</w:tbl>")
+        self.last = "tbl"

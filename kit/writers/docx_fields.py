@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from kit.writers import docx_xml as xml
-from kit.writers.docx_xml import nsdecls, qn
+from kit.writers.docx_xml import qn
 
 _SETTINGS_AFTER_UPDATE_FIELDS = (
     "w:hdrShapeDefaults",
@@ -33,83 +33,65 @@ _SETTINGS_AFTER_UPDATE_FIELDS = (
 """Settings that follow w:updateFields in the schema's order."""
 
 
-def _run(inner: str) -> etree._Element:
-    return xml.fragment(f"<w:r {nsdecls('w')}>{inner}</w:r>")
+def _text(value: str) -> str:
+    return f'<w:t xml:space="preserve">{xml.text(value)}</w:t>'
 
 
-def _text(text: str) -> str:
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f'<w:t xml:space="preserve">{escaped}</w:t>'
-
-
-def field_runs(instruction: str, shown: str, *, dirty: bool = False) -> list[etree._Element]:
-    """The runs of a complex field showing `shown` until it is updated."""
+def field(instruction: str, shown: str, *, dirty: bool = False) -> list[str]:
+    """The runs of a complex field showing `shown` until it is updated, as markup."""
     flag = ' w:dirty="true"' if dirty else ""
-    instr = instruction.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     runs = [
-        _run(f'<w:fldChar w:fldCharType="begin"{flag}/>'),
-        _run(f'<w:instrText xml:space="preserve"> {instr} </w:instrText>'),
-        _run('<w:fldChar w:fldCharType="separate"/>'),
+        f'<w:r><w:fldChar w:fldCharType="begin"{flag}/></w:r>',
+        f'<w:r><w:instrText xml:space="preserve"> {xml.text(instruction)} </w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
     ]
     if shown:
-        runs.append(_run(_text(shown)))
-    runs.append(_run('<w:fldChar w:fldCharType="end"/>'))
+        runs.append(f"<w:r>{_text(shown)}</w:r>")
+    runs.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
     return runs
 
 
-def text_run(text: str) -> etree._Element:
-    """A run of text whose spaces at either end are kept."""
-    return _run(_text(text))
+def text_run(value: str) -> str:
+    """A run of text whose spaces at either end are kept, as markup."""
+    return f"<w:r>{_text(value)}</w:r>"
 
 
-def bookmark(p: etree._Element, name: str, number: int) -> None:
-    """Wrap a paragraph's content in a bookmark, as Word does for a heading the TOC links to."""
-    start = etree.SubElement(p, xml.w("bookmarkStart"))
-    start.set(xml.w("id"), str(number))
-    start.set(xml.w("name"), name)
-    ppr = p.find(xml.PPR)
-    if ppr is not None:
-        ppr.addnext(start)
-    else:
-        p.insert(0, start)
-    etree.SubElement(p, xml.w("bookmarkEnd")).set(xml.w("id"), str(number))
+def bookmarked(start: str, runs: str, name: str, number: int) -> str:
+    """A paragraph (its start, its runs) whose content is a bookmark a TOC links to."""
+    mark = f'<w:bookmarkStart w:id="{number}" w:name="{xml.attr(name)}"/>'
+    return f'{start}{mark}{runs}<w:bookmarkEnd w:id="{number}"/></w:p>'
 
 
 def contents(
-    parent: etree._Element,
-    first: etree._Element,
+    first: str,
     entries: list[tuple[int, str, str]],
     entry_style: dict[int, str | None],
     levels: int,
-) -> None:
-    """A TOC field starting in paragraph `first`; until Word refreshes it, it lists the headings.
+) -> str:
+    """A TOC field in paragraphs, the first begun with `first`, listing the headings as links.
 
-    The entries after the first go in paragraphs appended to `parent`, each a link to its
-    heading. The cached entries have no page numbers: only a layout engine knows them, and
-    Word fills them in when it refreshes the field on opening.
+    Until Word refreshes the field, it shows these entries. They have no page numbers:
+    only a layout engine knows them, and Word fills them in when it refreshes the field
+    on opening.
     """
     instruction = f'TOC \\o "1-{levels}" \\h \\z \\u'
-    for run in field_runs(instruction, "", dirty=True)[:-1]:
-        first.append(run)
-    current = first
+    begin = "".join(field(instruction, "", dirty=True)[:-1])
+    out = []
     for index, (level, text, anchor) in enumerate(entries):
-        if index:
-            current = etree.SubElement(parent, xml.P)
         style = entry_style.get(level)
         if style:
-            old = current.find(xml.PPR)
-            if old is not None:
-                current.remove(old)
-            ppr = etree.SubElement(current, xml.PPR)
-            etree.SubElement(ppr, xml.PSTYLE).set(xml.VAL, style)
-            current.insert(0, ppr)
-        link = etree.SubElement(current, xml.w("hyperlink"))
-        link.set(xml.w("anchor"), anchor)
-        link.set(xml.w("history"), "1")
-        t = etree.SubElement(etree.SubElement(link, xml.R), xml.T)
-        t.set(xml.XML_SPACE, "preserve")
-        t.text = text
-    current.append(_run('<w:fldChar w:fldCharType="end"/>'))
+            start = f'<w:p><w:pPr><w:pStyle w:val="{xml.attr(style)}"/></w:pPr>'
+        else:
+            start = first if not index else "<w:p>"
+        if index:
+            out.append("</w:p>")
+        out.append(start + begin if not index else start)
+        link = f'<w:hyperlink w:anchor="{xml.attr(anchor)}" w:history="1">'
+        out.append(f"{link}{text_run(text)}</w:hyperlink>")
+    if not entries:
+        out.append(first + begin)
+    out.append('<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    return "".join(out)
 
 
 def update_fields_on_open(settings: etree._Element) -> None:

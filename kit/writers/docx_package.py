@@ -50,6 +50,7 @@ class Package:
         """Entries already compressed, stored as they are while their part is unchanged."""
         self._changed: dict[str, etree._Element] = {}
         self._read: dict[str, etree._Element] = {}
+        self._put: dict[str, bytes] = {}
 
     @classmethod
     def read(cls, data: bytes) -> Package:
@@ -64,7 +65,13 @@ class Package:
 
     def has(self, name: str) -> bool:
         """True when the package holds an entry of this name."""
-        return name in self._changed or name in self._entries
+        return name in self._changed or name in self._put or name in self._entries
+
+    def put(self, name: str, data: bytes) -> None:
+        """Store these bytes as a part, in place of anything read or changed."""
+        self._changed.pop(name, None)
+        self._read.pop(name, None)
+        self._put[name] = data
 
     def peek(self, name: str) -> etree._Element:
         """The root element of an XML part, to read only."""
@@ -172,6 +179,8 @@ class Package:
         return zipped((name, self._stored(name)) for name in order)
 
     def _stored(self, name: str) -> bytes | Deflated:
+        if name in self._put:
+            return self._put[name]
         changed = self._changed.get(name)
         if changed is not None:
             return xml.serialize(changed)

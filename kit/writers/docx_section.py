@@ -186,7 +186,7 @@ def page_footer(section: Section, text: str, style_id: str | None, *, keep_exist
     tab.set(xml.VAL, "right")
     tab.set(qn("w:pos"), str(section.text_width()))
     if not existing:
-        par.append(fields.text_run(text))
+        par.append(xml.element(fields.text_run(text)))
     etree.SubElement(etree.SubElement(par, xml.R), xml.TAB)
-    for run in fields.field_runs("PAGE", "1"):
-        par.append(run)
+    for run in fields.field("PAGE", "1"):
+        par.append(xml.element(run))

@@ -1,14 +1,16 @@
-"""WordprocessingML built directly with lxml: paragraphs, runs and text, in the schema's order.
+"""WordprocessingML for kit's writer: names, parsing, and paragraphs and runs as markup.
 
-Making each element with lxml costs a fraction of going through python-docx's element
-classes and markup parsing, and a document holds thousands of them. The markup made is
-the same as python-docx makes for the same text and formatting.
+A document's body is written as markup text, in the exact form lxml serializes it, and
+put into the document part as it is: a document holds thousands of paragraphs, and
+making each as text costs a fraction of making it as elements. The markup is the same
+python-docx makes for the same text and formatting.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import re
 
 from lxml import etree
 
@@ -82,81 +84,94 @@ def insert_before(parent: etree._Element, child: etree._Element, *successors: st
     parent.append(child)
 
 
-_BREAKS = frozenset("\t\r\n")
+_TEXT_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+_TEXT = str.maketrans(_TEXT_ESCAPES)
+_ATTR = str.maketrans(_TEXT_ESCAPES | {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
+_BREAKS = re.compile("([\t\r\n])")
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def text(value: str) -> str:
+    """Text escaped as lxml writes it in an element; characters XML cannot hold are refused."""
+    _check(value)
+    if "&" in value or "<" in value or ">" in value or "\r" in value:
+        return value.translate(_TEXT)
+    return value
+
+
+def attr(value: str) -> str:
+    """Text escaped as lxml writes it in an attribute's value."""
+    _check(value)
+    if "&" in value or "<" in value or ">" in value or '"' in value or not value.isprintable():
+        return value.translate(_ATTR)
+    return value
+
+
+def _check(value: str) -> None:
+    # Every character XML cannot hold is unprintable, so most text needs no closer look.
+    if not value.isprintable() and _NOT_XML.search(value):
+        raise ValueError(
+            "All strings must be XML compatible: Unicode or ASCII, "
+            "no NULL bytes or control characters"
+        )
 
 
 def paragraph(
-    parent: etree._Element,
     style_id: str | None,
     *,
     keep_next: bool = False,
     page_break: bool = False,
     num: tuple[int, int] | None = None,
     align: str | None = None,
-) -> etree._Element:
-    """Append a paragraph with its properties: style, keep with next, list (numId, level)."""
-    p = etree.SubElement(parent, P)
-    ppr = etree.SubElement(p, PPR)
-    if style_id:
-        etree.SubElement(ppr, PSTYLE).set(VAL, style_id)
+) -> str:
+    """The start of a paragraph with its properties: style, keep with next, list (numId, level)."""
+    props = f'<w:pStyle w:val="{attr(style_id)}"/>' if style_id else ""
     if keep_next:
-        etree.SubElement(ppr, KEEP_NEXT)
+        props += "<w:keepNext/>"
     if page_break:
-        etree.SubElement(ppr, PAGE_BREAK)
+        props += "<w:pageBreakBefore/>"
     if num is not None:
-        num_id, level = num
-        num_pr = etree.SubElement(ppr, NUMPR)
-        etree.SubElement(num_pr, ILVL).set(VAL, str(level))
-        etree.SubElement(num_pr, NUMID).set(VAL, str(num_id))
+        props += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
     if align:
-        etree.SubElement(ppr, JC).set(VAL, align)
-    return p
+        props += f'<w:jc w:val="{align}"/>'
+    return f"<w:p><w:pPr>{props}</w:pPr>" if props else "<w:p><w:pPr/>"
 
 
-def run(p: etree._Element, text: str, *, bold: bool = False, italic: bool = False) -> None:
-    """Append a run of text; tabs and line breaks become their own elements, as in Word."""
-    r = etree.SubElement(p, R)
+def run(value: str, *, bold: bool = False, italic: bool = False) -> str:
+    """A run of text; tabs and line breaks become their own elements, as in Word."""
+    props = ""
     if bold or italic:
-        rpr = etree.SubElement(r, RPR)
-        if bold:
-            etree.SubElement(rpr, BOLD)
-        if italic:
-            etree.SubElement(rpr, ITALIC)
-    if not text:
-        return
-    if _BREAKS.isdisjoint(text):
-        _text(r, text)
-        return
-    start = 0
-    for index, char in enumerate(text):
-        if char in _BREAKS:
-            if index > start:
-                _text(r, text[start:index])
-            etree.SubElement(r, TAB if char == "\t" else BR)
-            start = index + 1
-    if start < len(text):
-        _text(r, text[start:])
+        props = f"<w:rPr>{'<w:b/>' if bold else ''}{'<w:i/>' if italic else ''}</w:rPr>"
+    if not value:
+        return f"<w:r>{props}</w:r>" if props else "<w:r/>"
+    if "\t" in value or "\n" in value or "\r" in value:
+        inner = "".join(_piece(piece) for piece in _BREAKS.split(value) if piece)
+    else:
+        inner = _piece(value)
+    return f"<w:r>{props}{inner}</w:r>"
 
 
-def _text(r: etree._Element, text: str) -> None:
-    t = etree.SubElement(r, T)
-    t.text = text
+def _piece(value: str) -> str:
+    if value == "\t":
+        return "<w:tab/>"
+    if value in "\r\n":
+        return "<w:br/>"
     # Word drops spaces at either end of a text element unless told to keep them.
-    if len(text.strip()) < len(text):
-        t.set(XML_SPACE, "preserve")
+    if len(value.strip()) < len(value):
+        return f'<w:t xml:space="preserve">{text(value)}</w:t>'
+    return f"<w:t>{text(value)}</w:t>"
 
 
-def runs(p: etree._Element, inline: Inline) -> None:
-    """Append the runs of some inline text, with their emphasis."""
-    for item in inline:
-        run(p, item.text, bold=item.bold, italic=item.italic)
+def runs(inline: Inline) -> str:
+    """The runs of some inline text, with their emphasis."""
+    return "".join(run(item.text, bold=item.bold, italic=item.italic) for item in inline)
 
 
 @functools.lru_cache(maxsize=256)
-def _parsed(xml: str) -> etree._Element:
-    return parse(xml)
+def _parsed(markup: str) -> etree._Element:
+    return parse(f"<w:wrap {nsdecls('w')}>{markup}</w:wrap>")[0]
 
 
-def fragment(xml: str) -> etree._Element:
-    """A new element from markup (with its namespaces declared); each markup is parsed once."""
-    return copy.deepcopy(_parsed(xml))
+def element(markup: str) -> etree._Element:
+    """A new element from markup that uses the w: prefix; each markup is parsed once."""
+    return copy.deepcopy(_parsed(markup))

@@ -1,4 +1,4 @@
-"""Write a composed document as a .docx on a prepared base, with lxml."""
+"""Write a composed document as a .docx: its body laid out as markup on a prepared base."""
 
 from __future__ import annotations
 

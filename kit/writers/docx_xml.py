@@ -49,12 +49,8 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-XML_SPACE = qn("xml:space")
 VAL = w("val")
-P, PPR, PSTYLE, R, RPR, T = w("p"), w("pPr"), w("pStyle"), w("r"), w("rPr"), w("t")
-KEEP_NEXT, PAGE_BREAK, JC = w("keepNext"), w("pageBreakBefore"), w("jc")
-NUMPR, ILVL, NUMID = w("numPr"), w("ilvl"), w("numId")
-BOLD, ITALIC, TAB, BR = w("b"), w("i"), w("tab"), w("br")
+P, PPR, PSTYLE, R, T, TAB = w("p"), w("pPr"), w("pStyle"), w("r"), w("t"), w("tab")
 SECT_PR = w("sectPr")
 
 _PARSER = etree.XMLParser(resolve_entities=False, remove_blank_text=True)

@@ -23,9 +23,11 @@ def fixed_time() -> dt.datetime:
     return FIXED_TIME
 
 
-def set_core_properties(props, *, title: str, subject: str, author: str) -> None:
-    """Fill a document's core properties with stable values."""
-    when = fixed_time().replace(tzinfo=None)
+def set_core_properties(
+    props, *, title: str, subject: str, author: str, when: dt.datetime | None = None
+) -> None:
+    """Fill a document's core properties with stable values; `when` is fixed_time() by default."""
+    when = (when or fixed_time()).replace(tzinfo=None)
     props.title = title
     props.subject = subject
     props.author = author

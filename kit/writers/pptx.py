@@ -1,28 +1,30 @@
-"""Write a composed deck as a .pptx: its template, text fitted to each box, notes on every slide."""
+"""Write a composed deck as a .pptx: its template, text fitted to each box, notes on every slide.
+
+Writing needs only lxml: the template comes made ready (pptx_prototype), and the few
+shapes kit changes are changed as python-pptx would change them, so the bytes match.
+"""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
-from pptx.enum.text import MSO_ANCHOR
 
 from kit.compose.blocks import Block, Deck, Heading, ListBlock, Paragraph, Run, Table
 from kit.compose.blocks import Slide as ComposedSlide
 from kit.writers.pptx_fit import Page as Planned
 from kit.writers.pptx_fit import Text, badness, plan
-from kit.writers.pptx_layouts import Box, load_template
-from kit.writers.pptx_layouts import template_problems as template_problems
-from kit.writers.pptx_prototype import Layout, Page, Prototype, prepare_text_body, prototype
+from kit.writers.pptx_prototype import Layout, Page, Prototype, prototype
+from kit.writers.pptx_template import EMU_PER_PT, Box, load_template
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _T = f"{{{_A}}}t"
 _TX_BODY = f"{{{_P}}}txBody"
+_SP_PR = f"{{{_P}}}spPr"
+_EXT_LST = f"{{{_P}}}extLst"
 _SP_TREE = f"{{{_P}}}cSld/{{{_P}}}spTree"
-EMU_PER_PT = 12700
 CONTINUED_NOTE = "Continued from the previous slide."
 LANG = "en-US"
 
@@ -35,10 +37,7 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
         # The first layout whose boxes hold the slide whole wins; else the one that
         # needs the fewest continuation slides.
         best: tuple[tuple, Layout, list[Planned]] | None = None
-        candidates = proto.candidates(slide.layout)
-        # Kit's own template has a layout designed for each kind: always use it.
-        for choice in candidates[:1] if proto.own else candidates:
-            layout = proto.layout(choice)
+        for layout in proto.choices(slide.layout):
             planned = plan(slide, layout.frames)
             score = badness(planned)
             if best is None or score[:2] < best[0][:2]:
@@ -51,7 +50,7 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
 
 
 def _write_page(proto: Prototype, layout: Layout, page: Planned, slide: ComposedSlide) -> Page:
-    out = copy.deepcopy(layout.slide)
+    out = proto.new_slide(layout)
     tree = out.find(_SP_TREE)
     placeholders = [tree[i] for i, _ in layout.placeholders]
     by_idx = {idx: tree[i] for i, idx in layout.placeholders}
@@ -67,8 +66,8 @@ def _write_page(proto: Prototype, layout: Layout, page: Planned, slide: Composed
     for shape in placeholders:
         if not any((t.text or "").strip() for t in shape.iter(_T)):
             tree.remove(shape)
-    notes = proto.notes_page()
-    _write_notes(proto.notes_body(notes), slide.notes, continued=page.part > 1)
+    notes, body = proto.new_notes()
+    _write_notes(body, slide.notes, continued=page.part > 1)
     return Page(layout, out, notes)
 
 
@@ -84,17 +83,10 @@ def _fill(
         return
     shape = by_idx.get(box.idx) if box.idx is not None else None
     if shape is None:
-        # A text box where the layout has no placeholder, made as python-pptx makes one.
-        shape_id = tree.max_shape_id + 1
-        shape = tree.add_textbox(
-            shape_id, f"TextBox {shape_id - 1}", box.left, box.top, box.width, box.height
-        )
-        body = shape.get_or_add_txBody()
-        body.bodyPr.anchor = MSO_ANCHOR.TOP
-        prepare_text_body(body)
+        shape = text_box(tree, box)
     elif moved:
         # The fitter moved this box (a long title taking room from the body).
-        shape.x, shape.y, shape.cx, shape.cy = box.left, box.top, box.width, box.height
+        place(shape, box)
     paras: list[str] = []
     first_number = True
     for i, text in enumerate(texts):
@@ -102,6 +94,41 @@ def _fill(
         if text.bullet == "number" and not text.continued:
             first_number = False
     _append(shape.find(_TX_BODY), paras, empty=any(not r.text for t in texts for r in t.runs))
+
+
+def text_box(tree: etree._Element, box: Box) -> etree._Element:
+    """A new text box where a layout has no placeholder, as python-pptx adds one.
+
+    It is anchored at the top, wraps, never resizes, and has no paragraphs yet.
+    """
+    ids = [int(v) for v in tree.xpath("//@id") if v.isdigit()]
+    shape_id = max(ids, default=0) + 1
+    shape = etree.fromstring(
+        f'<p:sp xmlns:a="{_A}" xmlns:p="{_P}"><p:nvSpPr>'
+        f'<p:cNvPr id="{shape_id}" name="TextBox {shape_id - 1}"/><p:cNvSpPr txBox="1"/>'
+        "<p:nvPr/></p:nvSpPr><p:spPr>"
+        f'<a:xfrm><a:off x="{box.left}" y="{box.top}"/>'
+        f'<a:ext cx="{box.width}" cy="{box.height}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+        '<p:txBody><a:bodyPr wrap="square" anchor="t"><a:noAutofit/></a:bodyPr>'
+        "<a:lstStyle/></p:txBody></p:sp>"
+    )
+    end = tree.find(_EXT_LST)
+    if end is None:
+        tree.append(shape)
+    else:
+        end.addprevious(shape)
+    return shape
+
+
+def place(shape: etree._Element, box: Box) -> None:
+    """Give a placeholder its own position and size, as python-pptx sets them."""
+    properties = shape.find(_SP_PR)
+    # Placeholders come with empty shape properties; the transform always goes first.
+    xfrm = etree.Element(f"{{{_A}}}xfrm")
+    properties.insert(0, xfrm)
+    etree.SubElement(xfrm, f"{{{_A}}}off", x=str(box.left), y=str(box.top))
+    etree.SubElement(xfrm, f"{{{_A}}}ext", cx=str(box.width), cy=str(box.height))
 
 
 def _append(body: etree._Element, paras: list[str], *, empty: bool) -> None:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from kit.compose.blocks import Block, Box, Heading, Inline, ListBlock, Paragraph, Run, Table
 from kit.compose.blocks import Slide as ComposedSlide
 from kit.writers import textfit
-from kit.writers.pptx_layouts import EMU_PER_PT, Frames
-from kit.writers.pptx_layouts import Box as LayoutBox
+from kit.writers.pptx_template import EMU_PER_PT, Frames
+from kit.writers.pptx_template import Box as LayoutBox
 
 BODY_MIN = 18
 TITLE_MIN = 28

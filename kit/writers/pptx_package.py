@@ -13,17 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.spec import default_content_types
 
 from kit.writers.ooxml import Deflated, deflated, zipped
 
 _PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 
-DEFAULT_TYPES = frozenset(default_content_types)
-"""(extension, content type) pairs a package states once, in a Default entry; every other
-part gets an Override entry of its own."""
+RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+XML_TYPE = "application/xml"
 
 
 @dataclass(frozen=True)
@@ -93,13 +90,17 @@ def _rid_order(rel: Rel) -> tuple[int, str]:
     return (int(number) if rel.rid.startswith("rId") and number.isdigit() else 0), rel.rid
 
 
-def content_types(parts: Iterable[Part]) -> bytes:
-    """The [Content_Types].xml item naming the content type of every part."""
-    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+def content_types(parts: Iterable[Part], default_types: Collection[tuple[str, str]]) -> bytes:
+    """The [Content_Types].xml item naming the content type of every part.
+
+    A part whose (extension, content type) is among `default_types` is covered by one
+    Default entry for its extension; every other part gets an Override entry.
+    """
+    defaults = {"rels": RELS_TYPE, "xml": XML_TYPE}
     overrides: dict[str, str] = {}
     for part in parts:
         ext = posixpath.splitext(part.name)[1][1:].lower()
-        if (ext, part.content_type) in DEFAULT_TYPES:
+        if (ext, part.content_type) in default_types:
             defaults[ext] = part.content_type
         else:
             overrides[part.name] = part.content_type
@@ -149,11 +150,14 @@ def compressed(part: Part) -> Entries:
 
 
 def package_bytes(
-    package_rels: tuple[Rel, ...], parts: Mapping[str, Part], ready: Mapping[str, Entries]
+    package_rels: tuple[Rel, ...],
+    parts: Mapping[str, Part],
+    ready: Mapping[str, Entries],
+    default_types: Collection[tuple[str, str]],
 ) -> bytes:
     """The zipped package of the parts `package_rels` reach; `ready` has some parts' entries."""
     order = walk(package_rels, parts)
-    out: Entries = [("[Content_Types].xml", content_types(order))]
+    out: Entries = [("[Content_Types].xml", content_types(order, default_types))]
     out.append(("_rels/.rels", rels_xml("/", package_rels)))
     for part in order:
         out.extend(ready.get(part.name) or entries(part))

@@ -1,34 +1,49 @@
 """A deck template made ready once: its fixed parts, layouts, a blank slide of each, a notes page.
 
-python-pptx opens each template a single time per process. What every deck made from it
-shares is kept: the parts a deck stores as they are (masters, layouts, themes, pictures),
-the presentation and document properties a deck fills in, each layout's text boxes and
-the new slide python-pptx makes on it, and the notes page it makes for a slide. A deck
-copies these elements instead of asking python-pptx again, and stores its package in the
-order python-pptx saves one, so a deck's bytes do not depend on how it was assembled.
+What every deck made from one template shares, as plain data: the parts a deck stores as
+they are (masters, layouts, themes, pictures), compressed once; the presentation and
+document properties a deck fills in; each usable layout's text boxes and the new slide
+python-pptx makes on it; and the notes page it makes for a slide. pptx_prepare reads it
+with python-pptx; it is also kept in kit's cache folder, so a later run writes decks
+without loading python-pptx at all. A deck's package is stored in the order python-pptx
+saves one, so its bytes do not depend on how it was assembled.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
+import io
+import logging
+import pickle
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
-from pptx.enum.text import MSO_AUTO_SIZE
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.parts.coreprops import CorePropertiesPart
-from pptx.slide import SlideLayout
 
-from kit.writers.ooxml import set_core_properties
-from kit.writers.pptx_layouts import Frames, Template, all_layouts, candidate_layouts, frames
-from kit.writers.pptx_package import Part, Rel, compressed, next_rid, package_bytes
+from kit.writers.ooxml import fixed_time
+from kit.writers.pptx_package import Entries, Part, Rel, next_rid, package_bytes
+from kit.writers.pptx_template import Frames, Template
+
+log = logging.getLogger(__name__)
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+RT_SLIDE, RT_NOTES_SLIDE = _RT + "slide", _RT + "notesSlide"
+RT_NOTES_MASTER, RT_SLIDE_LAYOUT = _RT + "notesMaster", _RT + "slideLayout"
+_CT = "application/vnd.openxmlformats-officedocument.presentationml."
+CT_SLIDE, CT_NOTES_SLIDE = _CT + "slide+xml", _CT + "notesSlide+xml"
+
+TITLE_MARK, SUBJECT_MARK, AUTHOR_MARK, TIME_MARK = (
+    f"\ue000kit-{name}\ue000" for name in ("title", "subject", "author", "time")
+)
+"""Stand-ins in the core properties for what each deck has of its own."""
+
+MAX_PROPERTY = 255
+"""Characters a document property holds at most (python-pptx's and Office's limit)."""
 
 
 @dataclass(frozen=True)
@@ -39,8 +54,8 @@ class Layout:
     """Its part in the package."""
     frames: Frames
     """Its text boxes."""
-    slide: etree._Element
-    """A new slide on the layout: its placeholders, without text. Copy it; never change it."""
+    slide: bytes
+    """A new slide on the layout, its placeholders ready for text (wrapping, no autofit)."""
     placeholders: tuple[tuple[int, int], ...]
     """Each placeholder of the slide: its position in the shape tree and its index."""
 
@@ -57,147 +72,168 @@ class Page:
     """Its notes page."""
 
 
+@dataclass(frozen=True)
 class Prototype:
-    """What every deck made from one template shares, read once."""
+    """What every deck made from one template shares."""
 
-    def __init__(self, template: Template) -> None:
-        self.own = template.own
-        prs = self._prs = template.open()
-        package, main = prs.part.package, prs.part
-        core = package.core_properties  # python-pptx adds its default when a template has none
-        self._core = (str(core.partname), core._element)
-        self._main = (str(main.partname), main.content_type, copy.deepcopy(main._element))
-        self._package_rels = _rels(package)
-        self._main_rels = _rels(main)
-        had_notes_master = any(r.reltype == RT.NOTES_MASTER for r in self._main_rels)
-        # The notes page python-pptx makes is the same for every slide; making it also
-        # makes the notes master a template may lack, which a deck relates after its
-        # first slide, as python-pptx does.
-        layouts = all_layouts(prs)
-        notes = prs.slides.add_slide(layouts[0]).notes_slide
-        self._notes = copy.deepcopy(notes._element)
-        body = notes.notes_placeholder
-        if body is None:
-            raise ValueError("the template's notes master has no place for notes")
-        self._notes_body = list(notes.shapes._spTree).index(body._element)
-        for p in self._notes.cSld.spTree[self._notes_body].get_or_add_txBody().p_lst:
-            p.getparent().remove(p)
-        self._notes_master = str(main.part_related_by(RT.NOTES_MASTER).partname)
-        self._adds_notes_master = not had_notes_master
-        own = {CT.PML_SLIDE, CT.PML_NOTES_SLIDE}
-        self._parts = {
-            str(p.partname): Part(str(p.partname), p.content_type, p.blob, _rels(p))
-            for p in package.iter_parts()
-            if p.content_type not in own and p is not main and p is not core
-        }
-        self._ready = {name: compressed(part) for name, part in self._parts.items()}
-        self._layouts: dict[str, Layout] = {}
-        self._candidates: dict[str, list[SlideLayout]] = {}
+    own: bool
+    """Made from kit's own template."""
+    candidates: dict[str, tuple[str, ...]]
+    """For each kind of slide ("" for any other), the layouts to try, best first."""
+    layouts: dict[str, Layout]
+    """Every layout a deck may use, by part name."""
+    parts: dict[str, Part]
+    """The parts every deck stores as they are."""
+    ready: dict[str, Entries]
+    """Those parts' zip entries, compressed."""
+    default_types: frozenset[tuple[str, str]]
+    """(extension, content type) pairs stated once for the whole package."""
+    package_rels: tuple[Rel, ...]
+    """The package's relationships."""
+    main: Part
+    """The presentation part without slides."""
+    core: Part
+    """The document properties, with marks where a deck's own go."""
+    notes: bytes
+    """A new notes page with an empty notes body."""
+    notes_body: int
+    """Position of the notes body in the notes page's shape tree."""
+    notes_master: str
+    """Part name of the notes master."""
+    adds_notes_master: bool
+    """The template has no notes master: python-pptx's goes in after the first slide."""
 
-    def candidates(self, kind: str) -> list[SlideLayout]:
+    def choices(self, kind: str) -> list[Layout]:
         """The layouts a kind of slide may use, best first; never empty."""
-        if kind not in self._candidates:
-            self._candidates[kind] = candidate_layouts(self._prs, kind)
-        return self._candidates[kind]
+        names = self.candidates.get(kind, self.candidates[""])
+        return [self.layouts[name] for name in names]
 
-    def layout(self, layout: SlideLayout) -> Layout:
-        """A layout made ready for decks, the first time it is asked for."""
-        name = str(layout.part.partname)
-        if name not in self._layouts:
-            slide = self._prs.slides.add_slide(layout)
-            element = copy.deepcopy(slide._element)
-            tree = element.cSld.spTree
-            # Every placeholder kit fills gets a text body set to wrap and never to
-            # shrink its text; kit removes the ones it leaves empty.
-            for shape in tree.iter_ph_elms():
-                prepare_text_body(shape.get_or_add_txBody())
-            places = tuple(
-                (i, int(ph.get("idx", "0")))
-                for i, ph in enumerate(el.find("p:nvSpPr/p:nvPr/p:ph", _NS) for el in tree)
-                if ph is not None
-            )
-            self._layouts[name] = Layout(name, frames(self._prs, layout), element, places)
-        return self._layouts[name]
+    def new_slide(self, layout: Layout) -> etree._Element:
+        """A new slide on a layout, to fill."""
+        return copy.deepcopy(_parsed(layout.slide))
 
-    def notes_page(self) -> etree._Element:
-        """A new, empty notes page."""
-        return copy.deepcopy(self._notes)
-
-    def notes_body(self, page: etree._Element) -> etree._Element:
-        """The text body of a notes page's notes, without paragraphs."""
-        return page.find(_SP_TREE)[self._notes_body].find(_TX_BODY)
+    def new_notes(self) -> tuple[etree._Element, etree._Element]:
+        """A new notes page, and the text body its notes go in."""
+        page = copy.deepcopy(_parsed(self.notes))
+        return page, page.find(_SP_TREE)[self.notes_body].find(_TX_BODY)
 
     def package(self, pages: Sequence[Page], *, title: str, subject: str, author: str) -> bytes:
         """The deck's .pptx bytes: the template's parts and these pages."""
-        parts = dict(self._parts)
-        main_name, main_type, main_element = self._main
-        main = copy.deepcopy(main_element)
-        ids = main.find("p:sldIdLst", _NS)
-        main_rels = list(self._main_rels)
+        parts = dict(self.parts)
+        main = etree.fromstring(self.main.blob)
+        ids = main.find(f"{{{_P}}}sldIdLst")
+        main_rels = list(self.main.rels)
         rids = {r.rid for r in main_rels}
         for n, page in enumerate(pages, 1):
             slide, notes = f"/ppt/slides/slide{n}.xml", f"/ppt/notesSlides/notesSlide{n}.xml"
             rid = next_rid(rids)
             rids.add(rid)
-            main_rels.append(Rel(rid, RT.SLIDE, slide))
+            main_rels.append(Rel(rid, RT_SLIDE, slide))
             etree.SubElement(ids, f"{{{_P}}}sldId", {"id": str(255 + n), f"{{{_R}}}id": rid})
-            if n == 1 and self._adds_notes_master:
+            if n == 1 and self.adds_notes_master:
                 master = next_rid(rids)
                 rids.add(master)
-                main_rels.append(Rel(master, RT.NOTES_MASTER, self._notes_master))
-            parts[slide] = Part(
-                slide,
-                CT.PML_SLIDE,
-                _xml(page.slide),
-                (
-                    Rel("rId1", RT.SLIDE_LAYOUT, page.layout.partname),
-                    Rel("rId2", RT.NOTES_SLIDE, notes),
-                ),
-            )
-            parts[notes] = Part(
-                notes,
-                CT.PML_NOTES_SLIDE,
-                _xml(page.notes),
-                (Rel("rId1", RT.NOTES_MASTER, self._notes_master), Rel("rId2", RT.SLIDE, slide)),
-            )
-        parts[main_name] = Part(main_name, main_type, _xml(main), tuple(main_rels))
-        core_name, core_element = self._core
-        core = CorePropertiesPart(
-            PackURI(core_name), CT.OPC_CORE_PROPERTIES, None, copy.deepcopy(core_element)
+                main_rels.append(Rel(master, RT_NOTES_MASTER, self.notes_master))
+            to_layout = Rel("rId1", RT_SLIDE_LAYOUT, page.layout.partname)
+            to_notes = Rel("rId2", RT_NOTES_SLIDE, notes)
+            parts[slide] = Part(slide, CT_SLIDE, _xml(page.slide), (to_layout, to_notes))
+            to_master = Rel("rId1", RT_NOTES_MASTER, self.notes_master)
+            to_slide = Rel("rId2", RT_SLIDE, slide)
+            parts[notes] = Part(notes, CT_NOTES_SLIDE, _xml(page.notes), (to_master, to_slide))
+        parts[self.main.name] = Part(
+            self.main.name, self.main.content_type, _xml(main), tuple(main_rels)
         )
-        set_core_properties(core, title=title, subject=subject, author=author)
-        parts[core_name] = Part(core_name, CT.OPC_CORE_PROPERTIES, core.blob)
-        return package_bytes(self._package_rels, parts, self._ready)
+        core = self.core.blob
+        when = fixed_time().strftime("%Y-%m-%dT%H:%M:%SZ")
+        for mark, value in (
+            (TITLE_MARK, title),
+            (SUBJECT_MARK, subject),
+            (AUTHOR_MARK, author),
+            (TIME_MARK, when),
+        ):
+            core = core.replace(mark.encode(), _text(value[:MAX_PROPERTY]).encode())
+        parts[self.core.name] = Part(self.core.name, self.core.content_type, core)
+        return package_bytes(self.package_rels, parts, self.ready, self.default_types)
 
 
-_NS = {"p": _P}
 _SP_TREE = f"{{{_P}}}cSld/{{{_P}}}spTree"
 _TX_BODY = f"{{{_P}}}txBody"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def prepare_text_body(body: etree._Element) -> None:
-    """Set a shape's text body to wrap, never to resize, and to hold no paragraphs yet."""
-    body.bodyPr.wrap = "square"
-    body.bodyPr.autofit = MSO_AUTO_SIZE.NONE
-    for p in body.p_lst:
-        body.remove(p)
+def _text(value: str) -> str:
+    """A value as XML text, escaped as lxml writes it."""
+    if _NOT_XML.search(value):
+        raise ValueError("All strings must be XML compatible: no NULL bytes or control characters")
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+@lru_cache(maxsize=64)
+def _parsed(xml: bytes) -> etree._Element:
+    """The element an XML text makes, parsed once per process; copy it, never change it."""
+    return etree.fromstring(xml)
 
 
 def _xml(element: etree._Element) -> bytes:
     return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
-def _rels(source) -> tuple[Rel, ...]:
-    """A python-pptx part's or package's relationships, in the order they were made."""
-    return tuple(
-        Rel(r.rId, r.reltype, r.target_ref, True)
-        if r.is_external
-        else Rel(r.rId, r.reltype, str(r.target_part.partname))
-        for r in source._rels.values()
-    )
-
-
 @lru_cache(maxsize=4)
 def prototype(template: Template) -> Prototype:
-    """The template made ready, once per process."""
-    return Prototype(template)
+    """The template made ready: read before and kept in kit's cache folder, or read now."""
+    key = _key(template)
+    found = _recall(key)
+    if found is not None:
+        return found
+    from kit.writers.pptx_prepare import prepare
+
+    made = prepare(template)
+    if key is not None:
+        from kit import filecache
+
+        filecache.remember([(key, pickle.dumps(made, protocol=5))])
+    return made
+
+
+def _key(template: Template) -> str | None:
+    from kit import filecache
+
+    if filecache.cache_dir() is None:
+        return None
+    digest = hashlib.sha256(template.data)
+    digest.update(b"own" if template.own else b"brand")
+    return f"pptx-template-{digest.hexdigest()}"
+
+
+def _recall(key: str | None) -> Prototype | None:
+    from kit import filecache
+
+    data = filecache.recall(key)
+    if data is None:
+        return None
+    try:
+        found = _Unpickler(io.BytesIO(data)).load()
+    except Exception as exc:  # a damaged or outdated entry costs time, never a result
+        log.debug("cannot use the kept template %s: %s", key, exc)
+        return None
+    return found if isinstance(found, Prototype) else None
+
+
+class _Unpickler(pickle.Unpickler):
+    """Reads back only the plain data a prototype is made of."""
+
+    SAFE = frozenset(
+        {
+            "kit.writers.ooxml",
+            "kit.writers.pptx_package",
+            "kit.writers.pptx_prototype",
+            "kit.writers.pptx_template",
+        }
+    )
+
+    def find_class(self, module: str, name: str) -> type:
+        if module in self.SAFE or (module == "builtins" and name in ("frozenset", "set")):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a prototype")

@@ -21,7 +21,7 @@ from kit.compose.blocks import (
 from kit.writers import docx_fields as fields
 from kit.writers import docx_tables as tables
 from kit.writers import docx_xml as xml
-from kit.writers.docx_numbering import restart
+from kit.writers.docx_numbering import Restarts
 from kit.writers.docx_package import Package
 from kit.writers.docx_section import Section, page_footer
 from kit.writers.docx_styles import BLOCK_STYLES, RULE, style_key
@@ -53,8 +53,7 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
     section = Section(package, base.document)
     if brand is None and document.kind == "handout":
         section.set_margins(HANDOUT_PAGE)
-    numbering = package.part(base.numbering) if base.numbering else None
-    writer = _Writer(base, numbering, section.text_width())
+    writer = _Writer(base, package, section.text_width())
     writer.write(document.blocks)
     if _starts_with_cover(document.blocks) and not section.title_page:
         # The cover carries no page number: its own footer, left empty.
@@ -122,9 +121,11 @@ def _starts_with_cover(blocks: list[Block]) -> bool:
 class _Writer:
     """Lays blocks out as body markup, carrying page breaks to the next paragraph."""
 
-    def __init__(self, base: Template, numbering: etree._Element | None, width: int) -> None:
+    def __init__(self, base: Template, package: Package, width: int) -> None:
         self.ids = base.ids
-        self.numbering = numbering
+        self.package = package
+        self.numbering = base.numbering
+        self.restarts: Restarts | None = None
         self.width = width
         self.out: list[str] = []
         self.last = ""
@@ -211,8 +212,10 @@ class _Writer:
         style = {"number": "List Number", "check": "Kit Check"}.get(block.kind, "List Bullet")
         num_id = self.style_lists.get(self.ids.get(style_key(style), ""))
         level = max(0, min(getattr(block, "level", 0), 2))
-        if num_id is not None and block.kind == "number" and self.numbering is not None:
-            num_id = restart(self.numbering, num_id)
+        if num_id is not None and block.kind == "number" and self.numbering:
+            if self.restarts is None:
+                self.restarts = Restarts(self.package.part(self.numbering))
+            num_id = self.restarts.restart(num_id)
         on_list = num_id is not None and (block.kind == "number" or level)
         num = (num_id, level) if on_list and num_id is not None else None
         for item in block.items:

@@ -120,6 +120,11 @@ def add_list(doc: DocxDocument, kind: str) -> int:
 
 def _add_num(numbering: etree._Element, abstract_id: int, restart: bool = False) -> int:
     num_id = _next_id(numbering, "w:num", "w:numId")
+    _put_num(numbering, num_id, abstract_id, restart)
+    return num_id
+
+
+def _put_num(numbering: etree._Element, num_id: int, abstract_id: int, restart: bool) -> None:
     override = (
         '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' if restart else ""
     )
@@ -132,7 +137,6 @@ def _add_num(numbering: etree._Element, abstract_id: int, restart: bool = False)
         tail.addprevious(num)
     else:
         numbering.append(num)
-    return num_id
 
 
 def style_num_id(styles: etree._Element, style_id: str) -> int | None:
@@ -144,13 +148,26 @@ def style_num_id(styles: etree._Element, style_id: str) -> int | None:
     return None
 
 
-def restart(numbering: etree._Element, num_id: int) -> int:
-    """A numId that continues the same list definition but starts again at 1."""
-    for num in numbering.iter(qn("w:num")):
-        if num.get(qn("w:numId")) == str(num_id):
-            abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))
-            return _add_num(numbering, int(abstract), restart=True)
-    return num_id
+class Restarts:
+    """Lists that start again at 1, each a new numId added to a document's numbering part."""
+
+    def __init__(self, numbering: etree._Element) -> None:
+        self.numbering = numbering
+        self._abstract: dict[str, str] = {}
+        for num in numbering.iter(qn("w:num")):
+            abstract = num.find(qn("w:abstractNumId"))
+            if abstract is not None:
+                self._abstract.setdefault(num.get(qn("w:numId")), abstract.get(qn("w:val")))
+        self._next = _next_id(numbering, "w:num", "w:numId")
+
+    def restart(self, num_id: int) -> int:
+        """A numId that continues the same list definition as `num_id` but starts at 1."""
+        abstract = self._abstract.get(str(num_id))
+        if abstract is None:
+            return num_id
+        new_id, self._next = self._next, self._next + 1
+        _put_num(self.numbering, new_id, int(abstract), restart=True)
+        return new_id
 
 
 def set_num(ppr: etree._Element, num_id: int, level: int = 0) -> None:

@@ -59,6 +59,8 @@ def file_key(content: Any, *extras: Any) -> str | None:
 
     A `Path` among the extras stands for the bytes of that file.
     """
+    if _folder() is None:
+        return None  # nothing is kept, so nothing needs a name
     try:
         digest = hashlib.sha256(fingerprint().encode())
         digest.update(pickle.dumps(content, protocol=5))

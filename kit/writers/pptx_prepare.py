@@ -12,11 +12,15 @@ import copy
 import datetime as dt
 
 from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.spec import default_content_types
+from pptx.oxml.ns import qn
+from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.presentation import Presentation as PptxPresentation
-from pptx.slide import SlideLayout
+from pptx.shapes.base import BaseShape as Shape
+from pptx.slide import NotesSlide, SlideLayout
 
 from kit.writers.ooxml import set_core_properties
 from kit.writers.pptx_layouts import LAYOUTS, all_layouts, candidate_layouts, frames, open_template
@@ -35,6 +39,24 @@ from kit.writers.pptx_template import Template
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _NS = {"p": _P}
+_PORTRAIT = (6858000, 9144000)
+"""A notes page's size where a template gives none: 7.5 by 10 inches."""
+
+
+def _add_notes_body(prs: PptxPresentation, notes: NotesSlide) -> Shape:
+    """A notes placeholder for a notes page whose master has none, where PowerPoint puts it."""
+    size = prs.part._element.find(qn("p:notesSz"))
+    width, height = (int(size.get("cx")), int(size.get("cy"))) if size is not None else _PORTRAIT
+    shapes = notes.shapes
+    ids = [int(e.get("id")) for e in shapes._spTree.iter(qn("p:cNvPr"))]
+    sp = CT_Shape.new_placeholder_sp(
+        max(ids, default=1) + 1, "Notes Placeholder", PP_PLACEHOLDER.BODY, "horz", "full", 1
+    )
+    shapes._spTree.append(sp)
+    body = notes.notes_placeholder
+    body.left, body.top = int(width * 0.1), int(height * 0.48)
+    body.width, body.height = int(width * 0.8), int(height * 0.4)
+    return body
 
 
 def prepare(template: Template) -> Prototype:
@@ -48,9 +70,7 @@ def prepare(template: Template) -> Prototype:
     # makes the notes master a template may lack, which a deck relates after its
     # first slide, as python-pptx does.
     notes = prs.slides.add_slide(all_layouts(prs)[0]).notes_slide
-    body = notes.notes_placeholder
-    if body is None:
-        raise ValueError("the template's notes master has no place for notes")
+    body = notes.notes_placeholder or _add_notes_body(prs, notes)
     notes_body = list(notes.shapes._spTree).index(body._element)
     page = copy.deepcopy(notes._element)
     for p in page.cSld.spTree[notes_body].get_or_add_txBody().p_lst:

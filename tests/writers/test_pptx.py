@@ -329,3 +329,23 @@ def test_church_deck_rebuilds_byte_identical(church: Built, tmp_path: Path) -> N
     kit.build(church.course, tmp_path / "again")
     for name in ("week-01-slides.pptx", "week-02-slides.pptx"):
         assert (tmp_path / "again" / name).read_bytes() == (church.folder / name).read_bytes()
+
+
+def test_a_template_whose_notes_page_has_no_notes_box_still_gets_speaker_notes(
+    tmp_path: Path,
+) -> None:
+    prs = Presentation()
+    master = prs.notes_master
+    for shape in list(master.placeholders):
+        if shape.placeholder_format.type == PP_PLACEHOLDER.BODY:
+            shape._element.getparent().remove(shape._element)
+    prs.save(str(tmp_path / "plain.pptx"))
+    (tmp_path / "course.yaml").write_text(
+        "title: T\nbrand:\n  slides: plain.pptx\nweeks: [trust]\n", encoding="utf-8"
+    )
+    kit.build(kit.load_course(tmp_path / "course.yaml"), tmp_path / "out")
+    deck = tmp_path / "out" / "week-01-slides.pptx"
+    notes = [s.notes_slide.notes_text_frame.text for s in Presentation(str(deck)).slides]
+    assert all(notes[1:]), notes
+    assert notes[1].startswith("Welcome and opening question: 10 minutes.")
+    assert [str(e) for e in validate_pptx(deck).errors] == []

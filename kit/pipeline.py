@@ -14,6 +14,7 @@ from kit.errors import BuildError
 from kit.model import ResolvedCourse
 from kit.parallel import render_all
 from kit.publish import Derive, publish
+from kit.writers.ooxml import fixed_time
 
 log = logging.getLogger(__name__)
 
@@ -38,21 +39,20 @@ def render_kit(outputs: list[Output], course: ResolvedCourse) -> list[bytes]:
     found = [filecache.recall(key) for key in keys]
     missing = [i for i, data in enumerate(found) if data is None]
     fresh = render_all([outputs[i] for i in missing], course, render_output)
-    for i, data in zip(missing, fresh, strict=True):
-        found[i] = data
     filecache.remember([(keys[i], data) for i, data in zip(missing, fresh, strict=True)])
     log.info(
         "wrote %d file(s); %d unchanged since an earlier build",
         len(missing),
         len(keys) - len(missing),
     )
-    return [data for data in found if data is not None]
+    made = iter(fresh)
+    return [next(made) if data is None else data for data in found]
 
 
 def _made_with(output: Output, course: ResolvedCourse) -> tuple[object, ...]:
-    """What besides its content makes an output's bytes."""
+    """What besides its content makes an output's bytes (SOURCE_DATE_EPOCH sets the time)."""
     brand = course.brand_slides if isinstance(output.content, Deck) else course.brand_document
-    return (type(output.content).__name__, course.church or "", brand)
+    return (type(output.content).__name__, course.church or "", brand, fixed_time())
 
 
 def build(

@@ -117,3 +117,13 @@ def test_the_least_recently_used_files_go_first(
     monkeypatch.setattr(filecache, "MAX_FILES", 5)
     _build(None, tmp_path / "a")
     assert len(list((tmp_path / "cache").glob("files-*/*"))) == 5
+
+
+def test_a_new_source_date_rewrites_every_file(
+    written: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(None, tmp_path / "a")
+    written.clear()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    _build(None, tmp_path / "b")
+    assert sorted(written) == sorted(KIT_FILES)

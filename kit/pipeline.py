@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 def render_output(output: Output, course: ResolvedCourse) -> bytes:
     """The bytes of one composed output in its file format."""
     # The writers' libraries load only when a file has to be written afresh.
-    author = course.church or ""
+    author = _author(course)
     if isinstance(output.content, Deck):
         from kit.writers.pptx import write_pptx
 
@@ -52,7 +52,12 @@ def render_kit(outputs: list[Output], course: ResolvedCourse) -> list[bytes]:
 def _made_with(output: Output, course: ResolvedCourse) -> tuple[object, ...]:
     """What besides its content makes an output's bytes (SOURCE_DATE_EPOCH sets the time)."""
     brand = course.brand_slides if isinstance(output.content, Deck) else course.brand_document
-    return (type(output.content).__name__, course.church or "", brand, fixed_time())
+    return (type(output.content).__name__, _author(course), brand, fixed_time())
+
+
+def _author(course: ResolvedCourse) -> str:
+    """The author a file's properties name: the church."""
+    return course.church or ""
 
 
 def build(

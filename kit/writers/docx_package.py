@@ -16,7 +16,7 @@ import zipfile
 from lxml import etree
 
 from kit.writers import docx_xml as xml
-from kit.writers.ooxml import Deflated, zipped
+from kit.writers.ooxml import Deflated, rels_entry, zipped
 
 _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 RT_DOCUMENT = f"{_RELS}/officeDocument"
@@ -30,12 +30,6 @@ CT_FOOTER = "application/vnd.openxmlformats-officedocument.wordprocessingml.foot
 CONTENT_TYPES = "[Content_Types].xml"
 _PR = xml.NAMESPACES["pr"]
 _CT = xml.NAMESPACES["ct"]
-
-
-def _rels_name(source: str) -> str:
-    """The relationships entry of a part ("" for the package itself)."""
-    folder, name = posixpath.split(source)
-    return posixpath.join(folder, "_rels", f"{name}.rels")
 
 
 class Package:
@@ -94,18 +88,18 @@ class Package:
 
     def rels(self, source: str) -> etree._Element:
         """The relationships of a part ("" for the package) to change, made if it has none."""
-        name = _rels_name(source)
+        name = rels_entry(source)
         if not self.has(name):
             self._changed[name] = xml.parse(f'<Relationships xmlns="{_PR}"/>')
         return self.part(name)
 
     def _targets(self, source: str) -> list[tuple[etree._Element, str]]:
         """Each internal relationship of a part with the part it points to."""
-        if not self.has(_rels_name(source)):
+        if not self.has(rels_entry(source)):
             return []
         base = posixpath.dirname("/" + source)
         found = []
-        for rel in self.peek(_rels_name(source)):
+        for rel in self.peek(rels_entry(source)):
             if rel.get("TargetMode") != "External":
                 target = posixpath.abspath(posixpath.join(base, rel.get("Target", "")))
                 found.append((rel, target[1:]))
@@ -170,10 +164,10 @@ class Package:
 
     def to_bytes(self) -> bytes:
         """The package as a .docx, in the normalized form every kit file has."""
-        order = [CONTENT_TYPES, _rels_name("")]
+        order = [CONTENT_TYPES, rels_entry("")]
         for name in self.parts():
             order.append(name)
-            rels = _rels_name(name)
+            rels = rels_entry(name)
             if self.has(rels) and len(self.peek(rels)):
                 order.append(rels)
         return zipped((name, self._stored(name)) for name in order)

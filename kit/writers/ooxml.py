@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import posixpath
 import struct
 import zipfile
 import zlib
@@ -39,6 +40,12 @@ def set_core_properties(
     props.keywords = ""
     props.comments = ""
     props.category = ""
+
+
+def rels_entry(name: str) -> str:
+    """The zip entry holding the relationships of entry `name` ("" for the package itself)."""
+    folder, base = posixpath.split(name)
+    return posixpath.join(folder, "_rels", f"{base}.rels")
 
 
 @dataclass(frozen=True)

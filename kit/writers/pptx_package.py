@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from kit.writers.ooxml import Deflated, deflated, zipped
+from kit.writers.ooxml import Deflated, deflated, rels_entry, zipped
 
 _PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -64,12 +64,6 @@ def relative_ref(source: str, target: str) -> str:
     """The address of part `target` as the relationships of part `source` write it."""
     base = posixpath.dirname(source)
     return target[1:] if base == "/" else posixpath.relpath(target, base)
-
-
-def rels_name(partname: str) -> str:
-    """The zip entry holding the relationships of a part."""
-    base, name = posixpath.split(partname)
-    return posixpath.join(base, "_rels", name + ".rels")[1:]
 
 
 def rels_xml(source: str, rels: Iterable[Rel]) -> bytes:
@@ -138,7 +132,7 @@ def entries(part: Part) -> Entries:
     """A part's zip entries: its bytes, then its relationships when it has any."""
     out: Entries = [(part.name[1:], part.blob)]
     if part.rels:
-        out.append((rels_name(part.name), rels_xml(part.name, part.rels)))
+        out.append((rels_entry(part.name[1:]), rels_xml(part.name, part.rels)))
     return out
 
 

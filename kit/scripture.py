@@ -1,23 +1,13 @@
-"""Scripture references and their text, looked up with pythonbible.
-
-pythonbible takes about a sixth of a second to import and to compile its reference
-patterns, as long as the rest of loading a course. What a run learns from it (how
-references parse, verse texts, translation names) is kept in kit's cache folder
-(kit/cache.py), so a course whose passages were seen before loads without it.
-"""
+"""Scripture references and their text, looked up with pythonbible."""
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
 import importlib.util
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
-
-from kit.cache import JsonStore
 
 MAX_VERSES = 12
 """Longest passage a lesson may quote; a slide and a handout must hold it."""
@@ -65,42 +55,16 @@ def __getattr__(name: str) -> Any:
 
 
 @cache
-def _store() -> JsonStore:
-    """The cache of lookups, named for this module and the installed pythonbible."""
-    stamp = hashlib.sha256(Path(__file__).read_bytes())
-    stamp.update(_package_stamp("pythonbible").encode())
-    return JsonStore(f"scripture-{stamp.hexdigest()[:16]}")
-
-
-@cache
-def _package_stamp(package: str) -> str:
-    """Size and time of a package's files, without importing it: changes on upgrade."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.origin:
-        return "missing"
-    folder = Path(spec.origin).parent
-    try:
-        stats = [p.stat() for p in sorted(folder.glob("*.py"))]
-    except OSError:
-        return "unknown"
-    return "-".join(f"{s.st_size}:{s.st_mtime_ns}" for s in stats)
-
-
-@cache
 def translations() -> dict[str, Translation]:
     """Every translation code pythonbible knows, by upper-case code."""
-    known = _store().get("translations")
-    if not isinstance(known, list):
-        from pythonbible.bible import BIBLE_PACKAGE_NAMES
+    from pythonbible.bible import BIBLE_PACKAGE_NAMES
 
-        pb = importlib.import_module("pythonbible")
-        known = [
-            [v.value, v.title, BIBLE_PACKAGE_NAMES[v]]
-            for v in pb.Version
-            if v in BIBLE_PACKAGE_NAMES
-        ]
-        _store().put("translations", known)
-    return {value.upper(): Translation(value, title, package) for value, title, package in known}
+    pb = importlib.import_module("pythonbible")
+    return {
+        v.value.upper(): Translation(v.value, v.title, BIBLE_PACKAGE_NAMES[v])
+        for v in pb.Version
+        if v in BIBLE_PACKAGE_NAMES
+    }
 
 
 @cache
@@ -187,12 +151,8 @@ def _parsed(text: str) -> dict[str, Any]:
     """How a reference parses: how many references, the first one written out, its verses.
 
     Each reference is checked, then checked against the translation, then looked up,
-    so this is asked three times per passage; pythonbible answers only on a cache miss.
+    so this is asked three times per passage.
     """
-    key = f"ref:{text}"
-    found = _store().get(key)
-    if isinstance(found, dict):
-        return found
     pb = importlib.import_module("pythonbible")
     try:
         refs = pb.get_references(text)
@@ -203,17 +163,12 @@ def _parsed(text: str) -> dict[str, Any]:
         parsed["reference"] = pb.format_scripture_references(refs)
         with contextlib.suppress(pb.InvalidVerseError):
             parsed["ids"] = list(pb.convert_reference_to_verse_ids(refs[0]))
-    _store().put(key, parsed)
     return parsed
 
 
 @lru_cache(maxsize=4096)
 def _verse(verse_id: int, version: Translation) -> str:
     """One verse's text, empty when the translation lacks it."""
-    key = f"verse:{version.value}:{_package_stamp(version.package)}:{verse_id}"
-    found = _store().get(key)
-    if isinstance(found, str):
-        return found
     pb = importlib.import_module("pythonbible")
     try:
         text = pb.get_verse_text(verse_id, version=pb.Version(version.value)).strip()
@@ -223,5 +178,4 @@ def _verse(verse_id: int, version: Translation) -> str:
     text = text.replace("`", "\u2019")
     # KJV and ASV mark supplied words with brackets; readers want plain text.
     text = text.replace("[", "").replace("]", "")
-    _store().put(key, text)
     return text

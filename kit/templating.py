@@ -12,10 +12,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import logging
 import operator
-import os
 import re
 import sys
 from collections.abc import Iterator
@@ -23,11 +21,9 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
-import jinja2.bccache
 from jinja2 import meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from kit.cache import cache_dir, prune
 from kit.compose.markup import escape
 from kit.errors import InputError, KitError, Problem
 from kit.resources import data_dir, shown
@@ -135,48 +131,6 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-class _BuiltinCache(jinja2.FileSystemBytecodeCache):
-    """Compiled built-in templates, kept between runs; a course's own are compiled each time.
-
-    Compiling the built-in templates takes longer than rendering them. The cache lives
-    in kit's cache folder (kit/cache.py), and its file names carry a digest of this
-    module and jinja2's version, since how templates compile is set here.
-    """
-
-    def __init__(self, root: Path, directory: Path | None = None) -> None:
-        digest = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
-        self.prefix = f"template-{digest.hexdigest()[:16]}-"
-        super().__init__(str(directory) if directory else None, self.prefix + "%s.cache")
-        self.root = str(root) + os.sep
-        self.pruned = False
-
-    def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
-        if filename is None or not filename.startswith(self.root):
-            return _Uncached(environment, "", "")
-        return super().get_bucket(environment, name, filename, source)
-
-    def set_bucket(self, bucket: Any) -> None:
-        if isinstance(bucket, _Uncached):
-            return
-        try:
-            super().set_bucket(bucket)
-            if not self.pruned:  # a first compile: earlier kit versions' files are stale
-                self.pruned = True
-                prune(Path(self.directory), "template", self.prefix)
-        except OSError:
-            log.debug("cannot cache compiled template %s", bucket.key)
-
-
-class _Uncached(jinja2.bccache.Bucket):
-    """A bucket for a template that is compiled afresh every time."""
-
-
-@functools.cache
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    folder = cache_dir()
-    return _BuiltinCache(data_dir("templates"), folder) if folder else None
-
-
 @functools.lru_cache(maxsize=8)
 def environment(user_dir: Path | None = None) -> Sandbox:
     """The template environment: a course's templates first, then the built-in ones.
@@ -196,7 +150,6 @@ def environment(user_dir: Path | None = None) -> Sandbox:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=_bytecode_cache(),
     )
     env.user_dir = user_dir
     env.globals.pop("lipsum", None)  # can be asked for megabytes of text

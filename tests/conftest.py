@@ -34,12 +34,6 @@ def run_kit(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
     return run
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The suite keeps its own cache folder, never the user's."""
-    os.environ["KIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-
-
 @pytest.fixture(scope="session")
 def builtin_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built-in six-week course, built once; tests must not change these files."""

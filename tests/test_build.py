@@ -44,9 +44,6 @@ def test_writer_failing_midway_leaves_folder_unchanged(
         return real(deck, **kwargs)
 
     monkeypatch.setattr(kit.writers.pptx, "write_pptx", failing)
-    # Every file written afresh, in this process, so the calls are counted here.
-    monkeypatch.setenv("KIT_JOBS", "1")
-    monkeypatch.setenv("KIT_NO_CACHE", "1")
     with pytest.raises(InputError):
         kit.build(kit.default_course(), out)
     assert len(calls) == 3

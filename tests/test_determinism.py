@@ -19,10 +19,12 @@ def _digest(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
-def _build_in_a_process(out: Path, **env: str) -> None:
+def _build_in_a_process(out: Path, home: Path, **env: str) -> None:
+    """Build the built-in course in a new process whose home and cache folders are `home`."""
+    home.mkdir()
     subprocess.run(
         [sys.executable, "-m", "kit", "-q", "build", "-o", str(out)],
-        env={**os.environ, **env},
+        env={**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), **env},
         check=True,
         capture_output=True,
         timeout=300,
@@ -30,28 +32,31 @@ def _build_in_a_process(out: Path, **env: str) -> None:
 
 
 def test_builds_in_other_processes_are_byte_identical(builtin_kit: Path, tmp_path: Path) -> None:
-    """Hash seed, time zone, locale and a cold or warm cache change nothing."""
-    cache = str(tmp_path / "cache")
+    """Hash seed, time zone and locale change nothing; each process writes every file."""
     _build_in_a_process(
-        tmp_path / "a", PYTHONHASHSEED="1", TZ="UTC", LANG="C.UTF-8", KIT_CACHE_DIR=cache
+        tmp_path / "a", tmp_path / "home-a", PYTHONHASHSEED="1", TZ="UTC", LANG="C.UTF-8"
     )
     _build_in_a_process(
         tmp_path / "b",
+        tmp_path / "home-b",
         PYTHONHASHSEED="2",
         TZ="Pacific/Auckland",
         LANG="de_DE.UTF-8",
-        KIT_CACHE_DIR=cache,
     )
     assert sorted(_digest(tmp_path / "a")) == sorted(KIT_FILES)
     assert _digest(tmp_path / "a") == _digest(tmp_path / "b") == _digest(builtin_kit)
+
+
+def test_a_build_writes_nothing_outside_its_output_folder(tmp_path: Path) -> None:
+    _build_in_a_process(tmp_path / "work" / "build", tmp_path / "home")
+    assert list((tmp_path / "home").iterdir()) == []
+    assert [p.name for p in (tmp_path / "work").iterdir()] == ["build"]
 
 
 @pytest.mark.parametrize("when", [1, 7, 19])
 def test_an_interrupted_build_leaves_the_folder_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_kit, when: int
 ) -> None:
-    monkeypatch.setenv("KIT_JOBS", "1")  # count the calls in this process
-    monkeypatch.setenv("KIT_NO_CACHE", "1")  # every file written afresh
     out = tmp_path / "build"
     out.mkdir()
     (out / "week-02-handout.docx").write_bytes(b"printed and annotated")

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
 import pytest
 
 import kit
 from kit.errors import InputError
 from kit.resources import data_dir
 from kit.templating import (
-    _BuiltinCache,
     builtin_names,
     environment,
     render,
@@ -244,47 +242,3 @@ def test_a_course_with_bad_templates_fails_to_load(
         "my-templates/handout.j2:1:1: '__class__' is not allowed: templates see the course "
         "and its text, not Python's internals"
     ]
-
-
-def test_built_in_templates_compile_once_and_course_templates_every_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    builtin = _folder(tmp_path / "kit", {"handout.j2": "{{ 6 * 7 }}"})
-    own = _folder(tmp_path / "course", {"slides.j2": "{{ 6 + 7 }}"})
-    cache_dir = tmp_path / "cache"
-    cache_dir.mkdir()
-
-    def fresh_env() -> jinja2.Environment:
-        cache = _BuiltinCache(builtin, cache_dir)
-        loader = jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(own), jinja2.FileSystemLoader(builtin)]
-        )
-        return jinja2.Environment(loader=loader, bytecode_cache=cache)
-
-    env = fresh_env()
-    assert env.get_template("handout.j2").render() == "42"
-    assert env.get_template("slides.j2").render() == "13"
-    assert len(list(cache_dir.iterdir())) == 1
-
-    env = fresh_env()
-    compiled: list[str] = []
-    real = env.compile
-
-    def counting(source: str, name: str | None = None, *args, **kwargs):
-        compiled.append(name or "")
-        return real(source, name, *args, **kwargs)
-
-    monkeypatch.setattr(env, "compile", counting)
-    assert env.get_template("handout.j2").render() == "42"
-    assert env.get_template("slides.j2").render() == "13"
-    assert compiled == ["slides.j2"]
-
-    (builtin / "handout.j2").write_text("{{ 6 * 8 }}", encoding="utf-8")
-    assert fresh_env().get_template("handout.j2").render() == "48"
-
-
-def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
-    builtin = _folder(tmp_path / "kit", {"handout.j2": "{{ 6 * 7 }}"})
-    cache = _BuiltinCache(builtin, tmp_path / "missing" / "folder")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(builtin), bytecode_cache=cache)
-    assert env.get_template("handout.j2").render() == "42"

@@ -11,9 +11,9 @@ from kit.errors import InputError, Problem, UsageError
 from kit.resources import data_dir, shown
 
 if TYPE_CHECKING:
-    from kit.library import LessonFile
-    from kit.model import ResolvedCourse
-    from kit.pdf import Progress
+    from kit.course.model import ResolvedCourse
+    from kit.load.lessons import LessonFile
+    from kit.pdf.convert import Progress
 
 # Each command imports what it needs when it runs: `kit new` and `kit --help` never
 # load the schema, the Bible or the Office writers, and `kit check` skips the writers.
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, progress: Progress | None = None) -> Iterator[
 
 def library(extra: Path | None) -> dict[str, LessonFile]:
     """Built-in lessons, overlaid with a folder of lessons when one is given."""
-    from kit.library import builtin_lessons, load_lessons
+    from kit.load.lessons import builtin_lessons, load_lessons
 
     found = builtin_lessons()
     if extra is None:
@@ -53,7 +53,7 @@ def library(extra: Path | None) -> dict[str, LessonFile]:
 
 def cmd_lessons(args: argparse.Namespace) -> Iterator[str]:
     """List lessons: id, title, minutes, source articles."""
-    from kit.model import PARTS
+    from kit.course.model import PARTS
 
     lessons = library(args.lessons)
     width = max(len(i) for i in lessons)
@@ -68,7 +68,7 @@ def cmd_lessons(args: argparse.Namespace) -> Iterator[str]:
 
 def cmd_show(args: argparse.Namespace) -> Iterator[str]:
     """One lesson's outline, with every question id."""
-    from kit.validate import suggest
+    from kit.load.validate import suggest
 
     lessons = library(args.lessons)
     entry = lessons.get(args.lesson)
@@ -113,7 +113,7 @@ def cmd_new(args: argparse.Namespace) -> Iterator[str]:
 
 
 def _course(path: Path | None) -> ResolvedCourse:
-    from kit.course import default_course, load_course
+    from kit.load.course_file import default_course, load_course
 
     return default_course() if path is None else load_course(path)
 

@@ -6,11 +6,11 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from kit import pdf as pdfs
 from kit.compose.blocks import Deck, Document
 from kit.compose.documents import Output, compose_kit
+from kit.course.model import ResolvedCourse
 from kit.errors import BuildError
-from kit.model import ResolvedCourse
+from kit.pdf import convert as pdfs
 from kit.publish import Derive, publish
 
 log = logging.getLogger(__name__)

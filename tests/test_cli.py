@@ -10,7 +10,7 @@ import pytest
 from helpers import FIXTURES
 
 from kit import commands
-from kit.library import builtin_lessons
+from kit.load.lessons import builtin_lessons
 
 LESSON_IDS = ["trust", "safety", "empathy", "vulnerability", "closeness", "connection"]
 

@@ -14,9 +14,9 @@ from docx.text.paragraph import Paragraph
 from helpers import FIXTURES, KIT_FILES
 
 import kit
-from kit import schema
-from kit.library import builtin_lessons
-from kit.scripture import passage
+from kit.course.scripture import passage
+from kit.load import schema
+from kit.load.lessons import builtin_lessons
 
 LESSONS = {lesson_id: entry.lesson for lesson_id, entry in builtin_lessons().items()}
 EMPATHY = {q.id: q.text for q in LESSONS["empathy"].questions}

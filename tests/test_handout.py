@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 from helpers import FIXTURES, needs_soffice, render_pdf
 
 import kit
-from kit.model import ResolvedCourse, Week
+from kit.course.model import ResolvedCourse, Week
 
 SCHEDULED = FIXTURES / "brand-docx" / "course.yaml"
 """A4 letterhead, dates, care contacts: a handout on a church's own template."""

@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 from helpers import FIXTURES
 
 import kit
-from kit.model import ResolvedCourse, Week
+from kit.course.model import ResolvedCourse, Week
 
 LEVELS = {"open": "Open", "dig": "Dig deeper", "reflect": "Reflect"}
 """How the notes name each question level."""

@@ -15,8 +15,8 @@ from pptx.shapes.base import BaseShape
 from pptx.shapes.group import GroupShape
 
 import kit
-from kit.library import load_lessons
-from kit.schema import Lesson
+from kit.load.lessons import load_lessons
+from kit.load.schema import Lesson
 
 COURSE = FIXTURES / "markers" / "course.yaml"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kit.library import builtin_lessons
-from kit.model import PARTS
-from kit.schema import Lesson
-from kit.scripture import reference_problem
+from kit.course.model import PARTS
+from kit.course.scripture import reference_problem
+from kit.load.lessons import builtin_lessons
+from kit.load.schema import Lesson
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERLAP = ROOT.parent / "shared" / "tools" / "overlap.py"

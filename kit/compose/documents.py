@@ -8,9 +8,9 @@ import jinja2
 
 from kit.compose.blocks import Deck, Document
 from kit.compose.markup import MarkupError, parse, parse_slides
+from kit.compose.templates import environment, render
+from kit.course.model import ResolvedCourse, Week
 from kit.errors import InputError, Problem
-from kit.model import ResolvedCourse, Week
-from kit.templating import environment, render
 
 
 @dataclass(frozen=True)

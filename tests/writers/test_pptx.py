@@ -15,8 +15,8 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 
 import kit
+from kit.course.model import ResolvedCourse
 from kit.errors import InputError
-from kit.model import ResolvedCourse
 from kit.writers.pptx_layouts import template_problems
 
 EMU_PER_PT = 12700

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kit import yamlfile
 from kit.errors import InputError, Problem
-from kit.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_NODES, format_path, load_file, load_text
+from kit.load import yamlfile
+from kit.load.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_NODES, format_path, load_file, load_text
 
 
 def _problems(text: str) -> list[str]:

@@ -15,8 +15,9 @@ from helpers import FIXTURES, KIT_FILES, needs_soffice
 from pptx import Presentation
 
 import kit
-from kit import pdf, pipeline
+from kit import pipeline
 from kit.errors import ToolMissingError
+from kit.pdf import convert as pdf
 
 PDF_FILES = [Path(name).stem + ".pdf" for name in KIT_FILES]
 

@@ -7,18 +7,18 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kit import schema
-from kit.brandcheck import brand_problem
+from kit.compose.templates import template_problems
+from kit.course.model import ResolvedCourse
+from kit.course.resolve import resolve
+from kit.course.schedule import meetings, stray_skips
+from kit.course.scripture import passage_problem, translation_problem
 from kit.errors import InputError, Problem
-from kit.library import LessonFile, builtin_lessons, lesson_paths, load_lessons
-from kit.model import ResolvedCourse
-from kit.resolve import resolve
+from kit.load import schema
+from kit.load.brand import brand_problem
+from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
+from kit.load.validate import check_model, suggest
+from kit.load.yamlfile import YamlDoc, load_file, load_text
 from kit.resources import shown
-from kit.schedule import meetings, stray_skips
-from kit.scripture import passage_problem, translation_problem
-from kit.templating import template_problems
-from kit.validate import check_model, suggest
-from kit.yamlfile import YamlDoc, load_file, load_text
 
 log = logging.getLogger(__name__)
 

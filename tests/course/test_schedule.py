@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kit.schedule import Meeting, meetings, stray_skips
+from kit.course.schedule import Meeting, meetings, stray_skips
 
 D = dt.date
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
-from kit import pdf_macro
 from kit.errors import BuildError, ToolMissingError
+from kit.pdf import macro as pdf_macro
 from kit.writers.ooxml import fixed_time
 
 log = logging.getLogger(__name__)

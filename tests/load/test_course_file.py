@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 
-from kit import scripture
-from kit.course import load_course
+from kit.course import scripture
+from kit.course.model import ResolvedCourse
 from kit.errors import InputError
-from kit.model import ResolvedCourse
+from kit.load.course_file import load_course
 
 EMPATHY_IDS = (
     "empathy-differ, empathy-fix-it, empathy-hard-day, empathy-not-excusing, "
@@ -349,7 +350,7 @@ def test_a_required_key_left_empty_is_still_an_error(course_file: Path) -> None:
 
 def test_a_faulty_own_lesson_is_reported_once(course_file: Path) -> None:
     Path("mine").mkdir()
-    good = Path(__file__).parent / "fixtures" / "custom-lessons" / "my-lessons" / "gratitude.yaml"
+    good = FIXTURES / "custom-lessons" / "my-lessons" / "gratitude.yaml"
     text = good.read_text(encoding="utf-8").replace("big_idea:", "big_ide:")
     Path("mine/02-thanks.yaml").write_text(text, encoding="utf-8")
     assert problems(course_file, "title: T\nlessons: mine\nweeks: [gratitude, trust]\n") == [

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kit.library import builtin_lessons
-from kit.model import PARTS
-from kit.timing import MIN_PART, clock_slots, fit_minutes, question_capacity
+from kit.course.model import PARTS
+from kit.course.timing import MIN_PART, clock_slots, fit_minutes, question_capacity
+from kit.load.lessons import builtin_lessons
 
 LESSONS = builtin_lessons()
 NATURAL = {

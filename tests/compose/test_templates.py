@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit.errors import InputError
-from kit.resources import data_dir
-from kit.templating import (
+from kit.compose.templates import (
     builtin_names,
     environment,
     render,
     template_problems,
 )
+from kit.errors import InputError
+from kit.resources import data_dir
 
 
 def _folder(tmp_path: Path, files: dict[str, str | bytes]) -> Path:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kit import schema
 from kit.errors import InputError
-from kit.validate import check_model, suggest, validate
-from kit.yamlfile import load_text
+from kit.load import schema
+from kit.load.validate import check_model, suggest, validate
+from kit.load.yamlfile import load_text
 
 WEEKS = "weeks: [trust]\n"
 

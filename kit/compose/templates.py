@@ -26,9 +26,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from kit.compose.markup import escape
 from kit.errors import InputError, KitError, Problem
+from kit.load.validate import suggest
+from kit.load.yamlfile import decode
 from kit.resources import data_dir, shown
-from kit.validate import suggest
-from kit.yamlfile import decode
 
 log = logging.getLogger(__name__)
 

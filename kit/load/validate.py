@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kit.errors import InputError, Problem
-from kit.yamlfile import Path_, YamlDoc
+from kit.load.yamlfile import Path_, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.course.scripture import reference_problem
 from kit.errors import InputError, Problem
+from kit.load.schema import Lesson
+from kit.load.validate import check_model
+from kit.load.yamlfile import YamlDoc, load_file
 from kit.resources import data_dir, shown
-from kit.schema import Lesson
-from kit.scripture import reference_problem
-from kit.validate import check_model
-from kit.yamlfile import YamlDoc, load_file
 
 LESSON_SUFFIXES = (".yaml", ".yml")
 

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.schedule import Meeting
-from kit.schema import CareContact, Point, Source
-from kit.scripture import Passage
-from kit.timing import Slot
+from kit.course.schedule import Meeting
+from kit.course.scripture import Passage
+from kit.course.timing import Slot
+from kit.load.schema import CareContact, Point, Source
 
 PARTS = ("opening", "teaching", "exercise", "discussion", "prayer")
 """The parts of every session, in the order they happen."""

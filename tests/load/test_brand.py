@@ -11,8 +11,8 @@ import pptx
 import pytest
 from helpers import FIXTURES
 
-from kit import brandcheck
-from kit.brandcheck import MAX_UNPACKED, brand_problem
+from kit.load import brand as brandcheck
+from kit.load.brand import MAX_UNPACKED, brand_problem
 from kit.resources import data_dir
 
 BAD = FIXTURES / "bad"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit import scripture
-from kit.scripture import passage, passage_problem, reference_problem, translation_problem
+from kit.course import scripture
+from kit.course.scripture import passage, passage_problem, reference_problem, translation_problem
 
 
 def test_web_is_the_translation_kit_installs() -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kit import schema
-from kit.course import load_course
-from kit.library import builtin_lessons
-from kit.model import PARTS, Question, ResolvedCourse
-from kit.resolve import apply_changes, choose_questions
+from kit.course.model import PARTS, Question, ResolvedCourse
+from kit.course.resolve import apply_changes, choose_questions
+from kit.load import schema
+from kit.load.course_file import load_course
+from kit.load.lessons import builtin_lessons
 
 EMPATHY = builtin_lessons()["empathy"].lesson
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit import schema
-from kit.library import LessonFile
-from kit.model import PARTS, Question, ResolvedCourse, Week
-from kit.schedule import meetings
-from kit.scripture import passage, translation_name
-from kit.timing import clock_slots, fit_minutes, question_capacity
+from kit.course.model import PARTS, Question, ResolvedCourse, Week
+from kit.course.schedule import meetings
+from kit.course.scripture import passage, translation_name
+from kit.course.timing import clock_slots, fit_minutes, question_capacity
+from kit.load import schema
+from kit.load.lessons import LessonFile
 
 
 def resolve(

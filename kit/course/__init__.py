@@ -1,0 +1,1 @@
+"""Course stage: resolve lessons, changes, dates, timing and Scripture into one course."""

@@ -1,0 +1,1 @@
+"""Load stage: read the course and lesson files, check them against the schema and brand files."""

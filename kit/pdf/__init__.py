@@ -1,0 +1,1 @@
+"""PDFs of the kit, made by LibreOffice."""

@@ -86,18 +86,3 @@ def builtin_lessons() -> dict[str, LessonFile]:
         raise InputError(problems)
     return found
 
-
-def lesson_library(user_folder: Path | None, shown_as: str | None = None) -> dict[str, LessonFile]:
-    """Built-in lessons overlaid with a folder of the user's own, or every problem found."""
-    library = builtin_lessons()
-    if user_folder is None:
-        return library
-    if not user_folder.is_dir():
-        raise InputError(
-            Problem(shown_as or shown(user_folder), 0, 0, "", "lesson folder not found")
-        )
-    own, problems = load_lessons(user_folder, builtin=False)
-    if problems:
-        raise InputError(problems)
-    library.update(own)
-    return library

@@ -1,9 +1,28 @@
-"""Write a composed kit as Markdown, so pandoc can be timed making the same 19 files."""
+"""Make a kit's files with pandoc from the same composed content: the fair comparison.
+
+    python bench/markdown.py [COURSE] -o DIR
+
+In one process, from start to the last file written: import kit, load the course (the
+built-in one by default), compose every output as kit does, turn each into Markdown and
+convert it with pandoc, two pandoc processes at a time, one per core of the benchmark
+machine. pandoc reads the Markdown on its standard input and is given kit's own base
+files as its reference, `--reference-doc base.docx` for documents and
+`--reference-doc base.pptx` (with `--slide-level=2`) for decks, so both tools start
+from the same styles and layouts. Decks, the slowest files, are handed out first, so
+neither core idles at the end. bench/run.py times this script as a fresh process,
+start-up included.
+"""
 
 from __future__ import annotations
 
+import argparse
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import kit
 from kit.compose.blocks import (
     Block,
     Box,
@@ -20,6 +39,7 @@ from kit.compose.blocks import (
 )
 from kit.compose.documents import compose_kit
 from kit.model import ResolvedCourse
+from kit.resources import data_dir
 
 
 def _text(runs: Inline) -> str:
@@ -80,23 +100,58 @@ def deck_markdown(deck: Deck) -> str:
     return "\n".join(lines)
 
 
-def write_markdown(course: ResolvedCourse, folder: Path) -> list[tuple[Path, str]]:
-    """Write one Markdown file per kit output; return each with the output name it makes."""
-    folder.mkdir(parents=True, exist_ok=True)
-    made = []
-    for output in compose_kit(course):
-        content = output.content
-        text = deck_markdown(content) if isinstance(content, Deck) else document_markdown(content)
-        source = folder / (Path(output.name).stem + ".md")
-        source.write_text(text, encoding="utf-8")
-        made.append((source, output.name))
-    return made
+def markdown(content: Document | Deck) -> str:
+    """A composed output as Markdown."""
+    return deck_markdown(content) if isinstance(content, Deck) else document_markdown(content)
+
+
+PARALLEL = 2
+"""pandoc processes at a time: one per core of the benchmark machine."""
+
+
+def pandoc_command(pandoc: str, name: str, out: Path) -> list[str]:
+    """The pandoc command that writes kit file `name` into `out` from Markdown on stdin."""
+    templates = data_dir("templates")
+    if name.endswith(".pptx"):
+        style = ["--reference-doc", str(templates / "base.pptx"), "--slide-level=2"]
+    else:
+        style = ["--reference-doc", str(templates / "base.docx")]
+    return [pandoc, "--from=markdown", *style, "-o", str(out / name)]
+
+
+def convert(pandoc: str, name: str, text: str, out: Path) -> None:
+    """Run pandoc on one file's Markdown; stop with its messages if it fails."""
+    done = subprocess.run(
+        pandoc_command(pandoc, name, out), input=text.encode(), capture_output=True
+    )
+    if done.returncode != 0:
+        message = done.stderr.decode(errors="replace")
+        raise RuntimeError(f"pandoc failed on {name} ({done.returncode}):\n{message}")
+
+
+def build_with_pandoc(course: ResolvedCourse, out: Path, pandoc: str) -> list[Path]:
+    """Compose the kit, then write every file with pandoc, PARALLEL at a time."""
+    out.mkdir(parents=True, exist_ok=True)
+    outputs = sorted(compose_kit(course), key=lambda o: not isinstance(o.content, Deck))
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        jobs = [pool.submit(convert, pandoc, o.name, markdown(o.content), out) for o in outputs]
+        for job in jobs:
+            job.result()
+    return [out / o.name for o in outputs]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("course", nargs="?", help="a course file (default: the built-in one)")
+    parser.add_argument("-o", "--out", required=True, type=Path, help="output folder")
+    args = parser.parse_args()
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        raise SystemExit("pandoc is not on PATH")
+    course = kit.load_course(args.course) if args.course else kit.default_course()
+    made = build_with_pandoc(course, args.out, pandoc)
+    print(f"pandoc wrote {len(made)} files to {args.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    import sys
-
-    import kit
-
-    for source, name in write_markdown(kit.default_course(), Path(sys.argv[1])):
-        print(f"{source}\t{name}")
+    main()

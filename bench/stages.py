@@ -3,7 +3,10 @@
     python bench/stages.py [COURSE] [--profile N]
 
 Prints the seconds spent importing kit, loading the course, composing every output
-and writing each kind of file; with --profile, the N functions that cost most.
+and rendering each kind of file to its bytes; with --profile, the N functions that cost
+most. Everything runs in this one process, one file after another, and nothing is
+written to disk, so the total is the work of a build rather than its wall time: for
+that, with start-up and writing included, see bench/run.py.
 """
 
 from __future__ import annotations
@@ -36,13 +39,13 @@ def main() -> None:
     t1 = time.perf_counter()
     outputs = compose_kit(course)
     t2 = time.perf_counter()
-    writing: collections.Counter[str] = collections.Counter()
+    rendering: collections.Counter[str] = collections.Counter()
     count: collections.Counter[str] = collections.Counter()
     for output in outputs:
         start = time.perf_counter()
         render_output(output, course)
-        kind = output.name.split("-")[-1] if output.name.startswith("week-") else output.name
-        writing[kind] += time.perf_counter() - start
+        kind = output.name.split("-", 2)[-1] if output.name.startswith("week-") else output.name
+        rendering[kind] += time.perf_counter() - start
         count[kind] += 1
     t3 = time.perf_counter()
     if profile:
@@ -51,7 +54,7 @@ def main() -> None:
         ("import kit", imported - started),
         ("load course", t1 - t0),
         (f"compose {len(outputs)} outputs", t2 - t1),
-        *((f"write {count[k]} x {k}", v) for k, v in writing.most_common()),
+        *((f"render {count[k]} x {k}", v) for k, v in rendering.most_common()),
         ("total", imported - started + t3 - t0),
     ]
     for label, seconds in rows:

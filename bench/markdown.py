@@ -38,7 +38,7 @@ from kit.compose.blocks import (
     WriteLines,
 )
 from kit.compose.documents import compose_kit
-from kit.model import ResolvedCourse
+from kit.course.model import ResolvedCourse
 from kit.resources import data_dir
 
 

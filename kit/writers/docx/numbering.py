@@ -7,6 +7,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
+from docx.oxml.text.parfmt import CT_PPr
 from docx.parts.numbering import NumberingPart
 from lxml import etree
 
@@ -25,39 +26,6 @@ _INDENT = {"bullet": (360, 230), "number": (360, 300), "check": (400, 320)}
 """Left indent and hanging indent of the first level, in twips."""
 _STEP = 240
 """How much further in each level of a list starts, in twips."""
-
-_PPR_AFTER_NUMPR = (
-    "w:suppressLineNumbers",
-    "w:pBdr",
-    "w:shd",
-    "w:tabs",
-    "w:suppressAutoHyphens",
-    "w:kinsoku",
-    "w:wordWrap",
-    "w:overflowPunct",
-    "w:topLinePunct",
-    "w:autoSpaceDE",
-    "w:autoSpaceDN",
-    "w:bidi",
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
-"""What follows w:numPr inside w:pPr, so it can be put in its place."""
 
 
 def _abstract(number: int, kind: str) -> etree._Element:
@@ -161,19 +129,11 @@ class Restarts:
         return new_id
 
 
-def set_num(ppr: etree._Element, num_id: int, level: int = 0) -> None:
-    """Put a paragraph (or paragraph style) on a list, at a level."""
-    old = ppr.find(qn("w:numPr"))
-    if old is not None:
-        ppr.remove(old)
-    num_pr = parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    )
-    successor = next((c for c in ppr if c.tag in {qn(t) for t in _PPR_AFTER_NUMPR}), None)
-    if successor is not None:
-        successor.addprevious(num_pr)
-    else:
-        ppr.append(num_pr)
+def set_num(ppr: CT_PPr, num_id: int, level: int = 0) -> None:
+    """Put a paragraph style on a list, at a level (python-docx keeps the schema's order)."""
+    num_pr = ppr.get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
 
 
 def ensure_numbering(doc: DocxDocument, ids: dict[str, str]) -> None:
@@ -183,10 +143,4 @@ def ensure_numbering(doc: DocxDocument, ids: dict[str, str]) -> None:
         style = styles.get(ids[name])
         if style is None or style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
             continue
-        ppr = style.find(qn("w:pPr"))
-        if ppr is None:
-            ppr = etree.SubElement(style, qn("w:pPr"))
-            rpr = style.find(qn("w:rPr"))
-            if rpr is not None:
-                rpr.addprevious(ppr)
-        set_num(ppr, add_list(doc, kind))
+        set_num(style.get_or_add_pPr(), add_list(doc, kind))

@@ -78,3 +78,17 @@ def test_a_church_footer_with_a_page_number_is_kept_as_it_is(brand_variant, writ
         "12 Harbour Road, Kinsale · office@stbrigid.example"
     ]
     assert "PAGE" not in _instructions(footer)
+
+
+def test_a_template_without_section_properties_gets_a_letter_page(tmp_path: Path, write) -> None:
+    template = docx.Document(str(BRAND))
+    body = template.element.body
+    body.remove(body.sectPr)
+    brand = tmp_path / "no-section.docx"
+    template.save(str(brand))
+    doc = write("@table t\n| A | B |\n| 1 | 2 |", brand=brand)
+    section = doc.sections[-1]
+    assert "PAGE" in _instructions(section.footer)
+    grid = doc.tables[0]._tbl.tblGrid.iter(qn("w:gridCol"))
+    # US Letter with Word's inch margins, and the cells' padding either side.
+    assert sum(int(c.get(qn("w:w"))) for c in grid) == 12240 - 2 * 1440 + 2 * 90

@@ -6,7 +6,7 @@
 The base holds no text: only page setup, a theme, the document defaults and kit's
 styles. Body text is Cambria (Caladea on systems without it, same metrics), headings
 and small print are Calibri (Carlito), with one deep teal accent that prints as a
-dark grey. Every style except Normal comes from kit/writers/docx_styles.py, the same
+dark grey. Every style except Normal comes from kit/writers/docx/styles.py, the same
 specs that fill in what a church's own template lacks, so the two never drift apart.
 The output is byte-identical on every run.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import docx
 
-from kit.writers.docx_styles import ACCENT, INK, Look, ensure_styles
+from kit.writers.docx.styles import ACCENT, INK, Look, ensure_styles
 from kit.writers.ooxml import normalized_zip, set_core_properties
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import parse_xml
+from docx.oxml.text.parfmt import CT_PPr
+from docx.parts.numbering import NumberingPart
 from lxml import etree
 
-from kit.writers.docx_xml import nsdecls, qn
-from kit.writers.docx_xml import parse as parse_xml
-
-if TYPE_CHECKING:
-    from docx.document import Document as DocxDocument
+from kit.writers.ooxml import nsdecls, qn
 
 NUMBERED_STYLES = {"List Bullet": "bullet", "List Number": "number", "Kit Check": "check"}
 """Paragraph styles that carry a list definition, and which kind."""
@@ -25,39 +26,6 @@ _INDENT = {"bullet": (360, 230), "number": (360, 300), "check": (400, 320)}
 """Left indent and hanging indent of the first level, in twips."""
 _STEP = 240
 """How much further in each level of a list starts, in twips."""
-
-_PPR_AFTER_NUMPR = (
-    "w:suppressLineNumbers",
-    "w:pBdr",
-    "w:shd",
-    "w:tabs",
-    "w:suppressAutoHyphens",
-    "w:kinsoku",
-    "w:wordWrap",
-    "w:overflowPunct",
-    "w:topLinePunct",
-    "w:autoSpaceDE",
-    "w:autoSpaceDN",
-    "w:bidi",
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
-"""What follows w:numPr inside w:pPr, so it can be put in its place."""
 
 
 def _abstract(number: int, kind: str) -> etree._Element:
@@ -79,12 +47,6 @@ def _abstract(number: int, kind: str) -> etree._Element:
 
 def _numbering(doc: DocxDocument) -> etree._Element:
     """The document's numbering definitions, made empty first if it has none."""
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.oxml import parse_xml as docx_parse_xml
-    from docx.parts.numbering import NumberingPart
-
     try:
         return doc.part.part_related_by(RT.NUMBERING).element
     except KeyError:
@@ -94,7 +56,7 @@ def _numbering(doc: DocxDocument) -> etree._Element:
         partname = PackURI("/word/numbering.xml")
         if partname in taken:
             partname = package.next_partname("/word/numbering%d.xml")
-        element = docx_parse_xml(f"<w:numbering {nsdecls('w')}/>")
+        element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
         part = NumberingPart(partname, CT.WML_NUMBERING, element, package)
         doc.part.relate_to(part, RT.NUMBERING)
         return element
@@ -115,12 +77,8 @@ def add_list(doc: DocxDocument, kind: str) -> int:
         first_num.addprevious(element)
     else:
         numbering.append(element)
-    return _add_num(numbering, abstract_id)
-
-
-def _add_num(numbering: etree._Element, abstract_id: int, restart: bool = False) -> int:
     num_id = _next_id(numbering, "w:num", "w:numId")
-    _put_num(numbering, num_id, abstract_id, restart)
+    _put_num(numbering, num_id, abstract_id, restart=False)
     return num_id
 
 
@@ -153,36 +111,29 @@ class Restarts:
 
     def __init__(self, numbering: etree._Element) -> None:
         self.numbering = numbering
-        self._abstract: dict[str, str] = {}
+        self.abstract_of: dict[str, str] = {}
+        """Each numId's list definition (abstractNumId), as the part holds them."""
         for num in numbering.iter(qn("w:num")):
             abstract = num.find(qn("w:abstractNumId"))
             if abstract is not None:
-                self._abstract.setdefault(num.get(qn("w:numId")), abstract.get(qn("w:val")))
-        self._next = _next_id(numbering, "w:num", "w:numId")
+                self.abstract_of.setdefault(num.get(qn("w:numId")), abstract.get(qn("w:val")))
+        self.next_id = _next_id(numbering, "w:num", "w:numId")
 
     def restart(self, num_id: int) -> int:
         """A numId that continues the same list definition as `num_id` but starts at 1."""
-        abstract = self._abstract.get(str(num_id))
+        abstract = self.abstract_of.get(str(num_id))
         if abstract is None:
             return num_id
-        new_id, self._next = self._next, self._next + 1
+        new_id, self.next_id = self.next_id, self.next_id + 1
         _put_num(self.numbering, new_id, int(abstract), restart=True)
         return new_id
 
 
-def set_num(ppr: etree._Element, num_id: int, level: int = 0) -> None:
-    """Put a paragraph (or paragraph style) on a list, at a level."""
-    old = ppr.find(qn("w:numPr"))
-    if old is not None:
-        ppr.remove(old)
-    num_pr = parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    )
-    successor = next((c for c in ppr if c.tag in {qn(t) for t in _PPR_AFTER_NUMPR}), None)
-    if successor is not None:
-        successor.addprevious(num_pr)
-    else:
-        ppr.append(num_pr)
+def set_num(ppr: CT_PPr, num_id: int, level: int = 0) -> None:
+    """Put a paragraph style on a list, at a level (python-docx keeps the schema's order)."""
+    num_pr = ppr.get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
 
 
 def ensure_numbering(doc: DocxDocument, ids: dict[str, str]) -> None:
@@ -192,10 +143,4 @@ def ensure_numbering(doc: DocxDocument, ids: dict[str, str]) -> None:
         style = styles.get(ids[name])
         if style is None or style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
             continue
-        ppr = style.find(qn("w:pPr"))
-        if ppr is None:
-            ppr = etree.SubElement(style, qn("w:pPr"))
-            rpr = style.find(qn("w:rPr"))
-            if rpr is not None:
-                rpr.addprevious(ppr)
-        set_num(ppr, add_list(doc, kind))
+        set_num(style.get_or_add_pPr(), add_list(doc, kind))

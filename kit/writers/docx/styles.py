@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
 from lxml import etree
 
-from kit.writers.docx_numbering import NUMBERED_STYLES, ensure_numbering
-from kit.writers.docx_xml import nsdecls, qn
-from kit.writers.docx_xml import parse as parse_xml
-
-if TYPE_CHECKING:
-    from docx.document import Document as DocxDocument
+from kit.writers.docx.numbering import NUMBERED_STYLES, ensure_numbering
+from kit.writers.ooxml import nsdecls, qn
 
 ACCENT = "2E5E6E"
 """The accent colour for headings and rules: a deep teal that prints as a dark grey."""
@@ -230,7 +227,7 @@ def _twips(points: float) -> int:
     return round(points * 20)
 
 
-def style_element(name: str, spec: StyleSpec, look: Look, ids: dict[str, str]) -> etree._Element:
+def new_style(name: str, spec: StyleSpec, look: Look, ids: dict[str, str]) -> etree._Element:
     """A w:style element for one spec, in the document's look."""
     internal = _INTERNAL.get(name, name)
     custom = "" if name in _INTERNAL or not name.startswith("Kit ") else ' w:customStyle="1"'
@@ -340,7 +337,7 @@ def ensure_styles(doc: DocxDocument, look: Look | None = None) -> dict[str, str]
     for name, spec in STYLES.items():
         if style_key(_INTERNAL.get(name, name)) in ids:
             continue
-        element = style_element(name, spec, look, ids)
+        element = new_style(name, spec, look, ids)
         sid = element.get(qn("w:styleId"))
         while sid in taken:
             sid += "Kit"

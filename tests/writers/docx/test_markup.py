@@ -1,4 +1,4 @@
-"""The body written as markup: text escaped and spaced as Word reads it, on any template."""
+"""Paragraphs and runs: text kept and spaced as Word reads it, on any template."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def _doc(blocks) -> Document:
 
 
 def _paragraphs(doc) -> list[DocxParagraph]:
-    return [DocxParagraph(p, doc._body) for p in doc.element.body.iter(qn("w:p"))]
+    return [DocxParagraph(p, doc) for p in doc.element.body.iter(qn("w:p"))]
 
 
 def test_text_keeps_its_characters_spaces_tabs_and_line_breaks() -> None:

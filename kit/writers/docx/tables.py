@@ -1,8 +1,12 @@
-"""Tables, framed boxes and ruled writing lines, as markup laid out to the width of the page."""
+"""Tables, framed boxes and ruled writing lines, laid out to the width of the page."""
 
 from __future__ import annotations
 
+from lxml import etree
+
 from kit.compose.blocks import Inline, plain
+from kit.writers.docx.markup import fragment
+from kit.writers.ooxml import nsdecls
 
 CELL_SIDE = 90
 """Left and right padding of a table cell, in twips."""
@@ -22,14 +26,14 @@ def _borders(tag: str, **sides: tuple[int, str]) -> str:
     return f"<w:{tag}>{inner}</w:{tag}>"
 
 
-def table_start(
+def new_table(
     widths: list[int], *, indent: int, borders: str, margins: tuple[int, int, int, int]
-) -> str:
-    """The start of a table with fixed column widths (twips), borders and cell padding."""
+) -> etree._Element:
+    """An empty table with fixed column widths (twips), borders and cell padding."""
     top, side, bottom, right = margins
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    return (
-        "<w:tbl><w:tblPr>"
+    return fragment(
+        f"<w:tbl {nsdecls('w')}><w:tblPr>"
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         f'<w:tblInd w:w="{indent}" w:type="dxa"/>{borders}'
         '<w:tblLayout w:type="fixed"/>'
@@ -38,20 +42,29 @@ def table_start(
         "</w:tblCellMar>"
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
-        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>"
     )
 
 
-def row_start(*, header: bool = False, height: int | None = None) -> str:
-    """The start of a row that never splits across pages."""
+def add_row(
+    table: etree._Element,
+    widths: list[int],
+    *,
+    header: bool = False,
+    height: int | None = None,
+    cell_props: str = "",
+) -> list[etree._Element]:
+    """Append a row that never splits across pages; return its cells (each without a paragraph)."""
     height_xml = f'<w:trHeight w:val="{height}" w:hRule="exact"/>' if height else ""
     head_xml = "<w:tblHeader/>" if header else ""
-    return f"<w:tr><w:trPr><w:cantSplit/>{height_xml}{head_xml}</w:trPr>"
-
-
-def cell_start(width: int, cell_props: str = "") -> str:
-    """The start of a cell of a width (twips), before its paragraphs."""
-    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{cell_props}</w:tcPr>'
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{cell_props}</w:tcPr></w:tc>' for w in widths
+    )
+    row = fragment(
+        f"<w:tr {nsdecls('w')}><w:trPr><w:cantSplit/>{height_xml}{head_xml}</w:trPr>{cells}</w:tr>"
+    )
+    table.append(row)
+    return list(row.iterchildren("{*}tc"))
 
 
 def column_widths(rows: tuple[tuple[Inline, ...], ...], total: int) -> list[int]:

@@ -13,10 +13,13 @@ from lxml import etree
 
 from kit.compose.blocks import Block, Deck, Heading, ListBlock, Paragraph, Run, Table
 from kit.compose.blocks import Slide as ComposedSlide
-from kit.writers.pptx_fit import Page as Planned
-from kit.writers.pptx_fit import Text, badness, plan
+from kit.layout.areas import EMU_PER_PT
+from kit.layout.areas import TextArea as Box
+from kit.layout.paragraphs import Text
+from kit.layout.planner import PlannedSlide as Planned
+from kit.layout.planner import badness, plan
 from kit.writers.pptx_prototype import Layout, Page, Prototype, prototype
-from kit.writers.pptx_template import EMU_PER_PT, Box, load_template
+from kit.writers.pptx_template import load_template
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -54,7 +57,7 @@ def _write_page(proto: Prototype, layout: Layout, page: Planned, slide: Composed
     tree = out.find(_SP_TREE)
     placeholders = [tree[i] for i, _ in layout.placeholders]
     by_idx = {idx: tree[i] for i, idx in layout.placeholders}
-    boxes, laid = page.frames, layout.frames
+    boxes, laid = page.areas, layout.frames
     if page.title:
         title_para = Text((Run(page.title),), "title", page.title_size)
         _fill(tree, by_idx, boxes.title, [title_para], line=90, moved=boxes.title != laid.title)

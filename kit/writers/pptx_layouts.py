@@ -18,7 +18,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import SlideLayout, SlideMaster
 
-from kit.writers.pptx_template import Box, Frames, Template
+from kit.layout.areas import SlideAreas as Frames
+from kit.layout.areas import TextArea as Box
+from kit.writers.pptx_template import Template
 from kit.writers.pptx_template import load_template as load_template
 
 CONTENT_LAYOUTS = ("Title and Content", "Title Only", "Blank")

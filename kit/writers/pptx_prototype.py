@@ -23,9 +23,10 @@ from functools import lru_cache
 
 from lxml import etree
 
+from kit.layout.areas import SlideAreas as Frames
 from kit.writers.ooxml import fixed_time
 from kit.writers.pptx_package import Entries, Part, Rel, next_rid, package_bytes
-from kit.writers.pptx_template import Frames, Template
+from kit.writers.pptx_template import Template
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +227,7 @@ class _Unpickler(pickle.Unpickler):
 
     SAFE = frozenset(
         {
+            "kit.layout.areas",
             "kit.writers.ooxml",
             "kit.writers.pptx_package",
             "kit.writers.pptx_prototype",

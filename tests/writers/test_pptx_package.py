@@ -20,10 +20,11 @@ import kit
 from kit import filecache
 from kit.compose.blocks import Deck, Paragraph, Run, Slide
 from kit.compose.documents import compose_kit
+from kit.layout.areas import TextArea as Box
 from kit.writers import pptx_prepare, pptx_prototype
 from kit.writers.ooxml import zipped
 from kit.writers.pptx import place, text_box, write_pptx
-from kit.writers.pptx_template import Box, load_template
+from kit.writers.pptx_template import load_template
 
 _BOX = Box(
     None, 914400, 685800, 5486400, 1371600, (91440, 45720, 91440, 45720), "Arial", False, False, 28

@@ -237,11 +237,6 @@ def _advances(
     return tuple(w for w in out if w[0])
 
 
-def wrap(para: Para, width: float) -> list[str]:
-    """The lines a renderer makes of the paragraph in a column `width` points wide."""
-    return [" ".join(w.text for w in line) for line in _lines(para, width)]
-
-
 @lru_cache(maxsize=MEMO_PARAS)
 def _lines(para: Para, width: float) -> tuple[tuple[Word, ...], ...]:
     room = width - para.indent
@@ -294,18 +289,3 @@ def fits(paras: Sequence[Para], width: float, room: float, *, broken_ok: bool = 
     if not broken_ok and any(longest_word(p) > width for p in paras):
         return False
     return height(paras, width) <= room
-
-
-_SENTENCE = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=\S)")
-
-
-def sentences(text: str) -> list[str]:
-    """The text cut after each sentence's closing punctuation; the pieces rejoin with spaces."""
-    out: list[str] = []
-    start = 0
-    for match in _SENTENCE.finditer(text):
-        end = match.start() + len(match.group().rstrip())
-        out.append(text[start:end].strip())
-        start = match.end()
-    out.append(text[start:].strip())
-    return [s for s in out if s]

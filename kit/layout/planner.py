@@ -105,13 +105,14 @@ class _Packer:
         self.pages: list[list[Text]] = []
         self.current: list[Text] = []
 
-    def _with(self, piece: Text) -> list[Text]:
+    def joined(self, piece: Text) -> list[Text]:
+        """The current page with the piece added, joined to the paragraph it continues."""
         if self.current and piece.continued and self.current[-1].origin == piece.origin:
             return [*self.current[:-1], _join(self.current[-1], piece)]
         return [*self.current, piece]
 
     def place(self, piece: Text, level: str = "") -> None:
-        trial = self._with(piece)
+        trial = self.joined(piece)
         if self.fits(trial):
             self.current = trial
             return

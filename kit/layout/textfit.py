@@ -74,7 +74,7 @@ class Face:
     """Advance of each known code point."""
     missing: float
     """Advance of a code point the font has no glyph for but a near font may."""
-    _advances: dict[str, Advance] = field(default_factory=dict, repr=False)
+    memo: dict[str, Advance] = field(default_factory=dict, repr=False)
     """Advances of the words measured so far: the same words come back on every slide."""
 
     def width(self, text: str, size: float, spacing: float = 0.0) -> float:
@@ -84,14 +84,15 @@ class Face:
 
     def advance(self, text: str) -> Advance:
         """The summed advances of `text` in ems, and how many characters take room."""
-        found = self._advances.get(text)
+        found = self.memo.get(text)
         if found is None:
-            if len(self._advances) >= MEMO_WORDS:
-                self._advances.clear()
-            found = self._advances[text] = self._measure(text)
+            if len(self.memo) >= MEMO_WORDS:
+                self.memo.clear()
+            found = self.memo[text] = self.measure(text)
         return found
 
-    def _measure(self, text: str) -> Advance:
+    def measure(self, text: str) -> Advance:
+        """What `advance` gives, measured afresh character by character."""
         visible = _ZERO_WIDTH.sub("", text)
         get = self.widths.get
         total = 0.0

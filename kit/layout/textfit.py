@@ -193,11 +193,6 @@ class Para:
     caps: bool = False
     """Set in capitals."""
 
-    @property
-    def text(self) -> str:
-        """The paragraph's characters."""
-        return "".join(p.text for p in self.pieces)
-
 
 @lru_cache(maxsize=MEMO_PARAS)
 def words(para: Para) -> tuple[Word, ...]:

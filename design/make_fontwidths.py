@@ -1,4 +1,4 @@
-"""Write kit/writers/fontwidths.json: glyph advance widths and line metrics of open fonts.
+"""Write kit/layout/fontwidths.json: glyph advance widths and line metrics of open fonts.
 
 The fonts are the metric-compatible stand-ins LibreOffice uses for the fonts PowerPoint
 has (Carlito for Calibri, Caladea for Cambria, Liberation for Arial and Times New Roman),
@@ -19,7 +19,7 @@ import struct
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "kit" / "writers" / "fontwidths.json"
+OUT = ROOT / "kit" / "layout" / "fontwidths.json"
 
 FACES = {
     "Carlito": "/usr/share/fonts/truetype/crosextra/Carlito-{}.ttf",

@@ -144,7 +144,7 @@ def course_problems(
             yield doc.problem(key, problem)
         elif suffix == ".pptx":
             # python-pptx loads only when a course brings its own slide template.
-            from kit.writers.pptx_layouts import template_problems as slide_template_problems
+            from kit.writers.pptx.layouts import layout_problems as slide_template_problems
 
             for layout_problem in slide_template_problems(path):
                 yield doc.problem(key, layout_problem)

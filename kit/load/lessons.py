@@ -85,4 +85,3 @@ def builtin_lessons() -> dict[str, LessonFile]:
     if problems:
         raise InputError(problems)
     return found
-

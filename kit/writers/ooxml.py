@@ -95,6 +95,7 @@ def normalized_zip(data: bytes) -> bytes:
 
 # -- Old package writers' helpers, removed with them ---------------------------------
 
+
 def rels_entry(name: str) -> str:
     """The zip entry holding the relationships of entry `name` ("" for the package itself)."""
     folder, base = posixpath.split(name)

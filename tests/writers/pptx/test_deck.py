@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,9 +16,10 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 
 import kit
+from kit.compose.blocks import Deck, Paragraph, Run
+from kit.compose.blocks import Slide as ComposedSlide
 from kit.course.model import ResolvedCourse
-from kit.errors import InputError
-from kit.writers.pptx_layouts import template_problems
+from kit.writers.pptx import write_pptx
 
 EMU_PER_PT = 12700
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -207,7 +209,7 @@ def test_every_text_box_wraps_and_never_autofits(built: Built) -> None:
     for _, deck in built.pairs():
         for slide in deck.slides:
             for shape in _text_shapes(slide):
-                body_pr = shape.text_frame._txBody.find(qn("a:bodyPr"))
+                body_pr = shape.element.txBody.find(qn("a:bodyPr"))
                 assert body_pr.get("wrap") == "square"
                 assert body_pr.find(qn("a:noAutofit")) is not None
                 assert body_pr.find(qn("a:normAutofit")) is None
@@ -273,40 +275,6 @@ def test_church_template_layouts_and_size_are_used_and_its_slides_dropped(church
     assert "Potluck" not in face
 
 
-def _template_without_content_layouts(tmp_path: Path) -> Path:
-    prs = Presentation()
-    for layout in list(prs.slide_layouts):
-        if layout.name in ("Title and Content", "Title Only", "Blank"):
-            prs.slide_layouts.remove(layout)
-    path = tmp_path / "odd.pptx"
-    prs.save(str(path))
-    return path
-
-
-def test_template_missing_layouts_is_named_in_a_clear_error(tmp_path: Path) -> None:
-    path = _template_without_content_layouts(tmp_path)
-    assert template_problems(path) == [
-        "slide template 'odd.pptx' has no layout named 'Title and Content', 'Title Only' "
-        "or 'Blank'; kit needs one of them for its slides (layouts found: 'Title Slide', "
-        "'Section Header', 'Two Content', 'Comparison', 'Content with Caption', "
-        "'Picture with Caption', 'Title and Vertical Text', 'Vertical Title and Text')"
-    ]
-    assert template_problems(FIXTURES / "church-pptx" / "brand" / "church.pptx") == []
-
-
-def test_building_with_a_template_missing_layouts_fails_with_that_error(tmp_path: Path) -> None:
-    template = _template_without_content_layouts(tmp_path)
-    (tmp_path / "course.yaml").write_text(
-        f"title: T\nbrand:\n  slides: {template.name}\nweeks: [trust]\n", encoding="utf-8"
-    )
-    with pytest.raises(InputError) as caught:
-        kit.build(kit.load_course(tmp_path / "course.yaml"), tmp_path / "out")
-    assert "course.yaml:3:11: brand.slides: slide template 'odd.pptx' has no layout named " in (
-        str(caught.value)
-    )
-    assert not (tmp_path / "out").exists()
-
-
 # --- the file itself -----------------------------------------------------------------
 
 
@@ -338,7 +306,7 @@ def test_a_template_whose_notes_page_has_no_notes_box_still_gets_speaker_notes(
     master = prs.notes_master
     for shape in list(master.placeholders):
         if shape.placeholder_format.type == PP_PLACEHOLDER.BODY:
-            shape._element.getparent().remove(shape._element)
+            shape.element.getparent().remove(shape.element)
     prs.save(str(tmp_path / "plain.pptx"))
     (tmp_path / "course.yaml").write_text(
         "title: T\nbrand:\n  slides: plain.pptx\nweeks: [trust]\n", encoding="utf-8"
@@ -349,3 +317,13 @@ def test_a_template_whose_notes_page_has_no_notes_box_still_gets_speaker_notes(
     assert all(notes[1:]), notes
     assert notes[1].startswith("Welcome and opening question: 10 minutes.")
     assert [str(e) for e in validate_pptx(deck).errors] == []
+
+
+def test_document_properties_hold_any_title_escaped_and_at_most_255_characters() -> None:
+    odd = 'Love & "Respect" <3 \u2014 ' + "and more " * 40
+    slide = ComposedSlide("points", "A title", [Paragraph((Run("Some words."),), "body")])
+    deck = write_pptx(Deck(odd, "Closer", [slide]), author="St. Mary's & St. John's")
+    props = Presentation(io.BytesIO(deck)).core_properties
+    assert props.title == odd[:255]
+    assert props.subject == "Closer"
+    assert props.author == props.last_modified_by == "St. Mary's & St. John's"

@@ -74,7 +74,7 @@ class Face:
     """Advance of each known code point."""
     missing: float
     """Advance of a code point the font has no glyph for but a near font may."""
-    _advances: dict[str, Advance] = field(default_factory=dict, repr=False)
+    memo: dict[str, Advance] = field(default_factory=dict, repr=False)
     """Advances of the words measured so far: the same words come back on every slide."""
 
     def width(self, text: str, size: float, spacing: float = 0.0) -> float:
@@ -84,14 +84,15 @@ class Face:
 
     def advance(self, text: str) -> Advance:
         """The summed advances of `text` in ems, and how many characters take room."""
-        found = self._advances.get(text)
+        found = self.memo.get(text)
         if found is None:
-            if len(self._advances) >= MEMO_WORDS:
-                self._advances.clear()
-            found = self._advances[text] = self._measure(text)
+            if len(self.memo) >= MEMO_WORDS:
+                self.memo.clear()
+            found = self.memo[text] = self.measure(text)
         return found
 
-    def _measure(self, text: str) -> Advance:
+    def measure(self, text: str) -> Advance:
+        """What `advance` gives, measured afresh character by character."""
         visible = _ZERO_WIDTH.sub("", text)
         get = self.widths.get
         total = 0.0
@@ -192,11 +193,6 @@ class Para:
     caps: bool = False
     """Set in capitals."""
 
-    @property
-    def text(self) -> str:
-        """The paragraph's characters."""
-        return "".join(p.text for p in self.pieces)
-
 
 @lru_cache(maxsize=MEMO_PARAS)
 def words(para: Para) -> tuple[Word, ...]:
@@ -235,11 +231,6 @@ def _advances(
     if text_parts:
         out.append(("".join(text_parts), tuple(parts), None))
     return tuple(w for w in out if w[0])
-
-
-def wrap(para: Para, width: float) -> list[str]:
-    """The lines a renderer makes of the paragraph in a column `width` points wide."""
-    return [" ".join(w.text for w in line) for line in _lines(para, width)]
 
 
 @lru_cache(maxsize=MEMO_PARAS)
@@ -294,18 +285,3 @@ def fits(paras: Sequence[Para], width: float, room: float, *, broken_ok: bool = 
     if not broken_ok and any(longest_word(p) > width for p in paras):
         return False
     return height(paras, width) <= room
-
-
-_SENTENCE = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=\S)")
-
-
-def sentences(text: str) -> list[str]:
-    """The text cut after each sentence's closing punctuation; the pieces rejoin with spaces."""
-    out: list[str] = []
-    start = 0
-    for match in _SENTENCE.finditer(text):
-        end = match.start() + len(match.group().rstrip())
-        out.append(text[start:end].strip())
-        start = match.end()
-    out.append(text[start:].strip())
-    return [s for s in out if s]

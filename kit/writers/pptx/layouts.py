@@ -1,13 +1,12 @@
-"""Deck templates read with python-pptx: check one, pick layouts per kind of slide, read boxes.
+"""A deck template's layouts: which serve each kind of slide, and the text areas of each.
 
 A slide's text goes into the placeholders of the layout it uses. For each placeholder this
-module works out what the fitter needs: where the box is, its inner margins, and the font,
-weight, style and size its text inherits from the layout, the master and the theme.
+module works out what the planner needs: where the area is, its inner margins, and the
+font, weight, style and size its text inherits from the layout, the master and the theme.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,10 +15,11 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PptxPresentation
+from pptx.shapes.placeholder import LayoutPlaceholder, MasterPlaceholder
 from pptx.slide import SlideLayout, SlideMaster
 
-from kit.writers.pptx_template import Box, Frames, Template
-from kit.writers.pptx_template import load_template as load_template
+from kit.layout.areas import SlideAreas, TextArea
+from kit.writers.ooxml import NAMESPACES, qn
 
 CONTENT_LAYOUTS = ("Title and Content", "Title Only", "Blank")
 """Layouts any of which can carry every kind of slide; a template needs one of them."""
@@ -43,51 +43,61 @@ the body; a template without them gets that text in its body."""
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
-
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-NS = {"a": _A, "p": _P}
+INSETS = (91440, 45720, 91440, 45720)
+"""Inner margins left, top, right, bottom in EMU where a template sets none."""
 
 
-def open_template(template: Template) -> PptxPresentation:
-    """A fresh presentation from the template, without any slides of its own."""
-    prs = Presentation(io.BytesIO(template.data))
-    ids = prs.slides._sldIdLst
-    for sld_id in list(ids):
-        prs.part.drop_rel(sld_id.rId)
-        ids.remove(sld_id)
-    return prs
+@dataclass(frozen=True)
+class LayoutChoice:
+    """A layout a kind of slide may use, and its text areas."""
+
+    partname: str
+    """The layout's part in the template, which names it in any presentation opened from it."""
+    areas: SlideAreas
+    """Where its text goes."""
 
 
-def template_problems(path: Path) -> list[str]:
+def layout_problems(path: Path) -> list[str]:
     """What keeps a .pptx from serving as a deck template; empty when it can.
 
-    A course loader can report these at the course's `brand.slides` entry.
+    The course loader reports these at the course's `brand.slides` entry.
     """
     try:
         prs = Presentation(str(path))
     except Exception as exc:  # python-pptx raises many kinds on a damaged file
         return [f"'{path.name}' is not a PowerPoint file kit can read ({type(exc).__name__})"]
-    problem = layout_problem(prs, path.name)
-    return [problem] if problem else []
-
-
-def layout_problem(prs: PptxPresentation, name: str) -> str | None:
-    """Why an opened template lacks the layouts kit needs, naming them; None when it has them."""
     names = [layout.name for layout in all_layouts(prs)]
     if any(n in names for n in CONTENT_LAYOUTS):
-        return None
+        return []
     found = ", ".join(f"'{n}'" for n in names) or "none"
     wanted = ", ".join(f"'{n}'" for n in CONTENT_LAYOUTS[:-1])
-    return (
-        f"slide template '{name}' has no layout named {wanted} or '{CONTENT_LAYOUTS[-1]}'; "
+    return [
+        f"slide template '{path.name}' has no layout named {wanted} or '{CONTENT_LAYOUTS[-1]}'; "
         f"kit needs one of them for its slides (layouts found: {found})"
-    )
+    ]
 
 
 def all_layouts(prs: PptxPresentation) -> list[SlideLayout]:
     """Every layout of every master, first master first."""
     return [layout for master in prs.slide_masters for layout in master.slide_layouts]
+
+
+def layout_choices(prs: PptxPresentation, *, own: bool) -> dict[str, tuple[LayoutChoice, ...]]:
+    """For each kind of slide ("" for any other), the layouts it may use, best first.
+
+    Kit's own template (`own`) has a layout designed for each kind: only that one is used.
+    """
+    areas: dict[str, SlideAreas] = {}
+    choices = {}
+    for kind in (*LAYOUTS, ""):
+        found = candidate_layouts(prs, kind)[: 1 if own else None]
+        for layout in found:
+            if layout.part.partname not in areas:
+                areas[layout.part.partname] = slide_areas(prs, layout)
+        choices[kind] = tuple(
+            LayoutChoice(layout.part.partname, areas[layout.part.partname]) for layout in found
+        )
+    return choices
 
 
 def candidate_layouts(prs: PptxPresentation, kind: str) -> list[SlideLayout]:
@@ -105,22 +115,21 @@ def _has_title(layout: SlideLayout) -> bool:
     return any(ph.placeholder_format.type in TITLE_TYPES for ph in layout.placeholders)
 
 
-def frames(prs: PptxPresentation, layout: SlideLayout) -> Frames:
-    """The boxes of a layout, with fallbacks for a layout that lacks a title or a body."""
+def slide_areas(prs: PptxPresentation, layout: SlideLayout) -> SlideAreas:
+    """The text areas of a layout, with stand-ins for a layout that lacks a title or a body."""
     fonts = _ThemeFonts(layout.slide_master)
     title = kicker = caption = None
     bodies = []
     for ph in layout.placeholders:
         kind = ph.placeholder_format.type
-        name = ph.name
         if kind in TITLE_TYPES and title is None:
-            title = _box(ph, layout, fonts, "title")
-        elif name == KICKER:
-            kicker = _box(ph, layout, fonts, "body")
-        elif name == CAPTION:
-            caption = _box(ph, layout, fonts, "body")
+            title = _area(ph, layout, fonts, "title")
+        elif ph.name == KICKER:
+            kicker = _area(ph, layout, fonts, "body")
+        elif ph.name == CAPTION:
+            caption = _area(ph, layout, fonts, "body")
         elif kind in BODY_TYPES:
-            bodies.append(_box(ph, layout, fonts, "body"))
+            bodies.append(_area(ph, layout, fonts, "body"))
     width, height = prs.slide_width, prs.slide_height
     if title is None:
         title = _added(
@@ -134,22 +143,21 @@ def frames(prs: PptxPresentation, layout: SlideLayout) -> Frames:
         body = replace(
             _added(fonts, "other", title.left, top, title.width, room, 28), insets=title.insets
         )
-    return Frames(layout.name, title, body, kicker, caption)
+    return SlideAreas(layout.name, title, body, kicker, caption)
 
 
-def _added(fonts: _ThemeFonts, role: str, x: int, y: int, w: int, h: int, size: float) -> Box:
+def _added(fonts: _ThemeFonts, role: str, x: int, y: int, w: int, h: int, size: float) -> TextArea:
     font = fonts.resolve([], role)
-    insets = (91440, 45720, 91440, 45720)
-    return Box(None, x, y, w, h, insets, font.typeface, font.bold, font.italic, size)
+    return TextArea(None, x, y, w, h, INSETS, font.typeface, font.bold, font.italic, size)
 
 
-def _box(ph, layout: SlideLayout, fonts: _ThemeFonts, role: str) -> Box:
-    chain = [ph._element]
-    master_ph = _master_placeholder(layout.slide_master, ph.placeholder_format.type, role)
+def _area(ph: LayoutPlaceholder, layout: SlideLayout, fonts: _ThemeFonts, role: str) -> TextArea:
+    chain = [ph.element]
+    master_ph = _master_placeholder(layout.slide_master, role)
     if master_ph is not None:
-        chain.append(master_ph)
+        chain.append(master_ph.element)
     font = fonts.resolve(chain, role)
-    return Box(
+    return TextArea(
         ph.placeholder_format.idx,
         int(ph.left),
         int(ph.top),
@@ -165,24 +173,17 @@ def _box(ph, layout: SlideLayout, fonts: _ThemeFonts, role: str) -> Box:
     )
 
 
-def _master_placeholder(master: SlideMaster, kind, role: str):
-    wanted = "title" if role == "title" else "body"
-    for sp in master.placeholders:
-        ph_type = sp.placeholder_format.type
-        if (wanted == "title" and ph_type in TITLE_TYPES) or (
-            wanted == "body" and ph_type in BODY_TYPES
-        ):
-            return sp._element
-    return None
+def _master_placeholder(master: SlideMaster, role: str) -> MasterPlaceholder | None:
+    wanted = TITLE_TYPES if role == "title" else BODY_TYPES
+    return next((sp for sp in master.placeholders if sp.placeholder_format.type in wanted), None)
 
 
-def _insets(chain: list) -> tuple[int, int, int, int]:
-    defaults = {"lIns": 91440, "tIns": 45720, "rIns": 91440, "bIns": 45720}
+def _insets(chain: list[etree._Element]) -> tuple[int, int, int, int]:
     out = []
-    for attr, default in defaults.items():
+    for attr, default in zip(("lIns", "tIns", "rIns", "bIns"), INSETS, strict=True):
         value = default
         for el in chain:
-            body_pr = el.find("./p:txBody/a:bodyPr", NS)
+            body_pr = el.find("./p:txBody/a:bodyPr", NAMESPACES)
             if body_pr is not None and body_pr.get(attr) is not None:
                 value = int(body_pr.get(attr))
                 break
@@ -192,7 +193,7 @@ def _insets(chain: list) -> tuple[int, int, int, int]:
 
 @dataclass(frozen=True)
 class Font:
-    """How a box's text is set when its runs say nothing."""
+    """How an area's text is set when its runs say nothing."""
 
     typeface: str
     """Font name, theme fonts resolved."""
@@ -212,52 +213,49 @@ class _ThemeFonts:
     """A master's text styles and theme fonts, to resolve what a placeholder inherits."""
 
     def __init__(self, master: SlideMaster) -> None:
-        self.master = master
         theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
         self.major = _theme_font(theme, "majorFont") or "Calibri Light"
         self.minor = _theme_font(theme, "minorFont") or "Calibri"
-        styles = master._element.find(f"{{{_P}}}txStyles")
+        styles = master.element.find(qn("p:txStyles"))
         self.styles = {}
         if styles is not None:
             for name in ("titleStyle", "bodyStyle", "otherStyle"):
-                self.styles[name] = styles.find(f"{{{_P}}}{name}")
+                self.styles[name] = styles.find(qn(f"p:{name}"))
 
-    def resolve(self, chain: list, role: str) -> Font:
+    def resolve(self, chain: list[etree._Element], role: str) -> Font:
         """How level-1 text in a placeholder chain is set, after inheritance."""
-        defs = [el.find("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS) for el in chain]
+        defs = [el.find("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NAMESPACES) for el in chain]
         style = {"title": "titleStyle", "body": "bodyStyle"}.get(role, "otherStyle")
         master_style = self.styles.get(style)
         if master_style is not None:
-            defs.append(master_style.find("./a:lvl1pPr/a:defRPr", NS))
+            defs.append(master_style.find("./a:lvl1pPr/a:defRPr", NAMESPACES))
         defs = [d for d in defs if d is not None]
-        typeface = _first(defs, lambda d: d.find("a:latin", NS), "typeface")
+        typeface = _first(defs, "typeface", "a:latin")
         if typeface is None or typeface == "+mn-lt":
             typeface = self.major if (typeface is None and role == "title") else self.minor
         elif typeface == "+mj-lt":
             typeface = self.major
-        bold = _first(defs, lambda d: d, "b") in ("1", "true")
-        italic = _first(defs, lambda d: d, "i") in ("1", "true")
-        size = _first(defs, lambda d: d, "sz")
-        caps = _first(defs, lambda d: d, "cap") in ("all", "small")
-        spacing = _first(defs, lambda d: d, "spc")
+        size = _first(defs, "sz")
+        spacing = _first(defs, "spc")
         return Font(
             typeface,
-            bold,
-            italic,
+            _first(defs, "b") in ("1", "true"),
+            _first(defs, "i") in ("1", "true"),
             int(size) / 100 if size else 18.0,
-            caps,
+            _first(defs, "cap") in ("all", "small"),
             max(0, int(spacing)) / 100 if spacing else 0.0,
         )
 
 
-def _first(defs: list, find, attr: str) -> str | None:
+def _first(defs: list[etree._Element], attr: str, child: str = "") -> str | None:
+    """The first value of `attr` on the run defaults (or on their `child`) that has one."""
     for d in defs:
-        el = find(d)
+        el = d.find(child, NAMESPACES) if child else d
         if el is not None and el.get(attr) is not None:
             return el.get(attr)
     return None
 
 
-def _theme_font(theme, which: str) -> str | None:
-    found = theme.find(f".//a:fontScheme/a:{which}/a:latin", NS)
+def _theme_font(theme: etree._Element, which: str) -> str | None:
+    found = theme.find(f".//a:fontScheme/a:{which}/a:latin", NAMESPACES)
     return found.get("typeface") if found is not None else None

@@ -1,0 +1,64 @@
+"""Where a slide's text goes: the text areas of one layout, as numbers and font facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EMU_PER_PT = 12700
+"""English Metric Units in a point: positions and sizes are given in EMU."""
+
+
+@dataclass(frozen=True)
+class TextArea:
+    """A text area on a layout: where it is, its inner margins and its inherited font."""
+
+    idx: int | None
+    """Placeholder index on the layout; None for a text box the writer adds."""
+    left: int
+    """EMU from the slide's left edge."""
+    top: int
+    """EMU from the slide's top edge."""
+    width: int
+    """EMU."""
+    height: int
+    """EMU."""
+    insets: tuple[int, int, int, int]
+    """Inner margins left, top, right, bottom, EMU."""
+    typeface: str
+    """The font its text renders in (theme fonts resolved)."""
+    bold: bool
+    """Text is bold unless a run says otherwise."""
+    italic: bool
+    """Text is italic unless a run says otherwise."""
+    size: float
+    """Font size in points the template gives its text."""
+    caps: bool = False
+    """Set in capitals (or small capitals) by the template."""
+    spacing: float = 0.0
+    """Extra points between letters the template asks for."""
+
+    @property
+    def inner_width(self) -> float:
+        """Points available for a line."""
+        return (self.width - self.insets[0] - self.insets[2]) / EMU_PER_PT
+
+    @property
+    def inner_height(self) -> float:
+        """Points available for lines."""
+        return (self.height - self.insets[1] - self.insets[3]) / EMU_PER_PT
+
+
+@dataclass(frozen=True)
+class SlideAreas:
+    """The text areas a slide's text goes into on one layout."""
+
+    layout: str
+    """The layout's name."""
+    title: TextArea
+    """Where the title goes; `idx` None when the writer adds the box itself."""
+    body: TextArea
+    """Where the face text goes."""
+    kicker: TextArea | None
+    """The small line above the title, when the layout has a place for it."""
+    caption: TextArea | None
+    """The line below the body, when the layout has a place for it."""

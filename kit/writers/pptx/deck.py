@@ -1,0 +1,155 @@
+"""Write a composed deck as a .pptx with python-pptx: text fitted to each area, notes on each.
+
+Each slide goes on the layout that holds it best; its title and text go into the layout's
+placeholders, or into text boxes where a layout has none, and the placeholders left
+empty are taken off. python-pptx saves the package; kit only fixes its times and order.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.oxml.shapes.autoshape import CT_Shape
+from pptx.presentation import Presentation as PptxPresentation
+from pptx.shapes.autoshape import Shape
+from pptx.slide import NotesSlide, SlideLayout
+from pptx.slide import Slide as PptxSlide
+from pptx.util import Emu
+
+from kit.compose.blocks import Deck, Run
+from kit.compose.blocks import Slide as ComposedSlide
+from kit.layout.areas import SlideAreas, TextArea
+from kit.layout.paragraphs import Text
+from kit.layout.planner import PlannedSlide, badness, plan
+from kit.writers.ooxml import normalized_zip, qn, set_core_properties
+from kit.writers.pptx.layouts import LayoutChoice
+from kit.writers.pptx.template import deck_design
+from kit.writers.pptx.text import face_paragraphs, notes_paragraphs
+
+MAX_PROPERTY = 255
+"""Characters a document property holds at most (python-pptx's and Office's limit)."""
+
+PORTRAIT = (6858000, 9144000)
+"""A notes page's size where a template gives none: 7.5 by 10 inches."""
+
+
+def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> bytes:
+    """The bytes of a .pptx holding the deck; `brand` is the church's template, if any."""
+    design = deck_design(brand)
+    prs, layouts = design.open()
+    for slide in deck.slides:
+        choice, planned = _best(design.layouts_for(slide.layout), slide)
+        for page in planned:
+            _write_slide(prs, layouts[choice.partname], page, slide, choice.areas)
+    title, subject, author = (v[:MAX_PROPERTY] for v in (deck.title, deck.footer, author))
+    set_core_properties(prs.core_properties, title=title, subject=subject, author=author)
+    out = io.BytesIO()
+    prs.save(out)
+    return normalized_zip(out.getvalue())
+
+
+def _best(
+    choices: Sequence[LayoutChoice], slide: ComposedSlide
+) -> tuple[LayoutChoice, list[PlannedSlide]]:
+    """The first layout that holds the slide whole; else the one needing fewest extra slides."""
+    best: tuple[tuple, LayoutChoice, list[PlannedSlide]] | None = None
+    for choice in choices:
+        planned = plan(slide, choice.areas)
+        score = badness(planned)
+        if best is None or score[:2] < best[0][:2]:
+            best = (score, choice, planned)
+        if score[:2] == (1, 0):
+            break
+    assert best is not None, "every kind of slide has a layout"
+    return best[1], best[2]
+
+
+def _write_slide(
+    prs: PptxPresentation,
+    layout: SlideLayout,
+    page: PlannedSlide,
+    slide: ComposedSlide,
+    laid: SlideAreas,
+) -> None:
+    out = prs.slides.add_slide(layout)
+    # Walked once: python-pptx finds the placeholders anew at every walk.
+    placeholders = [ph for ph in out.placeholders]
+    by_idx = {ph.placeholder_format.idx: ph for ph in placeholders}
+    areas = page.areas
+    if page.title:
+        title = Text((Run(page.title),), "title", page.title_size)
+        _fill(out, by_idx, areas.title, [title], line=90, moved=areas.title != laid.title)
+    _fill(out, by_idx, areas.body, page.body, moved=areas.body != laid.body)
+    if areas.kicker is not None:
+        _fill(out, by_idx, areas.kicker, page.kicker)
+    if areas.caption is not None:
+        _fill(out, by_idx, areas.caption, page.caption)
+    for shape in placeholders:
+        if shape.has_text_frame and not shape.text_frame.text.strip():
+            shape.element.getparent().remove(shape.element)
+    body = _notes_placeholder(prs, out.notes_slide)
+    _replace_paragraphs(body, notes_paragraphs(slide.notes, continued=page.part > 1))
+
+
+def _fill(
+    out: PptxSlide,
+    by_idx: dict[int, Shape],
+    area: TextArea,
+    texts: Sequence[Text],
+    line: int = 100,
+    moved: bool = False,
+) -> None:
+    """Put paragraphs in an area's placeholder, or in a text box where it has none."""
+    if not texts:
+        return
+    shape = by_idx.get(area.idx) if area.idx is not None else None
+    if shape is None:
+        shape = out.shapes.add_textbox(*_where(area))
+        shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    elif moved:
+        # The planner moved this area (a long title taking room from the body).
+        shape.left, shape.top, shape.width, shape.height = _where(area)
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    _replace_paragraphs(shape, face_paragraphs(texts, line=line))
+
+
+def _where(area: TextArea) -> tuple[Emu, Emu, Emu, Emu]:
+    return Emu(area.left), Emu(area.top), Emu(area.width), Emu(area.height)
+
+
+def _replace_paragraphs(shape: Shape, paragraphs: list[etree._Element]) -> None:
+    """A shape's text becomes these paragraphs (python-pptx has no API to add built ones)."""
+    body = shape.element.get_or_add_txBody()
+    for p in body.p_lst:
+        body.remove(p)
+    body.extend(paragraphs)
+
+
+def _notes_placeholder(prs: PptxPresentation, notes: NotesSlide) -> Shape:
+    """The notes page's notes placeholder, added where PowerPoint puts it if its master has none.
+
+    python-pptx can only add placeholders a master has, so the shape is made as it makes one.
+    """
+    body = notes.notes_placeholder
+    if body is not None:
+        return body
+    size = prs.element.find(qn("p:notesSz"))
+    width, height = (int(size.get("cx")), int(size.get("cy"))) if size is not None else PORTRAIT
+    tree = notes.shapes.element
+    ids = [int(e.get("id")) for e in tree.iter(qn("p:cNvPr"))]
+    tree.append(
+        CT_Shape.new_placeholder_sp(
+            max(ids, default=1) + 1, "Notes Placeholder", PP_PLACEHOLDER.BODY, "horz", "full", 1
+        )
+    )
+    body = notes.notes_placeholder
+    body.left, body.top = Emu(int(width * 0.1)), Emu(int(height * 0.48))
+    body.width, body.height = Emu(int(width * 0.8)), Emu(int(height * 0.4))
+    return body

@@ -1,0 +1,66 @@
+"""The template a deck is made from, kit's own or a church's, read once per process.
+
+Reading the file and its layouts' text areas is done once; each deck then opens a fresh
+presentation from the bytes kept. The template was checked when the course was loaded
+(`layouts.layout_problems`), so nothing here reports on it.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.presentation import Presentation as PptxPresentation
+from pptx.slide import SlideLayout
+
+from kit.resources import data_dir
+from kit.writers.pptx.layouts import LayoutChoice, all_layouts, layout_choices
+
+BASE_NAME = "base.pptx"
+"""Kit's own designed deck template in the templates folder."""
+
+
+@dataclass(frozen=True)
+class DeckDesign:
+    """A deck template read once: its bytes and the layouts each kind of slide may use."""
+
+    data: bytes
+    """The .pptx file's bytes."""
+    choices: dict[str, tuple[LayoutChoice, ...]]
+    """For each kind of slide ("" for any other), its layouts and their text areas, best first."""
+
+    def layouts_for(self, kind: str) -> tuple[LayoutChoice, ...]:
+        """The layouts a kind of slide may use, best first; never empty."""
+        return self.choices.get(kind) or self.choices[""]
+
+    def open(self) -> tuple[PptxPresentation, dict[str, SlideLayout]]:
+        """A fresh presentation without the template's own slides, and its layouts by part."""
+        prs = open_presentation(self.data)
+        return prs, {layout.part.partname: layout for layout in all_layouts(prs)}
+
+
+def deck_design(brand: Path | None) -> DeckDesign:
+    """The church's template when given, else kit's own, read once per process."""
+    path = brand or data_dir("templates") / BASE_NAME
+    stat = path.stat()
+    # The file's time and size are in the key, so an edited template is read afresh.
+    return _read(str(path), stat.st_mtime_ns, stat.st_size, brand is None)
+
+
+@lru_cache(maxsize=8)
+def _read(path: str, mtime: int, size: int, own: bool) -> DeckDesign:
+    data = Path(path).read_bytes()
+    return DeckDesign(data, layout_choices(open_presentation(data), own=own))
+
+
+def open_presentation(data: bytes) -> PptxPresentation:
+    """A presentation from a template's bytes, without any slides of its own."""
+    prs = Presentation(io.BytesIO(data))
+    ids = prs.slides.element
+    for sld_id in list(ids.sldId_lst):
+        prs.part.drop_rel(sld_id.rId)
+        ids.remove(sld_id)
+    return prs

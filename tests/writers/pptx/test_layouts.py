@@ -1,0 +1,106 @@
+"""Which layout each kind of slide uses, where its text goes, and what a template must have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES
+from pptx import Presentation
+
+import kit
+from kit.errors import InputError
+from kit.resources import data_dir
+from kit.writers.pptx.layouts import LAYOUTS, candidate_layouts, layout_choices, layout_problems
+
+CHURCH = FIXTURES / "church-pptx" / "brand" / "church.pptx"
+
+
+def _names(prs, kind: str) -> list[str]:
+    return [layout.name for layout in candidate_layouts(prs, kind)]
+
+
+def test_a_standard_template_gives_each_kind_its_nearest_layouts_titled_first() -> None:
+    prs = Presentation(str(CHURCH))
+    assert _names(prs, "title") == ["Title Slide", "Section Header", *_names(prs, "points")]
+    # A standard Section Header sets its text small: sentences go in Title and Content.
+    assert _names(prs, "section") == ["Title and Content", "Title Only", "Section Header"]
+    # Blank has no place for a title, so it is never chosen while a titled layout exists.
+    assert _names(prs, "points") == ["Title and Content", "Title Only"]
+    assert _names(prs, "no such kind") == _names(prs, "points")
+
+
+def test_kits_own_template_uses_the_layout_designed_for_each_kind() -> None:
+    prs = Presentation(str(data_dir("templates") / "base.pptx"))
+    choices = layout_choices(prs, own=True)
+    assert {kind: [c.areas.layout for c in found] for kind, found in choices.items()} == {
+        "title": ["Title Slide"],
+        "section": ["Big Idea"],
+        "scripture": ["Scripture"],
+        "points": ["Title and Content"],
+        "question": ["Question"],
+        "couple": ["Couple Time"],
+        "closing": ["Closing"],
+        "": ["Title and Content"],
+    }
+    assert set(choices) == {*LAYOUTS, ""}
+
+
+def test_a_layout_without_a_body_gets_one_below_its_title() -> None:
+    prs = Presentation(str(CHURCH))
+    choices = layout_choices(prs, own=False)
+    areas = next(c.areas for c in choices["points"] if c.areas.layout == "Title Only")
+    assert areas.title.idx == 0
+    assert areas.body.idx is None  # the writer adds a text box there
+    assert areas.body.top > areas.title.top + areas.title.height
+    assert areas.body.top + areas.body.height <= prs.slide_height
+    assert (areas.body.left, areas.body.width) == (areas.title.left, areas.title.width)
+
+
+def test_areas_carry_the_fonts_the_template_sets() -> None:
+    areas = layout_choices(Presentation(str(CHURCH)), own=False)["points"][0].areas
+    assert (areas.title.typeface, areas.body.typeface) == ("Georgia", "Arial")
+    assert areas.title.size > areas.body.size >= 18
+
+
+def _template_without_content_layouts(tmp_path: Path) -> Path:
+    prs = Presentation()
+    for layout in list(prs.slide_layouts):
+        if layout.name in ("Title and Content", "Title Only", "Blank"):
+            prs.slide_layouts.remove(layout)
+    path = tmp_path / "odd.pptx"
+    prs.save(str(path))
+    return path
+
+
+def test_template_missing_layouts_is_named_in_a_clear_error(tmp_path: Path) -> None:
+    path = _template_without_content_layouts(tmp_path)
+    assert layout_problems(path) == [
+        "slide template 'odd.pptx' has no layout named 'Title and Content', 'Title Only' "
+        "or 'Blank'; kit needs one of them for its slides (layouts found: 'Title Slide', "
+        "'Section Header', 'Two Content', 'Comparison', 'Content with Caption', "
+        "'Picture with Caption', 'Title and Vertical Text', 'Vertical Title and Text')"
+    ]
+    assert layout_problems(CHURCH) == []
+
+
+def test_a_damaged_template_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pptx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    [problem] = layout_problems(path)
+    assert problem.startswith("'broken.pptx' is not a PowerPoint file kit can read (")
+
+
+def test_loading_a_course_with_a_template_missing_layouts_fails_with_that_error(
+    tmp_path: Path,
+) -> None:
+    template = _template_without_content_layouts(tmp_path)
+    (tmp_path / "course.yaml").write_text(
+        f"title: T\nbrand:\n  slides: {template.name}\nweeks: [trust]\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        kit.build(kit.load_course(tmp_path / "course.yaml"), tmp_path / "out")
+    assert "course.yaml:3:11: brand.slides: slide template 'odd.pptx' has no layout named " in (
+        str(caught.value)
+    )
+    assert not (tmp_path / "out").exists()

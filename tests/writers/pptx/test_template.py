@@ -1,0 +1,49 @@
+"""The template a deck is made from: read once, read again when edited, its own slides left out."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+from helpers import FIXTURES
+from pptx import Presentation
+
+from kit.compose.blocks import Deck, Paragraph, Run, Slide
+from kit.writers.pptx import write_pptx
+from kit.writers.pptx.template import deck_design
+
+CHURCH = FIXTURES / "church-pptx" / "brand" / "church.pptx"
+
+
+def test_a_template_is_read_once_and_again_when_it_changes(tmp_path: Path) -> None:
+    path = tmp_path / "church.pptx"
+    shutil.copy(CHURCH, path)
+    first = deck_design(path)
+    assert deck_design(path) is first
+    os.utime(path, ns=(0, path.stat().st_mtime_ns + 1_000_000_000))
+    again = deck_design(path)
+    assert again is not first
+    assert again.data == first.data
+
+
+def test_a_deck_has_none_of_the_templates_own_slides() -> None:
+    assert len(Presentation(str(CHURCH)).slides) == 1
+    prs, layouts = deck_design(CHURCH).open()
+    assert len(prs.slides) == 0
+    assert {layout.name for layout in layouts.values()} >= {"Title Slide", "Title and Content"}
+
+
+def test_a_template_lacking_the_layouts_kit_wants_still_makes_a_deck(tmp_path: Path) -> None:
+    # Templates are checked when the course loads; writing a deck never refuses one.
+    prs = Presentation()
+    for layout in list(prs.slide_layouts)[1:]:
+        prs.slide_layouts.remove(layout)
+    path = tmp_path / "one-layout.pptx"
+    prs.save(str(path))
+    slide = Slide("points", "A title", [Paragraph((Run("Some words."),), "body")])
+    deck = Presentation(io.BytesIO(write_pptx(Deck("T", "F", [slide]), brand=path)))
+    [written] = deck.slides
+    assert written.slide_layout.name == "Title Slide"
+    assert "Some words." in " ".join(s.text_frame.text for s in written.shapes)

@@ -17,7 +17,8 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.shapes.autoshape import Shape
-from pptx.slide import NotesSlide, SlideLayout
+from pptx.shapes.placeholder import NotesSlidePlaceholder, SlidePlaceholder
+from pptx.slide import NotesSlide
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu
 
@@ -26,10 +27,14 @@ from kit.compose.blocks import Slide as ComposedSlide
 from kit.layout.areas import SlideAreas, TextArea
 from kit.layout.paragraphs import Text
 from kit.layout.planner import PlannedSlide, badness, plan
-from kit.writers.ooxml import normalized_zip, qn, set_core_properties
+from kit.writers.ooxml import NAMESPACES, normalized_zip, qn, set_core_properties
 from kit.writers.pptx.layouts import LayoutChoice
+from kit.writers.pptx.new_slides import add_slide
 from kit.writers.pptx.template import deck_design
 from kit.writers.pptx.text import face_paragraphs, notes_paragraphs
+
+_PH = "p:nvSpPr/p:nvPr/p:ph"
+"""Where a shape says it is a placeholder, and which."""
 
 MAX_PROPERTY = 255
 """Characters a document property holds at most (python-pptx's and Office's limit)."""
@@ -45,7 +50,8 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
     for slide in deck.slides:
         choice, planned = _best(design.layouts_for(slide.layout), slide)
         for page in planned:
-            _write_slide(prs, layouts[choice.partname], page, slide, choice.areas)
+            out = add_slide(prs, layouts[choice.partname], design.new[choice.partname])
+            _write_slide(prs, out, page, slide, choice.areas)
     title, subject, author = (v[:MAX_PROPERTY] for v in (deck.title, deck.footer, author))
     set_core_properties(prs.core_properties, title=title, subject=subject, author=author)
     out = io.BytesIO()
@@ -71,15 +77,13 @@ def _best(
 
 def _write_slide(
     prs: PptxPresentation,
-    layout: SlideLayout,
+    out: PptxSlide,
     page: PlannedSlide,
     slide: ComposedSlide,
     laid: SlideAreas,
 ) -> None:
-    out = prs.slides.add_slide(layout)
-    # Walked once: python-pptx finds the placeholders anew at every walk.
-    placeholders = [ph for ph in out.placeholders]
-    by_idx = {ph.placeholder_format.idx: ph for ph in placeholders}
+    placeholders = _placeholders(out)
+    by_idx = {idx: ph for idx, ph in placeholders}
     areas = page.areas
     if page.title:
         title = Text((Run(page.title),), "title", page.title_size)
@@ -89,11 +93,25 @@ def _write_slide(
         _fill(out, by_idx, areas.kicker, page.kicker)
     if areas.caption is not None:
         _fill(out, by_idx, areas.caption, page.caption)
-    for shape in placeholders:
+    for _, shape in placeholders:
         if shape.has_text_frame and not shape.text_frame.text.strip():
             shape.element.getparent().remove(shape.element)
     body = _notes_placeholder(prs, out.notes_slide)
     _replace_paragraphs(body, notes_paragraphs(slide.notes, continued=page.part > 1))
+
+
+def _placeholders(out: PptxSlide) -> list[tuple[int, SlidePlaceholder]]:
+    """The slide's placeholders with their indexes, found in one pass over its shapes.
+
+    python-pptx finds a placeholder's properties with an XPath query at every access, which
+    was most of a deck's time; a new slide's placeholders are all plain shapes (`p:sp`).
+    """
+    found = []
+    for sp in out.shapes.element.iterchildren(qn("p:sp")):
+        ph = sp.find(_PH, NAMESPACES)
+        if ph is not None:
+            found.append((int(ph.get("idx", "0")), SlidePlaceholder(sp, out.shapes)))
+    return found
 
 
 def _fill(
@@ -137,9 +155,11 @@ def _notes_placeholder(prs: PptxPresentation, notes: NotesSlide) -> Shape:
 
     python-pptx can only add placeholders a master has, so the shape is made as it makes one.
     """
-    body = notes.notes_placeholder
-    if body is not None:
-        return body
+    # Found as in _placeholders; python-pptx's notes_placeholder asks XPath for each shape.
+    for sp in notes.shapes.element.iterchildren(qn("p:sp")):
+        ph = sp.find(_PH, NAMESPACES)
+        if ph is not None and ph.get("type") == "body":
+            return NotesSlidePlaceholder(sp, notes.shapes)
     size = prs.element.find(qn("p:notesSz"))
     width, height = (int(size.get("cx")), int(size.get("cy"))) if size is not None else PORTRAIT
     tree = notes.shapes.element

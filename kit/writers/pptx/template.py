@@ -1,8 +1,9 @@
 """The template a deck is made from, kit's own or a church's, read once per process.
 
-Reading the file and its layouts' text areas is done once; each deck then opens a fresh
-presentation from the bytes kept. The template was checked when the course was loaded
-(`layouts.layout_problems`), so nothing here reports on it.
+Reading the file, its layouts' text areas and the new slide python-pptx makes on each
+layout is done once; each deck then opens a fresh presentation from the bytes kept. The
+template was checked when the course was loaded (`layouts.layout_problems`), so nothing
+here reports on it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pptx.slide import SlideLayout
 
 from kit.resources import data_dir
 from kit.writers.pptx.layouts import LayoutChoice, all_layouts, layout_choices
+from kit.writers.pptx.new_slides import NewSlide, new_slides
 
 BASE_NAME = "base.pptx"
 """Kit's own designed deck template in the templates folder."""
@@ -31,6 +33,8 @@ class DeckDesign:
     """The .pptx file's bytes."""
     choices: dict[str, tuple[LayoutChoice, ...]]
     """For each kind of slide ("" for any other), its layouts and their text areas, best first."""
+    new: dict[str, NewSlide]
+    """A new slide and notes page on each layout, by the layout's part name."""
 
     def layouts_for(self, kind: str) -> tuple[LayoutChoice, ...]:
         """The layouts a kind of slide may use, best first; never empty."""
@@ -53,7 +57,9 @@ def deck_design(brand: Path | None) -> DeckDesign:
 @lru_cache(maxsize=8)
 def _read(path: str, mtime: int, size: int, own: bool) -> DeckDesign:
     data = Path(path).read_bytes()
-    return DeckDesign(data, layout_choices(open_presentation(data), own=own))
+    choices = layout_choices(open_presentation(data), own=own)
+    scratch = open_presentation(data)
+    return DeckDesign(data, choices, new_slides(scratch, all_layouts(scratch)))
 
 
 def open_presentation(data: bytes) -> PptxPresentation:

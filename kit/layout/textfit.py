@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -50,9 +50,6 @@ ALIASES = {
 FALLBACK = ("DejaVu Sans", "DejaVu Serif", "Liberation Sans", "Liberation Serif")
 """Fonts whose widest glyphs stand in for a font kit has no table for."""
 
-MEMO_WORDS = 50_000
-"""Words a face remembers the width of; past this it starts afresh."""
-
 MEMO_PARAS = 4096
 """Paragraphs whose words and line breaks are remembered: fitting measures each many times."""
 
@@ -74,25 +71,14 @@ class Face:
     """Advance of each known code point."""
     missing: float
     """Advance of a code point the font has no glyph for but a near font may."""
-    memo: dict[str, Advance] = field(default_factory=dict, repr=False)
-    """Advances of the words measured so far: the same words come back on every slide."""
 
     def width(self, text: str, size: float, spacing: float = 0.0) -> float:
         """Width in points of `text` at `size` points, with `spacing` points between letters."""
-        total, count = self.advance(text)
+        total, count = self.measure(text)
         return (total * size + spacing * count) * WIDTH_SAFETY
 
-    def advance(self, text: str) -> Advance:
-        """The summed advances of `text` in ems, and how many characters take room."""
-        found = self.memo.get(text)
-        if found is None:
-            if len(self.memo) >= MEMO_WORDS:
-                self.memo.clear()
-            found = self.memo[text] = self.measure(text)
-        return found
-
     def measure(self, text: str) -> Advance:
-        """What `advance` gives, measured afresh character by character."""
+        """The summed advances of `text` in ems, and how many characters take room."""
         visible = _ZERO_WIDTH.sub("", text)
         get = self.widths.get
         total = 0.0
@@ -197,40 +183,24 @@ class Para:
 @lru_cache(maxsize=MEMO_PARAS)
 def words(para: Para) -> tuple[Word, ...]:
     """The paragraph split at spaces, each piece measured in its own face."""
-    size, spacing = para.size, para.spacing
-    out = []
-    for text, parts, space in _advances(para.pieces, para.caps):
-        width = 0.0
-        for total, count in parts:
-            width += (total * size + spacing * count) * WIDTH_SAFETY
-        gap = (space[0] * size + spacing * space[1]) * WIDTH_SAFETY if space else 0.0
-        out.append(Word(text, width, gap))
-    return tuple(out)
-
-
-@lru_cache(maxsize=MEMO_PARAS)
-def _advances(
-    pieces: tuple[Piece, ...], caps: bool
-) -> tuple[tuple[str, tuple[Advance, ...], Advance | None], ...]:
-    """Each word of the pieces: its text, the advances of its parts, those of the spaces after it.
-
-    They do not depend on the size, so a paragraph tried at many sizes is split once.
-    """
-    out = []
-    text_parts: list[str] = []
-    parts: list[Advance] = []
-    for piece in pieces:
-        text = piece.text.upper() if caps else piece.text
-        for i, chunk in enumerate(_SPACES.split(text)):
+    out: list[Word] = []
+    text, width = "", 0.0
+    for piece in para.pieces:
+        chunks = _SPACES.split(piece.text.upper() if para.caps else piece.text)
+        for i, chunk in enumerate(chunks):
             if i % 2:  # a run of spaces ends the current word
-                out.append(("".join(text_parts), tuple(parts), piece.face.advance(chunk)))
-                text_parts, parts = [], []
+                out.append(Word(text, width, _width(piece.face, chunk, para)))
+                text, width = "", 0.0
             elif chunk:
-                text_parts.append(chunk)
-                parts.append(piece.face.advance(chunk))
-    if text_parts:
-        out.append(("".join(text_parts), tuple(parts), None))
-    return tuple(w for w in out if w[0])
+                text += chunk
+                width += _width(piece.face, chunk, para)
+    if text:
+        out.append(Word(text, width, 0.0))
+    return tuple(w for w in out if w.text)
+
+
+def _width(face: Face, text: str, para: Para) -> float:
+    return face.width(text, para.size, para.spacing)
 
 
 @lru_cache(maxsize=MEMO_PARAS)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kit.errors import InputError, Problem
+from kit.errors import Problem
 from kit.load.yamlfile import Path_, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -47,14 +47,6 @@ def check_model(model: type[M], doc: YamlDoc, what: str) -> tuple[M | None, list
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         return None, [_problem(model, doc, err) for err in exc.errors()]
-
-
-def validate(model: type[M], doc: YamlDoc, what: str) -> M:
-    """Validate a document against a model or raise every problem found."""
-    result, problems = check_model(model, doc, what)
-    if problems or result is None:
-        raise InputError(problems)
-    return result
 
 
 def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:

@@ -91,16 +91,17 @@ def course_warnings(
         sources.append((library[lesson_id].doc, ()))
     for source, under in sources:
         for path, text in wording.strings(source.data, under):
+            # Placeholders are filled in a week's text, not in the course's own title.
+            filled = source is not doc or path[:1] == ("weeks",)
+            fix = (
+                "write {weeks} to name the course's length, or reword it"
+                if filled
+                else ("reword it to match")
+            )
             for named in sorted(set(wording.weeks_named(text)) - {count}):
-                said = wording.number_word(named)
-                yield warning(
-                    source.problem(
-                        path,
-                        f"says {said} week{'s' if named != 1 else ''}, but the course has "
-                        f"{wording.number_word(count)}; write {{weeks}} to name the course's "
-                        "length, or reword it",
-                    )
-                )
+                said = f"{wording.number_word(named)} week{'s' if named != 1 else ''}"
+                message = f"says {said}, but the course has {wording.number_word(count)}; {fix}"
+                yield warning(source.problem(path, message))
 
 
 def _broken_ids(folder: Path, problems: list[Problem]) -> set[str]:

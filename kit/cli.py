@@ -110,7 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with _progress(args) as bar:
             for line in commands.run(args, bar):
-                if not (args.quiet and line.startswith(" ")):
+                if isinstance(line, commands.Warned):
+                    print(line, file=sys.stderr)  # beside the problems, as a compiler does
+                elif not (args.quiet and line.startswith(" ")):
                     print(line)
         return 0
     except InputError as exc:

@@ -18,6 +18,17 @@ if TYPE_CHECKING:
 # Each command imports what it needs when it runs: `kit new` and `kit --help` never
 # load the schema, the Bible or the Office writers, and `kit check` skips the writers.
 
+
+class Warned(str):
+    """A line that warns about the input; the command line prints it with the problems."""
+
+
+def warnings(course: ResolvedCourse) -> Iterator[str]:
+    """The course's located warnings, one line each."""
+    for problem in course.warnings:
+        yield Warned(problem)
+
+
 STARTER = "starter-course.yaml"
 """The commented starter course in the templates folder."""
 
@@ -124,6 +135,7 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
 
     course = _course(args.course)
     compose_kit(course)
+    yield from warnings(course)
     name = course.source
     dates = f", {course.first_date} to {course.last_date}" if course.first_date else ""
     count = len(course.weeks)
@@ -136,6 +148,7 @@ def cmd_build(args: argparse.Namespace, progress: Progress | None = None) -> Ite
     from kit.pipeline import build
 
     course = _course(args.course)
+    yield from warnings(course)
     paths = build(course, args.out, pdf=args.pdf, progress=progress)
     yield f"wrote {len(paths)} files to {shown(args.out.resolve())}/"
     for path in paths:

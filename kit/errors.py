@@ -27,6 +27,13 @@ class Problem:
         )
 
 
+def warning(problem: Problem) -> Problem:
+    """The same located message, marked as a warning: worth a look, but nothing stops."""
+    return Problem(
+        problem.file, problem.line, problem.column, problem.where, f"warning: {problem.message}"
+    )
+
+
 class KitError(Exception):
     """Base of every error kit raises on purpose."""
 

@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from helpers import FIXTURES, needs_soffice, render_pdf
 
 import kit
+from kit.compose.typography import smarten
 from kit.course.model import ResolvedCourse, Week
 
 SCHEDULED = FIXTURES / "brand-docx" / "course.yaml"
@@ -28,7 +29,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split())
+    """Text as the documents print it: typeset (curly quotes, en dashes), spaces squashed."""
+    return " ".join(smarten(text).split())
 
 
 def leader_only(week: Week) -> list[str]:

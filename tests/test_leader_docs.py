@@ -8,6 +8,7 @@ a chapter, the dates and care contacts are right.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import docx
@@ -18,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from helpers import FIXTURES
 
 import kit
+from kit.compose.typography import smarten
 from kit.course.model import ResolvedCourse, Week
 
 LEVELS = {"open": "Open", "dig": "Dig deeper", "reflect": "Reflect"}
@@ -30,7 +32,8 @@ MARKERS = FIXTURES / "markers" / "course.yaml"
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split())
+    """Text as the documents print it: typeset (curly quotes, en dashes), spaces squashed."""
+    return " ".join(smarten(text).split())
 
 
 def paragraphs(doc: DocxDocument) -> list[Paragraph]:
@@ -66,14 +69,28 @@ def clock(time: dt.time) -> str:
 
 
 def leader_texts(week: Week) -> list[str]:
-    """Everything from a week's lesson that leaders must find in their notes."""
-    texts = [week.big_idea, week.opening, week.exercise_title, week.prayer, week.take_home_title]
+    """Everything from a week's lesson that a table leader must find in their notes."""
+    texts = [week.big_idea, week.opening, week.exercise_title, week.take_home_title]
     texts += [p.text for p in week.scripture] + [p.translation_name for p in week.scripture]
-    texts += [p.heading for p in week.points] + [p.body for p in week.points]
+    texts += [p.heading for p in week.points]
     texts += [*week.exercise_steps, *week.take_home_steps, *week.prep, *week.notes, *week.care]
     for q in week.questions:
         texts += [q.text, *q.follow_up] + ([q.note] if q.note else [])
     return [_squash(t) for t in texts]
+
+
+def host_texts(week: Week) -> list[str]:
+    """The host's part of a week: the teaching as spoken, the prayer, the host's own tasks."""
+    return [_squash(t) for t in (*week.host, *(p.body for p in week.points), week.prayer)]
+
+
+HOST_TASKS = re.compile(
+    r"slides?\b|on the screen|screen you|read aloud during|during the teaching"
+    r"|source sections?|tell the room|half the time is gone",
+    re.IGNORECASE,
+)
+"""Wording of the host's jobs (running the slides, the teaching, timing the room) and of
+articles the kit does not ship."""
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +159,7 @@ def test_leader_notes_have_page_numbers_in_the_footer_beside_the_course(built) -
     footer = notes.sections[-1].footer
     assert "PAGE" in instructions(footer._element).split()
     if course.brand_document is None:
-        assert course.title in " ".join(p.text for p in footer.paragraphs)
+        assert _squash(course.title) in " ".join(p.text for p in footer.paragraphs)
 
 
 def test_every_leader_text_of_every_week_is_in_the_guide_and_its_notes(built) -> None:
@@ -153,6 +170,19 @@ def test_every_leader_text_of_every_week_is_in_the_guide_and_its_notes(built) ->
         for text in leader_texts(week):
             assert text in notes, (week.number, text)
             assert text in guide, (week.number, text)
+        # The guide holds the host's part too, so one couple leading alone needs only it.
+        for text in host_texts(week):
+            assert text in guide, (week.number, text)
+
+
+def test_leader_notes_hold_none_of_the_hosts_tasks(built) -> None:
+    """Table leaders run a table: the slides, the teaching and the room's clock are the host's."""
+    course, folder = built
+    for week in course.weeks:
+        notes = body_text(_open(folder, f"week-{week.number:02d}-leader-notes.docx"))
+        assert HOST_TASKS.findall(notes) == [], week.number
+        for text in host_texts(week):
+            assert text not in notes, (week.number, text)
 
 
 def test_each_question_shows_its_level_then_its_note_and_follow_ups(built) -> None:
@@ -202,7 +232,8 @@ def test_guide_cover_and_schedule_carry_the_course_and_its_dates(scheduled) -> N
     guide = _open(folder, "leader-guide.docx")
     lines = [_squash(p.text) for p in paragraphs(guide)]
     cover = lines[: lines.index("Contents")]
-    assert course.title in cover and course.subtitle in cover and course.church in cover
+    assert _squash(course.title) in cover and _squash(course.subtitle) in cover
+    assert _squash(course.church) in cover
     assert any(all(name in line for name in course.leaders) for line in cover)
     assert any(long_date(course.first_date) in line for line in cover)
     assert any(long_date(course.last_date) in line for line in cover)

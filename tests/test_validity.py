@@ -11,6 +11,7 @@ from helpers import FIXTURES, KIT_FILES
 from openxml_audit import OpenXmlValidator
 
 import kit
+from kit.compose.typography import smarten
 
 HOSTILE = [
     "Tom & Jerry <script>alert('x')</script> \"quoted\" 'single'",
@@ -28,7 +29,10 @@ HOSTILE = [
     "Supercalifragilisticexpialidocious" * 3,
     "A non-breaking space keeps 9\u00a0a.m. together",
 ]
-"""Text that is hard for XML, for kit's markup, or for a text box; each must arrive intact."""
+"""Text that is hard for XML, for kit's markup, or for a text box; each must arrive intact,
+typeset as every text is (its straight quotes curled)."""
+TYPESET = [smarten(t) for t in HOSTILE]
+"""HOSTILE as the outputs print it."""
 
 
 def _lesson() -> str:
@@ -127,13 +131,13 @@ def _pptx_text(path: Path) -> str:
 
 def test_awkward_text_arrives_intact(hostile_kit: Path) -> None:
     notes = _docx_text(hostile_kit / "week-01-leader-notes.docx")
-    missing = [t for t in HOSTILE[:-1] if t not in notes]
+    missing = [t for t in TYPESET[:-1] if t not in notes]
     assert missing == []
     handout = _docx_text(hostile_kit / "week-01-handout.docx")
-    for text in (HOSTILE[0], HOSTILE[1], HOSTILE[3], HOSTILE[4], HOSTILE[9], HOSTILE[10]):
+    for text in (TYPESET[0], TYPESET[1], TYPESET[3], TYPESET[4], TYPESET[9], TYPESET[10]):
         assert text in handout
     deck = _pptx_text(hostile_kit / "week-01-slides.pptx")
-    for text in (HOSTILE[0], HOSTILE[1], HOSTILE[2], HOSTILE[3]):
+    for text in (TYPESET[0], TYPESET[1], TYPESET[2], TYPESET[3]):
         assert text in deck
 
 

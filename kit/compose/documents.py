@@ -9,6 +9,7 @@ import jinja2
 from kit.compose.blocks import Deck, Document
 from kit.compose.markup import MarkupError, parse, parse_slides
 from kit.compose.templates import environment, render
+from kit.compose.typography import smarten
 from kit.course.model import ResolvedCourse, Week
 from kit.errors import InputError, Problem
 
@@ -25,7 +26,8 @@ class Output:
 
 def footer(course: ResolvedCourse) -> str:
     """The text in every footer: the course title, and the church when known."""
-    return f"{course.title} · {course.church}" if course.church else course.title
+    # Footers are not blocks, so they are typeset here, like every word in the body.
+    return smarten(f"{course.title} · {course.church}" if course.church else course.title)
 
 
 def compose_kit(course: ResolvedCourse) -> list[Output]:

@@ -37,6 +37,7 @@ from kit.compose.blocks import (
     WriteLines,
     plain,
 )
+from kit.compose.typography import smarten
 
 _LEADING = re.compile(r"^(?:[#@]|-{1,2} |\[ \] |\d+\.\s|:[a-z-]+:)")
 """Starts of a line that markup would read as structure."""
@@ -72,9 +73,24 @@ _INLINE = re.compile(r"\\(.)|(\*\*)|\*", re.DOTALL)
 
 
 def inline(text: str) -> Inline:
-    """Read **bold**, *italic* and backslash escapes into runs."""
+    """Read **bold**, *italic* and backslash escapes into runs, with typography applied."""
     if "*" not in text and "\\" not in text:
-        return (Run(text, False, False),) if text else ()
+        return (Run(smarten(text), False, False),) if text else ()
+    return _typeset(_runs(text))
+
+
+def _typeset(runs: list[Run]) -> Inline:
+    # Every word bound for a block passes here, so quotes and dashes are made
+    # consistent in one place; each run sees the text before it to open or close quotes.
+    done: list[Run] = []
+    before = ""
+    for run in runs:
+        done.append(Run(smarten(run.text, before), run.bold, run.italic))
+        before = run.text
+    return tuple(done)
+
+
+def _runs(text: str) -> list[Run]:
     runs: list[Run] = []
     buf: list[str] = []
     bold = italic = False
@@ -96,7 +112,7 @@ def inline(text: str) -> Inline:
     buf.append(text[pos:])
     if any(buf):
         runs.append(Run("".join(buf), bold, italic))
-    return tuple(runs)
+    return runs
 
 
 def _cells(line: str) -> tuple[Inline, ...]:

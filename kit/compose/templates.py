@@ -39,9 +39,10 @@ CONTEXT = {
     "leader-notes.j2": ("course", "week"),
     "handout.j2": ("course", "week"),
     "slides.j2": ("course", "week"),
-    "week-plan.j2": ("course", "week"),
+    "week-plan.j2": ("course", "week", "host"),
 }
-"""The names each template is rendered with (see kit/compose/documents.py); templates
+"""The names each template is rendered with (see kit/compose/documents.py; week-plan.j2
+also sees `host`, set by the guide and the leader notes that include it); templates
 whose names start with `_` hold macros and see only what their callers pass."""
 
 MAX_SIZE = 100_000

@@ -9,6 +9,7 @@ from pathlib import Path
 from kit.course.schedule import Meeting
 from kit.course.scripture import Passage
 from kit.course.timing import Slot
+from kit.errors import Problem
 from kit.load.schema import CareContact, Point, Source
 
 PARTS = ("opening", "teaching", "exercise", "discussion", "prayer")
@@ -76,7 +77,9 @@ class Week:
     prayer: str
     """Closing prayer prompt."""
     prep: tuple[str, ...]
-    """Leader-only: before the night."""
+    """Leader-only: a table leader's preparation."""
+    host: tuple[str, ...]
+    """Host-only: preparing and running the room; in the leader guide, not the leader notes."""
     notes: tuple[str, ...]
     """Leader-only: facilitation."""
     care: tuple[str, ...]
@@ -140,6 +143,8 @@ class ResolvedCourse:
     """Folder of templates overriding the built-in ones."""
     source: str = "<built-in>"
     """The course file as messages name it."""
+    warnings: tuple[Problem, ...] = ()
+    """Located warnings from loading: worth a look, but the course builds."""
 
     @property
     def first_date(self) -> dt.date | None:

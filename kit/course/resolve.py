@@ -8,6 +8,7 @@ from kit.course.model import PARTS, Question, ResolvedCourse, Week
 from kit.course.schedule import meetings
 from kit.course.scripture import passage, translation_name
 from kit.course.timing import clock_slots, fit_minutes, question_capacity
+from kit.course.wording import fill_weeks
 from kit.load import schema
 from kit.load.lessons import LessonFile
 
@@ -29,6 +30,8 @@ def resolve(
         _week(i + 1, spec, library[spec.lesson].lesson, course, dates[i])
         for i, spec in enumerate(course.weeks)
     )
+    # Lesson text may name the course ({weeks}, {week}, {next}); each week gets its values.
+    weeks = fill_weeks(weeks)
     code = course.translation.upper()
     return ResolvedCourse(
         title=course.title,
@@ -146,6 +149,7 @@ def _week(
         take_home_steps=tuple(take_home.steps or lesson.take_home.steps),
         prayer=lesson.prayer.prompt,
         prep=tuple(lesson.leader.prep),
+        host=tuple(lesson.leader.host),
         notes=tuple(lesson.leader.notes),
         care=tuple(lesson.leader.care),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.util
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -27,7 +28,7 @@ class Passage:
     """A scripture passage with its text in one translation."""
 
     reference: str
-    """Normalised reference, e.g. "James 1:19-20"."""
+    """Normalised reference as printed, with an en dash in a range: "James 1:19\u201320"."""
     text: str
     """The passage's words."""
     translation: str
@@ -134,11 +135,22 @@ def passage(text: str, code: str) -> Passage:
     parsed = _parsed(text)
     verses = [_verse(verse_id, version) for verse_id in parsed["ids"]]
     return Passage(
-        reference=parsed["reference"],
-        text=" ".join(v for v in verses if v),
+        # A verse range is printed with an en dash, as every output prints it.
+        reference=parsed["reference"].replace("-", "\u2013"),
+        text=_whole(" ".join(v for v in verses if v)),
         translation=version.value.upper(),
         translation_name=version.title,
     )
+
+
+_OPEN_END = re.compile(r"\s*[,;:]+$")
+"""Punctuation that leaves a quotation hanging when a passage stops at it."""
+
+
+def _whole(text: str) -> str:
+    """A passage that stops mid-sentence ends with an ellipsis, not a comma or colon."""
+    # Many verses end inside a sentence; a printed quotation must not look cut short.
+    return _OPEN_END.sub("\u2026", text) if _OPEN_END.search(text) else text
 
 
 def translation_name(code: str) -> str:
@@ -178,4 +190,8 @@ def _verse(verse_id: int, version: Translation) -> str:
     text = text.replace("`", "\u2019")
     # KJV and ASV mark supplied words with brackets; readers want plain text.
     text = text.replace("[", "").replace("]", "")
-    return text
+    # Some ASV verses run a sentence into the next with no space ("us.Selah").
+    return _RUN_ON.sub(r"\1 ", text)
+
+
+_RUN_ON = re.compile(r"([a-z][.;:!?])(?=[A-Z])")

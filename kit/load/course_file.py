@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from kit.compose.templates import template_problems
+from kit.course import wording
 from kit.course.model import ResolvedCourse
 from kit.course.resolve import resolve
 from kit.course.schedule import meetings, stray_skips
 from kit.course.scripture import passage_problem, translation_problem
-from kit.errors import InputError, Problem
+from kit.errors import InputError, Problem, warning
 from kit.load import schema
 from kit.load.brand import brand_problem
-from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
+from kit.load.lessons import (
+    LessonFile,
+    builtin_lessons,
+    lesson_paths,
+    load_lessons,
+    placeholder_problems,
+)
 from kit.load.validate import check_model, suggest
 from kit.load.yamlfile import YamlDoc, load_file, load_text
 from kit.resources import shown
@@ -66,7 +74,34 @@ def _from_doc(doc: YamlDoc, base: Path | None) -> ResolvedCourse:
     problems.extend(course_problems(course, doc, library, base, broken=broken))
     if problems:
         raise InputError(problems)
-    return resolve(course, library, base=base, source=doc.file)
+    resolved = resolve(course, library, base=base, source=doc.file)
+    return dataclasses.replace(resolved, warnings=tuple(course_warnings(course, doc, library)))
+
+
+def course_warnings(
+    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile]
+) -> Iterator[Problem]:
+    """Text that names a course length other than this course's: "six weeks" in five.
+
+    The course file's own wording is read, then each lesson the course teaches, once.
+    """
+    count = len(course.weeks)
+    sources = [(doc, ())]
+    for lesson_id in dict.fromkeys(week.lesson for week in course.weeks):
+        sources.append((library[lesson_id].doc, ()))
+    for source, under in sources:
+        for path, text in wording.strings(source.data, under):
+            # Placeholders are filled in a week's text, not in the course's own title.
+            filled = source is not doc or path[:1] == ("weeks",)
+            fix = (
+                "write {weeks} to name the course's length, or reword it"
+                if filled
+                else ("reword it to match")
+            )
+            for named in sorted(set(wording.weeks_named(text)) - {count}):
+                said = f"{wording.number_word(named)} week{'s' if named != 1 else ''}"
+                message = f"says {said}, but the course has {wording.number_word(count)}; {fix}"
+                yield warning(source.problem(path, message))
 
 
 def _broken_ids(folder: Path, problems: list[Problem]) -> set[str]:
@@ -154,6 +189,7 @@ def course_problems(
             yield doc.problem(("templates",), _missing_folder("template", course.templates, folder))
         else:
             yield from template_problems(folder)
+    yield from placeholder_problems(doc, ("weeks",))
 
 
 def _question_problems(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.course import wording
 from kit.course.scripture import reference_problem
 from kit.errors import InputError, Problem
 from kit.load.schema import Lesson
@@ -59,7 +60,7 @@ def load_lessons(folder: Path, *, builtin: bool) -> tuple[dict[str, LessonFile],
 
 
 def lesson_problems(lesson: Lesson, doc: YamlDoc) -> Iterable[Problem]:
-    """Problems the schema cannot see: question ids and scripture references."""
+    """Problems the schema cannot see: question ids, scripture references, placeholders."""
     seen: dict[str, int] = {}
     prefix = f"{lesson.id}-"
     for i, question in enumerate(lesson.questions):
@@ -77,6 +78,20 @@ def lesson_problems(lesson: Lesson, doc: YamlDoc) -> Iterable[Problem]:
         problem = reference_problem(ref)
         if problem:
             yield doc.problem(("scripture", i), problem)
+    yield from placeholder_problems(doc)
+
+
+def placeholder_problems(doc: YamlDoc, under: tuple = ()) -> Iterator[Problem]:
+    """Placeholders such as `{wekes}` that kit cannot fill, in a file or part of one."""
+    data = doc.data
+    for key in under:
+        data = data[key]
+    known = ", ".join(f"{{{n}}}" for n in wording.NAMES)
+    for path, text in wording.strings(data, under):
+        for name in wording.unknown(text):
+            yield doc.problem(
+                path, f"unknown placeholder '{{{name}}}'; known: {known} (write {{{{ for a brace)"
+            )
 
 
 def builtin_lessons() -> dict[str, LessonFile]:

@@ -90,9 +90,17 @@ class Source(Model):
     """Where a lesson's material comes from."""
 
     article: Text
-    """Title of the source article."""
+    """Title of the source article; for one without a title, a plain description of it."""
     section: Text
-    """Section heading in that article."""
+    """Section heading in that article ("Introduction" for the text before the first one)."""
+    subtitle: Text | None = None
+    """Optional: the part of the title after its colon, printed as "article: subtitle"."""
+    site: Text | None = None
+    """Optional: the website or publisher the article appeared on."""
+    date: Text | None = None
+    """Optional: the article's date as it gives it, e.g. "November 16, 2016"."""
+    description: Text | None = None
+    """Optional: a line saying what the article is, for the leader guide's Sources page."""
 
 
 class Opening(Model):
@@ -111,6 +119,8 @@ class Point(Model):
     """A short heading for the point."""
     body: Text
     """A few sentences a leader can say aloud."""
+    slide: Text | None = None
+    """Optional: a short line for the face of the slide; the heading alone when absent."""
 
 
 class Teaching(Model):
@@ -181,9 +191,11 @@ class LeaderNotes(Model):
     """Leader-only notes for the week."""
 
     prep: list[Text] = []
-    """What to do before the night."""
+    """What a table leader does before the night."""
+    host: list[Text] = []
+    """What the host does before and on the night (slides, teaching, timing); guide only."""
     notes: list[Text] = []
-    """How to lead the conversation."""
+    """How to lead the conversation at a table."""
     care: list[Text] = []
     """What to do when a couple is hurting, and when to refer."""
 

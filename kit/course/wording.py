@@ -1,0 +1,180 @@
+"""Course values in lesson text: `{weeks}`, `{week}` and `{next}`, filled in for each week.
+
+A lesson is taught in courses of any length, so its text must not say "six weeks"
+when a course has five. Lesson text (and a course's own wording) may name the
+course through these placeholders instead:
+
+    {weeks}   the course's length with its noun: "six weeks", "one week"
+    {week}    this week's number: "3"
+    {next}    the title of the next week's lesson; in the last week "what comes next"
+
+Written with a capital (`{Weeks}`, `{Next}`) the value starts with one. `{{` and `}}`
+stand for a brace itself. Any other `{name}` is a problem `kit check` reports, and
+a text that names a number of weeks other than the course's is a warning.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from typing import Any
+
+NAMES = ("weeks", "week", "next")
+"""The placeholders lesson text may use."""
+
+LAST_NEXT = "what comes next"
+"""What `{next}` says in the last week, which has no next lesson."""
+
+_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_]+)\}")
+
+_NUMBER = r"(?P<n>\d{1,2}|" + "|".join(_WORDS[1:]) + r")"
+_COURSE_WEEKS = re.compile(
+    r"\b(?:these|those|our|the|all|this|past|first|over)\s+" + _NUMBER + r"\s+weeks\b"
+    r"|\b" + _NUMBER.replace("?P<n>", "?P<m>") + r"[-\s]weeks?\s+"
+    r"(?:of\b|together\b|course\b|study\b|class\b|series\b|program\b|journey\b|group\b)",
+    re.IGNORECASE,
+)
+"""Phrases that speak of the course's length: "these six weeks", "a 6-week course",
+"Six Weeks of ...". A plain duration ("in the next two weeks") is not one of them."""
+
+
+def number_word(n: int) -> str:
+    """A count as a word up to twenty, in digits beyond."""
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+
+
+def values(number: int, count: int, next_title: str | None) -> dict[str, str]:
+    """What each placeholder says in week `number` of a course of `count` weeks."""
+    return {
+        "weeks": f"{number_word(count)} week{'s' if count != 1 else ''}",
+        "week": str(number),
+        "next": next_title if next_title is not None else LAST_NEXT,
+    }
+
+
+def fill(text: str, given: dict[str, str]) -> str:
+    """Text with its placeholders filled; unknown names are left as written."""
+    if "{" not in text and "}" not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        token, name = match.group(), match.group(1)
+        if name is None:
+            return token[0]
+        value = given.get(name.lower())
+        if value is None:
+            return token
+        return value[:1].upper() + value[1:] if name[0].isupper() else value
+
+    return _PLACEHOLDER.sub(one, text)
+
+
+def unknown(text: str) -> list[str]:
+    """Placeholder names in a text that kit does not know."""
+    return [
+        m.group(1)
+        for m in _PLACEHOLDER.finditer(text)
+        if m.group(1) is not None and m.group(1).lower() not in NAMES
+    ]
+
+
+def weeks_named(text: str) -> list[int]:
+    """Course lengths a text names in words or digits ("these six weeks" gives 6)."""
+    found = []
+    for match in _COURSE_WEEKS.finditer(text):
+        word = (match.group("n") or match.group("m")).lower()
+        found.append(int(word) if word.isdigit() else _WORDS.index(word))
+    return found
+
+
+def strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string in loaded YAML with its path, for located messages."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from strings(value, (*path, i))
+
+
+def fill_week(week: Any, given: dict[str, str]) -> Any:
+    """A resolved week with the placeholders in all its text filled."""
+
+    def text(value: str) -> str:
+        return fill(value, given)
+
+    def texts(items: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(text(t) for t in items)
+
+    def question(q: Any) -> Any:
+        return dataclasses.replace(
+            q,
+            text=text(q.text),
+            note=text(q.note) if q.note else q.note,
+            follow_up=texts(q.follow_up),
+        )
+
+    points = tuple(
+        p.model_copy(
+            update={
+                "heading": text(p.heading),
+                "body": text(p.body),
+                "slide": text(p.slide) if p.slide else p.slide,
+            }
+        )
+        for p in week.points
+    )
+    return dataclasses.replace(
+        week,
+        title=text(week.title),
+        big_idea=text(week.big_idea),
+        opening=text(week.opening),
+        points=points,
+        exercise_title=text(week.exercise_title),
+        exercise_steps=texts(week.exercise_steps),
+        questions=tuple(question(q) for q in week.questions),
+        left_out=tuple(question(q) for q in week.left_out),
+        take_home_title=text(week.take_home_title),
+        take_home_steps=texts(week.take_home_steps),
+        prayer=text(week.prayer),
+        prep=texts(week.prep),
+        host=texts(week.host),
+        notes=texts(week.notes),
+        care=texts(week.care),
+    )
+
+
+def fill_weeks(weeks: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Every week of a course with its placeholders filled for its place in the course."""
+    count = len(weeks)
+    return tuple(
+        fill_week(w, values(w.number, count, weeks[i + 1].title if i + 1 < count else None))
+        for i, w in enumerate(weeks)
+    )

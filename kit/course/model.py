@@ -140,6 +140,10 @@ class ResolvedCourse:
     """Folder of templates overriding the built-in ones."""
     source: str = "<built-in>"
     """The course file as messages name it."""
+    date_style: str = "us"
+    """How outputs write dates: us, international or iso (kit/compose/dates.py)."""
+    time_style: str = "12h"
+    """How outputs write clock times: 12h or 24h."""
 
     @property
     def first_date(self) -> dt.date | None:

@@ -46,6 +46,8 @@ def resolve(
         brand_document=_path(base, course.brand.document),
         templates_dir=_path(base, course.templates),
         source=source,
+        date_style=course.date_style,
+        time_style=course.time_style,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -78,7 +79,11 @@ def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
         elif kind in ("int_type", "int_parsing") and _is_whole(value):
             message += "; write it without quotes"
     elif kind == "literal_error":
-        message = f"must be one of {err['ctx']['expected']}; found {_describe(value)}"
+        expected = err["ctx"]["expected"]
+        message = f"must be one of {expected}; found {_describe(value)}"
+        close = difflib.get_close_matches(str(value), re.findall(r"'([^']*)'", expected), n=1)
+        if close:
+            message += f"; did you mean '{close[0]}'?"
     elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
         bound = next(iter(err["ctx"].values()))
         words = {

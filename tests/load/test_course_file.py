@@ -175,9 +175,9 @@ weeks:
         ("minutes: 44", "course.yaml:2:10: minutes: must be at least 45; found 44"),
         ("minutes: 181", "course.yaml:2:10: minutes: must be at most 180; found 181"),
         (
-            'time: "6:30pm"',
-            "course.yaml:2:7: time: '6:30pm' is not a time of day; write it as HH:MM, "
-            'e.g. "18:30"',
+            'time: "6:30 xm"',
+            "course.yaml:2:7: time: '6:30 xm' is not a time of day; write it as \"18:30\" "
+            'or "6:30 PM"',
         ),
         ("every: 0", "course.yaml:2:8: every: must be at least 1; found 0"),
         (

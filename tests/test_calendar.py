@@ -9,6 +9,7 @@ from helpers import docx_lines, docx_rows, slide_texts
 
 import kit
 from kit.course.model import ResolvedCourse
+from kit.errors import InputError
 
 
 def build(folder: Path, text: str) -> tuple[ResolvedCourse, Path]:
@@ -76,3 +77,111 @@ def test_without_styles_dates_and_times_are_written_the_us_way(tmp_path: Path) -
     assert docx_lines(out / "week-01-handout.docx")[0] == (
         "Closer · Week 1 · Thursday, October 1, 2026"
     )
+
+
+# --- skipped dates with a label --------------------------------------------------------
+
+HOLIDAYS = """\
+title: Closer
+start: 2026-11-12
+time: "19:00"
+skip:
+  - {date: 2026-11-26, label: Thanksgiving}
+  - 2026-12-24
+  - date: 2026-12-31
+    label: "New Year's Eve"
+weeks: [trust, safety, empathy, vulnerability, closeness, connection]
+"""
+
+
+@pytest.fixture(scope="module")
+def holidays(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("holidays"), HOLIDAYS)[1]
+
+
+def test_the_schedule_names_each_skipped_date(holidays: Path) -> None:
+    assert docx_rows(holidays / "leader-guide.docx", "Week") == [
+        ["Week", "Date", "Lesson"],
+        ["1", "Thursday, November 12, 2026", "Someone You Can Count On"],
+        ["2", "Thursday, November 19, 2026", "A Safe Place to Land"],
+        ["", "Thursday, November 26, 2026", "No meeting: Thanksgiving"],
+        ["3", "Thursday, December 3, 2026", "Seeing Through Their Eyes"],
+        ["4", "Thursday, December 10, 2026", "Safe Enough to Be Known"],
+        ["5", "Thursday, December 17, 2026", "Making Room for Us"],
+        ["", "Thursday, December 24, 2026", "No meeting"],
+        ["", "Thursday, December 31, 2026", "No meeting: New Year's Eve"],
+        ["6", "Thursday, January 7, 2027", "Growing Deeper Together"],
+    ]
+
+
+def test_the_guide_cover_lists_the_skipped_dates(holidays: Path) -> None:
+    assert docx_lines(holidays / "leader-guide.docx")[2:4] == [
+        "Thursday, November 12, 2026 to Thursday, January 7, 2027",
+        "No meeting on Nov 26 (Thanksgiving), Dec 24 and Dec 31 (New Year's Eve)",
+    ]
+
+
+def test_the_week_before_a_gap_says_so_everywhere(holidays: Path) -> None:
+    notice = (
+        "No meeting on Nov 26 (Thanksgiving); next meeting Thursday, December 3, 2026, 7:00 pm."
+    )
+    assert notice in docx_lines(holidays / "week-02-handout.docx")
+    notes = docx_lines(holidays / "week-02-leader-notes.docx")
+    assert f"{notice} Remind couples before they leave." in notes
+    assert f"{notice} Remind couples before they leave." in docx_lines(
+        holidays / "leader-guide.docx"
+    )
+    closing = slide_texts(holidays / "week-02-slides.pptx")[-1][1].splitlines()
+    assert closing[-1] == (
+        "No meeting on Nov 26 (Thanksgiving). Next time: Seeing Through Their Eyes, Dec 3"
+    )
+    two = "No meeting on Dec 24 and Dec 31 (New Year's Eve); next meeting Thursday, January 7, 2027"
+    assert f"{two}, 7:00 pm." in docx_lines(holidays / "week-05-handout.docx")
+
+
+def test_weeks_without_a_gap_after_them_say_nothing_of_one(holidays: Path) -> None:
+    for number in (1, 3, 4, 6):
+        for kind in ("handout", "leader-notes"):
+            lines = docx_lines(holidays / f"week-{number:02d}-{kind}.docx")
+            assert not [line for line in lines if line.startswith("No meeting")], (number, kind)
+
+
+@pytest.mark.parametrize(
+    ("skip", "expected"),
+    [
+        (
+            "[{date: 2026-11-27, label: Thanksgiving}]",
+            "course.yaml:3:15: skip[0].date: 2026-11-27 is not a meeting date (meetings fall "
+            "on Thursdays every week from 2026-11-12)",
+        ),
+        (
+            "[2026-11-27]",
+            "course.yaml:3:8: skip[0]: 2026-11-27 is not a meeting date (meetings fall on "
+            "Thursdays every week from 2026-11-12)",
+        ),
+        ("[{date: 2026-11-26, label: ''}]", "course.yaml:3:34: skip[0].label: must not be empty"),
+        (
+            "[{label: Thanksgiving}]",
+            "course.yaml:3:8: skip[0].date: missing; this field is required",
+        ),
+        (
+            "[{date: 2026-11-26, lable: Thanksgiving}]",
+            "course.yaml:3:27: skip[0].lable: unknown key 'lable'; known: date, label; "
+            "did you mean 'label'?",
+        ),
+        (
+            "[2026-13-26]",
+            "course.yaml:3:8: skip[0]: '2026-13-26' is not a date; write it as YYYY-MM-DD",
+        ),
+    ],
+)
+def test_a_wrong_skip_is_located_in_both_forms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, skip: str, expected: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("course.yaml").write_text(
+        f"title: T\nstart: 2026-11-12\nskip: {skip}\nweeks: [trust, safety]\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        kit.load_course("course.yaml")
+    assert [str(p) for p in caught.value.problems] == [expected]

@@ -81,6 +81,8 @@ class Week:
     """Leader-only: facilitation."""
     care: tuple[str, ...]
     """Leader-only: care and referral."""
+    skipped_after: tuple[Meeting, ...] = ()
+    """Dates with no meeting between this week's meeting and the next."""
 
     def minutes(self, key: str) -> int:
         """Fitted minutes of one part."""
@@ -120,6 +122,8 @@ class ResolvedCourse:
     """Course leaders."""
     minutes: int
     """Session length."""
+    every: int
+    """Weeks between meetings."""
     start_time: dt.time | None
     """Clock time sessions start."""
     translation: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kit.course.model import PARTS, Question, ResolvedCourse, Week
-from kit.course.schedule import meetings
+from kit.course.schedule import Meeting, gaps, meetings
 from kit.course.scripture import passage, translation_name
 from kit.course.timing import clock_slots, fit_minutes, question_capacity
 from kit.load import schema
@@ -21,12 +21,15 @@ def resolve(
 ) -> ResolvedCourse:
     """Build the resolved course from a checked course and its lesson library."""
     dates: list = [None] * len(course.weeks)
-    schedule = ()
+    schedule: tuple[Meeting, ...] = ()
     if course.start:
-        schedule = tuple(meetings(course.start, course.every, course.skip, len(course.weeks)))
+        skipped = [s.date for s in course.skip]
+        labels = {s.date: s.label for s in course.skip if s.label}
+        schedule = tuple(meetings(course.start, course.every, skipped, len(course.weeks), labels))
         dates = [m.date for m in schedule if m.week is not None]
+    after = gaps(schedule)
     weeks = tuple(
-        _week(i + 1, spec, library[spec.lesson].lesson, course, dates[i])
+        _week(i + 1, spec, library[spec.lesson].lesson, course, dates[i], after.get(i + 1, ()))
         for i, spec in enumerate(course.weeks)
     )
     code = course.translation.upper()
@@ -36,6 +39,7 @@ def resolve(
         church=course.church,
         leaders=tuple(course.leaders),
         minutes=course.minutes,
+        every=course.every,
         start_time=course.time,
         translation=code,
         translation_name=translation_name(code),
@@ -117,7 +121,12 @@ def choose_questions(
 
 
 def _week(
-    number: int, spec: schema.Week, lesson: schema.Lesson, course: schema.Course, date
+    number: int,
+    spec: schema.Week,
+    lesson: schema.Lesson,
+    course: schema.Course,
+    date,
+    skipped_after: tuple[Meeting, ...],
 ) -> Week:
     natural = [getattr(lesson, part).minutes for part in PARTS]
     fitted = fit_minutes(natural, course.minutes)
@@ -150,4 +159,5 @@ def _week(
         prep=tuple(lesson.leader.prep),
         notes=tuple(lesson.leader.notes),
         care=tuple(lesson.leader.care),
+        skipped_after=skipped_after,
     )

@@ -16,7 +16,7 @@ from kit.errors import InputError, Problem
 from kit.load import schema
 from kit.load.brand import brand_problem
 from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
-from kit.load.validate import check_model, suggest
+from kit.load.validate import check_model, suggest, written_path
 from kit.load.yamlfile import YamlDoc, load_file, load_text
 from kit.resources import shown
 
@@ -229,9 +229,10 @@ def _date_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
         yield doc.problem(("skip",), "skip needs a start date to know the meeting days")
         return
     rhythm = "every week" if course.every == 1 else f"every {course.every} weeks"
-    last = meetings(course.start, course.every, course.skip, len(course.weeks))[-1].date
-    for i, why in stray_skips(course.start, course.every, course.skip, len(course.weeks)):
-        day = course.skip[i].isoformat()
+    skipped = [s.date for s in course.skip]
+    last = meetings(course.start, course.every, skipped, len(course.weeks))[-1].date
+    for i, why in stray_skips(course.start, course.every, skipped, len(course.weeks)):
+        day = skipped[i].isoformat()
         if why == "before":
             msg = f"{day} is before the first meeting ({course.start.isoformat()})"
         elif why == "after":
@@ -243,4 +244,4 @@ def _date_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
                 f"{day} is not a meeting date (meetings fall on "
                 f"{course.start:%A}s {rhythm} from {course.start.isoformat()})"
             )
-        yield doc.problem(("skip", i), msg)
+        yield doc.problem(written_path(doc.data, ("skip", i, "date")), msg)

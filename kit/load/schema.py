@@ -296,6 +296,19 @@ class TakeHomeChange(Setting):
     """New steps."""
 
 
+class Skip(Setting):
+    """A date with no meeting."""
+
+    date: IsoDate
+    """The date nobody meets; the meetings after it move on."""
+    label: Text | None = None
+    """Why, e.g. "Thanksgiving"; shown beside the date."""
+
+
+def _skip_shorthand(value: Any) -> Any:
+    return value if isinstance(value, dict) else {"date": value}
+
+
 def _week_shorthand(value: Any) -> Any:
     return {"lesson": value} if isinstance(value, str) else value
 
@@ -330,8 +343,8 @@ class Course(Setting):
     """Date of the first meeting."""
     every: int = Field(default=1, ge=1, le=4, strict=True)
     """Weeks between meetings: 1 weekly, 2 every other week."""
-    skip: list[IsoDate] = []
-    """Dates with no meeting; later meetings move on."""
+    skip: list[Annotated[Skip, BeforeValidator(_skip_shorthand)]] = []
+    """Dates with no meeting, each a date or {date, label}; later meetings move on."""
     time: Clock | None = None
     """Start time; leader notes then show clock times."""
     date_style: DateStyle = "us"

@@ -59,7 +59,7 @@ def validate(model: type[M], doc: YamlDoc, what: str) -> M:
 
 
 def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
-    path: Path_ = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+    path = written_path(doc.data, tuple(p for p in err["loc"] if isinstance(p, (str, int))))
     kind = err["type"]
     if kind == "extra_forbidden":
         known = _fields_at(model, path[:-1])
@@ -101,6 +101,21 @@ def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
     else:
         message = err["msg"][0].lower() + err["msg"][1:]
     return doc.problem(path, message)
+
+
+def written_path(data: Any, path: Path_) -> Path_:
+    """The part of a field path that is written in the file.
+
+    A shorthand stands for a mapping: `- trust` for `{lesson: trust}`, a skipped
+    date for `{date: ...}`. An error in it is named by the shorthand's own place,
+    not by a key nobody wrote; a key missing from a mapping is still named.
+    """
+    for i, part in enumerate(path):
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not in_list and not (isinstance(data, dict) and part in data):
+            return path if isinstance(data, dict) else path[:i]
+        data = data[part]
+    return path
 
 
 def _is_whole(value: Any) -> bool:

@@ -185,3 +185,48 @@ def test_a_wrong_skip_is_located_in_both_forms(
     with pytest.raises(InputError) as caught:
         kit.load_course("course.yaml")
     assert [str(p) for p in caught.value.problems] == [expected]
+
+
+# --- the handout names the next meeting ------------------------------------------------
+
+
+def closing_line(handout: Path) -> str:
+    """The handout's last line of text before its care box."""
+    lines = docx_lines(handout)
+    return [line for line in lines[: lines.index("Need someone to talk to?")] if line][-1]
+
+
+def test_every_handout_names_the_next_meeting_and_the_last_says_so(holidays: Path) -> None:
+    assert [closing_line(holidays / f"week-{n:02d}-handout.docx") for n in range(1, 7)] == [
+        "Next meeting: Thursday, November 19, 2026, 7:00 pm.",
+        "No meeting on Nov 26 (Thanksgiving); next meeting Thursday, December 3, 2026, 7:00 pm.",
+        "Next meeting: Thursday, December 10, 2026, 7:00 pm.",
+        "Next meeting: Thursday, December 17, 2026, 7:00 pm.",
+        "No meeting on Dec 24 and Dec 31 (New Year's Eve); next meeting Thursday, January 7, "
+        "2027, 7:00 pm.",
+        "This is the last session of Closer. Thank you for being part of it.",
+    ]
+
+
+def test_a_four_week_gap_is_spanned_by_the_date(tmp_path: Path) -> None:
+    text = "title: Closer\nstart: 2027-01-10\nevery: 4\nweeks: [trust, safety]\n"
+    _, out = build(tmp_path, text)
+    assert closing_line(out / "week-01-handout.docx") == "Next meeting: Sunday, February 7, 2027."
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ("", "See you next week."),
+        ("every: 2\n", "See you in 2 weeks."),
+        ('time: "18:30"\n', "See you next week at 6:30 pm."),
+    ],
+)
+def test_without_dates_the_handout_says_how_far_off_the_next_meeting_is(
+    tmp_path: Path, settings: str, expected: str
+) -> None:
+    _, out = build(tmp_path, f"title: Closer\n{settings}weeks: [trust, safety]\n")
+    assert closing_line(out / "week-01-handout.docx") == expected
+    assert closing_line(out / "week-02-handout.docx") == (
+        "This is the last session of Closer. Thank you for being part of it."
+    )

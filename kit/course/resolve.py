@@ -65,20 +65,8 @@ def _path(base: Path | None, value: str | None) -> Path | None:
 def apply_changes(lesson: schema.Lesson, changes: schema.QuestionChanges) -> list[Question]:
     """The lesson's questions after a week's drop, replace and add, in that order."""
     dropped = set(changes.drop)
-    questions = [
-        Question(
-            id=q.id,
-            text=changes.replace.get(q.id, q.text),
-            audience=q.audience,
-            level=q.level,
-            note=q.note,
-            follow_up=tuple(q.follow_up),
-            optional=q.optional,
-            origin="reworded" if q.id in changes.replace else "lesson",
-        )
-        for q in lesson.questions
-        if q.id not in dropped
-    ]
+    questions = [_reworded(q, changes.replace.get(q.id)) for q in lesson.questions]
+    questions = [q for q in questions if q.id not in dropped]
     for number, add in enumerate(changes.add, 1):
         new = Question(
             id=add.id or f"{lesson.id}-added-{number}",
@@ -96,6 +84,27 @@ def apply_changes(lesson: schema.Lesson, changes: schema.QuestionChanges) -> lis
             at = next(i for i, q in enumerate(questions) if q.id == add.after)
             questions.insert(at + 1, new)
     return questions
+
+
+def _reworded(question: schema.Question, change: schema.Rewording | None) -> Question:
+    """A lesson's question with a week's new text, note and follow-ups, where it gives them.
+
+    New text alone keeps the lesson's note and follow-ups: they are usually still
+    what to listen for, and a course that wants others says so in the same entry.
+    """
+    text = note = follow_up = None
+    if change is not None:
+        text, note, follow_up = change.text, change.note, change.follow_up
+    return Question(
+        id=question.id,
+        text=text or question.text,
+        audience=question.audience,
+        level=question.level,
+        note=note or question.note,
+        follow_up=tuple(question.follow_up if follow_up is None else follow_up),
+        optional=question.optional,
+        origin="reworded" if text else "lesson",
+    )
 
 
 def choose_questions(

@@ -267,13 +267,34 @@ class AddedQuestion(Setting):
     """True to leave it out first when time is short."""
 
 
+class Rewording(Setting):
+    """A week's own version of one of its lesson's questions; what it leaves out stays."""
+
+    text: Text | None = None
+    """New wording; the lesson's note and follow-ups stay unless given here too."""
+    note: Text | None = None
+    """A new leader-only note."""
+    follow_up: list[Text] | None = None
+    """New leader-only follow-up questions; [] for none."""
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> Rewording:
+        if self.text is None and self.note is None and self.follow_up is None:
+            raise ValueError("give the new text, note or follow_up")
+        return self
+
+
+def _rewording_shorthand(value: Any) -> Any:
+    return value if isinstance(value, dict) else {"text": value}
+
+
 class QuestionChanges(Setting):
     """A week's changes to its lesson's questions, applied drop, replace, add."""
 
     drop: list[Slug] = []
     """Ids of questions to leave out."""
-    replace: dict[str, Text] = {}
-    """New wording by question id; the question keeps its place."""
+    replace: dict[str, Annotated[Rewording, BeforeValidator(_rewording_shorthand)]] = {}
+    """New wording by question id, or {text, note, follow_up}; the question keeps its place."""
     add: list[AddedQuestion] = []
     """New questions."""
 

@@ -152,6 +152,8 @@ def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
         elif isinstance(current, type) and issubclass(current, BaseModel):
             field = current.model_fields.get(part)
             current = field.annotation if field else Any
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[-1]
         else:
             return []
     current = _unwrap(current)

@@ -141,8 +141,10 @@ def _week(
     fitted = fit_minutes(natural, course.minutes)
     slots = clock_slots(list(zip(PARTS, fitted, strict=True)), course.time)
     asked = apply_changes(lesson, spec.questions)
+    required = sum(1 for q in asked if not q.optional)
+    discussion = PARTS.index("discussion")
     capacity = question_capacity(
-        fitted[PARTS.index("discussion")], natural[3], len(lesson.questions)
+        fitted[discussion], natural[discussion], len(lesson.questions), required
     )
     kept, left_out = choose_questions(asked, capacity)
     exercise = spec.exercise or schema.ExerciseChange()

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kit.compose.templates import template_problems
-from kit.course.model import ResolvedCourse
-from kit.course.resolve import resolve
+from kit.course.model import PARTS, ResolvedCourse
+from kit.course.resolve import apply_changes, resolve
 from kit.course.schedule import meetings, stray_skips
 from kit.course.scripture import passage_problem, translation_problem
+from kit.course.timing import LONGEST_SESSION, discussion_shortfall, fit_minutes
 from kit.errors import InputError, Problem
 from kit.load import schema
 from kit.load.brand import brand_problem
@@ -125,7 +126,10 @@ def course_problems(
                 where, f"unknown lesson '{week.lesson}'; {suggest(week.lesson, library)}"
             )
             continue
-        yield from _question_problems(week, entry.lesson, doc, ("weeks", i, "questions"))
+        found = list(_question_problems(week, entry.lesson, doc, ("weeks", i, "questions")))
+        yield from found
+        if not found and (timing := _timing_problem(i, week, entry.lesson, course)):
+            yield doc.problem(("weeks", i), timing)
     if problem is None:
         yield from _passage_problems(course, library, doc)
     yield from _date_problems(course, doc)
@@ -194,6 +198,33 @@ def _question_problems(
             present.append(added[j])
     if not present:
         yield doc.problem((*at, "drop"), "every question is dropped; keep or add at least one")
+
+
+def _timing_problem(
+    i: int, week: schema.Week, lesson: schema.Lesson, course: schema.Course
+) -> str | None:
+    """What is wrong when a week's questions that are not optional cannot fit its session."""
+    natural = [getattr(lesson, part).minutes for part in PARTS]
+    at = PARTS.index("discussion")
+    discussion = fit_minutes(natural, course.minutes)[at]
+    required = sum(1 for q in apply_changes(lesson, week.questions) if not q.optional)
+    needed = discussion_shortfall(discussion, required, natural[at], len(lesson.questions))
+    if needed is None:
+        return None
+    longer = next(
+        (
+            m
+            for m in range(course.minutes + 1, LONGEST_SESSION + 1)
+            if fit_minutes(natural, m)[at] >= needed
+        ),
+        None,
+    )
+    fix = f"set minutes to at least {longer}, " if longer else ""
+    return (
+        f"week {i + 1} (lesson '{lesson.id}'): its {required} questions that are not optional "
+        f"need at least {needed} minutes of discussion, but a {course.minutes}-minute session "
+        f"leaves {discussion}; {fix}drop some this week or mark some optional"
+    )
 
 
 def _passage_problems(

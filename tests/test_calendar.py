@@ -180,7 +180,8 @@ def test_a_wrong_skip_is_located_in_both_forms(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("course.yaml").write_text(
-        f"title: T\nstart: 2026-11-12\nskip: {skip}\nweeks: [trust, safety]\n", encoding="utf-8"
+        f"title: T\nstart: 2026-11-12\nskip: {skip}\nweeks: [trust, safety, empathy]\n",
+        encoding="utf-8",
     )
     with pytest.raises(InputError) as caught:
         kit.load_course("course.yaml")

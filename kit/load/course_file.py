@@ -17,7 +17,8 @@ from kit.errors import InputError, Problem
 from kit.load import schema
 from kit.load.brand import brand_problem
 from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
-from kit.load.validate import check_model, suggest, written_path
+from kit.load.salvage import Checked, check_partial
+from kit.load.validate import suggest, written_path
 from kit.load.yamlfile import YamlDoc, load_file, load_text
 from kit.resources import shown
 
@@ -37,7 +38,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 def load_course(path: str | Path) -> ResolvedCourse:
     """Read, check and resolve a course file; raise `InputError` with every problem."""
     path = Path(path)
-    doc = load_file(path, shown(path))
+    doc = load_file(path, shown(path), partial=True)
     return _from_doc(doc, base=path.resolve().parent)
 
 
@@ -47,7 +48,10 @@ def default_course() -> ResolvedCourse:
 
 
 def _from_doc(doc: YamlDoc, base: Path | None) -> ResolvedCourse:
-    course, problems = check_model(schema.Course, doc, "course")
+    # Every stage runs on what the stages before it found sound, so one run reports
+    # every problem: the YAML, the schema, lessons, ids, dates, brand files, templates.
+    checked = check_partial(schema.Course, doc, "course")
+    course, problems = checked.value, list(checked.problems)
     if course is None:
         raise InputError(problems)
     library = builtin_lessons()
@@ -64,7 +68,7 @@ def _from_doc(doc: YamlDoc, base: Path | None) -> ResolvedCourse:
             problems.append(
                 doc.problem(("lessons",), _missing_folder("lesson", course.lessons, folder))
             )
-    problems.extend(course_problems(course, doc, library, base, broken=broken))
+    problems.extend(course_problems(course, doc, library, base, broken=broken, checked=checked))
     if problems:
         raise InputError(problems)
     return resolve(course, library, base=base, source=doc.file)
@@ -79,7 +83,7 @@ def _broken_ids(folder: Path, problems: list[Problem]) -> set[str]:
             continue
         ids.add(re.sub(r"^\d+-", "", path.stem))
         try:
-            data = load_file(path, shown(path)).data
+            data = load_file(path, shown(path), partial=True).data
         except InputError:
             continue
         if isinstance(data, dict) and isinstance(data.get("id"), str):
@@ -105,16 +109,23 @@ def course_problems(
     base: Path | None,
     *,
     broken: set[str] | frozenset[str] = frozenset(),
+    checked: Checked | None = None,
 ) -> Iterator[Problem]:
     """Problems between the course and its lessons, files and settings.
 
     Weeks naming a lesson in `broken` (a lesson file whose own problems are
-    reported already) are not reported again as unknown lessons.
+    reported already) are not reported again as unknown lessons. With `checked`,
+    the course may be a salvaged one (see kit/load/salvage.py): a check runs only
+    when the values it depends on are sound.
     """
-    problem = translation_problem(course.translation)
+    ok = checked.ok if checked is not None else _always
+    translation = ok(("translation",))
+    problem = translation_problem(course.translation) if translation else None
     if problem:
         yield doc.problem(("translation",), problem)
-    for i, week in enumerate(course.weeks):
+    for i, week in enumerate(course.weeks or ()):
+        if week is None or week.lesson is None:
+            continue  # its own problem is reported
         entry = library.get(week.lesson)
         if entry is None and week.lesson in broken:
             continue
@@ -128,11 +139,13 @@ def course_problems(
             continue
         found = list(_question_problems(week, entry.lesson, doc, ("weeks", i, "questions")))
         yield from found
-        if not found and (timing := _timing_problem(i, week, entry.lesson, course)):
+        fits = not found and ok(("minutes",), ("weeks", i, "questions"))
+        if fits and (timing := _timing_problem(i, week, entry.lesson, course)):
             yield doc.problem(("weeks", i), timing)
-    if problem is None:
+    if translation and problem is None:
         yield from _passage_problems(course, library, doc)
-    yield from _date_problems(course, doc)
+    if ok(("start",), ("every",)) and course.weeks is not None:
+        yield from _date_problems(course, doc)
     for key, value, suffix in (
         (("brand", "slides"), course.brand.slides, ".pptx"),
         (("brand", "document"), course.brand.document, ".docx"),
@@ -160,6 +173,10 @@ def course_problems(
             yield from template_problems(folder)
 
 
+def _always(*paths: tuple) -> bool:
+    return True
+
+
 def _question_problems(
     week: schema.Week, lesson: schema.Lesson, doc: YamlDoc, at: tuple
 ) -> Iterator[Problem]:
@@ -168,6 +185,8 @@ def _question_problems(
     changes = week.questions
     dropped: set[str] = set()
     for j, qid in enumerate(changes.drop):
+        if qid is None:
+            continue  # not an id; reported by the schema
         if qid not in ids:
             yield doc.problem((*at, "drop", j), f"unknown question id '{qid}'; {suggest(qid, ids)}")
         elif qid in dropped:
@@ -181,8 +200,13 @@ def _question_problems(
             msg = f"question '{qid}' is dropped, so it cannot be reworded"
             yield doc.problem((*at, "replace", qid), msg, key=True)
     present = [i for i in ids if i not in dropped]
-    added = [add.id or f"{lesson.id}-added-{j + 1}" for j, add in enumerate(changes.add)]
+    added = [
+        None if add is None else add.id or f"{lesson.id}-added-{j + 1}"
+        for j, add in enumerate(changes.add)
+    ]
     for j, add in enumerate(changes.add):
+        if add is None:
+            continue
         if add.after is not None and add.after not in present:
             if add.after in dropped:
                 msg = f"question '{add.after}' is dropped; known: {', '.join(sorted(present))}"
@@ -232,8 +256,8 @@ def _passage_problems(
 ) -> Iterator[Problem]:
     """Passages the chosen translation has no text for."""
     seen: set[str] = set()
-    for week in course.weeks:
-        entry = library.get(week.lesson)
+    for week in course.weeks or ():
+        entry = library.get(week.lesson) if week is not None else None
         for ref in entry.lesson.scripture if entry else ():
             if ref in seen:
                 continue
@@ -260,10 +284,12 @@ def _date_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
         yield doc.problem(("skip",), "skip needs a start date to know the meeting days")
         return
     rhythm = "every week" if course.every == 1 else f"every {course.every} weeks"
-    skipped = [s.date for s in course.skip]
+    # A skip that is not a date is reported already; the others are checked without it.
+    sound = [(i, s.date) for i, s in enumerate(course.skip) if s is not None and s.date]
+    skipped = [day for _, day in sound]
     last = meetings(course.start, course.every, skipped, len(course.weeks))[-1].date
-    for i, why in stray_skips(course.start, course.every, skipped, len(course.weeks)):
-        day = skipped[i].isoformat()
+    for k, why in stray_skips(course.start, course.every, skipped, len(course.weeks)):
+        i, day = sound[k][0], skipped[k].isoformat()
         if why == "before":
             msg = f"{day} is before the first meeting ({course.start.isoformat()})"
         elif why == "after":

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from kit.course.scripture import reference_problem
 from kit.errors import InputError, Problem
+from kit.load.salvage import check_partial
 from kit.load.schema import Lesson
-from kit.load.validate import check_model
 from kit.load.yamlfile import YamlDoc, load_file
 from kit.resources import data_dir, shown
 
@@ -39,15 +39,20 @@ def load_lessons(folder: Path, *, builtin: bool) -> tuple[dict[str, LessonFile],
     problems: list[Problem] = []
     for path in lesson_paths(folder):
         try:
-            doc = load_file(path, shown(path))
+            doc = load_file(path, shown(path), partial=True)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        lesson, errs = check_model(Lesson, doc, "lesson")
-        problems.extend(errs)
+        # The checks after the schema's run on what it found sound, so one run
+        # reports every problem of the file.
+        checked = check_partial(Lesson, doc, "lesson")
+        problems.extend(checked.problems)
+        lesson = checked.value
         if lesson is None:
             continue
         problems.extend(lesson_problems(lesson, doc))
+        if checked.problems or not checked.ok(("id",)):
+            continue  # only a lesson the schema accepts is taught
         if lesson.id in found:
             first = found[lesson.id].doc.file
             problems.append(
@@ -59,12 +64,18 @@ def load_lessons(folder: Path, *, builtin: bool) -> tuple[dict[str, LessonFile],
 
 
 def lesson_problems(lesson: Lesson, doc: YamlDoc) -> Iterable[Problem]:
-    """Problems the schema cannot see: question ids and scripture references."""
+    """Problems the schema cannot see: question ids and scripture references.
+
+    The lesson may be a salvaged one (see kit/load/salvage.py): what the schema
+    refused is None here, and left to the schema's own problems.
+    """
     seen: dict[str, int] = {}
-    prefix = f"{lesson.id}-"
-    for i, question in enumerate(lesson.questions):
+    prefix = f"{lesson.id}-" if lesson.id else None
+    for i, question in enumerate(lesson.questions or ()):
+        if question is None or question.id is None:
+            continue
         where = ("questions", i, "id")
-        if not question.id.startswith(prefix):
+        if prefix and not question.id.startswith(prefix):
             yield doc.problem(where, f"question id '{question.id}' must start with '{prefix}'")
         if question.id in seen:
             yield doc.problem(
@@ -73,7 +84,9 @@ def lesson_problems(lesson: Lesson, doc: YamlDoc) -> Iterable[Problem]:
             )
         else:
             seen[question.id] = i
-    for i, ref in enumerate(lesson.scripture):
+    for i, ref in enumerate(lesson.scripture or ()):
+        if ref is None:
+            continue
         problem = reference_problem(ref)
         if problem:
             yield doc.problem(("scripture", i), problem)

@@ -40,14 +40,27 @@ def suggest(name: str, known: typing.Iterable[str]) -> str:
 
 def check_model(model: type[M], doc: YamlDoc, what: str) -> tuple[M | None, list[Problem]]:
     """Validate a document against a model, returning it or the located problems."""
+    value, found = check_located(model, doc, what)
+    return value, [problem for problem, _ in found]
+
+
+def check_located(
+    model: type[M], doc: YamlDoc, what: str
+) -> tuple[M | None, list[tuple[Problem, Path_]]]:
+    """Like `check_model`, with the field path, as written, of each problem."""
     if not isinstance(doc.data, dict):
         found = _describe(doc.data)
         msg = f"expected a {what} (a mapping of keys such as 'title:'), found {found}"
-        return None, [doc.problem((), msg)]
+        return None, [(doc.problem((), msg), ())]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_problem(model, doc, err) for err in exc.errors()]
+        located = []
+        for err in exc.errors():
+            loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+            path = written_path(doc.data, loc)
+            located.append((_problem(model, doc, err, path), path))
+        return None, located
 
 
 def validate(model: type[M], doc: YamlDoc, what: str) -> M:
@@ -58,8 +71,7 @@ def validate(model: type[M], doc: YamlDoc, what: str) -> M:
     return result
 
 
-def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
-    path = written_path(doc.data, tuple(p for p in err["loc"] if isinstance(p, (str, int))))
+def _problem(model: type[BaseModel], doc: YamlDoc, err: Any, path: Path_) -> Problem:
     kind = err["type"]
     if kind == "extra_forbidden":
         known = _fields_at(model, path[:-1])

@@ -57,3 +57,42 @@ def render_pdf(files: Sequence[Path], out_dir: Path, timeout: int = 300) -> list
             timeout=timeout,
         )
     return [out_dir / (f.stem + ".pdf") for f in files]
+
+
+def docx_lines(path: Path) -> list[str]:
+    """Every paragraph's text of a .docx in reading order, tables and boxes included."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+    return [
+        " ".join(Paragraph(p, document._body).text.split())
+        for p in document.element.body.iter(qn("w:p"))
+    ]
+
+
+def docx_rows(path: Path, first: str) -> list[list[str]]:
+    """The cells of the first table of a .docx whose header row starts with `first`."""
+    import docx
+
+    document = docx.Document(str(path))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == first)
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def slide_texts(path: Path) -> list[tuple[str, str, str]]:
+    """(title, text on the face, speaker notes) of every slide of a .pptx."""
+    import pptx
+
+    found = []
+    for slide in pptx.Presentation(str(path)).slides:
+        title = slide.shapes.title.text if slide.shapes.title is not None else ""
+        face = "\n".join(
+            shape.text_frame.text
+            for shape in slide.shapes
+            if shape.has_text_frame and shape != slide.shapes.title
+        )
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        found.append((title, face, notes))
+    return found

@@ -32,7 +32,7 @@ def footer(course: ResolvedCourse) -> str:
 
 def compose_kit(course: ResolvedCourse) -> list[Output]:
     """Every output of the kit, in the order they are listed to the user."""
-    env = environment(course.templates_dir)
+    env = environment(course.templates_dir, course.date_style, course.time_style)
     outputs = [Output("leader-guide.docx", guide(course, env))]
     for week in course.weeks:
         stem = f"week-{week.number:02d}"

@@ -10,7 +10,6 @@ while rendering is reported at the template's file and line.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import logging
 import operator
@@ -24,6 +23,7 @@ import jinja2
 from jinja2 import meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from kit.compose.dates import format_clock, format_date
 from kit.compose.markup import escape
 from kit.errors import InputError, KitError, Problem
 from kit.load.validate import suggest
@@ -65,21 +65,6 @@ def _finalize(value: Any) -> str:
     if value is None:
         return ""
     return escape(str(value))
-
-
-def _date(value: dt.date | None, form: str = "long") -> str:
-    if value is None:
-        return ""
-    if form == "short":
-        return f"{value:%b} {value.day}"
-    return f"{value:%A, %B} {value.day}, {value.year}"
-
-
-def _clock(value: dt.time | None) -> str:
-    if value is None:
-        return ""
-    hour = value.hour % 12 or 12
-    return f"{hour}:{value.minute:02d} {'am' if value.hour < 12 else 'pm'}"
 
 
 def _raw(value: Any) -> Raw:
@@ -133,11 +118,14 @@ def _is_int(value: Any) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def environment(user_dir: Path | None = None) -> Sandbox:
+def environment(
+    user_dir: Path | None = None, date_style: str = "us", time_style: str = "12h"
+) -> Sandbox:
     """The template environment: a course's templates first, then the built-in ones.
 
-    One environment per folder and process, so templates compile once; jinja2 still
-    notices a template file that changes.
+    One environment per folder, date style and time style and process, so templates
+    compile once; jinja2 still notices a template file that changes. The `date` and
+    `clock` filters write in the styles given (see kit/compose/dates.py).
     """
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
@@ -154,7 +142,11 @@ def environment(user_dir: Path | None = None) -> Sandbox:
     )
     env.user_dir = user_dir
     env.globals.pop("lipsum", None)  # can be asked for megabytes of text
-    env.filters.update(date=_date, clock=_clock, raw=_raw)
+    env.filters.update(
+        date=functools.partial(format_date, style=date_style),
+        clock=functools.partial(format_clock, style=time_style),
+        raw=_raw,
+    )
     return env
 
 

@@ -84,6 +84,8 @@ class Week:
     """Leader-only: facilitation."""
     care: tuple[str, ...]
     """Leader-only: care and referral."""
+    skipped_after: tuple[Meeting, ...] = ()
+    """Dates with no meeting between this week's meeting and the next."""
 
     def minutes(self, key: str) -> int:
         """Fitted minutes of one part."""
@@ -123,6 +125,8 @@ class ResolvedCourse:
     """Course leaders."""
     minutes: int
     """Session length."""
+    every: int
+    """Weeks between meetings."""
     start_time: dt.time | None
     """Clock time sessions start."""
     translation: str
@@ -145,6 +149,10 @@ class ResolvedCourse:
     """The course file as messages name it."""
     warnings: tuple[Problem, ...] = ()
     """Located warnings from loading: worth a look, but the course builds."""
+    date_style: str = "us"
+    """How outputs write dates: us, international or iso (kit/compose/dates.py)."""
+    time_style: str = "12h"
+    """How outputs write clock times: 12h or 24h."""
 
     @property
     def first_date(self) -> dt.date | None:

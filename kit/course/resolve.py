@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kit.course.model import PARTS, Question, ResolvedCourse, Week
-from kit.course.schedule import meetings
+from kit.course.schedule import Meeting, gaps, meetings
 from kit.course.scripture import passage, translation_name
 from kit.course.timing import clock_slots, fit_minutes, question_capacity
 from kit.course.wording import fill_weeks
@@ -22,12 +22,15 @@ def resolve(
 ) -> ResolvedCourse:
     """Build the resolved course from a checked course and its lesson library."""
     dates: list = [None] * len(course.weeks)
-    schedule = ()
+    schedule: tuple[Meeting, ...] = ()
     if course.start:
-        schedule = tuple(meetings(course.start, course.every, course.skip, len(course.weeks)))
+        skipped = [s.date for s in course.skip]
+        labels = {s.date: s.label for s in course.skip if s.label}
+        schedule = tuple(meetings(course.start, course.every, skipped, len(course.weeks), labels))
         dates = [m.date for m in schedule if m.week is not None]
+    after = gaps(schedule)
     weeks = tuple(
-        _week(i + 1, spec, library[spec.lesson].lesson, course, dates[i])
+        _week(i + 1, spec, library[spec.lesson].lesson, course, dates[i], after.get(i + 1, ()))
         for i, spec in enumerate(course.weeks)
     )
     # Lesson text may name the course ({weeks}, {week}, {next}); each week gets its values.
@@ -39,6 +42,7 @@ def resolve(
         church=course.church,
         leaders=tuple(course.leaders),
         minutes=course.minutes,
+        every=course.every,
         start_time=course.time,
         translation=code,
         translation_name=translation_name(code),
@@ -49,6 +53,8 @@ def resolve(
         brand_document=_path(base, course.brand.document),
         templates_dir=_path(base, course.templates),
         source=source,
+        date_style=course.date_style,
+        time_style=course.time_style,
     )
 
 
@@ -62,20 +68,8 @@ def _path(base: Path | None, value: str | None) -> Path | None:
 def apply_changes(lesson: schema.Lesson, changes: schema.QuestionChanges) -> list[Question]:
     """The lesson's questions after a week's drop, replace and add, in that order."""
     dropped = set(changes.drop)
-    questions = [
-        Question(
-            id=q.id,
-            text=changes.replace.get(q.id, q.text),
-            audience=q.audience,
-            level=q.level,
-            note=q.note,
-            follow_up=tuple(q.follow_up),
-            optional=q.optional,
-            origin="reworded" if q.id in changes.replace else "lesson",
-        )
-        for q in lesson.questions
-        if q.id not in dropped
-    ]
+    questions = [_reworded(q, changes.replace.get(q.id)) for q in lesson.questions]
+    questions = [q for q in questions if q.id not in dropped]
     for number, add in enumerate(changes.add, 1):
         new = Question(
             id=add.id or f"{lesson.id}-added-{number}",
@@ -93,6 +87,27 @@ def apply_changes(lesson: schema.Lesson, changes: schema.QuestionChanges) -> lis
             at = next(i for i, q in enumerate(questions) if q.id == add.after)
             questions.insert(at + 1, new)
     return questions
+
+
+def _reworded(question: schema.Question, change: schema.Rewording | None) -> Question:
+    """A lesson's question with a week's new text, note and follow-ups, where it gives them.
+
+    New text alone keeps the lesson's note and follow-ups: they are usually still
+    what to listen for, and a course that wants others says so in the same entry.
+    """
+    text = note = follow_up = None
+    if change is not None:
+        text, note, follow_up = change.text, change.note, change.follow_up
+    return Question(
+        id=question.id,
+        text=text or question.text,
+        audience=question.audience,
+        level=question.level,
+        note=note or question.note,
+        follow_up=tuple(question.follow_up if follow_up is None else follow_up),
+        optional=question.optional,
+        origin="reworded" if text else "lesson",
+    )
 
 
 def choose_questions(
@@ -118,14 +133,21 @@ def choose_questions(
 
 
 def _week(
-    number: int, spec: schema.Week, lesson: schema.Lesson, course: schema.Course, date
+    number: int,
+    spec: schema.Week,
+    lesson: schema.Lesson,
+    course: schema.Course,
+    date,
+    skipped_after: tuple[Meeting, ...],
 ) -> Week:
     natural = [getattr(lesson, part).minutes for part in PARTS]
     fitted = fit_minutes(natural, course.minutes)
     slots = clock_slots(list(zip(PARTS, fitted, strict=True)), course.time)
     asked = apply_changes(lesson, spec.questions)
+    required = sum(1 for q in asked if not q.optional)
+    discussion = PARTS.index("discussion")
     capacity = question_capacity(
-        fitted[PARTS.index("discussion")], natural[3], len(lesson.questions)
+        fitted[discussion], natural[discussion], len(lesson.questions), required
     )
     kept, left_out = choose_questions(asked, capacity)
     exercise = spec.exercise or schema.ExerciseChange()
@@ -152,4 +174,5 @@ def _week(
         host=tuple(lesson.leader.host),
         notes=tuple(lesson.leader.notes),
         care=tuple(lesson.leader.care),
+        skipped_after=skipped_after,
     )

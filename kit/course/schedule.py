@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -15,17 +15,29 @@ class Meeting:
     """The calendar date."""
     week: int | None
     """Week number, or None when nobody meets that day."""
+    label: str | None = None
+    """Why nobody meets that day, e.g. Thanksgiving, when the course says."""
 
 
-def meetings(start: dt.date, every: int, skip: Sequence[dt.date], weeks: int) -> list[Meeting]:
-    """Lay out `weeks` meetings from `start`, every `every` weeks, moving past skipped dates."""
+def meetings(
+    start: dt.date,
+    every: int,
+    skip: Sequence[dt.date],
+    weeks: int,
+    labels: Mapping[dt.date, str] | None = None,
+) -> list[Meeting]:
+    """Lay out `weeks` meetings from `start`, every `every` weeks, moving past skipped dates.
+
+    `labels` names the reason for some skipped dates.
+    """
     skipped = set(skip)
+    labels = labels or {}
     rows: list[Meeting] = []
     day = start
     week = 1
     while week <= weeks:
         if day in skipped:
-            rows.append(Meeting(day, None))
+            rows.append(Meeting(day, None, labels.get(day)))
         else:
             rows.append(Meeting(day, week))
             week += 1
@@ -57,3 +69,16 @@ def stray_skips(
             stray.append((i, "off"))
         seen.add(day)
     return stray
+
+
+def gaps(rows: Sequence[Meeting]) -> dict[int, tuple[Meeting, ...]]:
+    """The skipped dates that follow each week's meeting, by week number, before the next."""
+    after: dict[int, list[Meeting]] = {}
+    week = None
+    for row in rows:
+        if row.week is not None:
+            week = row.week
+            after[week] = []
+        elif week is not None:
+            after[week].append(row)
+    return {number: tuple(skipped) for number, skipped in after.items()}

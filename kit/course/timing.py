@@ -1,4 +1,10 @@
-"""Fit a lesson's parts to the session length, and choose the questions that fit."""
+"""Fit a lesson's parts to the session length, and choose the questions that fit.
+
+Every question that is not optional is asked, whatever the length: a short session
+gives each question fewer minutes, down to `MIN_QUESTION`, and leaves out optional
+questions first. When even that is too little for the questions that must stay,
+`discussion_shortfall` says how many minutes they need, and the check reports it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,11 @@ from dataclasses import dataclass
 
 MIN_PART = 2
 """No part of a session is shorter than this many minutes."""
+LONGEST_SESSION = 180
+"""The longest session a course may ask for (the course file's `minutes`)."""
+MIN_QUESTION = 3
+"""The fewest minutes a short session gives a question, unless its lesson's own pace is
+quicker: a table needs that long to hear a question, think and hear a few answers."""
 
 
 def fit_minutes(natural: Sequence[int], total: int) -> list[int]:
@@ -41,14 +52,34 @@ def fit_minutes(natural: Sequence[int], total: int) -> list[int]:
     return [result[i] for i in range(len(natural))]
 
 
-def question_capacity(discussion: int, natural_discussion: int, natural_count: int) -> int:
-    """How many questions a discussion of `discussion` minutes has room for.
+def question_pace(natural_discussion: int, natural_count: int) -> float:
+    """Minutes a lesson gives each question: its natural discussion time over its questions."""
+    return natural_discussion / max(natural_count, 1)
 
-    The pace is the lesson's own: its natural discussion time spread over its
-    own questions.
+
+def question_capacity(
+    discussion: int, natural_discussion: int, natural_count: int, required: int = 0
+) -> int:
+    """How many questions a discussion of `discussion` minutes keeps.
+
+    Every one of the `required` questions, and as many more as there is room for at
+    the lesson's own pace; at least one.
     """
-    pace = natural_discussion / max(natural_count, 1)
-    return max(1, math.floor(discussion / pace + 1e-9))
+    room = math.floor(discussion / question_pace(natural_discussion, natural_count) + 1e-9)
+    return max(1, required, room)
+
+
+def discussion_shortfall(
+    discussion: int, required: int, natural_discussion: int, natural_count: int
+) -> int | None:
+    """Minutes of discussion `required` questions need, when `discussion` is too short.
+
+    Each needs `MIN_QUESTION` minutes, or the lesson's own pace when that is quicker
+    (so a lesson always fits its own natural length); None when they fit.
+    """
+    each = min(MIN_QUESTION, question_pace(natural_discussion, natural_count))
+    needed = math.ceil(required * each - 1e-9)
+    return needed if needed > discussion else None
 
 
 @dataclass(frozen=True)

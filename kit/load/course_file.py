@@ -10,10 +10,11 @@ from pathlib import Path
 
 from kit.compose.templates import template_problems
 from kit.course import wording
-from kit.course.model import ResolvedCourse
-from kit.course.resolve import resolve
+from kit.course.model import PARTS, ResolvedCourse
+from kit.course.resolve import apply_changes, resolve
 from kit.course.schedule import meetings, stray_skips
 from kit.course.scripture import passage_problem, translation_problem
+from kit.course.timing import LONGEST_SESSION, discussion_shortfall, fit_minutes
 from kit.errors import InputError, Problem, warning
 from kit.load import schema
 from kit.load.brand import brand_problem
@@ -24,7 +25,8 @@ from kit.load.lessons import (
     load_lessons,
     placeholder_problems,
 )
-from kit.load.validate import check_model, suggest
+from kit.load.salvage import Checked, check_partial
+from kit.load.validate import suggest, written_path
 from kit.load.yamlfile import YamlDoc, load_file, load_text
 from kit.resources import shown
 
@@ -44,7 +46,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 def load_course(path: str | Path) -> ResolvedCourse:
     """Read, check and resolve a course file; raise `InputError` with every problem."""
     path = Path(path)
-    doc = load_file(path, shown(path))
+    doc = load_file(path, shown(path), partial=True)
     return _from_doc(doc, base=path.resolve().parent)
 
 
@@ -54,7 +56,10 @@ def default_course() -> ResolvedCourse:
 
 
 def _from_doc(doc: YamlDoc, base: Path | None) -> ResolvedCourse:
-    course, problems = check_model(schema.Course, doc, "course")
+    # Every stage runs on what the stages before it found sound, so one run reports
+    # every problem: the YAML, the schema, lessons, ids, dates, brand files, templates.
+    checked = check_partial(schema.Course, doc, "course")
+    course, problems = checked.value, list(checked.problems)
     if course is None:
         raise InputError(problems)
     library = builtin_lessons()
@@ -71,7 +76,7 @@ def _from_doc(doc: YamlDoc, base: Path | None) -> ResolvedCourse:
             problems.append(
                 doc.problem(("lessons",), _missing_folder("lesson", course.lessons, folder))
             )
-    problems.extend(course_problems(course, doc, library, base, broken=broken))
+    problems.extend(course_problems(course, doc, library, base, broken=broken, checked=checked))
     if problems:
         raise InputError(problems)
     resolved = resolve(course, library, base=base, source=doc.file)
@@ -113,7 +118,7 @@ def _broken_ids(folder: Path, problems: list[Problem]) -> set[str]:
             continue
         ids.add(re.sub(r"^\d+-", "", path.stem))
         try:
-            data = load_file(path, shown(path)).data
+            data = load_file(path, shown(path), partial=True).data
         except InputError:
             continue
         if isinstance(data, dict) and isinstance(data.get("id"), str):
@@ -139,16 +144,23 @@ def course_problems(
     base: Path | None,
     *,
     broken: set[str] | frozenset[str] = frozenset(),
+    checked: Checked | None = None,
 ) -> Iterator[Problem]:
     """Problems between the course and its lessons, files and settings.
 
     Weeks naming a lesson in `broken` (a lesson file whose own problems are
-    reported already) are not reported again as unknown lessons.
+    reported already) are not reported again as unknown lessons. With `checked`,
+    the course may be a salvaged one (see kit/load/salvage.py): a check runs only
+    when the values it depends on are sound.
     """
-    problem = translation_problem(course.translation)
+    ok = checked.ok if checked is not None else _always
+    translation = ok(("translation",))
+    problem = translation_problem(course.translation) if translation else None
     if problem:
         yield doc.problem(("translation",), problem)
-    for i, week in enumerate(course.weeks):
+    for i, week in enumerate(course.weeks or ()):
+        if week is None or week.lesson is None:
+            continue  # its own problem is reported
         entry = library.get(week.lesson)
         if entry is None and week.lesson in broken:
             continue
@@ -160,10 +172,15 @@ def course_problems(
                 where, f"unknown lesson '{week.lesson}'; {suggest(week.lesson, library)}"
             )
             continue
-        yield from _question_problems(week, entry.lesson, doc, ("weeks", i, "questions"))
-    if problem is None:
+        found = list(_question_problems(week, entry.lesson, doc, ("weeks", i, "questions")))
+        yield from found
+        fits = not found and ok(("minutes",), ("weeks", i, "questions"))
+        if fits and (timing := _timing_problem(i, week, entry.lesson, course)):
+            yield doc.problem(("weeks", i), timing)
+    if translation and problem is None:
         yield from _passage_problems(course, library, doc)
-    yield from _date_problems(course, doc)
+    if ok(("start",), ("every",)) and course.weeks is not None:
+        yield from _date_problems(course, doc)
     for key, value, suffix in (
         (("brand", "slides"), course.brand.slides, ".pptx"),
         (("brand", "document"), course.brand.document, ".docx"),
@@ -192,6 +209,10 @@ def course_problems(
     yield from placeholder_problems(doc, ("weeks",))
 
 
+def _always(*paths: tuple) -> bool:
+    return True
+
+
 def _question_problems(
     week: schema.Week, lesson: schema.Lesson, doc: YamlDoc, at: tuple
 ) -> Iterator[Problem]:
@@ -200,6 +221,8 @@ def _question_problems(
     changes = week.questions
     dropped: set[str] = set()
     for j, qid in enumerate(changes.drop):
+        if qid is None:
+            continue  # not an id; reported by the schema
         if qid not in ids:
             yield doc.problem((*at, "drop", j), f"unknown question id '{qid}'; {suggest(qid, ids)}")
         elif qid in dropped:
@@ -213,8 +236,13 @@ def _question_problems(
             msg = f"question '{qid}' is dropped, so it cannot be reworded"
             yield doc.problem((*at, "replace", qid), msg, key=True)
     present = [i for i in ids if i not in dropped]
-    added = [add.id or f"{lesson.id}-added-{j + 1}" for j, add in enumerate(changes.add)]
+    added = [
+        None if add is None else add.id or f"{lesson.id}-added-{j + 1}"
+        for j, add in enumerate(changes.add)
+    ]
     for j, add in enumerate(changes.add):
+        if add is None:
+            continue
         if add.after is not None and add.after not in present:
             if add.after in dropped:
                 msg = f"question '{add.after}' is dropped; known: {', '.join(sorted(present))}"
@@ -232,13 +260,40 @@ def _question_problems(
         yield doc.problem((*at, "drop"), "every question is dropped; keep or add at least one")
 
 
+def _timing_problem(
+    i: int, week: schema.Week, lesson: schema.Lesson, course: schema.Course
+) -> str | None:
+    """What is wrong when a week's questions that are not optional cannot fit its session."""
+    natural = [getattr(lesson, part).minutes for part in PARTS]
+    at = PARTS.index("discussion")
+    discussion = fit_minutes(natural, course.minutes)[at]
+    required = sum(1 for q in apply_changes(lesson, week.questions) if not q.optional)
+    needed = discussion_shortfall(discussion, required, natural[at], len(lesson.questions))
+    if needed is None:
+        return None
+    longer = next(
+        (
+            m
+            for m in range(course.minutes + 1, LONGEST_SESSION + 1)
+            if fit_minutes(natural, m)[at] >= needed
+        ),
+        None,
+    )
+    fix = f"set minutes to at least {longer}, " if longer else ""
+    return (
+        f"week {i + 1} (lesson '{lesson.id}'): its {required} questions that are not optional "
+        f"need at least {needed} minutes of discussion, but a {course.minutes}-minute session "
+        f"leaves {discussion}; {fix}drop some this week or mark some optional"
+    )
+
+
 def _passage_problems(
     course: schema.Course, library: dict[str, LessonFile], doc: YamlDoc
 ) -> Iterator[Problem]:
     """Passages the chosen translation has no text for."""
     seen: set[str] = set()
-    for week in course.weeks:
-        entry = library.get(week.lesson)
+    for week in course.weeks or ():
+        entry = library.get(week.lesson) if week is not None else None
         for ref in entry.lesson.scripture if entry else ():
             if ref in seen:
                 continue
@@ -265,9 +320,12 @@ def _date_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
         yield doc.problem(("skip",), "skip needs a start date to know the meeting days")
         return
     rhythm = "every week" if course.every == 1 else f"every {course.every} weeks"
-    last = meetings(course.start, course.every, course.skip, len(course.weeks))[-1].date
-    for i, why in stray_skips(course.start, course.every, course.skip, len(course.weeks)):
-        day = course.skip[i].isoformat()
+    # A skip that is not a date is reported already; the others are checked without it.
+    sound = [(i, s.date) for i, s in enumerate(course.skip) if s is not None and s.date]
+    skipped = [day for _, day in sound]
+    last = meetings(course.start, course.every, skipped, len(course.weeks))[-1].date
+    for k, why in stray_skips(course.start, course.every, skipped, len(course.weeks)):
+        i, day = sound[k][0], skipped[k].isoformat()
         if why == "before":
             msg = f"{day} is before the first meeting ({course.start.isoformat()})"
         elif why == "after":
@@ -279,4 +337,4 @@ def _date_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
                 f"{day} is not a meeting date (meetings fall on "
                 f"{course.start:%A}s {rhythm} from {course.start.isoformat()})"
             )
-        yield doc.problem(("skip", i), msg)
+        yield doc.problem(written_path(doc.data, ("skip", i, "date")), msg)

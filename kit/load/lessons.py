@@ -9,8 +9,8 @@ from pathlib import Path
 from kit.course import wording
 from kit.course.scripture import reference_problem
 from kit.errors import InputError, Problem
+from kit.load.salvage import check_partial
 from kit.load.schema import Lesson
-from kit.load.validate import check_model
 from kit.load.yamlfile import YamlDoc, load_file
 from kit.resources import data_dir, shown
 
@@ -40,15 +40,20 @@ def load_lessons(folder: Path, *, builtin: bool) -> tuple[dict[str, LessonFile],
     problems: list[Problem] = []
     for path in lesson_paths(folder):
         try:
-            doc = load_file(path, shown(path))
+            doc = load_file(path, shown(path), partial=True)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        lesson, errs = check_model(Lesson, doc, "lesson")
-        problems.extend(errs)
+        # The checks after the schema's run on what it found sound, so one run
+        # reports every problem of the file.
+        checked = check_partial(Lesson, doc, "lesson")
+        problems.extend(checked.problems)
+        lesson = checked.value
         if lesson is None:
             continue
         problems.extend(lesson_problems(lesson, doc))
+        if checked.problems or not checked.ok(("id",)):
+            continue  # only a lesson the schema accepts is taught
         if lesson.id in found:
             first = found[lesson.id].doc.file
             problems.append(
@@ -60,12 +65,18 @@ def load_lessons(folder: Path, *, builtin: bool) -> tuple[dict[str, LessonFile],
 
 
 def lesson_problems(lesson: Lesson, doc: YamlDoc) -> Iterable[Problem]:
-    """Problems the schema cannot see: question ids, scripture references, placeholders."""
+    """Problems the schema cannot see: question ids, scripture references, placeholders.
+
+    The lesson may be a salvaged one (see kit/load/salvage.py): what the schema
+    refused is None here, and left to the schema's own problems.
+    """
     seen: dict[str, int] = {}
-    prefix = f"{lesson.id}-"
-    for i, question in enumerate(lesson.questions):
+    prefix = f"{lesson.id}-" if lesson.id else None
+    for i, question in enumerate(lesson.questions or ()):
+        if question is None or question.id is None:
+            continue
         where = ("questions", i, "id")
-        if not question.id.startswith(prefix):
+        if prefix and not question.id.startswith(prefix):
             yield doc.problem(where, f"question id '{question.id}' must start with '{prefix}'")
         if question.id in seen:
             yield doc.problem(
@@ -74,7 +85,9 @@ def lesson_problems(lesson: Lesson, doc: YamlDoc) -> Iterable[Problem]:
             )
         else:
             seen[question.id] = i
-    for i, ref in enumerate(lesson.scripture):
+    for i, ref in enumerate(lesson.scripture or ()):
+        if ref is None:
+            continue
         problem = reference_problem(ref)
         if problem:
             yield doc.problem(("scripture", i), problem)
@@ -85,6 +98,8 @@ def placeholder_problems(doc: YamlDoc, under: tuple = ()) -> Iterator[Problem]:
     """Placeholders such as `{wekes}` that kit cannot fill, in a file or part of one."""
     data = doc.data
     for key in under:
+        if not isinstance(data, dict) or key not in data:
+            return  # the schema reports what is missing
         data = data[key]
     known = ", ".join(f"{{{n}}}" for n in wording.NAMES)
     for path, text in wording.strings(data, under):

@@ -15,9 +15,10 @@ from pydantic import (
     model_validator,
 )
 
+from kit.load.when import read_clock, read_date
+
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 def _text(value: str) -> str:
@@ -39,38 +40,20 @@ def _slug(value: str) -> str:
     return value
 
 
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
-    raise ValueError("expected a date written as YYYY-MM-DD")
-
-
-def _clock(value: Any) -> Any:
-    if isinstance(value, str):
-        match = _CLOCK.match(value.strip())
-        if match:
-            return dt.time(int(match.group(1)), int(match.group(2)))
-        raise ValueError(f"'{value}' is not a time of day; write it as HH:MM, e.g. \"18:30\"")
-    raise ValueError('expected a time of day written as HH:MM, e.g. "18:30"')
-
-
 Text = Annotated[str, AfterValidator(_text)]
 """Non-empty text with surrounding space removed and no characters XML cannot hold."""
 Slug = Annotated[str, AfterValidator(_slug)]
 """A lowercase id of letters, digits and hyphens."""
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-"""A calendar date written YYYY-MM-DD."""
-Clock = Annotated[dt.time, BeforeValidator(_clock)]
-"""A time of day written HH:MM."""
+IsoDate = Annotated[dt.date, BeforeValidator(read_date)]
+"""A calendar date written year-month-day: 2027-01-10 or 2027-1-10."""
+Clock = Annotated[dt.time, BeforeValidator(read_clock)]
+"""A time of day: 18:30, 18.30, 6:30 PM, 6:30pm or 6pm."""
 Minutes = Annotated[int, Field(ge=1, le=180, strict=True)]
 """Whole minutes for one part of a session."""
+DateStyle = Literal["us", "international", "iso"]
+"""How outputs write dates (see kit/compose/dates.py)."""
+TimeStyle = Literal["12h", "24h"]
+"""How outputs write clock times (see kit/compose/dates.py)."""
 Audience = Literal["group", "couple"]
 Level = Literal["open", "dig", "reflect"]
 
@@ -296,13 +279,34 @@ class AddedQuestion(Setting):
     """True to leave it out first when time is short."""
 
 
+class Rewording(Setting):
+    """A week's own version of one of its lesson's questions; what it leaves out stays."""
+
+    text: Text | None = None
+    """New wording; the lesson's note and follow-ups stay unless given here too."""
+    note: Text | None = None
+    """A new leader-only note."""
+    follow_up: list[Text] | None = None
+    """New leader-only follow-up questions; [] for none."""
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> Rewording:
+        if self.text is None and self.note is None and self.follow_up is None:
+            raise ValueError("give the new text, note or follow_up")
+        return self
+
+
+def _rewording_shorthand(value: Any) -> Any:
+    return value if isinstance(value, dict) else {"text": value}
+
+
 class QuestionChanges(Setting):
     """A week's changes to its lesson's questions, applied drop, replace, add."""
 
     drop: list[Slug] = []
     """Ids of questions to leave out."""
-    replace: dict[str, Text] = {}
-    """New wording by question id; the question keeps its place."""
+    replace: dict[str, Annotated[Rewording, BeforeValidator(_rewording_shorthand)]] = {}
+    """New wording by question id, or {text, note, follow_up}; the question keeps its place."""
     add: list[AddedQuestion] = []
     """New questions."""
 
@@ -323,6 +327,19 @@ class TakeHomeChange(Setting):
     """New name of the challenge."""
     steps: list[Text] | None = Field(default=None, min_length=1)
     """New steps."""
+
+
+class Skip(Setting):
+    """A date with no meeting."""
+
+    date: IsoDate
+    """The date nobody meets; the meetings after it move on."""
+    label: Text | None = None
+    """Why, e.g. "Thanksgiving"; shown beside the date."""
+
+
+def _skip_shorthand(value: Any) -> Any:
+    return value if isinstance(value, dict) else {"date": value}
 
 
 def _week_shorthand(value: Any) -> Any:
@@ -359,10 +376,14 @@ class Course(Setting):
     """Date of the first meeting."""
     every: int = Field(default=1, ge=1, le=4, strict=True)
     """Weeks between meetings: 1 weekly, 2 every other week."""
-    skip: list[IsoDate] = []
-    """Dates with no meeting; later meetings move on."""
+    skip: list[Annotated[Skip, BeforeValidator(_skip_shorthand)]] = []
+    """Dates with no meeting, each a date or {date, label}; later meetings move on."""
     time: Clock | None = None
     """Start time; leader notes then show clock times."""
+    date_style: DateStyle = "us"
+    """How outputs write dates: us (January 10, 2027), international (10 January 2027), iso."""
+    time_style: TimeStyle = "12h"
+    """How outputs write clock times: 12h (6:30 pm) or 24h (18:30)."""
     minutes: int = Field(default=90, ge=45, le=180, strict=True)
     """Session length in minutes; each week is fitted to it."""
     translation: Text = "WEB"

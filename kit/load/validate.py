@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -39,18 +40,30 @@ def suggest(name: str, known: typing.Iterable[str]) -> str:
 
 def check_model(model: type[M], doc: YamlDoc, what: str) -> tuple[M | None, list[Problem]]:
     """Validate a document against a model, returning it or the located problems."""
+    value, found = check_located(model, doc, what)
+    return value, [problem for problem, _ in found]
+
+
+def check_located(
+    model: type[M], doc: YamlDoc, what: str
+) -> tuple[M | None, list[tuple[Problem, Path_]]]:
+    """Like `check_model`, with the field path, as written, of each problem."""
     if not isinstance(doc.data, dict):
         found = _describe(doc.data)
         msg = f"expected a {what} (a mapping of keys such as 'title:'), found {found}"
-        return None, [doc.problem((), msg)]
+        return None, [(doc.problem((), msg), ())]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_problem(model, doc, err) for err in exc.errors()]
+        located = []
+        for err in exc.errors():
+            loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+            path = written_path(doc.data, loc)
+            located.append((_problem(model, doc, err, path), path))
+        return None, located
 
 
-def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
-    path: Path_ = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+def _problem(model: type[BaseModel], doc: YamlDoc, err: Any, path: Path_) -> Problem:
     kind = err["type"]
     if kind == "extra_forbidden":
         known = _fields_at(model, path[:-1])
@@ -70,7 +83,11 @@ def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
         elif kind in ("int_type", "int_parsing") and _is_whole(value):
             message += "; write it without quotes"
     elif kind == "literal_error":
-        message = f"must be one of {err['ctx']['expected']}; found {_describe(value)}"
+        expected = err["ctx"]["expected"]
+        message = f"must be one of {expected}; found {_describe(value)}"
+        close = difflib.get_close_matches(str(value), re.findall(r"'([^']*)'", expected), n=1)
+        if close:
+            message += f"; did you mean '{close[0]}'?"
     elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
         bound = next(iter(err["ctx"].values()))
         words = {
@@ -88,6 +105,21 @@ def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
     else:
         message = err["msg"][0].lower() + err["msg"][1:]
     return doc.problem(path, message)
+
+
+def written_path(data: Any, path: Path_) -> Path_:
+    """The part of a field path that is written in the file.
+
+    A shorthand stands for a mapping: `- trust` for `{lesson: trust}`, a skipped
+    date for `{date: ...}`. An error in it is named by the shorthand's own place,
+    not by a key nobody wrote; a key missing from a mapping is still named.
+    """
+    for i, part in enumerate(path):
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not in_list and not (isinstance(data, dict) and part in data):
+            return path if isinstance(data, dict) else path[:i]
+        data = data[part]
+    return path
 
 
 def _is_whole(value: Any) -> bool:
@@ -124,6 +156,8 @@ def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
         elif isinstance(current, type) and issubclass(current, BaseModel):
             field = current.model_fields.get(part)
             current = field.annotation if field else Any
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[-1]
         else:
             return []
     current = _unwrap(current)

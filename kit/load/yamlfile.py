@@ -105,6 +105,10 @@ class YamlDoc:
     """1-based (line, column) where the value at each path starts."""
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """1-based (line, column) of the key that names each mapping entry."""
+    problems: list[Problem] = field(default_factory=list)
+    """What could not be read, when loaded with `partial`; the rest of the data is good."""
+    failed: set[Path_] = field(default_factory=set)
+    """Paths whose value could not be read (or was given twice), when loaded with `partial`."""
 
     def at(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Best position for a path: its key or value, or the nearest enclosing one."""
@@ -161,22 +165,29 @@ def decode(raw: bytes, shown: str) -> str:
         raise InputError(Problem(shown, line, col, "", msg)) from None
 
 
-def load_file(path: Path, shown: str | None = None) -> YamlDoc:
-    """Load one YAML file from disk."""
+def load_file(path: Path, shown: str | None = None, *, partial: bool = False) -> YamlDoc:
+    """Load one YAML file from disk (see `load_text` for `partial`)."""
     shown = shown or str(path)
-    return load_text(read_text(path, shown), shown)
+    return load_text(read_text(path, shown), shown, partial=partial)
 
 
-def load_text(text: str, file: str) -> YamlDoc:
-    """Parse YAML text into data and positions; every failure is an `InputError`."""
+def load_text(text: str, file: str, *, partial: bool = False) -> YamlDoc:
+    """Parse YAML text into data and positions; every failure is an `InputError`.
+
+    With `partial`, values that cannot be read (a disallowed tag, a key given twice)
+    are kept in `YamlDoc.problems` and `YamlDoc.failed` instead, so the rest of the
+    file can still be checked. Text that does not parse, and files that nest too deep
+    or expand too far, still raise: nothing of them can be trusted.
+    """
     node, loader = _compose(text, file)
     doc = YamlDoc(file, None)
     if node is None:
         return doc
     builder = _Builder(doc, loader)
     doc.data = builder.build(node, ())
-    if builder.problems:
+    if builder.problems and (builder.fatal or not partial):
         raise InputError(builder.problems)
+    doc.problems, doc.failed = builder.problems, builder.failed
     return doc
 
 
@@ -274,12 +285,15 @@ class _Builder:
         self.doc = doc
         self.loader = loader
         self.problems: list[Problem] = []
+        self.failed: set[Path_] = set()
+        self.fatal = False
         self.count = 0
         self.depth = 0
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
+            self.fatal = True
             if self.count == MAX_NODES + 1:
                 self._fail(
                     node,
@@ -289,6 +303,7 @@ class _Builder:
                 )
             return None
         if self.depth >= MAX_DEPTH:
+            self.fatal = True
             if not any(p.message.startswith("nested more than") for p in self.problems):
                 self.problems.append(_depth_problem(node.start_mark, self.doc.file, ""))
             return None
@@ -315,10 +330,12 @@ class _Builder:
                 merged = {**self._merge(value_node, path), **merged}
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self._fail(key_node, path, "a key must be a plain name, not a list or mapping")
+                self._fail(
+                    key_node, path, "a key must be a plain name, not a list or mapping", lost=False
+                )
                 continue
             if key_node.tag not in _PLAIN_TAGS:
-                self._bad_tag(key_node, path)
+                self._bad_tag(key_node, path, lost=False)
                 continue
             # The key as written: YAML 1.1 would read `on:` as true and `1:` as a number.
             key = str(key_node.value)
@@ -338,7 +355,8 @@ class _Builder:
         merged: dict[str, Any] = {}
         for source in sources:
             if not isinstance(source, yaml.MappingNode):
-                self._fail(source, path, "a merge (<<) must name a mapping, such as *base")
+                msg = "a merge (<<) must name a mapping, such as *base"
+                self._fail(source, path, msg, lost=False)
                 continue
             value = self.build(source, path)
             if isinstance(value, dict):
@@ -360,12 +378,15 @@ class _Builder:
             self._fail(node, path, f"cannot read value {value!r}: {exc}")
             return None
 
-    def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
+    def _bad_tag(self, node: yaml.Node, path: Path_, *, lost: bool = True) -> None:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        self._fail(node, path, f"tag '{tag}' is not allowed; use plain YAML values")
+        self._fail(node, path, f"tag '{tag}' is not allowed; use plain YAML values", lost=lost)
         return None
 
-    def _fail(self, node: yaml.Node, path: Path_, message: str) -> None:
+    def _fail(self, node: yaml.Node, path: Path_, message: str, *, lost: bool = True) -> None:
+        """Record a problem; `lost` when the value at `path` could not be read."""
+        if lost:
+            self.failed.add(path)
         mark = node.start_mark
         self.problems.append(
             Problem(self.doc.file, mark.line + 1, mark.column + 1, format_path(path), message)

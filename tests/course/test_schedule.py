@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kit.course.schedule import Meeting, meetings, stray_skips
+from kit.course.schedule import Meeting, gaps, meetings, stray_skips
 
 D = dt.date
 
@@ -54,3 +54,21 @@ def test_stray_skips_say_why() -> None:
         (4, "twice"),
         (5, "off"),
     ]
+
+
+def test_skipped_dates_keep_their_labels_and_follow_the_week_before() -> None:
+    start = dt.date(2026, 11, 12)
+    skip = [dt.date(2026, 11, 26), dt.date(2026, 12, 3)]
+    rows = meetings(start, 1, skip, 3, {dt.date(2026, 11, 26): "Thanksgiving"})
+    assert [(m.date.day, m.week, m.label) for m in rows] == [
+        (12, 1, None),
+        (19, 2, None),
+        (26, None, "Thanksgiving"),
+        (3, None, None),
+        (10, 3, None),
+    ]
+    assert {week: [m.date.day for m in after] for week, after in gaps(rows).items()} == {
+        1: [],
+        2: [26, 3],
+        3: [],
+    }

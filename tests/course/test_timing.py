@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from kit.course.model import PARTS
-from kit.course.timing import MIN_PART, clock_slots, fit_minutes, question_capacity
-from kit.load.lessons import builtin_lessons
+from kit.course.resolve import resolve
+from kit.course.timing import (
+    MIN_PART,
+    MIN_QUESTION,
+    clock_slots,
+    discussion_shortfall,
+    fit_minutes,
+    question_capacity,
+)
+from kit.load import schema
+from kit.load.course_file import course_problems
+from kit.load.lessons import LessonFile, builtin_lessons
+from kit.load.yamlfile import load_text
 
 LESSONS = builtin_lessons()
 NATURAL = {
@@ -79,6 +91,13 @@ def test_question_capacity_follows_the_lessons_own_pace() -> None:
     assert question_capacity(1, 45, 8) == 1
 
 
+def test_question_capacity_keeps_every_required_question() -> None:
+    # The issue's lesson: two questions in 40 minutes; at 75 minutes its discussion has 35.
+    assert question_capacity(35, 40, 2) == 1
+    assert question_capacity(35, 40, 2, required=2) == 2
+    assert question_capacity(22, 45, 8, required=6) == 6
+
+
 def test_clock_times_run_on_from_the_start() -> None:
     slots = clock_slots([("opening", 7), ("teaching", 10), ("prayer", 43)], dt.time(18, 30))
     assert [(s.start, s.end) for s in slots] == [
@@ -91,3 +110,101 @@ def test_clock_times_run_on_from_the_start() -> None:
 def test_no_start_time_means_no_clock_times() -> None:
     slots = clock_slots([("opening", 7), ("teaching", 10)], None)
     assert [(s.minutes, s.start, s.end) for s in slots] == [(7, None, None), (10, None, None)]
+
+
+# --- questions that are not optional are always asked --------------------------------
+
+PART_MINUTES = {
+    "opening": st.integers(1, 30),
+    "teaching": st.integers(1, 45),
+    "exercise": st.integers(1, 45),
+    "discussion": st.integers(1, 90),
+    "prayer": st.integers(1, 15),
+}
+
+
+@st.composite
+def lessons(draw: st.DrawFn) -> schema.Lesson:
+    """A lesson with any part lengths and any mix of required and optional questions."""
+    minutes = {part: draw(strategy) for part, strategy in PART_MINUTES.items()}
+    flags = draw(st.lists(st.tuples(st.booleans(), st.booleans()), min_size=1, max_size=12))
+    return schema.Lesson.model_validate(
+        {
+            "id": "gen",
+            "title": "Generated",
+            "big_idea": "Anything.",
+            "opening": {"question": "Hello?", "minutes": minutes["opening"]},
+            "teaching": {
+                "minutes": minutes["teaching"],
+                "points": [{"heading": "One", "body": "Two."}],
+            },
+            "exercise": {"title": "Ex", "minutes": minutes["exercise"], "steps": ["Do."]},
+            "discussion": {"minutes": minutes["discussion"]},
+            "questions": [
+                {
+                    "id": f"gen-q{i}",
+                    "text": f"Question {i}?",
+                    "optional": optional,
+                    "audience": "couple" if couple else "group",
+                }
+                for i, (optional, couple) in enumerate(flags)
+            ],
+            "take_home": {"title": "Home", "steps": ["Go."]},
+            "prayer": {"minutes": minutes["prayer"], "prompt": "Pray."},
+        }
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(lesson=lessons(), minutes=st.integers(45, 180))
+def test_required_questions_are_kept_or_the_check_says_why(
+    lesson: schema.Lesson, minutes: int
+) -> None:
+    doc = load_text("title: T\nweeks: [gen]\n", "c.yaml")
+    course = schema.Course.model_validate({"title": "T", "minutes": minutes, "weeks": ["gen"]})
+    library = {"gen": LessonFile(lesson, load_text("id: gen\n", "gen.yaml"), builtin=False)}
+    natural = [getattr(lesson, part).minutes for part in PARTS]
+    discussion = fit_minutes(natural, minutes)[PARTS.index("discussion")]
+    required = [q.id for q in lesson.questions if not q.optional]
+    optional = [q.id for q in lesson.questions if q.optional]
+    pace = lesson.discussion.minutes / len(lesson.questions)
+    needed = math.ceil(len(required) * min(MIN_QUESTION, pace) - 1e-9)
+
+    found = [str(p) for p in course_problems(course, doc, library, None)]
+    if needed > discussion:
+        event("the required questions do not fit")
+        assert len(found) == 1
+        assert found[0].startswith(
+            f"c.yaml:2:9: weeks[0]: week 1 (lesson 'gen'): its {len(required)} questions that "
+            f"are not optional need at least {needed} minutes of discussion, but a "
+            f"{minutes}-minute session leaves {discussion}; "
+        )
+        return
+    event("the required questions fit" + (" with none optional" if not optional else ""))
+    assert found == []
+    week = resolve(course, library, base=None, source="c.yaml").weeks[0]
+    kept = [q.id for q in week.questions]
+    left_out = [q.id for q in week.left_out]
+    assert [i for i in kept if i in required] == required  # every one, in order
+    assert all(i in optional for i in left_out)
+    assert sorted(kept + left_out) == sorted(required + optional)
+    # Optional questions stay while they fit at the lesson's own pace.
+    room = max(1, math.floor(discussion / pace + 1e-9))
+    assert len(kept) == max(len(required), min(room, len(lesson.questions)))
+
+
+def test_a_lesson_always_fits_its_own_natural_length() -> None:
+    for entry in LESSONS.values():
+        lesson = entry.lesson
+        natural = sum(getattr(lesson, part).minutes for part in PARTS)
+        required = sum(1 for q in lesson.questions if not q.optional)
+        args = (lesson.discussion.minutes, len(lesson.questions))
+        assert discussion_shortfall(lesson.discussion.minutes, required, *args) is None, natural
+
+
+def test_a_shortfall_counts_three_minutes_a_question_or_the_lessons_quicker_pace() -> None:
+    assert discussion_shortfall(22, 6, 45, 8) is None  # 6 x 3 = 18 minutes
+    assert discussion_shortfall(17, 6, 45, 8) == 18
+    assert discussion_shortfall(20, 10, 20, 10) is None  # the lesson's pace: 2 minutes each
+    assert discussion_shortfall(19, 10, 20, 10) == 20
+    assert discussion_shortfall(9, 5, 20, 10) == 10

@@ -175,9 +175,9 @@ weeks:
         ("minutes: 44", "course.yaml:2:10: minutes: must be at least 45; found 44"),
         ("minutes: 181", "course.yaml:2:10: minutes: must be at most 180; found 181"),
         (
-            'time: "6:30pm"',
-            "course.yaml:2:7: time: '6:30pm' is not a time of day; write it as HH:MM, "
-            'e.g. "18:30"',
+            'time: "6:30 xm"',
+            "course.yaml:2:7: time: '6:30 xm' is not a time of day; write it as \"18:30\" "
+            'or "6:30 PM"',
         ),
         ("every: 0", "course.yaml:2:8: every: must be at least 1; found 0"),
         (
@@ -358,4 +358,94 @@ def test_a_faulty_own_lesson_is_reported_once(course_file: Path) -> None:
         "mine/02-thanks.yaml:3:1: big_ide: unknown key 'big_ide'; known: big_idea, discussion, "
         "exercise, id, leader, opening, prayer, questions, scripture, sources, take_home, "
         "teaching, title; did you mean 'big_idea'?",
+    ]
+
+
+def test_a_bad_date_does_not_hide_a_wrong_lesson_or_question_id(course_file: Path) -> None:
+    text = """\
+title: T
+start: 2027-02-30
+weeks:
+  - trsut
+  - lesson: empathy
+    questions: {drop: [empathy-fixit]}
+"""
+    assert problems(course_file, text) == [
+        "course.yaml:2:8: start: '2027-02-30' is not a date; write it as YYYY-MM-DD",
+        "course.yaml:4:5: weeks[0]: unknown lesson 'trsut'; known: closeness, connection, "
+        "empathy, safety, trust, vulnerability; did you mean 'trust'?",
+        "course.yaml:6:24: weeks[1].questions.drop[0]: unknown question id 'empathy-fixit'; "
+        f"known: {EMPATHY_IDS}; did you mean 'empathy-fix-it'?",
+    ]
+
+
+def test_one_bad_field_of_a_week_hides_nothing_else_of_it(course_file: Path) -> None:
+    text = """\
+title: T
+minutes: 45
+weeks:
+  - lesson: empathy
+    title: [Seeing]
+    questions:
+      drop: [Not An Id, empathy-nope]
+      replace: {empathy-understood: 42, empathy-differ: "Fine."}
+      add:
+        - {text: "Bad audience.", audience: everyone}
+        - {text: "After nothing.", after: empathy-nowhere}
+    exercise: {steps: []}
+"""
+    assert problems(course_file, text) == [
+        "course.yaml:5:12: weeks[0].title: expected text, found a list",
+        "course.yaml:7:14: weeks[0].questions.drop[0]: 'Not An Id' is not a valid id; use "
+        "lowercase letters, digits and hyphens",
+        "course.yaml:7:25: weeks[0].questions.drop[1]: unknown question id 'empathy-nope'; "
+        f"known: {EMPATHY_IDS}; did you mean 'empathy-differ'?",
+        "course.yaml:8:37: weeks[0].questions.replace.empathy-understood: expected text, found "
+        "the number 42; put it in quotes to keep it as text",
+        "course.yaml:10:45: weeks[0].questions.add[0].audience: must be one of 'group' or "
+        "'couple'; found 'everyone'",
+        "course.yaml:11:43: weeks[0].questions.add[1].after: unknown question id "
+        "'empathy-nowhere'; known: empathy-added-1, empathy-differ, empathy-fix-it, "
+        "empathy-hard-day, empathy-not-excusing, empathy-real-apology, empathy-understood, "
+        "empathy-weep-with, empathy-what-helps; did you mean 'empathy-differ'?",
+        "course.yaml:12:23: weeks[0].exercise.steps: needs at least 1 item(s)",
+    ]
+
+
+def test_skipped_dates_are_checked_beside_one_that_is_not_a_date(course_file: Path) -> None:
+    text = "title: T\nstart: 2027-01-10\nskip: [2027-13-01, 2027-01-12]\nweeks: [trust, safety]\n"
+    assert problems(course_file, text) == [
+        "course.yaml:3:8: skip[0]: '2027-13-01' is not a date; write it as YYYY-MM-DD",
+        "course.yaml:3:20: skip[1]: 2027-01-12 is not a meeting date (meetings fall on Sundays "
+        "every week from 2027-01-10)",
+    ]
+
+
+def test_what_depends_on_a_broken_value_is_not_checked(course_file: Path) -> None:
+    # With the start date broken, whether the skipped date is a meeting day is unknown;
+    # with the session length broken, whether the questions fit is unknown.
+    text = "title: T\nstart: 2027-02-30\nskip: [2027-01-12]\nminutes: ninety\nweeks: [trust]\n"
+    assert problems(course_file, text) == [
+        "course.yaml:2:8: start: '2027-02-30' is not a date; write it as YYYY-MM-DD",
+        "course.yaml:4:10: minutes: expected a whole number, found 'ninety'",
+    ]
+
+
+def test_a_lesson_file_reports_its_schema_and_its_ids_and_references_together(
+    course_file: Path,
+) -> None:
+    Path("mine").mkdir()
+    good = FIXTURES / "custom-lessons" / "my-lessons" / "gratitude.yaml"
+    lesson = good.read_text(encoding="utf-8")
+    lesson = lesson.replace("scripture: [", 'scripture: ["Hezekiah 3:4", ', 1)
+    lesson = lesson.replace("audience: couple", "audience: pair", 1)
+    lesson = lesson.replace("id: gratitude-small", "id: gratitude-hard", 1)
+    Path("mine/gratitude.yaml").write_text(lesson, encoding="utf-8")
+    assert problems(course_file, "title: T\nlessons: mine\nweeks: [gratitude, trust]\n") == [
+        "mine/gratitude.yaml:4:13: scripture[0]: 'Hezekiah 3:4' is not a Bible reference kit "
+        "can find; check the book, chapter and verse",
+        "mine/gratitude.yaml:22:9: questions[1].id: question id 'gratitude-hard' is already "
+        "used by questions[0]",
+        "mine/gratitude.yaml:24:15: questions[1].audience: must be one of 'group' or 'couple'; "
+        "found 'pair'",
     ]

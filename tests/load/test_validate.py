@@ -108,11 +108,11 @@ def test_numbers(line: str, expected: str) -> None:
         ("start: 12\n", "c.yaml:2:8: start: expected a date written as YYYY-MM-DD"),
         (
             'time: "25:00"\n',
-            "c.yaml:2:7: time: '25:00' is not a time of day; write it as HH:MM, e.g. \"18:30\"",
+            'c.yaml:2:7: time: \'25:00\' is not a time of day; write it as "18:30" or "6:30 PM"',
         ),
         (
-            "time: 6pm\n",
-            "c.yaml:2:7: time: '6pm' is not a time of day; write it as HH:MM, e.g. \"18:30\"",
+            "time: 13pm\n",
+            'c.yaml:2:7: time: \'13pm\' is not a time of day; write it as "18:30" or "6:30 PM"',
         ),
     ],
 )
@@ -125,9 +125,9 @@ def test_unknown_keys_suggest_the_closest_known_one() -> None:
         'title: "x"\nchurh: "Grace"\nweeks:\n  - lesson: trust\n    titl: T\n'
     )
     assert problems == [
-        "c.yaml:2:1: churh: unknown key 'churh'; known: brand, care, church, every, leaders, "
-        "lessons, minutes, skip, start, subtitle, templates, time, title, translation, weeks; "
-        "did you mean 'church'?",
+        "c.yaml:2:1: churh: unknown key 'churh'; known: brand, care, church, date_style, every, "
+        "leaders, lessons, minutes, skip, start, subtitle, templates, time, time_style, title, "
+        "translation, weeks; did you mean 'church'?",
         "c.yaml:5:5: weeks[0].titl: unknown key 'titl'; known: exercise, lesson, questions, "
         "take_home, title; did you mean 'title'?",
     ]

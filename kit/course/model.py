@@ -140,6 +140,8 @@ class ResolvedCourse:
     """Folder of templates overriding the built-in ones."""
     source: str = "<built-in>"
     """The course file as messages name it."""
+    course_dir: Path | None = None
+    """The folder holding the course file; its templates may resolve only inside it."""
 
     @property
     def first_date(self) -> dt.date | None:

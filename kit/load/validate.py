@@ -43,6 +43,11 @@ def check_model(model: type[M], doc: YamlDoc, what: str) -> tuple[M | None, list
         found = _describe(doc.data)
         msg = f"expected a {what} (a mapping of keys such as 'title:'), found {found}"
         return None, [doc.problem((), msg)]
+    if doc.data and not set(doc.data) & set(model.model_fields):
+        # Not this kind of file at all (a note, a config file, a password file): say so
+        # once, without echoing its lines back as unknown keys.
+        msg = f"not a {what} file: none of its keys is one a {what} has; known: "
+        return None, [doc.problem((), msg + ", ".join(sorted(model.model_fields)))]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:

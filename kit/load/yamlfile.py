@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from kit.errors import InputError, Problem
+from kit.load.files import FileProblem, read_limited
 
 MAX_BYTES = 1_000_000
 """Largest input file read; a course or lesson is a few kilobytes."""
@@ -131,15 +132,12 @@ def _position(data: bytes | str, index: int) -> tuple[int, int]:
 
 
 def read_text(path: Path, shown: str) -> str:
-    """Read a UTF-8 text file, refusing missing, oversized and binary files."""
+    """Read a UTF-8 text file, refusing missing, oversized, binary and special files."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(shown, 0, 0, "", "no such file")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(shown, 0, 0, "", "is a folder, not a file")) from None
-    except OSError as exc:
-        raise InputError(Problem(shown, 0, 0, "", f"cannot read: {exc.strerror}")) from None
+        raw = read_limited(path, MAX_BYTES)
+    except FileProblem as exc:
+        line = 1 if exc.located else 0
+        raise InputError(Problem(shown, line, line, "", str(exc))) from None
     return decode(raw, shown)
 
 

@@ -1,0 +1,326 @@
+"""A course folder from someone else: each way it could harm the computer is refused.
+
+Every case runs `kit build` (and `kit check`) on a course folder made in a temporary
+folder, and asserts the exit status, the exact messages, and that the output folder
+and everything beside it are left exactly as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kit.compose import budget, templates
+from kit.load import files
+
+SUMMARY = "kit: {n} problem{s} found; nothing was written"
+COURSE = "title: x\n{extra}weeks: [trust]\n"
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    """Every entry under `folder`: a link's target, a file's digest, or 'folder'."""
+    found = {}
+    for root, dirs, names in os.walk(folder):
+        for name in dirs + names:
+            path = Path(root, name)
+            key = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                found[key] = f"-> {os.readlink(path)}"
+            elif path.is_file():
+                found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:
+                found[key] = "folder"
+    return found
+
+
+@pytest.fixture
+def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty course folder, the working folder, with an output folder already filled."""
+    folder = tmp_path / "course"
+    (folder / "out").mkdir(parents=True)
+    (folder / "out" / "leader-guide.docx").write_bytes(b"the coordinator's edited copy")
+    (folder / "out" / "notes.txt").write_text("keep me\n", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    return folder
+
+
+Fails = Callable[..., None]
+
+
+@pytest.fixture
+def fails(course: Path, run_kit) -> Fails:
+    """Assert that `kit build` and `kit check` exit 2 with exactly `lines` and write nothing."""
+
+    def check(*lines: str, course_file: str = "course.yaml") -> None:
+        n = len(lines)
+        expected = [*lines, SUMMARY.format(n=n, s="s" if n != 1 else "")]
+        before = _snapshot(course.parent)
+        for args in (["build", course_file, "-o", "out"], ["check", course_file]):
+            result = run_kit(*args)
+            assert result.err.splitlines() == expected, args
+            assert result.code == 2
+            assert result.out == ""
+            assert _snapshot(course.parent) == before
+
+    return check
+
+
+def _write(course: Path, files_: dict[str, str], extra: str = "") -> None:
+    (course / "course.yaml").write_text(COURSE.format(extra=extra), encoding="utf-8")
+    for name, text in files_.items():
+        path = course / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _template(course: Path, source: str, name: str = "handout.j2") -> None:
+    _write(
+        course,
+        {f"my-templates/{name}": f"# {{{{ week.title }}}}\n{source}\n"},
+        "templates: my-templates\n",
+    )
+
+
+# --- 1. templates get plain data -----------------------------------------------------
+
+
+def test_a_template_cannot_reach_pydantic_and_unpickle(course: Path, fails: Fails) -> None:
+    _template(course, "{{ week.points[0].parse_raw('x', proto='pickle', allow_pickle=True) }}")
+    fails(
+        "my-templates/handout.j2:2:1: template error: Point has no 'parse_raw'; "
+        "known: body, heading"
+    )
+
+
+def test_a_template_cannot_call_a_string_format(course: Path, fails: Fails) -> None:
+    _template(course, "{{ '{0.points}'.format(week) }}")
+    fails(
+        "my-templates/handout.j2:2:1: template error: access to attribute 'format' of 'str' "
+        "object is unsafe; templates see the course and its text, not Python"
+    )
+
+
+# --- 2. links out of the course folder -----------------------------------------------
+
+
+def test_links_out_of_the_course_folder_are_refused(course: Path, fails: Fails) -> None:
+    _write(
+        course,
+        {"my-templates/slides.j2": '{% include "_host.j2" %}\n'},
+        "templates: my-templates\nlessons: lessons\n",
+    )
+    (course / "my-templates" / "handout.j2").symlink_to("/etc/hostname")
+    (course / "my-templates" / "_host.j2").symlink_to("/etc/passwd")
+    (course / "my-templates" / "sys").symlink_to("/etc")
+    (course / "lessons").mkdir()
+    (course / "lessons" / "shadow.yaml").symlink_to("/etc/shadow")
+    link = files.LINK_OUT
+    fails(
+        f"lessons/shadow.yaml:1:1: {link}",
+        f"my-templates/_host.j2:1:1: {link}",
+        f"my-templates/handout.j2:1:1: {link}",
+        f"my-templates/sys:1:1: {link}",
+    )
+
+
+def test_a_template_include_built_at_render_time_cannot_follow_a_link(
+    course: Path, fails: Fails
+) -> None:
+    _template(course, "{% include '_h' ~ 'ost.j2' %}")
+    (course / "my-templates" / "_host.j2").symlink_to("/etc/passwd")
+    fails(f"my-templates/_host.j2:1:1: {files.LINK_OUT}")
+
+
+def test_folders_and_brand_files_named_in_the_course_may_not_link_out(
+    course: Path, fails: Fails
+) -> None:
+    _write(course, {}, "templates: t\nlessons: l\nbrand: {slides: b/church.pptx}\n")
+    (course / "t").symlink_to("/etc")
+    (course / "l").symlink_to("/etc")
+    (course / "b").mkdir()
+    (course / "b" / "church.pptx").symlink_to("/etc/passwd")
+    fails(
+        f"course.yaml:2:12: templates: 't' {files.LINK_OUT}",
+        f"course.yaml:3:10: lessons: 'l' {files.LINK_OUT}",
+        f"course.yaml:4:17: brand.slides: 'b/church.pptx' {files.LINK_OUT}",
+    )
+
+
+def test_a_file_that_is_not_a_lesson_is_not_echoed(course: Path, fails: Fails) -> None:
+    secret = "root:$6$saltsaltsalt$hashhashhashhashhashhash:19000:0:99999:7:::"
+    _write(
+        course,
+        {"lessons/shadow.yaml": f"{secret}\ndaemon:*:19000:0:99999:7:::\n"},
+        "lessons: lessons\n",
+    )
+    fails(
+        "lessons/shadow.yaml:1:1: not a lesson file: none of its keys is one a lesson has; "
+        "known: big_idea, discussion, exercise, id, leader, opening, prayer, questions, "
+        "scripture, sources, take_home, teaching, title"
+    )
+
+
+# --- 3. no absolute paths in the template context ------------------------------------
+
+
+def test_the_template_context_holds_no_paths(course: Path, fails: Fails) -> None:
+    _template(course, "{{ '%r'|format(course.templates_dir) }}")
+    fails(
+        "my-templates/handout.j2:2:1: template error: Course has no 'templates_dir'; known: "
+        "care, church, first_date, last_date, leaders, minutes, schedule, start_time, "
+        "subtitle, title, translation, translation_name, weeks"
+    )
+
+
+# --- 6. time, memory and output budgets ----------------------------------------------
+
+
+def test_a_template_that_loops_too_long_is_stopped(
+    course: Path, fails: Fails, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(budget, "MAX_SECONDS", 0.5)
+    _template(
+        course, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    )
+    fails(
+        "my-templates/handout.j2:2:1: template error: it takes longer than 0.5 seconds to "
+        "render; look for loops inside loops"
+    )
+
+
+def test_a_template_that_renders_too_much_is_stopped(course: Path, fails: Fails) -> None:
+    _template(course, "\n{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}")
+    fails("my-templates/handout.j2:3:1: template error: it renders more than 10,000,000 characters")
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (
+            "{{ 'x'.ljust(10 ** 9) }}",
+            "access to attribute 'ljust' of 'str' object is unsafe; templates see the course "
+            "and its text, not Python",
+        ),
+        (
+            "{% set ns = namespace(s='x') %}{% for i in range(64) %}"
+            "{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+            "joining with ~ would make a text longer than 1,000,000 characters",
+        ),
+        ("{{ '%1000000000s'|format('x') }}", "a % format may pad to at most 1,000 characters"),
+        ("{{ 'x'|center(10 ** 9) }}", "a filter may pad to at most 1,000 characters"),
+        (
+            "{% set b = ['x' * 100000] %}{{ (b + b + b + b + b + b + b + b + b + b + b)|join }}",
+            "the filter 'join' would make a text longer than 1,000,000 characters",
+        ),
+        (
+            "{{ range(3)|batch(10 ** 9, 'x')|list }}",
+            "a batch or slice of more than 100,000 items is too large",
+        ),
+    ],
+)
+def test_a_template_that_would_build_a_huge_value_is_stopped(
+    course: Path, fails: Fails, source: str, message: str
+) -> None:
+    _template(course, source)
+    fails(f"my-templates/handout.j2:2:1: template error: {message}")
+
+
+def test_a_template_needing_too_much_memory_is_stopped(
+    course: Path, fails: Fails, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(budget, "MAX_MEMORY", 32 * 2**20)
+    monkeypatch.setattr(budget, "MAX_SECONDS", 60.0)
+    monkeypatch.setattr(templates, "MAX_OUTPUT", 10**9)
+    _template(
+        course,
+        "{% macro m() %}{% for i in range(100000) %}{% for j in range(100000) %}"
+        "{{ ('x' * 4000) ~ i ~ j }}{% endfor %}{% endfor %}{% endmacro %}{{ m() }}",
+    )
+    fails("my-templates/handout.j2:2:1: template error: it needs more than 32 MB of memory")
+
+
+# --- 9. files that never end ---------------------------------------------------------
+
+
+def test_a_course_file_that_is_not_a_regular_file_is_not_read(course: Path, fails: Fails) -> None:
+    (course / "zero.yaml").symlink_to("/dev/zero")
+    fails(
+        "zero.yaml: is not a regular file; kit reads only ordinary files", course_file="zero.yaml"
+    )
+
+
+def test_a_lesson_that_is_a_pipe_is_not_opened(course: Path, fails: Fails) -> None:
+    _write(course, {"lessons/01-trust.yaml": "id: [\n"}, "lessons: lessons\n")
+    os.mkfifo(course / "lessons" / "02-pipe.yaml")
+    fails(
+        "lessons/01-trust.yaml:2:1: YAML syntax: expected the node content, but found "
+        "'<stream end>'"
+    )
+
+
+# --- 12. paths that cannot be followed -----------------------------------------------
+
+
+def test_an_unknown_users_home_and_the_whole_disk(course: Path, fails: Fails) -> None:
+    _write(course, {}, "lessons: ~nouser/x\ntemplates: /\n")
+    fails(
+        "course.yaml:2:10: lessons: '~nouser/x' starts with ~nouser, but no such user's "
+        "home is known",
+        "course.yaml:3:12: templates: template folder '/' holds more than 200 files and "
+        "folders; a templates folder holds a few .j2 files",
+    )
+
+
+# --- 10. what a template writes must fit in a document -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "code"), [("\\x1b[2J", "001B"), ("\\ud800", "D800"), ("\\uffff", "FFFF")]
+)
+def test_characters_a_document_cannot_hold_are_located(
+    course: Path, fails: Fails, value: str, code: str
+) -> None:
+    _template(course, f"Some text\n\n{{{{ '{value}' }}}}")
+    fails(
+        f"my-templates/handout.j2:4:1: markup: the text holds the control character "
+        f"U+{code}, which documents cannot hold; delete it"
+    )
+
+
+def test_boxes_nested_without_end_are_refused(course: Path, fails: Fails) -> None:
+    _template(course, "@box note Title\n" * 5000)
+    fails("my-templates/handout.j2:10:1: markup: @box nested more than 8 deep")
+
+
+def test_too_many_lines_to_write_on(course: Path, fails: Fails) -> None:
+    _template(course, "\n@lines 100000000")
+    fails(
+        "my-templates/handout.j2:3:1: markup: @lines takes a number from 0 to 100; found 100000000"
+    )
+
+
+def test_a_markup_error_names_the_included_template_and_its_line(
+    course: Path, fails: Fails
+) -> None:
+    _write(
+        course,
+        {
+            "my-templates/slides.j2": "@slide title\n# {{ week.title }}\n{% include '_x.j2' %}\n",
+            "my-templates/_x.j2": "One\n\n@frob\n",
+        },
+        "templates: my-templates\n",
+    )
+    fails("my-templates/_x.j2:3:1: markup: unknown directive '@frob'")
+
+
+def test_a_slides_template_saved_with_a_byte_order_mark_is_read(course: Path, run_kit) -> None:
+    source = (Path(templates.data_dir("templates")) / "slides.j2").read_text(encoding="utf-8")
+    _write(course, {}, "templates: my-templates\n")
+    (course / "my-templates").mkdir()
+    (course / "my-templates" / "slides.j2").write_bytes(b"\xef\xbb\xbf" + source.encode())
+    result = run_kit("check", "course.yaml")
+    assert (result.code, result.err) == (0, "")

@@ -8,14 +8,20 @@ and everything beside it are left exactly as they were.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import re
+import struct
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
+import pptx
 import pytest
 
 from kit.compose import budget, templates
-from kit.load import files
+from kit.load import brand, files
 
 SUMMARY = "kit: {n} problem{s} found; nothing was written"
 COURSE = "title: x\n{extra}weeks: [trust]\n"
@@ -324,3 +330,108 @@ def test_a_slides_template_saved_with_a_byte_order_mark_is_read(course: Path, ru
     (course / "my-templates" / "slides.j2").write_bytes(b"\xef\xbb\xbf" + source.encode())
     result = run_kit("check", "course.yaml")
     assert (result.code, result.err) == (0, "")
+
+
+# --- 7 and 11. brand files -----------------------------------------------------------
+
+
+def _office(kind: str) -> bytes:
+    out = io.BytesIO()
+    (pptx.Presentation() if kind == "pptx" else docx.Document()).save(out)
+    return out.getvalue()
+
+
+def _repack(data: bytes, change: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", 8) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, change.get(info.filename, src.read(info)))
+    return out.getvalue()
+
+
+def _part(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name)
+
+
+def _brand(course: Path, name: str, data: bytes) -> None:
+    key = "slides" if name.endswith(".pptx") else "document"
+    _write(course, {}, f"brand: {{{key}: {name}}}\n")
+    (course / name).write_bytes(data)
+
+
+def test_a_brand_part_that_unpacks_too_large_is_refused_while_unpacking(
+    course: Path, fails: Fails, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(brand, "MAX_PART", 2_000_000)
+    data = _office("docx")
+    styles = _part(data, "word/styles.xml")
+    padding = b"<w:style w:type='paragraph' w:styleId='S'/>" * 60_000
+    big = styles.replace(b"</w:styles>", padding + b"</w:styles>")
+    _brand(course, "church.docx", _repack(data, {"word/styles.xml": big}))
+    fails(
+        "course.yaml:2:19: brand.document: 'church.docx' has a part, word/styles.xml, that "
+        "unpacks to more than 2,000,000 bytes; kit reads parts of at most that; open it in "
+        "Word and save it as .docx"
+    )
+
+
+def test_a_brand_part_that_lies_about_its_size_is_refused(course: Path, fails: Fails) -> None:
+    data = bytearray(_repack(_office("docx"), {"word/styles.xml": b"<a/>" + b" " * 500_000}))
+    # The central directory says the part unpacks to 600 bytes; it unpacks to 500,004.
+    (directory,) = struct.unpack_from("<I", data, data.rindex(b"PK\x05\x06") + 16)
+    entry = data.find(b"word/styles.xml", directory) - 46
+    assert data[entry : entry + 4] == b"PK\x01\x02"
+    data[entry + 24 : entry + 28] = struct.pack("<I", 600)
+    _brand(course, "church.docx", bytes(data))
+    fails(
+        "course.yaml:2:19: brand.document: 'church.docx' is damaged: its part word/styles.xml "
+        "cannot be unpacked; open it in Word and save it as .docx"
+    )
+
+
+def test_a_brand_part_with_a_dtd_is_refused(course: Path, fails: Fails) -> None:
+    data = _office("docx")
+    styles = _part(data, "word/styles.xml")
+    dtd = styles.replace(b"?>", b'?><!DOCTYPE w:styles [<!ENTITY x "hi">]>', 1)
+    _brand(course, "church.docx", _repack(data, {"word/styles.xml": dtd}))
+    fails(
+        "course.yaml:2:19: brand.document: 'church.docx' is damaged: its part word/styles.xml "
+        "holds a document type declaration (<!DOCTYPE>), which Office never writes; open it "
+        "in Word and save it as .docx"
+    )
+
+
+def test_a_theme_with_an_undefined_entity_is_refused(course: Path, fails: Fails) -> None:
+    data = _office("pptx")
+    theme = _part(data, "ppt/theme/theme1.xml").replace(b'name="Office Theme"', b'name="&x;"')
+    _brand(course, "church.pptx", _repack(data, {"ppt/theme/theme1.xml": theme}))
+    fails(
+        "course.yaml:2:17: brand.slides: 'church.pptx' is damaged: its part "
+        "ppt/theme/theme1.xml is not valid XML; open it in PowerPoint and save it as .pptx"
+    )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # No override for the layout: it would be read as plain XML.
+        lambda types: re.sub(
+            rb'<Override PartName="/ppt/slideLayouts/slideLayout1.xml"[^>]*/>', b"", types
+        ),
+        # The layout said to be a slide.
+        lambda types: types.replace(b"slideLayout+xml", b"slide+xml", 1),
+    ],
+    ids=["missing", "wrong"],
+)
+def test_a_slide_layout_without_its_content_type_is_refused(
+    course: Path, fails: Fails, change: Callable[[bytes], bytes]
+) -> None:
+    data = _office("pptx")
+    types = change(_part(data, "[Content_Types].xml"))
+    _brand(course, "church.pptx", _repack(data, {"[Content_Types].xml": types}))
+    fails(
+        "course.yaml:2:17: brand.slides: 'church.pptx' is damaged: its part "
+        "ppt/slideLayouts/slideLayout1.xml is not listed as a slide layout in "
+        "[Content_Types].xml; open it in PowerPoint and save it as .pptx"
+    )

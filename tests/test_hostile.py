@@ -435,3 +435,35 @@ def test_a_slide_layout_without_its_content_type_is_refused(
         "ppt/slideLayouts/slideLayout1.xml is not listed as a slide layout in "
         "[Content_Types].xml; open it in PowerPoint and save it as .pptx"
     )
+
+
+# --- 8. sizes far above any real course ----------------------------------------------
+
+
+def test_a_course_past_the_size_limits_is_refused(course: Path, fails: Fails) -> None:
+    added = "".join(f"        - {{text: 'Q{i}?'}}\n" for i in range(101))
+    (course / "course.yaml").write_text(
+        f"title: x\nchurch: {'a' * 5001}\nweeks:\n  - lesson: trust\n    questions:\n"
+        f"      add:\n{added}",
+        encoding="utf-8",
+    )
+    fails(
+        "course.yaml:2:9: church: text of 5,001 characters; kit takes at most 5,000 in one value",
+        "course.yaml:7:9: weeks[0].questions.add: has 101 items; kit takes at most 100 here",
+    )
+
+
+def test_a_course_of_ten_thousand_weeks_is_refused_at_once(course: Path, fails: Fails) -> None:
+    (course / "course.yaml").write_text(
+        "title: x\nweeks: [" + ", ".join(["trust"] * 10_000) + "]\n", encoding="utf-8"
+    )
+    fails("course.yaml:2:8: weeks: has 10,000 items; kit takes at most 260 here")
+
+
+def test_a_lesson_past_the_limits_is_refused(course: Path, fails: Fails) -> None:
+    _write(
+        course,
+        {"lessons/big.yaml": "id: big\n" + "x" * 101 + ": 1\n"},
+        "lessons: lessons\n",
+    )
+    fails("lessons/big.yaml:2:1: a key of 101 characters; keys are short names")

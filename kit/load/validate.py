@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kit.errors import InputError, Problem
+from kit.load.limits import limit_problems
 from kit.load.yamlfile import Path_, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -43,6 +44,9 @@ def check_model(model: type[M], doc: YamlDoc, what: str) -> tuple[M | None, list
         found = _describe(doc.data)
         msg = f"expected a {what} (a mapping of keys such as 'title:'), found {found}"
         return None, [doc.problem((), msg)]
+    too_big = limit_problems(doc, what)
+    if too_big:
+        return None, too_big
     if doc.data and not set(doc.data) & set(model.model_fields):
         # Not this kind of file at all (a note, a config file, a password file): say so
         # once, without echoing its lines back as unknown keys.

@@ -467,3 +467,53 @@ def test_a_lesson_past_the_limits_is_refused(course: Path, fails: Fails) -> None
         "lessons: lessons\n",
     )
     fails("lessons/big.yaml:2:1: a key of 101 characters; keys are short names")
+
+
+# --- nits ----------------------------------------------------------------------------
+
+
+def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: Fails) -> None:
+    (course / "course.yaml").write_text(
+        'title: x\n"\\e[2J\\u202eevil": 1\nweeks: [trust]\n', encoding="utf-8"
+    )
+    fails(
+        "course.yaml:2:1: \\x1b[2J\\u202eevil: unknown key '\\x1b[2J\\u202eevil'; known: brand, "
+        "care, church, every, leaders, lessons, minutes, skip, start, subtitle, templates, "
+        "time, title, translation, weeks"
+    )
+
+
+def test_a_whole_number_with_a_leading_zero_is_refused(course: Path, fails: Fails) -> None:
+    _write(course, {}, "minutes: 0120\n")
+    fails(
+        "course.yaml:2:10: minutes: 0120 starts with 0, so YAML would read it as another "
+        "number; write 120 without the leading zero"
+    )
+
+
+def test_kit_new_does_not_write_through_a_link(course: Path, run_kit) -> None:
+    (course / "link.yaml").symlink_to(course / "elsewhere" / "course.yaml")
+    before = _snapshot(course.parent)
+    for args in (["new", "link.yaml"], ["new", "link.yaml", "--force"]):
+        result = run_kit(*args)
+        assert (result.code, result.out) == (2, "")
+        assert result.err == "kit: link.yaml is a symbolic link; choose another name\n"
+        assert _snapshot(course.parent) == before
+
+
+def test_output_names_sort_in_order_past_week_99(tmp_path: Path) -> None:
+    from kit.compose.documents import compose_kit
+    from kit.load.course_file import load_course
+
+    path = tmp_path / "course.yaml"
+    path.write_text("title: x\nweeks: [" + ", ".join(["trust"] * 100) + "]\n", encoding="utf-8")
+    names = [o.name for o in compose_kit(load_course(path))]
+    assert names[1:4] == [
+        "week-001-leader-notes.docx",
+        "week-001-slides.pptx",
+        "week-001-handout.docx",
+    ]
+    assert names[-1] == "week-100-handout.docx"
+    assert names[1:] == sorted(names[1:], key=lambda n: n.split("-")[1])
+    path.write_text("title: x\nweeks: [trust, safety]\n", encoding="utf-8")
+    assert [o.name for o in compose_kit(load_course(path))][1] == "week-01-leader-notes.docx"

@@ -12,7 +12,7 @@ from kit.compose.blocks import Deck, Document
 from kit.compose.locate import source_line
 from kit.compose.markup import MarkupError, parse, parse_slides
 from kit.compose.templates import environment, render
-from kit.compose.view import Course, Week, course_view
+from kit.compose.view import course_view
 from kit.course.model import ResolvedCourse
 from kit.errors import InputError, Problem
 from kit.resources import shown
@@ -28,7 +28,7 @@ class Output:
     """The composed document or deck."""
 
 
-def footer(course: ResolvedCourse | Course) -> str:
+def footer(course: Any) -> str:
     """The text in every footer: the course title, and the church when known."""
     return f"{course.title} · {course.church}" if course.church else course.title
 
@@ -50,27 +50,27 @@ def compose_kit(course: ResolvedCourse) -> list[Output]:
     return outputs
 
 
-def guide(course: Course, env: jinja2.Environment) -> Document:
+def guide(course: Any, env: jinja2.Environment) -> Document:
     """The leader guide: the whole course."""
     context = {"course": course}
     blocks = _parse(env, "leader-guide.j2", context)
     return Document("guide", f"{course.title}: Leader guide", footer(course), blocks)
 
 
-def leader_notes(course: Course, week: Week, env: jinja2.Environment) -> Document:
+def leader_notes(course: Any, week: Any, env: jinja2.Environment) -> Document:
     """One week's leader notes."""
     blocks = _parse(env, "leader-notes.j2", {"course": course, "week": week})
     title = f"Week {week.number}: {week.title} (leader notes)"
     return Document("notes", title, footer(course), blocks)
 
 
-def handout(course: Course, week: Week, env: jinja2.Environment) -> Document:
+def handout(course: Any, week: Any, env: jinja2.Environment) -> Document:
     """One week's participant handout."""
     blocks = _parse(env, "handout.j2", {"course": course, "week": week})
     return Document("handout", f"Week {week.number}: {week.title}", footer(course), blocks)
 
 
-def slides(course: Course, week: Week, env: jinja2.Environment) -> Deck:
+def slides(course: Any, week: Any, env: jinja2.Environment) -> Deck:
     """One week's slide deck."""
     deck_slides = _parse(env, "slides.j2", {"course": course, "week": week}, slides=True)
     return Deck(f"Week {week.number}: {week.title}", footer(course), deck_slides)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kit import commands
-from kit.errors import InputError, KitError
+from kit.errors import InputError, KitError, printable
 
 log = logging.getLogger("kit")
 
@@ -111,9 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _progress(args) as bar:
             for line in commands.run(args, bar):
                 if isinstance(line, commands.Warned):
-                    print(line, file=sys.stderr)  # beside the problems, as a compiler does
+                    # Beside the problems, as a compiler does.
+                    print(printable(line), file=sys.stderr)
                 elif not (args.quiet and line.startswith(" ")):
-                    print(line)
+                    print(printable(line))
         return 0
     except InputError as exc:
         for problem in exc.problems:
@@ -125,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return exc.exit_code
     except KitError as exc:
-        print(f"kit: {exc}", file=sys.stderr)
+        # A message may run over several lines (install hints); each is made printable.
+        print("\n".join(printable(line) for line in f"kit: {exc}".split("\n")), file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         # The reader (e.g. `| head`) stopped listening; that is not an error of ours.
@@ -134,13 +136,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kit: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except MemoryError:
+        # Reported without formatting the exception, which may itself need memory.
+        print("kit: internal error: out of memory", file=sys.stderr)
+        return 1
     except Exception as exc:
         if args.debug:
             traceback.print_exc()
         else:
             print(
-                f"kit: internal error: {type(exc).__name__}: {exc} "
-                "(run again with --debug for the traceback)",
+                printable(
+                    f"kit: internal error: {type(exc).__name__}: {exc} "
+                    "(run again with --debug for the traceback)"
+                ),
                 file=sys.stderr,
             )
         return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,12 +112,17 @@ def cmd_show(args: argparse.Namespace) -> Iterator[str]:
 def cmd_new(args: argparse.Namespace) -> Iterator[str]:
     """Write the commented starter course file."""
     path: Path = args.path
+    if path.is_symlink():
+        # Writing would go wherever the link points, even to a file that is not there yet.
+        raise UsageError(f"{path} is a symbolic link; choose another name")
     if path.exists() and not args.force:
         raise UsageError(f"{path} already exists; choose another name or add --force")
     text = (data_dir("templates") / STARTER).read_text(encoding="utf-8")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        with os.fdopen(os.open(path, flags, 0o666), "w", encoding="utf-8") as out:
+            out.write(text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
     yield f"wrote {path}"

@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""Characters that would act on a terminal instead of showing: control characters
+(tab aside), direction overrides that reorder what is shown, and lone surrogates."""
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: each control character shown as an escape."""
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -21,10 +38,13 @@ class Problem:
     """What is wrong and, for an unknown name, what would be valid."""
 
     def __str__(self) -> str:
+        # A course file's keys, values and file names reach the terminal here; none may
+        # carry an escape sequence with them.
         place = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return (
+        text = (
             f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
         )
+        return printable(text)
 
 
 def warning(problem: Problem) -> Problem:

@@ -101,7 +101,16 @@ def test_the_corpus_covers_every_kind_of_bad_input() -> None:
         assert any(case.startswith(kind) for case in CASES), kind
 
 
-@pytest.mark.parametrize("name", ["nesting-too-deep", "alias-bomb", "template-runtime-escape"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "nesting-too-deep",
+        "alias-bomb",
+        "template-runtime-escape",
+        "template-output-too-long",
+        "weeks-too-many",
+    ],
+)
 def test_a_fresh_process_prints_no_traceback(name: str, tmp_path: Path) -> None:
     work, expected = _case(name, tmp_path)
     before = _snapshot(tmp_path)

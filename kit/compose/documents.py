@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from kit.compose.blocks import Deck, Document
+from kit.compose.locate import source_line
 from kit.compose.markup import MarkupError, parse, parse_slides
 from kit.compose.templates import environment, render
 from kit.compose.typography import smarten
-from kit.course.model import ResolvedCourse, Week
+from kit.compose.view import course_view
+from kit.course.model import ResolvedCourse
 from kit.errors import InputError, Problem
+from kit.resources import shown
 
 
 @dataclass(frozen=True)
@@ -24,7 +29,7 @@ class Output:
     """The composed document or deck."""
 
 
-def footer(course: ResolvedCourse) -> str:
+def footer(course: Any) -> str:
     """The text in every footer: the course title, and the church when known."""
     # Footers are not blocks, so they are typeset here, like every word in the body.
     return smarten(f"{course.title} · {course.church}" if course.church else course.title)
@@ -32,51 +37,55 @@ def footer(course: ResolvedCourse) -> str:
 
 def compose_kit(course: ResolvedCourse) -> list[Output]:
     """Every output of the kit, in the order they are listed to the user."""
-    env = environment(course.templates_dir, course.date_style, course.time_style)
-    outputs = [Output("leader-guide.docx", guide(course, env))]
-    for week in course.weeks:
-        stem = f"week-{week.number:02d}"
+    env = environment(course.templates_dir, course.course_dir, course.date_style, course.time_style)
+    view = course_view(course)
+    outputs = [Output("leader-guide.docx", guide(view, env))]
+    # Wide enough for every week, so the files sort in order past week 99.
+    width = max(2, len(str(len(view.weeks))))
+    for week in view.weeks:
+        stem = f"week-{week.number:0{width}d}"
         outputs += [
-            Output(f"{stem}-leader-notes.docx", leader_notes(course, week, env)),
-            Output(f"{stem}-slides.pptx", slides(course, week, env)),
-            Output(f"{stem}-handout.docx", handout(course, week, env)),
+            Output(f"{stem}-leader-notes.docx", leader_notes(view, week, env)),
+            Output(f"{stem}-slides.pptx", slides(view, week, env)),
+            Output(f"{stem}-handout.docx", handout(view, week, env)),
         ]
     return outputs
 
 
-def guide(course: ResolvedCourse, env: jinja2.Environment) -> Document:
+def guide(course: Any, env: jinja2.Environment) -> Document:
     """The leader guide: the whole course."""
-    text = render(env, "leader-guide.j2", course=course)
-    title = f"{course.title}: Leader guide"
-    return Document("guide", title, footer(course), _parse(text, "leader-guide.j2"))
+    context = {"course": course}
+    blocks = _parse(env, "leader-guide.j2", context)
+    return Document("guide", f"{course.title}: Leader guide", footer(course), blocks)
 
 
-def leader_notes(course: ResolvedCourse, week: Week, env: jinja2.Environment) -> Document:
+def leader_notes(course: Any, week: Any, env: jinja2.Environment) -> Document:
     """One week's leader notes."""
-    text = render(env, "leader-notes.j2", course=course, week=week)
+    blocks = _parse(env, "leader-notes.j2", {"course": course, "week": week})
     title = f"Week {week.number}: {week.title} (leader notes)"
-    return Document("notes", title, footer(course), _parse(text, "leader-notes.j2"))
+    return Document("notes", title, footer(course), blocks)
 
 
-def handout(course: ResolvedCourse, week: Week, env: jinja2.Environment) -> Document:
+def handout(course: Any, week: Any, env: jinja2.Environment) -> Document:
     """One week's participant handout."""
-    text = render(env, "handout.j2", course=course, week=week)
-    title = f"Week {week.number}: {week.title}"
-    return Document("handout", title, footer(course), _parse(text, "handout.j2"))
+    blocks = _parse(env, "handout.j2", {"course": course, "week": week})
+    return Document("handout", f"Week {week.number}: {week.title}", footer(course), blocks)
 
 
-def slides(course: ResolvedCourse, week: Week, env: jinja2.Environment) -> Deck:
+def slides(course: Any, week: Any, env: jinja2.Environment) -> Deck:
     """One week's slide deck."""
-    text = render(env, "slides.j2", course=course, week=week)
-    try:
-        deck_slides = parse_slides(text)
-    except MarkupError as exc:
-        raise InputError(Problem("slides.j2", 0, 0, "", str(exc))) from None
+    deck_slides = _parse(env, "slides.j2", {"course": course, "week": week}, slides=True)
     return Deck(f"Week {week.number}: {week.title}", footer(course), deck_slides)
 
 
-def _parse(text: str, template: str) -> list:
+def _parse(
+    env: jinja2.Environment, name: str, context: dict[str, Any], *, slides: bool = False
+) -> list:
+    """Render a template and read its markup; a markup error names the template's line."""
+    text = render(env, name, **context)
     try:
-        return parse(text)
+        return parse_slides(text) if slides else parse(text)
     except MarkupError as exc:
-        raise InputError(Problem(template, 0, 0, "", str(exc))) from None
+        filename, line = source_line(env, name, context, exc.line)
+        file = shown(Path(filename)) if filename else name
+        raise InputError(Problem(file, line or 1, 1, "", f"markup: {exc}")) from None

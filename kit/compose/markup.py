@@ -47,11 +47,24 @@ _STYLED = re.compile(r"^:([a-z-]+):\s*")
 
 
 class MarkupError(ValueError):
-    """A template produced markup that cannot be read."""
+    """A template produced markup that cannot be read, at a line of the rendered text."""
 
     def __init__(self, line: int, message: str) -> None:
         self.line = line
-        super().__init__(f"line {line} of the rendered text: {message}")
+        """1-based line of the rendered text; compose maps it to the template's line."""
+        super().__init__(message)
+
+
+MAX_BOX_DEPTH = 8
+"""Deepest nesting of `@box`; kit's own templates nest one deep."""
+MAX_WRITE_LINES = 100
+"""Most ruled lines one `@lines` may ask for; two pages' worth."""
+MAX_CONTENTS_LEVELS = 9
+"""Most heading levels a table of contents can list, as in Word."""
+
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters a document cannot hold: control characters (tab and line breaks
+aside), halves of surrogate pairs, and the non-characters U+FFFE and U+FFFF."""
 
 
 _SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
@@ -158,7 +171,20 @@ def parse_slides(text: str) -> list[Slide]:
     return slides
 
 
+def _unwritable(text: str) -> None:
+    bad = _UNWRITABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise MarkupError(
+            line,
+            f"the text holds the control character U+{ord(bad.group()):04X}, "
+            "which documents cannot hold; delete it",
+        )
+
+
 def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]]:
+    text = text.removeprefix("\ufeff")  # a byte-order mark left at the start of a template
+    _unwritable(text)
     stack: list[_Frame] = [_Frame()]
     slides: list[Slide] = []
     para: list[str] = []
@@ -204,12 +230,16 @@ def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]
             if word == "pagebreak":
                 out().append(PageBreak())
             elif word == "contents":
-                out().append(Contents(int(arg)) if arg.isdigit() else Contents())
+                levels = _number(arg, 1, MAX_CONTENTS_LEVELS, number, "@contents")
+                out().append(Contents() if levels is None else Contents(levels))
             elif word == "lines":
-                out().append(WriteLines(int(arg) if arg.isdigit() else 3))
+                count = _number(arg, 0, MAX_WRITE_LINES, number, "@lines")
+                out().append(WriteLines(3 if count is None else count))
             elif word == "table":
                 table_style = arg or "grid"
             elif word == "box":
+                if len(stack) > MAX_BOX_DEPTH:
+                    raise MarkupError(number, f"@box nested more than {MAX_BOX_DEPTH} deep")
                 style, _, title = arg.partition(" ")
                 stack.append(_Frame(title=plain(inline(title.strip())), style=style or "box"))
             elif word == "end":
@@ -268,6 +298,18 @@ def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]
         _finish_slide(slides, stack[0].blocks, in_notes)
         return [], slides
     return stack[0].blocks, slides
+
+
+def _number(arg: str, low: int, high: int, line: int, directive: str) -> int | None:
+    """A directive's whole-number argument, or None when it has none."""
+    if not (arg.isascii() and arg.isdigit()):
+        return None
+    value = int(arg) if len(arg) <= 6 else high + 1
+    if not low <= value <= high:
+        raise MarkupError(
+            line, f"{directive} takes a number from {low} to {high}; found {arg[:10]}"
+        )
+    return value
 
 
 def _finish_slide(slides: list[Slide], blocks: list[Block], in_notes: bool) -> None:

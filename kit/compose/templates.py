@@ -1,10 +1,11 @@
 """Jinja2 templates: the built-in ones, overridden by a course's own, rendered in a sandbox.
 
-Course templates come from whoever shared the course, so they run in jinja2's
-immutable sandbox with undefined names as errors: a template sees the course, its
-weeks and their text, and nothing of Python or the computer it runs on. `kit check`
-compiles every template of a course before anything is rendered, and an error
-while rendering is reported at the template's file and line.
+Course templates come from whoever shared the course, so they run in kit's sandbox
+(kit/compose/sandbox.py) with undefined names as errors: a template sees plain
+records of the course, its weeks and their text (kit/compose/view.py), and nothing
+of Python or the computer it runs on. Each render has a time, memory and output
+budget. `kit check` compiles every template of a course before anything is
+rendered, and an error while rendering is reported at the template's file and line.
 """
 
 from __future__ import annotations
@@ -12,27 +13,28 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-import operator
 import re
 import sys
 from collections.abc import Iterator
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import meta, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
+from kit.compose.budget import OverBudget, budget
 from kit.compose.dates import format_clock, format_date
+from kit.compose.loader import TEMPLATE_SUFFIX, FolderLoader
 from kit.compose.markup import escape
+from kit.compose.sandbox import MAX_VALUE, Sandbox, size
 from kit.errors import InputError, KitError, Problem
+from kit.load.files import LINK_OUT, FileProblem, list_folder, read_limited
 from kit.load.validate import suggest
-from kit.load.yamlfile import decode
+from kit.load.yamlfile import MAX_BYTES, decode
 from kit.resources import data_dir, shown
 
 log = logging.getLogger(__name__)
-
-TEMPLATE_SUFFIX = ".j2"
 
 CONTEXT = {
     "leader-guide.j2": ("course",),
@@ -45,12 +47,9 @@ CONTEXT = {
 also sees `host`, set by the guide and the leader notes that include it); templates
 whose names start with `_` hold macros and see only what their callers pass."""
 
-MAX_SIZE = 100_000
-"""Longest string or list a template may build with `*`."""
-MAX_BITS = 100_000
-"""Largest whole number, in bits, a template may compute with `**`."""
-_PATH_ATTRIBUTES = frozenset({"name", "stem", "suffix"})
-"""What a template may read of a file path: never its folder, never its contents."""
+MAX_OUTPUT = 10_000_000
+"""Longest text one template may render, in characters; a 52-week leader guide is
+about 550,000."""
 
 
 class Raw(str):
@@ -64,6 +63,8 @@ def _finalize(value: Any) -> str:
         return value
     if value is None:
         return ""
+    if not isinstance(value, str) and size(value) > MAX_VALUE:
+        raise SecurityError(f"this value would print as more than {MAX_VALUE:,} characters")
     return escape(str(value))
 
 
@@ -71,66 +72,24 @@ def _raw(value: Any) -> Raw:
     return Raw(value)
 
 
-class Sandbox(ImmutableSandboxedEnvironment):
-    """jinja2's immutable sandbox, also closed to file paths and to runaway `*` and `**`."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    user_dir: Path | None = None
-    """The course's own template folder, if any."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._safe: dict[tuple[type, str], bool] = {}
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        # Every rule here and in jinja2's sandbox depends on the object's type and the
-        # attribute's name alone, and templates ask the same few questions thousands
-        # of times: the answers are kept.
-        key = (type(obj), attr)
-        safe = self._safe.get(key)
-        if safe is None:
-            safe = self._safe[key] = self._decide(obj, attr, value)
-        return safe
-
-    def _decide(self, obj: Any, attr: str, value: Any) -> bool:
-        if isinstance(obj, PurePath):
-            return attr in _PATH_ATTRIBUTES
-        if attr.startswith("model_") and hasattr(type(obj), "model_fields"):
-            return False  # pydantic's machinery, not a lesson's content
-        return super().is_safe_attribute(obj, attr, value)
-
-    def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
-        if operator_ == "**":
-            whole = _is_int(left) and _is_int(right) and abs(left) > 1 and right > 0
-            if whole and left.bit_length() * right > MAX_BITS:
-                raise SecurityError(f"{left!r} ** {right!r} is too large to compute")
-            return operator.pow(left, right)
-        for seq, times in ((left, right), (right, left)):
-            sized = isinstance(seq, (str, list, tuple)) and isinstance(times, int)
-            if sized and len(seq) * times > MAX_SIZE:
-                raise SecurityError(f"repeating {len(seq)} item(s) {times} times is too large")
-        return operator.mul(left, right)
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 @functools.lru_cache(maxsize=8)
 def environment(
-    user_dir: Path | None = None, date_style: str = "us", time_style: str = "12h"
+    user_dir: Path | None = None,
+    course_dir: Path | None = None,
+    date_style: str = "us",
+    time_style: str = "12h",
 ) -> Sandbox:
     """The template environment: a course's templates first, then the built-in ones.
 
     One environment per folder, date style and time style and process, so templates
-    compile once; jinja2 still notices a template file that changes. The `date` and
+    compile once; jinja2 still notices a template file that changes. A course's template
+    may resolve only into its folder or the course folder `course_dir`. The `date` and
     `clock` filters write in the styles given (see kit/compose/dates.py).
     """
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(user_dir))
-    loaders.append(jinja2.FileSystemLoader(data_dir("templates")))
+        loaders.append(FolderLoader(user_dir, () if course_dir is None else (course_dir,)))
+    loaders.append(FolderLoader(data_dir("templates")))
     env = Sandbox(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
@@ -141,11 +100,12 @@ def environment(
         keep_trailing_newline=True,
     )
     env.user_dir = user_dir
-    env.globals.pop("lipsum", None)  # can be asked for megabytes of text
-    env.filters.update(
-        date=functools.partial(format_date, style=date_style),
-        clock=functools.partial(format_clock, style=time_style),
-        raw=_raw,
+    env.add_filters(
+        {
+            "date": functools.partial(format_date, style=date_style),
+            "clock": functools.partial(format_clock, style=time_style),
+            "raw": _raw,
+        }
     )
     return env
 
@@ -156,20 +116,25 @@ def builtin_names() -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob(f"*{TEMPLATE_SUFFIX}"))
 
 
-def template_problems(folder: Path) -> Iterator[Problem]:
+def template_problems(folder: Path, course_dir: Path | None = None) -> Iterator[Problem]:
     """Every problem among a course's templates, found without rendering them.
 
     Each `.j2` file must override a built-in template (or, named `_*.j2`, hold the
     course's own macros), be UTF-8 text, compile, name only templates that exist,
     use only the names its template is given, and leave Python's internals alone.
+    No file or folder in it may be a link to outside it or the course folder.
     """
     known = builtin_names()
-    env = environment(folder)
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
-            continue
-        name = rel.as_posix()
+    env = environment(folder, course_dir)
+    roots = (folder,) if course_dir is None else (folder, course_dir)
+    listing = list_folder(folder, roots, recursive=True)
+    for entry in listing.links_out:
+        yield Problem(shown(entry.path), 1, 1, "", LINK_OUT)
+    for entry, why in listing.unreadable:
+        yield Problem(shown(entry.path), 0, 0, "", f"cannot read: {why}")
+    for entry in listing.files:
+        path, name = entry.path, entry.name
+        rel = Path(name)
         file = shown(path)
         if path.suffix != TEMPLATE_SUFFIX:
             if rel.with_suffix(TEMPLATE_SUFFIX).as_posix() in known:
@@ -181,12 +146,13 @@ def template_problems(folder: Path) -> Iterator[Problem]:
             yield Problem(file, 1, 1, "", msg)
             continue
         try:
-            source = decode(path.read_bytes(), file)
+            source = decode(read_limited(path, MAX_BYTES), file)
         except InputError as exc:
             yield from exc.problems
             continue
-        except OSError as exc:
-            yield Problem(file, 0, 0, "", f"cannot read: {exc.strerror}")
+        except FileProblem as exc:
+            line = 1 if exc.located else 0
+            yield Problem(file, line, line, "", str(exc))
             continue
         yield from source_problems(env, source, name, file)
 
@@ -267,9 +233,11 @@ def _undefined_names(
 
 
 def render(env: jinja2.Environment, name: str, **context: Any) -> str:
-    """Render a template; a failure in it is reported at the template's file and line."""
+    """Render a template within its budgets; a failure in it is reported at its file and line."""
     try:
-        return env.get_template(name).render(**context)
+        template = env.get_template(name)
+        with budget():
+            return _generate(template, context)
     except KitError:
         raise
     except jinja2.TemplateSyntaxError as exc:
@@ -283,13 +251,33 @@ def render(env: jinja2.Environment, name: str, **context: Any) -> str:
     except Exception as exc:
         filename, line = _template_frame(exc)
         user_dir = getattr(env, "user_dir", None)
-        if filename is None or user_dir is None or not _inside(Path(filename), user_dir):
+        if isinstance(exc, MemoryError):
+            message = f"it needs more memory than this computer has ({name})"
+        elif filename is None or user_dir is None or not _inside(Path(filename), user_dir):
             raise
-        if isinstance(exc, RecursionError):
+        elif isinstance(exc, RecursionError):
             message = "it includes or calls itself without end"
         else:
             message = f"{type(exc).__name__}: {exc}"
         raise InputError(_located(filename, line, f"template error: {message}")) from None
+
+
+class OutputTooLong(OverBudget):
+    """A template rendered more text than `MAX_OUTPUT`."""
+
+
+def _generate(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """The template's text, stopped inside the template once it passes `MAX_OUTPUT`."""
+    stream = template.generate(**context)
+    pieces: list[str] = []
+    length = 0
+    for piece in stream:
+        length += len(piece)
+        if length > MAX_OUTPUT:
+            # Thrown in where the template is, so the message names its line.
+            stream.throw(OutputTooLong(f"it renders more than {MAX_OUTPUT:,} characters"))
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -347,7 +335,11 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     tb = exc.__traceback__
     while tb is not None:
         code = tb.tb_frame.f_code
-        if code.co_filename.endswith(TEMPLATE_SUFFIX):
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None and template.filename:
+            # A frame jinja2 has not rewritten: map the Python line to the template's.
+            found = (template.filename, template.get_corresponding_lineno(tb.tb_lineno))
+        elif code.co_filename.endswith(TEMPLATE_SUFFIX):
             found = (code.co_filename, tb.tb_lineno)
         tb = tb.tb_next
     return found

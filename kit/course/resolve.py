@@ -118,18 +118,34 @@ def choose_questions(
     Optional questions go first. After them, the lesson's own questions go before
     the ones the course added or reworded, since those were asked for by name;
     and the audience (table or couples) with more questions left gives one up, so a
-    short session keeps some of each. Within that, the last question goes first.
+    short session keeps some of each (couples' first on a tie). Within that, the
+    last question goes first.
     """
-    keep = list(questions)
-
-    def expendable(q: Question) -> tuple[bool, bool, int, bool, int]:
-        same = sum(1 for k in keep if k.audience == q.audience)
-        return (q.optional, q.origin == "lesson", same, q.audience == "couple", keep.index(q))
-
-    while len(keep) > max(capacity, 0):
-        keep.remove(max(keep, key=expendable))
-    left_out = [q for q in questions if q not in keep]
-    return keep, left_out
+    # Each question waits in a stack for its tier (optional, the lesson's own) and
+    # audience, latest on top; each one left out is the top of a stack in the highest
+    # tier that has any, so choosing takes time in proportion to the questions.
+    drop = len(questions) - max(capacity, 0)
+    if drop <= 0:
+        return list(questions), []
+    stacks: dict[tuple[bool, bool], dict[str, list[int]]] = {}
+    left: dict[str, int] = {}
+    for i, q in enumerate(questions):
+        stacks.setdefault((q.optional, q.origin == "lesson"), {}).setdefault(q.audience, []).append(
+            i
+        )
+        left[q.audience] = left.get(q.audience, 0) + 1
+    out: set[int] = set()
+    for tier in sorted(stacks, reverse=True):
+        by_audience = stacks[tier]
+        while len(out) < drop and any(by_audience.values()):
+            audience = max(
+                (a for a, waiting in by_audience.items() if waiting),
+                key=lambda a: (left[a], a == "couple", by_audience[a][-1]),
+            )
+            out.add(by_audience[audience].pop())
+            left[audience] -= 1
+    keep = [q for i, q in enumerate(questions) if i not in out]
+    return keep, [q for i, q in enumerate(questions) if i in out]
 
 
 def _week(

@@ -3,14 +3,20 @@
 A brand file is opened exactly as the writers will open it, so a file that is not a
 zip, a zip that is not an Office file, the wrong kind of Office file or a damaged one
 is a located problem at load time rather than a failure halfway through a build.
+Every part is unpacked once, counting the bytes it really unpacks to (a zip can
+say anything about sizes), and every XML part is parsed as it streams: a part with
+a document type declaration, which Office never writes and which makes every file
+built from it unreadable, is refused, and so is a part the package's relationships
+need that [Content_Types].xml does not list as what it is.
 """
 
 from __future__ import annotations
 
-import re
+import posixpath
 import zipfile
-import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 _MAIN_TYPES = {
     "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml": (
@@ -50,12 +56,33 @@ _MAIN_TYPES = {
 
 MAX_UNPACKED = 200_000_000
 """Largest total size a brand file may unpack to, so a zip bomb is refused unread."""
+MAX_PART = 50_000_000
+"""Largest size one part may unpack to; a real template's styles are under a megabyte."""
+MAX_PARTS = 10_000
+"""Most parts a brand file may hold; PowerPoint's own themes have a few hundred."""
+_CHUNK = 1 << 20
+
+_EXPECTED = {
+    "slideMaster": ("presentationml.slideMaster+xml", "a slide master"),
+    "slideLayout": ("presentationml.slideLayout+xml", "a slide layout"),
+    "slide": ("presentationml.slide+xml", "a slide"),
+    "notesMaster": ("presentationml.notesMaster+xml", "a notes master"),
+    "handoutMaster": ("presentationml.handoutMaster+xml", "a handout master"),
+    "theme": ("theme+xml", "a theme"),
+    "styles": ("wordprocessingml.styles+xml", "styles"),
+    "numbering": ("wordprocessingml.numbering+xml", "numbering"),
+    "settings": ("wordprocessingml.settings+xml", "settings"),
+    "fontTable": ("wordprocessingml.fontTable+xml", "a font table"),
+    "header": ("wordprocessingml.header+xml", "a header"),
+    "footer": ("wordprocessingml.footer+xml", "a footer"),
+}
+"""For the relationships the writers follow: how the target's content type must end
+(after `application/vnd.openxmlformats-officedocument.`), and what to call it."""
 
 _WANTED = {
     ".pptx": ("a PowerPoint (.pptx) file", "PowerPoint"),
     ".docx": ("a Word (.docx) file", "Word"),
 }
-_OVERRIDE = re.compile(rb'<Override\b[^>]*?ContentType="([^"]+)"')
 
 
 def brand_problem(path: Path, value: str) -> str | None:
@@ -68,44 +95,151 @@ def brand_problem(path: Path, value: str) -> str | None:
     save_as = f"open it in {program} and save it as {suffix}"
     try:
         with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-            if total > MAX_UNPACKED:
+            infos = archive.infolist()
+            if len(infos) > MAX_PARTS:
                 return (
-                    f"'{value}' unpacks to {total:,} bytes; kit reads brand files "
-                    f"of at most {MAX_UNPACKED:,}; {save_as} with smaller pictures"
+                    f"'{value}' holds {len(infos):,} parts; kit reads brand files of at most "
+                    f"{MAX_PARTS:,}; {save_as}"
                 )
-            names = set(archive.namelist())
-            types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-            broken = _broken_part(archive)
+            total = sum(info.file_size for info in infos)
+            scan = _Scan() if total > MAX_UNPACKED else _scan(archive, infos)
+            if total > MAX_UNPACKED:
+                scan.total = total
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         return f"'{value}' is not {want}: it is not a zip archive as Office files are; {save_as}"
     except OSError as exc:
         return f"cannot read '{value}': {exc.strerror}"
-    found = [_MAIN_TYPES[t.decode()] for t in _OVERRIDE.findall(types) if t.decode() in _MAIN_TYPES]
+    if scan.total > MAX_UNPACKED:
+        return (
+            f"'{value}' unpacks to {scan.total:,} bytes; kit reads brand files "
+            f"of at most {MAX_UNPACKED:,}; {save_as} with smaller pictures"
+        )
+    if scan.too_big:
+        return (
+            f"'{value}' has a part, {scan.too_big}, that unpacks to more than {MAX_PART:,} "
+            f"bytes; kit reads parts of at most that; {save_as}"
+        )
+    types = scan.trees.get("[Content_Types].xml")
+    overrides, defaults = _content_types(types)
+    found = [_MAIN_TYPES[t] for t in overrides.values() if t in _MAIN_TYPES]
     if not found:
         return f"'{value}' is a zip archive but not an Office file; {save_as}"
     kind_suffix, kind_name = found[0]
     if kind_suffix != suffix:
         return f"'{value}' is {kind_name}, not {want}; {save_as}"
-    if broken:
-        return f"'{value}' is damaged: its part {broken} is not valid XML; {save_as}"
+    if scan.broken:
+        return f"'{value}' is damaged: its part {scan.broken}; {save_as}"
+    mismatch = _relationship_problem(scan, overrides, defaults)
+    if mismatch:
+        return f"'{value}' is damaged: {mismatch}; {save_as}"
     problem = _open_problem(path, suffix)
     if problem:
         return f"'{value}' is damaged and cannot be opened ({problem}); {save_as}"
     return None
 
 
-def _broken_part(archive: zipfile.ZipFile) -> str | None:
-    """The first XML part of an Office file that does not parse, if any."""
+@dataclass
+class _Scan:
+    """What unpacking every part found."""
+
+    total: int = 0
+    """Bytes unpacked so far."""
+    too_big: str | None = None
+    """A part that unpacks to more than `MAX_PART`."""
+    broken: str | None = None
+    """The first part that cannot be used, with why (\"word/styles.xml is not valid XML\")."""
+    names: set[str] = field(default_factory=set)
+    """Every part's name."""
+    trees: dict[str, Any] = field(default_factory=dict)
+    """Parsed [Content_Types].xml and relationship parts, by name."""
+
+
+def _scan(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> _Scan:
+    """Unpack every part, counting real bytes and parsing XML parts as they stream."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    for info in archive.infolist():
-        if info.filename.endswith((".xml", ".rels")):
-            try:
-                etree.fromstring(archive.read(info), parser)
-            except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, ValueError):
-                return info.filename
+    scan = _Scan(names={info.filename for info in infos})
+    for info in infos:
+        name = info.filename
+        is_xml = name.endswith((".xml", ".rels"))
+        parser = (
+            etree.XMLParser(
+                resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
+            )
+            if is_xml
+            else None
+        )
+        size = 0
+        try:
+            with archive.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    size += len(chunk)
+                    scan.total += len(chunk)
+                    if size > MAX_PART:
+                        scan.too_big = name
+                        return scan
+                    if scan.total > MAX_UNPACKED:
+                        return scan
+                    if parser is not None:
+                        parser.feed(chunk)
+            root = parser.close() if parser is not None else None
+        except etree.XMLSyntaxError:
+            scan.broken = scan.broken or f"{name} is not valid XML"
+            continue
+        except Exception:  # a bad CRC; a zlib, lzma or bz2 error; an encrypted part
+            scan.broken = scan.broken or f"{name} cannot be unpacked"
+            continue
+        if root is None:
+            continue
+        tree = root.getroottree()
+        if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+            scan.broken = scan.broken or (
+                f"{name} holds a document type declaration (<!DOCTYPE>), which Office never writes"
+            )
+        elif name == "[Content_Types].xml" or name.endswith(".rels"):
+            scan.trees[name] = root
+    return scan
+
+
+def _content_types(root: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """The package's content types: by part name (lowercase, no leading /) and by extension."""
+    overrides: dict[str, str] = {}
+    defaults: dict[str, str] = {}
+    if root is None:
+        return overrides, defaults
+    for node in root:
+        tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+        kind = node.get("ContentType") or ""
+        if tag == "Override" and node.get("PartName"):
+            overrides[node.get("PartName").lstrip("/").lower()] = kind
+        elif tag == "Default" and node.get("Extension"):
+            defaults[node.get("Extension").lower()] = kind
+    return overrides, defaults
+
+
+def _relationship_problem(
+    scan: _Scan, overrides: dict[str, str], defaults: dict[str, str]
+) -> str | None:
+    """A part the writers follow a relationship to that is missing or of the wrong type."""
+    lower = {n.lower(): n for n in scan.names}
+    for rels_name, root in sorted(scan.trees.items()):
+        if not rels_name.endswith(".rels"):
+            continue
+        folder = posixpath.dirname(posixpath.dirname(rels_name))
+        for node in root:
+            kind = (node.get("Type") or "").rsplit("/", 1)[-1]
+            target = node.get("Target") or ""
+            if kind not in _EXPECTED or node.get("TargetMode") == "External" or not target:
+                continue
+            part = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            part = posixpath.normpath(part)
+            ending, what = _EXPECTED[kind]
+            if part.lower() not in lower:
+                return f"its part {rels_name} names a part {part} that is missing"
+            extension = part.rsplit(".", 1)[-1].lower()
+            content_type = overrides.get(part.lower(), defaults.get(extension, ""))
+            if not content_type.endswith(ending):
+                return f"its part {part} is not listed as {what} in [Content_Types].xml"
     return None
 
 

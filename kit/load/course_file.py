@@ -18,6 +18,7 @@ from kit.course.timing import LONGEST_SESSION, discussion_shortfall, fit_minutes
 from kit.errors import InputError, Problem, warning
 from kit.load import schema
 from kit.load.brand import brand_problem
+from kit.load.files import MAX_ENTRIES, list_folder, named_path
 from kit.load.lessons import (
     LessonFile,
     builtin_lessons,
@@ -47,7 +48,8 @@ def load_course(path: str | Path) -> ResolvedCourse:
     """Read, check and resolve a course file; raise `InputError` with every problem."""
     path = Path(path)
     doc = load_file(path, shown(path), partial=True)
-    return _from_doc(doc, base=path.resolve().parent)
+    base = path.resolve().parent
+    return dataclasses.replace(_from_doc(doc, base=base), course_dir=base)
 
 
 def default_course() -> ResolvedCourse:
@@ -65,10 +67,14 @@ def _from_doc(doc: YamlDoc, base: Path | None) -> ResolvedCourse:
     library = builtin_lessons()
     broken: set[str] = set()
     if course.lessons is not None:
-        folder = _under(base, course.lessons)
-        if folder.is_dir():
-            own, lesson_problems = load_lessons(folder, builtin=False)
-            problems.extend(lesson_problems)
+        named = named_path(base, course.lessons)
+        folder = named.path
+        if folder is None:
+            problems.append(doc.problem(("lessons",), str(named.problem)))
+        elif folder.is_dir():
+            roots = () if base is None else (base,)
+            own, lesson_problems = load_lessons(folder, builtin=False, roots=roots)
+            problems.extend(_at_key(lesson_problems, folder, doc, "lessons", course.lessons))
             broken = _broken_ids(folder, lesson_problems)
             library = {**library, **own}
             log.debug("loaded %d lesson(s) from %s", len(own), folder)
@@ -109,6 +115,17 @@ def course_warnings(
                 yield warning(source.problem(path, message))
 
 
+def _at_key(
+    problems: list[Problem], folder: Path, doc: YamlDoc, key: str, value: str
+) -> list[Problem]:
+    """Problems of a whole folder, moved to the course file's key that names it."""
+    here = shown(folder)
+    return [
+        doc.problem((key,), f"folder '{value}' {p.message}") if p.file == here else p
+        for p in problems
+    ]
+
+
 def _broken_ids(folder: Path, problems: list[Problem]) -> set[str]:
     """Lesson ids the folder's faulty files were meant to hold, by their id key or name."""
     faulty = {p.file for p in problems}
@@ -130,11 +147,6 @@ def _missing_folder(kind: str, value: str, folder: Path) -> str:
     if folder.exists():
         return f"'{value}' is a file; {kind} files go in a folder"
     return f"{kind} folder '{value}' not found"
-
-
-def _under(base: Path | None, value: str) -> Path:
-    path = Path(value).expanduser()
-    return path if path.is_absolute() or base is None else base / path
 
 
 def course_problems(
@@ -187,26 +199,56 @@ def course_problems(
     ):
         if value is None:
             continue
-        path = _under(base, value)
-        if path.suffix.lower() != suffix:
+        named = named_path(base, value)
+        path = named.path
+        if path is None:
+            yield doc.problem(key, str(named.problem))
+        elif path.suffix.lower() != suffix:
             yield doc.problem(key, f"'{value}' should be a {suffix} file")
         elif not path.is_file():
             yield doc.problem(key, f"file '{value}' not found")
         elif problem := brand_problem(path, value):
             yield doc.problem(key, problem)
         elif suffix == ".pptx":
-            # python-pptx loads only when a course brings its own slide template.
-            from kit.writers.pptx.layouts import layout_problems as slide_template_problems
-
-            for layout_problem in slide_template_problems(path):
-                yield doc.problem(key, layout_problem)
+            yield from _slide_template_problems(path, value, doc, key)
     if course.templates is not None:
-        folder = _under(base, course.templates)
-        if not folder.is_dir():
-            yield doc.problem(("templates",), _missing_folder("template", course.templates, folder))
-        else:
-            yield from template_problems(folder)
+        yield from _templates_problems(course.templates, base, doc)
     yield from placeholder_problems(doc, ("weeks",))
+
+
+def _slide_template_problems(path: Path, value: str, doc: YamlDoc, key: tuple) -> Iterator[Problem]:
+    """Problems with the layouts of a church's slide template, as the deck writer sees them."""
+    # python-pptx loads only when a course brings its own slide template.
+    from kit.writers.pptx.layouts import layout_problems
+
+    try:
+        found = layout_problems(path)
+    except Exception as exc:  # a part the load-time check let through that pptx cannot use
+        text = " ".join(str(exc).split())[:120] or type(exc).__name__
+        found = [f"'{value}' is damaged and cannot be opened ({text})"]
+    for layout_problem in found:
+        yield doc.problem(key, layout_problem)
+
+
+def _templates_problems(value: str, base: Path | None, doc: YamlDoc) -> Iterator[Problem]:
+    """Problems with the course's templates folder and every template in it."""
+    named = named_path(base, value)
+    folder = named.path
+    if folder is None:
+        yield doc.problem(("templates",), str(named.problem))
+        return
+    if not folder.is_dir():
+        yield doc.problem(("templates",), _missing_folder("template", value, folder))
+        return
+    roots = (folder,) if base is None else (folder, base)
+    if list_folder(folder, roots, recursive=True).too_many:
+        msg = (
+            f"template folder '{value}' holds more than {MAX_ENTRIES} files and folders; "
+            "a templates folder holds a few .j2 files"
+        )
+        yield doc.problem(("templates",), msg)
+        return
+    yield from template_problems(folder, base)
 
 
 def _always(*paths: tuple) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from kit.course import wording
 from kit.course.scripture import reference_problem
 from kit.errors import InputError, Problem
+from kit.load.files import LINK_OUT, MAX_ENTRIES, list_folder
 from kit.load.salvage import check_partial
 from kit.load.schema import Lesson
 from kit.load.yamlfile import YamlDoc, load_file
@@ -29,16 +30,41 @@ class LessonFile:
     """True for a lesson shipped with kit."""
 
 
-def lesson_paths(folder: Path) -> list[Path]:
-    """Lesson files in a folder, in name order."""
-    return sorted(p for p in folder.iterdir() if p.suffix in LESSON_SUFFIXES and p.is_file())
+def lesson_paths(folder: Path, roots: tuple[Path, ...] = ()) -> list[Path]:
+    """Lesson files in a folder, in name order; links out of it (or `roots`) are left out."""
+    listing = list_folder(folder, (folder, *roots), recursive=False)
+    return [e.path for e in listing.files if e.path.suffix in LESSON_SUFFIXES]
 
 
-def load_lessons(folder: Path, *, builtin: bool) -> tuple[dict[str, LessonFile], list[Problem]]:
-    """Load and check every lesson in a folder, collecting problems instead of stopping."""
+def folder_problems(folder: Path, roots: tuple[Path, ...] = ()) -> list[Problem]:
+    """A lesson folder's own problems: too many entries, lesson files linking out of it."""
+    listing = list_folder(folder, (folder, *roots), recursive=False)
+    problems = [
+        Problem(shown(e.path), 1, 1, "", LINK_OUT)
+        for e in listing.links_out
+        if e.path.suffix in LESSON_SUFFIXES
+    ]
+    problems += [
+        Problem(shown(e.path), 0, 0, "", f"cannot read: {why}") for e, why in listing.unreadable
+    ]
+    if listing.too_many:
+        msg = f"holds more than {MAX_ENTRIES} files; a lesson folder holds a few lesson files"
+        problems.append(Problem(shown(folder), 0, 0, "", msg))
+    return problems
+
+
+def load_lessons(
+    folder: Path, *, builtin: bool, roots: tuple[Path, ...] = ()
+) -> tuple[dict[str, LessonFile], list[Problem]]:
+    """Load and check every lesson in a folder, collecting problems instead of stopping.
+
+    A lesson file may resolve only inside the folder or one of `roots` (the course folder).
+    """
     found: dict[str, LessonFile] = {}
-    problems: list[Problem] = []
-    for path in lesson_paths(folder):
+    problems = folder_problems(folder, roots)
+    if any(p.file == shown(folder) for p in problems):
+        return found, problems
+    for path in lesson_paths(folder, roots):
         try:
             doc = load_file(path, shown(path), partial=True)
         except InputError as exc:

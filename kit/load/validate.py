@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kit.errors import Problem
+from kit.load.limits import limit_problems
 from kit.load.yamlfile import Path_, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -52,6 +53,14 @@ def check_located(
         found = _describe(doc.data)
         msg = f"expected a {what} (a mapping of keys such as 'title:'), found {found}"
         return None, [(doc.problem((), msg), ())]
+    too_big = limit_problems(doc, what)
+    if too_big:
+        return None, [(problem, ()) for problem in too_big]
+    if doc.data and not set(doc.data) & set(model.model_fields):
+        # Not this kind of file at all (a note, a config file, a password file): say so
+        # once, without echoing its lines back as unknown keys.
+        msg = f"not a {what} file: none of its keys is one a {what} has; known: "
+        return None, [(doc.problem((), msg + ", ".join(sorted(model.model_fields))), ())]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:

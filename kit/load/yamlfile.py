@@ -9,6 +9,7 @@ parser, which also words every syntax error, so messages are the same either way
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from kit.errors import InputError, Problem
+from kit.load.files import FileProblem, read_limited
 
 MAX_BYTES = 1_000_000
 """Largest input file read; a course or lesson is a few kilobytes."""
@@ -41,6 +43,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _MERGE = "tag:yaml.org,2002:merge"
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _FAST = getattr(yaml, "CSafeLoader", None)
 
 _PLAIN_SYNTAX = (
@@ -135,15 +138,12 @@ def _position(data: bytes | str, index: int) -> tuple[int, int]:
 
 
 def read_text(path: Path, shown: str) -> str:
-    """Read a UTF-8 text file, refusing missing, oversized and binary files."""
+    """Read a UTF-8 text file, refusing missing, oversized, binary and special files."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(shown, 0, 0, "", "no such file")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(shown, 0, 0, "", "is a folder, not a file")) from None
-    except OSError as exc:
-        raise InputError(Problem(shown, 0, 0, "", f"cannot read: {exc.strerror}")) from None
+        raw = read_limited(path, MAX_BYTES)
+    except FileProblem as exc:
+        line = 1 if exc.located else 0
+        raise InputError(Problem(shown, line, line, "", str(exc))) from None
     return decode(raw, shown)
 
 
@@ -370,12 +370,23 @@ class _Builder:
         # YAML 1.1 reads 18:30 as the base-60 number 1110; a leader means a clock time.
         if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and ":" in value:
             return value
+        # YAML 1.1 reads 0120 as the octal number 80; nobody writing minutes means that.
+        if node.tag == "tag:yaml.org,2002:int" and _LEADING_ZERO.match(value):
+            digits = value.lstrip("+-").lstrip("0_") or "0"
+            self._fail(
+                node,
+                path,
+                f"{value} starts with 0, so YAML would read it as another number; "
+                f"write {digits} without the leading zero",
+            )
+            return None
         try:
             return self.loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        except (yaml.YAMLError, ValueError, OverflowError):
             if node.tag == "tag:yaml.org,2002:timestamp":
                 return value  # the schema says what a date should look like
-            self._fail(node, path, f"cannot read value {value!r}: {exc}")
+            shown = value if len(value) <= 40 else value[:37] + "..."  # never a whole file
+            self._fail(node, path, f"cannot read value {shown!r}")
             return None
 
     def _bad_tag(self, node: yaml.Node, path: Path_, *, lost: bool = True) -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kit.course.model import PARTS, Question, ResolvedCourse
 from kit.course.resolve import apply_changes, choose_questions
@@ -181,3 +184,58 @@ weeks: [trust]
         ("Pastor Sam Ortiz", "Care pastor", "555-0100", None, None),
         ("Family Counselling Centre", None, None, None, "Sliding-scale fees"),
     ]
+
+
+def _choose_questions_as_before(
+    questions: list[Question], capacity: int
+) -> tuple[list[Question], list[Question]]:
+    """The first, quadratic-per-step version of `choose_questions`, kept to compare."""
+    keep = list(questions)
+
+    def expendable(q: Question) -> tuple[bool, bool, int, bool, int]:
+        same = sum(1 for k in keep if k.audience == q.audience)
+        return (q.optional, q.origin == "lesson", same, q.audience == "couple", keep.index(q))
+
+    while len(keep) > max(capacity, 0):
+        keep.remove(max(keep, key=expendable))
+    return keep, [q for q in questions if q not in keep]
+
+
+_ASKED = st.lists(
+    st.tuples(
+        st.sampled_from(["group", "couple"]),
+        st.booleans(),
+        st.sampled_from(["lesson", "reworded", "added"]),
+    ),
+    max_size=14,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ASKED, st.integers(min_value=-1, max_value=15))
+def test_choosing_questions_matches_the_first_version(asked: list, capacity: int) -> None:
+    questions = [
+        Question(f"q-{i}", f"Question {i}?", audience, "open", None, (), optional, origin)
+        for i, (audience, optional, origin) in enumerate(asked)
+    ]
+    assert choose_questions(questions, capacity) == _choose_questions_as_before(questions, capacity)
+
+
+def test_choosing_among_thousands_of_questions_is_quick() -> None:
+    questions = [
+        Question(
+            f"q-{i}",
+            "?",
+            "couple" if i % 3 else "group",
+            "open",
+            None,
+            (),
+            i % 5 == 0,
+            "added" if i % 2 else "lesson",
+        )
+        for i in range(20_000)
+    ]
+    started = time.perf_counter()
+    kept, left_out = choose_questions(questions, 10)
+    assert time.perf_counter() - started < 1
+    assert len(kept) == 10 and len(left_out) == 19_990

@@ -40,6 +40,14 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate a course; print every problem")
     p.add_argument("course", nargs="?", type=Path, metavar="COURSE")
+    p.add_argument(
+        "-o",
+        "--out",
+        default=Path("build"),
+        type=Path,
+        metavar="DIR",
+        help="output folder to finish or undo an interrupted build in (default: build/)",
+    )
 
     p = sub.add_parser("build", help="write the kit")
     p.add_argument("course", nargs="?", type=Path, metavar="COURSE")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,6 +18,40 @@ from kit import commands
 from kit.errors import InputError, KitError
 
 log = logging.getLogger("kit")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM came: the command unwinds as for Ctrl-C, so every clean-up on the way runs."""
+
+
+@contextmanager
+def _stop_requests() -> Iterator[None]:
+    """While a command runs, SIGINT and SIGTERM stop it by raising, once.
+
+    A second request while the first unwinds is let go, so the clean-up it triggers
+    (stopping LibreOffice, removing the staging folder) is not cut short.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    stopping = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+
+    previous = {}
+    for number in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -116,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     try:
-        with _progress(args) as bar:
+        with _stop_requests(), _progress(args) as bar:
             for line in commands.run(args, bar):
                 if not (args.quiet and line.startswith(" ")):
                     print(line)
@@ -137,9 +173,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `| head`) stopped listening; that is not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Terminated:
+        print("kit: terminated; nothing was written", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("kit: interrupted; nothing was written", file=sys.stderr)
-        return 130
+        return 128 + signal.SIGINT
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

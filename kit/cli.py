@@ -151,9 +151,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="kit: %(levelname)s: %(message)s",
         stream=sys.stderr,
     )
+    # A command yields its first line once it is done with files: a stop after that
+    # comes too late to leave anything unwritten.
+    answered = False
     try:
         with _stop_requests(), _progress(args) as bar:
             for line in commands.run(args, bar):
+                answered = True
                 if not (args.quiet and line.startswith(" ")):
                     print(line)
         return 0
@@ -173,12 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `| head`) stopped listening; that is not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Terminated:
-        print("kit: terminated; nothing was written", file=sys.stderr)
-        return 128 + signal.SIGTERM
-    except KeyboardInterrupt:
-        print("kit: interrupted; nothing was written", file=sys.stderr)
-        return 128 + signal.SIGINT
+    except KeyboardInterrupt as exc:
+        stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        print(f"kit: {stopped}{'' if answered else '; nothing was written'}", file=sys.stderr)
+        return 128 + (signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

@@ -20,6 +20,8 @@ import pytest
 from helpers import FIXTURES
 
 import kit
+from kit import commands
+from kit.cli import Terminated
 from kit.publish import folder as publish_folder
 
 OLD_COURSE = "title: Old\nweeks: [trust, safety]\n"
@@ -170,6 +172,7 @@ def kits(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kits]:
         proc.stdout.close()
 
 
+LATE_STOP = "kit: WARNING: a request to stop came as the kit was put in place; the build finished\n"
 UNDONE = "an interrupted build was undone; the folder holds the kit it held before"
 FINISHED = "an interrupted build was finished; the folder holds the kit it wrote"
 
@@ -210,10 +213,7 @@ def test_a_build_sent_sigterm_at_any_step_finishes_or_leaves_the_old_kit(
             assert _state(out) == kits.old_state, step
         else:
             assert code == 0, (step, err)
-            assert err == (
-                "kit: WARNING: a request to stop came as the kit was put in place; "
-                "the build finished\n"
-            ), step
+            assert err == LATE_STOP, step
             assert _state(out) == kits.new_state, step
         assert [p.name for p in out.parent.iterdir()] == ["out"], step
 
@@ -229,20 +229,27 @@ def test_a_build_stopped_from_outside_at_growing_delays(
         sig = signal.SIGKILL if n % 2 else signal.SIGTERM
         proc = subprocess.Popen(
             [sys.executable, "-m", "kit", "-q", "build", kits.new_course, "-o", out],
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         time.sleep(delay)
         proc.send_signal(sig)
         runs.append((out, sig, proc))
-    said = [proc.communicate(timeout=120)[1] for _, _, proc in runs]
-    for (out, sig, proc), err in zip(runs, said, strict=True):
+    said = [proc.communicate(timeout=120) for _, _, proc in runs]
+    for (out, sig, proc), (stdout, stderr) in zip(runs, said, strict=True):
         code = proc.returncode
-        if sig == signal.SIGTERM:
-            # Stopped before kit began (still starting Python), by kit, or too late to stop.
-            assert code in (-signal.SIGTERM, 143, 0), err
-            assert _state(out) == (kits.new_state if code == 0 else kits.old_state)
+        if sig == signal.SIGTERM and code == -signal.SIGTERM:
+            # Python was still starting, or kit had finished and Python was ending.
+            assert _state(out) in (kits.old_state, kits.new_state)
+        elif sig == signal.SIGTERM:
+            # Stopped by kit: before its kit was in place, or once it was (or not at all).
+            wrote = stdout.startswith("wrote 4 files")
+            assert _state(out) == (kits.new_state if wrote else kits.old_state), stderr
+            if wrote:
+                assert (code, stderr) in [(0, ""), (0, LATE_STOP), (143, "kit: terminated\n")]
+            else:
+                assert (code, stderr) == (143, "kit: terminated; nothing was written\n")
         else:
             assert run_kit("check", kits.new_course, "-o", out).code == 0
             assert _state(out) in (kits.old_state, kits.new_state)
@@ -366,3 +373,23 @@ def test_a_stop_while_libreoffice_runs_ends_it_and_leaves_nothing(
     assert _state(out) == before
     assert list(temp.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "build", "tmp"]
+
+
+@pytest.mark.parametrize(
+    ("stop", "code", "said"),
+    [(Terminated, 143, "terminated"), (KeyboardInterrupt, 130, "interrupted")],
+)
+def test_a_stop_once_the_kit_is_written_claims_nothing_unwritten(
+    run_kit, monkeypatch: pytest.MonkeyPatch, stop: type[BaseException], code: int, said: str
+) -> None:
+    def run(args, progress=None):
+        yield "wrote 4 files to build/"
+        raise stop
+
+    monkeypatch.setattr(commands, "run", run)
+    result = run_kit("build")
+    assert (result.code, result.out, result.err) == (
+        code,
+        "wrote 4 files to build/\n",
+        f"kit: {said}\n",
+    )

@@ -76,7 +76,9 @@ def tidy_if_needed(out_dir: Path) -> list[str]:
     folder = out_dir.resolve()
     if not folder.is_dir():
         return []
-    if not any(os.path.lexists(folder / name) for name in (JOURNAL, *SCRATCH)) and not (
+    # A lock file no one holds is left by a build killed outright, maybe before it
+    # had staged anything; taking the lock and letting go removes it.
+    if not any(os.path.lexists(folder / name) for name in (JOURNAL, LOCK, *SCRATCH)) and not (
         _old_staging(folder, dry_run=True)
     ):
         return []

@@ -21,7 +21,7 @@ JOURNAL = ".kit-journal.json"
 BACKUP = ".kit-backup"
 """The earlier kit's files, moved aside while a publish runs."""
 
-SCRATCH = (STAGING, JOURNAL + ".tmp", MANIFEST + ".tmp")
+SCRATCH = (STAGING, JOURNAL + ".tmp")
 """What an interrupted build may leave behind that nothing else refers to."""
 
 KIT_OUTPUT = re.compile(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,6 +18,40 @@ from kit import commands
 from kit.errors import InputError, KitError, printable
 
 log = logging.getLogger("kit")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM came: the command unwinds as for Ctrl-C, so every clean-up on the way runs."""
+
+
+@contextmanager
+def _stop_requests() -> Iterator[None]:
+    """While a command runs, SIGINT and SIGTERM stop it by raising, once.
+
+    A second request while the first unwinds is let go, so the clean-up it triggers
+    (stopping LibreOffice, removing the staging folder) is not cut short.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    stopping = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+
+    previous = {}
+    for number in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate a course; print every problem")
     p.add_argument("course", nargs="?", type=Path, metavar="COURSE")
+    p.add_argument(
+        "-o",
+        "--out",
+        default=Path("build"),
+        type=Path,
+        metavar="DIR",
+        help="output folder to finish or undo an interrupted build in (default: build/)",
+    )
 
     p = sub.add_parser("build", help="write the kit")
     p.add_argument("course", nargs="?", type=Path, metavar="COURSE")
@@ -107,9 +151,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="kit: %(levelname)s: %(message)s",
         stream=sys.stderr,
     )
+    # A command yields its first line once it is done with files: a stop after that
+    # comes too late to leave anything unwritten.
+    answered = False
     try:
-        with _progress(args) as bar:
+        with _stop_requests(), _progress(args) as bar:
             for line in commands.run(args, bar):
+                answered = True
                 if isinstance(line, commands.Warned):
                     # Beside the problems, as a compiler does.
                     print(printable(line), file=sys.stderr)
@@ -133,9 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `| head`) stopped listening; that is not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
-        print("kit: interrupted; nothing was written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        print(f"kit: {stopped}{'' if answered else '; nothing was written'}", file=sys.stderr)
+        return 128 + (signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
     except MemoryError:
         # Reported without formatting the exception, which may itself need memory.
         print("kit: internal error: out of memory", file=sys.stderr)

@@ -136,9 +136,16 @@ def _course(path: Path | None) -> ResolvedCourse:
 
 
 def cmd_check(args: argparse.Namespace) -> Iterator[str]:
-    """Validate a course, including rendering its templates, without writing anything."""
-    from kit.compose.documents import compose_kit
+    """Validate a course, including rendering its templates; write nothing.
 
+    A build found interrupted in the output folder is first finished or undone.
+    """
+    from kit.compose.documents import compose_kit
+    from kit.publish import tidy_if_needed
+
+    out = getattr(args, "out", None)
+    if out is not None:
+        yield from _tidied(out, tidy_if_needed(out))
     course = _course(args.course)
     compose_kit(course)
     yield from warnings(course)
@@ -151,11 +158,24 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
 
 def cmd_build(args: argparse.Namespace, progress: Progress | None = None) -> Iterator[str]:
     """Write the kit."""
-    from kit.pipeline import build
+    from kit.pipeline import build_kit
 
     course = _course(args.course)
     yield from warnings(course)
-    paths = build(course, args.out, pdf=args.pdf, progress=progress)
-    yield f"wrote {len(paths)} files to {shown(args.out.resolve())}/"
-    for path in paths:
+    done = build_kit(course, args.out, pdf=args.pdf, progress=progress)
+    yield from _tidied(args.out, done.tidied)
+    yield f"wrote {len(done.written)} files to {shown(done.folder)}/"
+    for path in done.written:
         yield f"  {path.name}"
+    if done.removed:
+        count = len(done.removed)
+        yield (
+            f"removed {count} stale file{'s' if count != 1 else ''} from {shown(done.folder)}/: "
+            + ", ".join(done.removed)
+        )
+
+
+def _tidied(out: Path, said: list[str]) -> Iterator[str]:
+    """What was done about a build found interrupted in `out`, one line each."""
+    for line in said:
+        yield f"{shown(out.resolve())}/: {line}"

@@ -11,7 +11,7 @@ from kit.compose.documents import Output, compose_kit
 from kit.course.model import ResolvedCourse
 from kit.errors import BuildError
 from kit.pdf import convert as pdfs
-from kit.publish import Derive, publish
+from kit.publish import Derive, Published, publish
 
 log = logging.getLogger(__name__)
 
@@ -42,16 +42,30 @@ def build(
     With `pdf`, LibreOffice also makes a PDF of every file, listed after the
     Office files; `progress` is then called with (PDFs done, PDFs in all) while
     it runs. LibreOffice is looked for before anything else happens, so a
-    missing one costs no time and writes nothing.
+    missing one costs no time and writes nothing. Files an earlier build wrote
+    in `out_dir` and this one does not are removed (see `kit.publish`).
     """
+    return build_kit(course, out_dir, pdf=pdf, progress=progress).written
+
+
+def build_kit(
+    course: ResolvedCourse,
+    out_dir: str | Path = "build",
+    *,
+    pdf: bool = False,
+    progress: pdfs.Progress | None = None,
+) -> Published:
+    """Write the whole kit as `build` does; return all it did to the folder."""
     program = pdfs.find_libreoffice() if pdf else None
     outputs = compose_kit(course)
     log.info("composed %d output(s) for %s", len(outputs), course.title)
     files: list[tuple[str, Callable[[Path], None]]] = [
         (output.name, _writer(output, course)) for output in outputs
     ]
-    derive = None if program is None else _pdf_maker(program, progress)
-    return publish(Path(out_dir), files, derive=derive)
+    if program is None:
+        return publish(Path(out_dir), files)
+    pdf_names = [pdfs.pdf_name(output.name) for output in outputs]
+    return publish(Path(out_dir), files, derive=_pdf_maker(program, progress), derived=pdf_names)
 
 
 def _pdf_maker(program: str, progress: pdfs.Progress | None) -> Derive:

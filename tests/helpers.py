@@ -20,6 +20,14 @@ KIT_FILES = ["leader-guide.docx"] + [
 ]
 """The 19 files a six-week build writes."""
 
+MANIFEST = ".kit-manifest.json"
+"""kit's record, in the output folder, of the files the last build wrote there."""
+
+
+def kit_files(folder: Path) -> list[Path]:
+    """The files a build wrote in `folder`, by name, without kit's record of them."""
+    return sorted(p for p in folder.iterdir() if p.name != MANIFEST)
+
 
 def soffice() -> str | None:
     """The LibreOffice program, when installed."""

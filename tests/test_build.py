@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import shutil
 from pathlib import Path
 
 import pytest
-from helpers import KIT_FILES
+from helpers import KIT_FILES, MANIFEST, kit_files
 
 import kit
 import kit.writers.pptx
@@ -18,7 +20,19 @@ def _digest(folder: Path) -> dict[str, str]:
 
 
 def test_builtin_course_writes_the_19_files(builtin_kit: Path) -> None:
-    assert sorted(p.name for p in builtin_kit.iterdir()) == sorted(KIT_FILES)
+    assert [p.name for p in kit_files(builtin_kit)] == sorted(KIT_FILES)
+
+
+def test_the_manifest_names_each_file_written_with_its_digest(builtin_kit: Path) -> None:
+    record = json.loads((builtin_kit / MANIFEST).read_text(encoding="utf-8"))
+    assert record == {
+        "format": 1,
+        "written by": "kit",
+        "files": {
+            name: digest for name, digest in _digest(builtin_kit).items() if name in KIT_FILES
+        },
+    }
+    assert list(record["files"]) == sorted(KIT_FILES)
 
 
 def test_rebuild_is_byte_identical(builtin_kit: Path, tmp_path: Path) -> None:
@@ -27,11 +41,11 @@ def test_rebuild_is_byte_identical(builtin_kit: Path, tmp_path: Path) -> None:
 
 
 def test_writer_failing_midway_leaves_folder_unchanged(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    builtin_kit: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "build"
-    out.mkdir()
-    (out / "week-01-handout.docx").write_bytes(b"a coordinator's edited copy")
+    shutil.copytree(builtin_kit, out)
+    (out / "week-01-handout.docx").write_bytes(b"a coordinator's edited copy of kit's file")
     (out / "notes.txt").write_text("keep me")
     before = _digest(out)
     real = kit.writers.pptx.write_pptx
@@ -49,6 +63,18 @@ def test_writer_failing_midway_leaves_folder_unchanged(
     assert len(calls) == 3
     assert _digest(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_a_first_build_that_fails_leaves_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(deck, **kwargs):
+        raise InputError([])
+
+    monkeypatch.setattr(kit.writers.pptx, "write_pptx", failing)
+    with pytest.raises(InputError):
+        kit.build(kit.default_course(), tmp_path / "new" / "build")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_failure_while_publishing_leaves_folder_unchanged(

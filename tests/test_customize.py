@@ -11,7 +11,7 @@ import pptx
 import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from helpers import FIXTURES, KIT_FILES
+from helpers import FIXTURES, KIT_FILES, kit_files
 
 import kit
 from kit.course.scripture import passage
@@ -244,7 +244,7 @@ def test_kjv_text_appears_with_its_name_under_every_passage(schedule_kit: Path) 
         f"Scripture · {n} of {len(expected)}\n{p.text}\n{p.reference}, King James Version"
         for n, p in enumerate(expected, start=1)
     ]
-    for path in schedule_kit.iterdir():
+    for path in kit_files(schedule_kit):
         text = text_of(path) if path.suffix == ".docx" else str(slides(path))
         assert "World English Bible" not in text, path.name
 
@@ -369,7 +369,7 @@ def test_kit_new_writes_a_starter_that_checks_and_builds(
     assert run_kit("check", "course.yaml").code == 0
     result = run_kit("build", "course.yaml", "-o", "out")
     assert result.code == 0, result.err
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(KIT_FILES)
+    assert [p.name for p in kit_files(tmp_path / "out")] == sorted(KIT_FILES)
 
 
 def test_the_starter_names_every_option_with_a_comment(tmp_path: Path, run_kit: Callable) -> None:

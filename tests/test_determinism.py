@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers import KIT_FILES
+from helpers import KIT_FILES, MANIFEST
 
 import kit
 from kit import pipeline
@@ -43,23 +44,28 @@ def test_builds_in_other_processes_are_byte_identical(builtin_kit: Path, tmp_pat
         TZ="Pacific/Auckland",
         LANG="de_DE.UTF-8",
     )
-    assert sorted(_digest(tmp_path / "a")) == sorted(KIT_FILES)
+    assert sorted(_digest(tmp_path / "a")) == sorted([*KIT_FILES, MANIFEST])
     assert _digest(tmp_path / "a") == _digest(tmp_path / "b") == _digest(builtin_kit)
 
 
 def test_a_build_writes_nothing_outside_its_output_folder(tmp_path: Path) -> None:
-    _build_in_a_process(tmp_path / "work" / "build", tmp_path / "home")
+    (tmp_path / "tmp").mkdir()
+    _build_in_a_process(
+        tmp_path / "work" / "build", tmp_path / "home", TMPDIR=str(tmp_path / "tmp")
+    )
     assert list((tmp_path / "home").iterdir()) == []
+    assert list((tmp_path / "tmp").iterdir()) == []
     assert [p.name for p in (tmp_path / "work").iterdir()] == ["build"]
 
 
 @pytest.mark.parametrize("when", [1, 7, 19])
 def test_an_interrupted_build_leaves_the_folder_as_it_was(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_kit, when: int
+    builtin_kit: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_kit, when: int
 ) -> None:
     out = tmp_path / "build"
-    out.mkdir()
-    (out / "week-02-handout.docx").write_bytes(b"printed and annotated")
+    shutil.copytree(builtin_kit, out)
+    (out / "week-02-handout.docx").write_bytes(b"kit's handout, printed and annotated")
+    (out / "notes.txt").write_text("the coordinator's notes\n", encoding="utf-8")
     before = _digest(out)
     calls: list[str] = []
     real = pipeline.render_output
@@ -79,12 +85,31 @@ def test_an_interrupted_build_leaves_the_folder_as_it_was(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
 
 
-def test_a_build_over_an_old_kit_replaces_only_its_own_files(tmp_path: Path) -> None:
+def test_a_build_over_an_old_kit_replaces_only_its_own_files(
+    builtin_kit: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "build"
-    out.mkdir()
+    shutil.copytree(builtin_kit, out)
     (out / "notes.txt").write_text("the coordinator's notes\n", encoding="utf-8")
-    (out / "leader-guide.docx").write_bytes(b"an old guide")
+    (out / "leader-guide.docx").write_bytes(b"kit's old guide, edited since")
     kit.build(kit.default_course(), out)
     assert (out / "notes.txt").read_text(encoding="utf-8") == "the coordinator's notes\n"
-    assert (out / "leader-guide.docx").read_bytes()[:2] == b"PK"
-    assert sorted(p.name for p in out.iterdir()) == sorted([*KIT_FILES, "notes.txt"])
+    assert _digest(out) == {**_digest(builtin_kit), "notes.txt": _digest(out)["notes.txt"]}
+    assert sorted(p.name for p in out.iterdir()) == sorted([*KIT_FILES, MANIFEST, "notes.txt"])
+
+
+def test_a_build_never_replaces_a_file_kit_did_not_write(run_kit, tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "leader-guide.docx").write_bytes(b"a guide kit did not write")
+    before = _digest(out)
+    result = run_kit("build", "-o", out)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err == (
+        f"{out / 'leader-guide.docx'}: kit did not write this file and will not replace it; "
+        "move or rename it, or build into another folder with -o\n"
+        "kit: 1 problem found; nothing was written\n"
+    )
+    assert _digest(out) == before
+    assert list(tmp_path.iterdir()) == [out]

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import KIT_FILES
+from helpers import KIT_FILES, kit_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,7 +80,7 @@ def test_installed_kit_builds_from_another_folder(installed: Path, tmp_path: Pat
     ]
     done = _run(installed, tmp_path, "build", "-o", "out")
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(KIT_FILES)
+    assert [p.name for p in kit_files(tmp_path / "out")] == sorted(KIT_FILES)
 
 
 def test_installed_kit_reads_its_own_data(installed: Path, tmp_path: Path) -> None:

@@ -190,8 +190,9 @@ def _run(
                         f"({done} of {len(targets)} done) and was stopped"
                     ) from None
     finally:
-        if proc.poll() is None:
-            _stop(proc)
+        # Also on success, and on Ctrl-C or SIGTERM: the office process LibreOffice
+        # starts may outlive the command that started it, holding the profile open.
+        _stop(proc)
 
 
 def _changes_only(progress: Progress | None) -> Progress:
@@ -207,19 +208,40 @@ def _changes_only(progress: Progress | None) -> Progress:
     return report
 
 
+STOP_SECONDS = 10.0
+"""How long to wait for LibreOffice to end once it is killed."""
+GROUP_SECONDS = 1.0
+"""How long to wait for the rest of its process group, which a killed process leaves at once."""
+
+
 def _stop(proc: subprocess.Popen) -> None:
-    """End LibreOffice and the office process it started."""
+    """End LibreOffice and every process it started, and wait until they have ended.
+
+    LibreOffice runs in a process group of its own (a new session), so killing the
+    group reaches the office process too, and nothing of it is left running.
+    """
     try:
         if os.name == "posix":
             os.killpg(proc.pid, signal.SIGKILL)
-        else:
+        elif proc.poll() is None:
             proc.kill()
     except OSError:
         pass
     try:
-        proc.wait(timeout=10)
+        proc.wait(timeout=STOP_SECONDS)
     except subprocess.TimeoutExpired:
         log.warning("LibreOffice (pid %d) did not stop", proc.pid)
+        return
+    # The others in the group are gone once reaped; a zombie left unreaped by a
+    # container's first process still counts, hence the short wait.
+    deadline = time.monotonic() + GROUP_SECONDS
+    while os.name == "posix" and time.monotonic() < deadline:
+        try:
+            os.killpg(proc.pid, 0)
+        except OSError:
+            return
+        time.sleep(0.02)
+    log.debug("LibreOffice's process group %d is still there", proc.pid)
 
 
 def _made(path: Path) -> bool:

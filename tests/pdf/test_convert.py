@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from helpers import FIXTURES, KIT_FILES, needs_soffice
+from helpers import FIXTURES, KIT_FILES, MANIFEST, kit_files, needs_soffice
 from pptx import Presentation
 
 import kit
@@ -71,11 +71,10 @@ def _digest(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def existing(tmp_path: Path) -> Path:
-    """An output folder holding a coordinator's own files, which a failed build must keep."""
+    """A folder holding an earlier kit and a coordinator's own file: a failed build keeps both."""
     out = tmp_path / "build"
-    out.mkdir()
-    (out / "week-01-handout.docx").write_bytes(b"a coordinator's edited copy")
-    (out / "week-01-handout.pdf").write_bytes(b"%PDF-1.4 printed last week")
+    kit.build(kit.load_course(SMALL), out)
+    (out / "week-01-handout.docx").write_bytes(b"kit's handout, edited since")
     (out / "notes.txt").write_text("keep me")
     return out
 
@@ -122,7 +121,7 @@ def test_libreoffice_is_looked_for_before_anything_is_composed(
 def test_build_without_pdf_needs_no_libreoffice(run_kit, tmp_path: Path) -> None:
     result = run_kit("build", SMALL, "-o", tmp_path / "out")
     assert result.code == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(SMALL_FILES)
+    assert [p.name for p in kit_files(tmp_path / "out")] == sorted(SMALL_FILES)
 
 
 # --- a stand-in LibreOffice: how kit runs it and what it does when it fails ---------
@@ -165,7 +164,7 @@ def test_one_headless_run_with_its_own_profile_converts_the_whole_kit(
         f"wrote 8 files to {out}/",
         *(f"  {name}" for name in SMALL_FILES + SMALL_PDFS),
     ]
-    assert sorted(p.name for p in out.iterdir()) == sorted(SMALL_FILES + SMALL_PDFS)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*SMALL_FILES, *SMALL_PDFS, MANIFEST])
     calls = _calls(folder)
     assert len(calls) == 2
     first, then = calls[0]["args"], calls[1]["args"]
@@ -295,7 +294,7 @@ def test_pdf_build_writes_a_pdf_beside_each_of_the_19_files(pdf_build) -> None:
     paths, _ = pdf_build
     out = paths[0].parent
     assert paths == [out / name for name in KIT_FILES + PDF_FILES]
-    assert sorted(p.name for p in out.iterdir()) == sorted(KIT_FILES + PDF_FILES)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*KIT_FILES, *PDF_FILES, MANIFEST])
     assert [p.name for p in out.parent.iterdir()] == ["build"]
 
 
@@ -303,7 +302,7 @@ def test_pdf_build_writes_a_pdf_beside_each_of_the_19_files(pdf_build) -> None:
 def test_office_files_match_a_build_without_pdf(pdf_build, builtin_kit: Path) -> None:
     paths, _ = pdf_build
     assert {p.name: p.read_bytes() for p in paths[:19]} == {
-        p.name: p.read_bytes() for p in builtin_kit.iterdir()
+        p.name: p.read_bytes() for p in kit_files(builtin_kit)
     }
 
 

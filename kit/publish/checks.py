@@ -1,0 +1,126 @@
+"""Check every name a build will write, before anything in the output folder moves."""
+
+from __future__ import annotations
+
+import os
+import stat
+import struct
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kit.errors import Problem
+from kit.publish.layout import MANIFEST
+from kit.resources import shown
+
+NOT_OURS = (
+    "kit did not write this file and will not replace it; move or rename it, "
+    "or build into another folder with -o"
+)
+IN_THE_WAY = (
+    "a folder is in the way of a file the kit writes; move or rename it, "
+    "or build into another folder with -o"
+)
+IMMUTABLE = (
+    "is marked immutable, so kit cannot {what} it; clear the mark (chattr -i), then build again"
+)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What publishing into a folder would change, or why it cannot."""
+
+    aside: list[str]
+    """The earlier kit's files to move aside: those replaced, then those now stale."""
+    stale: list[str]
+    """The earlier kit's files this build does not write again, to be removed."""
+    problems: list[Problem]
+    """Everything in the way; publishing goes ahead only when there is none."""
+
+
+def plan(folder: Path, names: Sequence[str], earlier: dict[str, str]) -> Plan:
+    """Check each of `names` against `folder` and the files its last build wrote (`earlier`).
+
+    A name may be free, or hold a regular file the last build wrote (it is replaced).
+    Anything else is a problem: a folder, or a file kit did not write, even one with a
+    kit file's name. A stale file of the last build is removed unless it has become
+    something else, which is then no longer kit's to remove.
+    """
+    reason = (
+        "permission denied"
+        if not os.access(folder, os.W_OK | os.X_OK)
+        else "it is marked immutable"
+        if _immutable(folder)
+        else None
+    )
+    if reason:
+        what = f"kit cannot write in this folder ({reason}); build into another with -o"
+        return Plan([], [], [_problem(folder, what)])
+    problems: list[Problem] = []
+    aside: list[str] = []
+    for name in names:
+        kind = _kind(folder / name)
+        if kind is None:
+            continue
+        if stat.S_ISDIR(kind):
+            problems.append(_problem(folder / name, IN_THE_WAY))
+        elif not stat.S_ISREG(kind) or name not in earlier:
+            problems.append(_problem(folder / name, NOT_OURS))
+        elif _immutable(folder / name):
+            problems.append(_problem(folder / name, IMMUTABLE.format(what="replace")))
+        else:
+            aside.append(name)
+    wanted = set(names)
+    stale = [
+        name
+        for name in sorted(earlier)
+        if name not in wanted and stat.S_ISREG(_kind(folder / name) or 0)
+    ]
+    for name in [*stale, MANIFEST]:
+        if _immutable(folder / name):
+            what = "replace" if name == MANIFEST else "remove"
+            problems.append(_problem(folder / name, IMMUTABLE.format(what=what)))
+    return Plan(aside + stale, stale, problems)
+
+
+def _kind(path: Path) -> int | None:
+    """The file type bits of `path` itself (a link is not followed); None when absent."""
+    try:
+        return os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+
+
+def _problem(path: Path, message: str) -> Problem:
+    return Problem(shown(path), 0, 0, "", message)
+
+
+# Linux's FS_IOC_GETFLAGS, _IOR('f', 1, long): the i-node flags `chattr` sets.
+_GETFLAGS = (2 << 30) | (struct.calcsize("l") << 16) | (ord("f") << 8) | 1
+_IMMUTABLE_FL = 0x10
+_APPEND_FL = 0x20
+
+
+def _immutable(path: Path) -> bool:
+    """Whether `path` is a file or folder no one may change, rename or remove, not even root.
+
+    Permissions are checked on the folder; only these flags stop a move in a folder
+    kit may write in. Where they cannot be read, a failed move is caught later instead.
+    """
+    if not sys.platform.startswith("linux") or os.path.islink(path) or not path.exists():
+        return False
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        flags = bytearray(struct.calcsize("l"))
+        fcntl.ioctl(fd, _GETFLAGS, flags, True)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return bool(int.from_bytes(flags[:4], sys.byteorder) & (_IMMUTABLE_FL | _APPEND_FL))

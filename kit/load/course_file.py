@@ -40,6 +40,11 @@ def load_course(path: str | Path) -> ResolvedCourse:
     return _from_doc(doc, base=path.resolve().parent)
 
 
+def load_course_text(text: str, file: str, base: Path) -> ResolvedCourse:
+    """Check and resolve a course file's text as if it were saved as `file` in `base`."""
+    return _from_doc(load_text(text, file), base=base.resolve())
+
+
 def default_course() -> ResolvedCourse:
     """The built-in six-week course."""
     return _from_doc(load_text(DEFAULT_COURSE, "<built-in course>"), base=None)

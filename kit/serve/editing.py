@@ -259,9 +259,20 @@ def _item(data: CommentedMap, change: dict[str, Any]) -> tuple[list, int]:
     return holder, index % len(holder)
 
 
+def _emptied(holder: Any) -> None:
+    """Write a list or mapping that is now empty as `[]` or `{}` on its key's line.
+
+    ruamel.yaml writes an empty block collection whose key has a comment on a line of
+    its own at the margin, which no longer reads as YAML.
+    """
+    if not holder and isinstance(holder, (CommentedSeq, CommentedMap)):
+        holder.fa.set_flow_style()
+
+
 def _remove(data: CommentedMap, change: dict[str, Any]) -> None:
     holder, index = _item(data, change)
     del holder[index]
+    _emptied(holder)
 
 
 def _move(data: CommentedMap, change: dict[str, Any]) -> None:
@@ -291,6 +302,7 @@ def _drop(data: CommentedMap, change: dict[str, Any]) -> None:
         _add(data, {"path": path, "value": qid})
     elif not change.get("on") and present:
         drops.remove(qid)
+        _emptied(drops)
 
 
 def _reword(data: CommentedMap, change: dict[str, Any]) -> None:
@@ -302,6 +314,7 @@ def _reword(data: CommentedMap, change: dict[str, Any]) -> None:
     if not text:
         if isinstance(replace, dict) and qid in replace:
             del replace[qid]
+            _emptied(replace)
         return
     if isinstance(replace, CommentedMap) and not replace:
         replace.fa.set_block_style()

@@ -9,6 +9,7 @@ from typing import Any
 
 from kit.course.model import ResolvedCourse
 from kit.load.lessons import LessonFile
+from kit.serve.preview import day
 
 SETTINGS = ("title", "subtitle", "church", "start", "every", "time", "minutes", "translation")
 """Single-value settings the page edits as they are written."""
@@ -132,7 +133,7 @@ def _week(
     entry = library.get(lesson_id)
     date = ""
     if course is not None and index < len(course.weeks) and course.weeks[index].date:
-        date = course.weeks[index].date.strftime("%a %-d %b %Y")
+        date = day(course.weeks[index].date)
     row = WeekRow(
         index=index,
         short=isinstance(item, str),

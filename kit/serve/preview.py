@@ -6,7 +6,10 @@ by the HTML writer beside the Office writers; nothing of the content is made her
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kit.compose.documents import handout, leader_notes, slides
 from kit.compose.templates import environment
@@ -50,14 +53,21 @@ class WeekPreview:
     """Questions private to each couple: on the handout, never on a slide."""
 
 
-def _clock(value: object) -> str:
-    return value.strftime("%H:%M") if value is not None else ""  # type: ignore[attr-defined]
+def formatter(name: str, templates_dir: Path | None = None) -> Callable[..., str]:
+    """The documents' own way of writing dates (`date`) or clock times (`clock`)."""
+    return environment(templates_dir).filters[name]
+
+
+def day(value: dt.date | None) -> str:
+    """A meeting date the way the documents write it, with its weekday."""
+    return formatter("date")(value) if value else ""
 
 
 def week_preview(course: ResolvedCourse, index: int) -> WeekPreview:
     """Compose week `index` (0-based) of a loaded course; `InputError` for template problems."""
     week = course.weeks[max(0, min(index, len(course.weeks) - 1))]
     env = environment(course.templates_dir)
+    clock = env.filters["clock"]
     deck = slides(course, week, env)
     private = list(week.couple_questions)
     badges = {
@@ -67,15 +77,15 @@ def week_preview(course: ResolvedCourse, index: int) -> WeekPreview:
         if s.layout == "couple" and private and s.title != week.exercise_title
     }
     plan = [
-        PlanRow(PART_NAMES.get(s.key, s.key), s.minutes, _clock(s.start), _clock(s.end))
+        PlanRow(PART_NAMES.get(s.key, s.key), s.minutes, clock(s.start), clock(s.end))
         for s in week.slots
     ]
     return WeekPreview(
         number=week.number,
         title=week.title,
-        date=week.date.strftime("%A %-d %B %Y") if week.date else "",
+        date=day(week.date),
         plan=plan,
-        end=_clock(week.end),
+        end=clock(week.end),
         left_out=list(week.left_out),
         handout=document_html(handout(course, week, env)),
         notes=document_html(leader_notes(course, week, env)),
@@ -96,7 +106,4 @@ class ScheduleRow:
 def schedule(course: ResolvedCourse) -> list[ScheduleRow]:
     """The course's dates, skipped ones included, with each week's title."""
     titles = {w.number: w.title for w in course.weeks}
-    return [
-        ScheduleRow(m.date.strftime("%a %-d %b %Y"), m.week, titles.get(m.week or 0, ""))
-        for m in course.schedule
-    ]
+    return [ScheduleRow(day(m.date), m.week, titles.get(m.week or 0, "")) for m in course.schedule]

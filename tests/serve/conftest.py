@@ -92,9 +92,11 @@ class Live:
 
 
 @pytest.fixture
-def live(course_dir: Path) -> Iterator[Live]:
-    """The planner for the starter course, served on a free port."""
-    with Live(course_dir / "course.yaml") as running:
+def live(course_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Live]:
+    """The planner for the starter course on a free port, started in the course's folder
+    as `kit serve course.yaml` is, so problems name the file `course.yaml`."""
+    monkeypatch.chdir(course_dir)
+    with Live(Path("course.yaml")) as running:
         yield running
 
 

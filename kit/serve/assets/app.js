@@ -286,6 +286,11 @@
   }
 
   $("#save").addEventListener("click", () => save(false));
+  // The status names the problems; clicking it shows the first of them.
+  $("#status").addEventListener("click", () => {
+    const first = $("#general-problems:not([hidden]) .problem, #editor .problem");
+    if (first) first.scrollIntoView({ behavior: "smooth", block: "center" });
+  });
   $("#build").addEventListener("click", build);
   $("#open-build").addEventListener("click", () => { $("#build-panel").hidden = false; });
   $("#close-build").addEventListener("click", () => { $("#build-panel").hidden = true; });

@@ -40,9 +40,15 @@ def load_course(path: str | Path) -> ResolvedCourse:
     return _from_doc(doc, base=path.resolve().parent)
 
 
-def load_course_text(text: str, file: str, base: Path) -> ResolvedCourse:
-    """Check and resolve a course file's text as if it were saved as `file` in `base`."""
-    return _from_doc(load_text(text, file), base=base.resolve())
+def load_course_text(
+    text: str, file: str, base: Path, *, builtin: dict[str, LessonFile] | None = None
+) -> ResolvedCourse:
+    """Check and resolve a course file's text as if it were saved as `file` in `base`.
+
+    `builtin` gives the built-in lessons already loaded, for a caller that checks
+    many versions of a course in one process.
+    """
+    return _from_doc(load_text(text, file), base=base.resolve(), builtin=builtin)
 
 
 def default_course() -> ResolvedCourse:
@@ -50,11 +56,13 @@ def default_course() -> ResolvedCourse:
     return _from_doc(load_text(DEFAULT_COURSE, "<built-in course>"), base=None)
 
 
-def _from_doc(doc: YamlDoc, base: Path | None) -> ResolvedCourse:
+def _from_doc(
+    doc: YamlDoc, base: Path | None, builtin: dict[str, LessonFile] | None = None
+) -> ResolvedCourse:
     course, problems = check_model(schema.Course, doc, "course")
     if course is None:
         raise InputError(problems)
-    library = builtin_lessons()
+    library = builtin_lessons() if builtin is None else builtin
     broken: set[str] = set()
     if course.lessons is not None:
         folder = _under(base, course.lessons)

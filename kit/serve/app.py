@@ -59,11 +59,10 @@ class Site:
     def state(self, text: str, week: int) -> dict[str, Any]:
         """Everything the page shows for a course file's text with week `week` selected."""
         checked = checking.check(text, self.name, self.folder)
-        try:
-            data = editing.load(text)
-            editable = ""
-        except editing.EditError as exc:
-            data, editable = {}, str(exc)
+        data, unreadable = checking.data_of(text, self.name)
+        editable = "; ".join(p.message for p in unreadable)
+        if not isinstance(data, dict) and not editable:
+            editable = "the course file must be a mapping of keys such as title: and weeks:"
         library = checking.library(data, self.folder)
         form = build_form(data, library, checked.course, self.folder)
         week = max(0, min(week, len(form.weeks) - 1)) if form.weeks else 0

@@ -11,8 +11,9 @@ from typing import Any
 from kit.course.model import ResolvedCourse
 from kit.errors import InputError, KitError, Problem
 from kit.load.course_file import load_course_text
-from kit.load.lessons import LessonFile, builtin_lessons, load_lessons
-from kit.load.yamlfile import MAX_BYTES
+from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
+from kit.load.yamlfile import MAX_BYTES, load_text
+from kit.resources import data_dir
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def check(text: str, file: str, base: Path) -> Checked:
         msg = f"file is {size:,} bytes; kit reads files of at most {MAX_BYTES:,} bytes"
         return Checked(None, [Problem(file, 1, 1, "", msg)])
     try:
-        return Checked(load_course_text(text, file, base))
+        return Checked(load_course_text(text, file, base, builtin=builtin()))
     except InputError as exc:
         log.debug("%s: %d problem(s)", file, len(exc.problems))
         return Checked(None, list(exc.problems))
@@ -104,13 +105,30 @@ def _get(data: Any, path: list[str | int]) -> Any:
     return data
 
 
+_BUILTIN: tuple[tuple, dict[str, LessonFile]] | None = None
+
+
+def builtin() -> dict[str, LessonFile]:
+    """kit's own lessons, read again only when one of their files changes.
+
+    Reading and checking them takes longer than everything else a change on the page
+    needs, and they stay the same while the page is open.
+    """
+    global _BUILTIN
+    folder = data_dir("lessons")
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in lesson_paths(folder))
+    if _BUILTIN is None or _BUILTIN[0] != stamp:
+        _BUILTIN = (stamp, builtin_lessons())
+    return _BUILTIN[1]
+
+
 def library(data: Any, base: Path) -> dict[str, LessonFile]:
     """The lessons a course can choose from: kit's own, then those in its `lessons` folder.
 
     A lesson folder with faulty files still offers its good lessons; the course check
     reports the faulty ones.
     """
-    found = dict(builtin_lessons())
+    found = dict(builtin())
     folder = data.get("lessons") if isinstance(data, dict) else None
     if isinstance(folder, str) and folder.strip():
         path = Path(folder.strip()).expanduser()
@@ -119,3 +137,11 @@ def library(data: Any, base: Path) -> dict[str, LessonFile]:
             own, _ = load_lessons(path, builtin=False)
             found.update(own)
     return found
+
+
+def data_of(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """The plain data of a course file's text, or the problems that stop it being read."""
+    try:
+        return load_text(text, file).data, []
+    except InputError as exc:
+        return None, list(exc.problems)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import threading
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -90,6 +91,36 @@ def apply(text: str, change: dict[str, Any]) -> str:
         if not isinstance(new, str):
             raise EditError("a text change needs the new text")
         return new
+    handler = _OPS.get(str(op))
+    if handler is None:
+        raise EditError(f"unknown change '{op}'")
+    yaml, data = _parsed(text)
+    before = _snapshot(yaml, data)
+    try:
+        handler(data, change)
+    except BaseException:
+        _forget()
+        raise
+    after = _snapshot(yaml, data)
+    # A change that changes nothing leaves the text exactly as it was, byte for byte.
+    result = text if after == before else after
+    _remember(result, yaml, data)
+    return result
+
+
+_LAST: list[tuple[str, YAML, CommentedMap]] = []
+"""The text the last change made and its data, since the next change starts from it.
+
+Reading YAML for a round trip takes most of a change's time, and the page sends
+each change on the text the one before it returned."""
+_LOCK = threading.Lock()
+
+
+def _parsed(text: str) -> tuple[YAML, CommentedMap]:
+    with _LOCK:
+        if _LAST and _LAST[0][0] == text:
+            _, yaml, data = _LAST.pop()
+            return yaml, data
     yaml = _yaml(text)
     try:
         data = yaml.load(text) if text.strip() else CommentedMap()
@@ -99,14 +130,17 @@ def apply(text: str, change: dict[str, Any]) -> str:
         data = CommentedMap()
     if not isinstance(data, CommentedMap):
         raise EditError("the course file must be a mapping of keys such as title: and weeks:")
-    handler = _OPS.get(str(op))
-    if handler is None:
-        raise EditError(f"unknown change '{op}'")
-    before = _snapshot(yaml, data)
-    handler(data, change)
-    after = _snapshot(yaml, data)
-    # A change that changes nothing leaves the text exactly as it was, byte for byte.
-    return text if after == before else after
+    return yaml, data
+
+
+def _remember(text: str, yaml: YAML, data: CommentedMap) -> None:
+    with _LOCK:
+        _LAST[:] = [(text, yaml, data)]
+
+
+def _forget() -> None:
+    with _LOCK:
+        _LAST.clear()
 
 
 def _snapshot(yaml: YAML, data: CommentedMap) -> str:

@@ -160,3 +160,19 @@ def test_plan_save_build_and_download(page: Any, live: Any, tmp_path: Path) -> N
     shown = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert "Seeing Through Their Eyes" in shown
     assert page.locator(".files a").count() == 19
+
+
+def test_a_file_changed_elsewhere_is_shown_and_can_be_reloaded(page: Any, live: Any) -> None:
+    fill(page, "#f-minutes", "60")
+    elsewhere = STARTER.replace('church: "Our Church"', 'church: "Grace Church"')
+    live.site.course.write_text(elsewhere, encoding="utf-8")
+    page.click("#save")
+    diff = page.wait_for_selector("#conflict-diff")
+    assert '+church: "Grace Church"' in diff.inner_text()
+    assert live.site.course.read_text(encoding="utf-8") == elsewhere
+    with page.expect_navigation():
+        page.click("#reload")
+    page.wait_for_selector("#timing-plan")
+    assert page.input_value("#f-church") == "Grace Church"
+    assert page.input_value("#f-minutes") == "90"
+    assert page.inner_text("#status") == "Saved"

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import os
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from kit.cli import main
+from kit.serve.building import pdf_available
 
 
 def post(client: Any, site: Any, url: str, body: dict[str, Any]) -> Any:
@@ -122,3 +126,21 @@ def test_a_course_with_problems_is_not_built(client: Any, site: Any) -> None:
     assert response.status_code == 422
     assert "1 problem to fix" in response.json()["error"]
     assert not Path(site.folder / "build").exists()
+
+
+def test_pdfs_are_made_with_their_progress_shown(client: Any, site: Any) -> None:
+    if not pdf_available():
+        pytest.skip("LibreOffice is not installed: no PDFs to make")
+    text = site.course.read_text(encoding="utf-8")
+    assert post(client, site, "/api/build", {"text": text, "pdf": True}).status_code == 200
+    steps = set()
+    deadline = time.monotonic() + 600
+    while (status := client.get("/api/build").json())["state"] == "running":
+        steps.add((status["step"], status["total"]))
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert status["state"] == "done", status["error"]
+    assert ("Making PDFs with LibreOffice", 19) in steps
+    assert len(status["files"]) == 38 and "week-06-handout.pdf" in status["files"]
+    names = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content)).namelist()
+    assert names == status["files"]

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("starlette", reason="kit serve needs the serve extra: pip install .[serve]")
-pytest.importorskip("ruamel.yaml", reason="kit serve needs the serve extra: pip install .[serve]")
-
 from kit.resources import data_dir
+
+# The serve extra's packages are imported by the fixtures when they run, and each test
+# module skips, saying why, when they are not installed.
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

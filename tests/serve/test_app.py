@@ -14,6 +14,10 @@ import pytest
 from kit.cli import main
 from kit.serve.building import pdf_available
 
+pytest.importorskip(
+    "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
+)
+
 
 def post(client: Any, site: Any, url: str, body: dict[str, Any]) -> Any:
     return client.post(url, json=body, headers={"x-kit-token": site.token})

@@ -13,6 +13,11 @@ import pytest
 from kit.load.lessons import builtin_lessons
 from kit.resources import data_dir
 
+pytest.importorskip(
+    "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
+)
+
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCREENSHOT = ROOT / "docs" / "serve.png"
 STARTER = (data_dir("templates") / "starter-course.yaml").read_text(encoding="utf-8")

@@ -16,6 +16,11 @@ import pytest
 
 from kit.cli import main
 
+pytest.importorskip(
+    "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
+)
+
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 

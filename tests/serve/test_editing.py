@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("ruamel.yaml")
+pytest.importorskip(
+    "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
+)
 
 from kit.load.course_file import load_course_text
 from kit.resources import data_dir

@@ -10,6 +10,11 @@ from typing import Any
 
 import pytest
 
+pytest.importorskip(
+    "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
+)
+
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 

@@ -169,12 +169,16 @@ def coerce(path: Path_, value: Any) -> Any:
     What does not read as the field's type is kept as text, so that the course
     check reports it in its own words beside the field.
     """
+    if isinstance(value, list):
+        # Lines of a text box, such as an exercise's steps: one item each, blank lines dropped.
+        items = [coerce([*path, i], v) for i, v in enumerate(value) if str(v).strip()]
+        return CommentedSeq(items) if items else None
     if not isinstance(value, str):
         return value
     value = value.strip()
     key = next((p for p in reversed(path) if isinstance(p, str)), "")
     pattern = _pattern(path)
-    if pattern[:1] == ("weeks",) and pattern[-1:] == ("*",):
+    if pattern == ("weeks", "*"):
         return value  # a week given as a lesson id alone
     if key in INT_FIELDS and len(path) == 1 and re.fullmatch(r"-?\d+", value):
         return int(value)
@@ -237,7 +241,7 @@ def _keep_style(old: Any, new: Any) -> Any:
 def _set(data: CommentedMap, change: dict[str, Any]) -> None:
     path = _path(change)
     value = coerce(path, change.get("value"))
-    empty = value is None or value == ""
+    empty = value is None or value == "" or value == []
     holder = _container(data, path, create=not empty)
     if holder is None:
         return

@@ -61,6 +61,10 @@ class WeekRow:
     big_idea: str
     known: bool
     date: str
+    own: dict[str, str] = field(default_factory=dict)
+    """The week's own exercise and take-home (`exercise.title`, `take_home.steps`, ...)."""
+    lessons_own: dict[str, str] = field(default_factory=dict)
+    """The lesson's exercise and take-home, in the same keys, shown until replaced."""
     questions: list[QuestionRow] = field(default_factory=list)
     added: list[AddedRow] = field(default_factory=list)
     extra_drops: list[str] = field(default_factory=list)
@@ -144,6 +148,14 @@ def _week(
         known=entry is not None,
         date=date,
     )
+    for part in ("exercise", "take_home"):
+        mine = _map(spec.get(part))
+        row.own[f"{part}.title"] = text_of(mine.get("title"))
+        row.own[f"{part}.steps"] = "\n".join(text_of(x) for x in _list(mine.get("steps")))
+        if entry:
+            theirs = getattr(entry.lesson, part)
+            row.lessons_own[f"{part}.title"] = theirs.title
+            row.lessons_own[f"{part}.steps"] = "\n".join(theirs.steps)
     changes = _map(spec.get("questions"))
     drops = [text_of(d) for d in _list(changes.get("drop"))]
     replace = {str(k): text_of(v) for k, v in _map(changes.get("replace")).items()}

@@ -113,3 +113,27 @@ def test_a_change_that_does_not_fit_is_refused() -> None:
         apply(STARTER, {"op": "explode"})
     with pytest.raises(EditError):
         apply("- a\n- b\n", {"op": "set", "path": ["title"], "value": "x"})
+
+
+def test_a_weeks_own_exercise_steps_are_one_a_line() -> None:
+    steps = ["Sit facing each other.", "", "Take turns for two minutes each. "]
+    text = apply(STARTER, {"op": "set", "path": ["weeks", 2, "exercise", "steps"], "value": steps})
+    assert (
+        "    exercise:                      # your own couple exercise: "
+        '{title: "...", steps: ["...", "..."]}\n'
+        "      steps:\n"
+        '        - "Sit facing each other."\n'
+        '        - "Take turns for two minutes each."\n'
+    ) in text
+    course = load_course_text(text, "course.yaml", Path.cwd())
+    assert course.weeks[2].exercise_steps == (
+        "Sit facing each other.",
+        "Take turns for two minutes each.",
+    )
+    text = apply(text, {"op": "set", "path": ["weeks", 2, "exercise", "steps"], "value": [""]})
+    assert (
+        load_course_text(text, "course.yaml", Path.cwd())
+        .weeks[2]
+        .exercise_steps[0]
+        .startswith("Pick a small")
+    )

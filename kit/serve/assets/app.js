@@ -141,6 +141,7 @@
 
   function valueOf(el) {
     if (el.type === "checkbox") return el.checked ? "true" : "";
+    if (el.dataset.lines) return el.value.split("\n");
     return el.value;
   }
 

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from kit.errors import KitError
+from kit.errors import InputError, KitError, Problem
 from kit.load.brand import brand_problem
 from kit.resources import shown
 from kit.serve import checking, editing, safety, storage
@@ -71,8 +71,10 @@ class Site:
         if checked.course is not None:
             try:
                 preview = week_preview(checked.course, week)
-            except KitError as exc:  # a course template that fails for this week
-                problems.extend(getattr(exc, "problems", []))
+            except InputError as exc:  # a course template that fails for this week
+                problems.extend(exc.problems)
+            except KitError as exc:
+                problems.append(Problem(self.name, 0, 0, "", str(exc)))
         context = {
             "form": form,
             "week": week,
@@ -119,7 +121,14 @@ def create_app(site: Site) -> Starlette:
     """The Starlette app serving `site`."""
 
     async def page(request: Request) -> Response:
-        text = storage.read(site.course)
+        try:
+            text = storage.read(site.course)
+        except InputError as exc:
+            # Nothing on the page could be saved over a file it cannot read.
+            html = site.pages.get_template("unreadable.html").render(
+                name=site.name, problems=[str(p) for p in exc.problems]
+            )
+            return HTMLResponse(html, headers={"Cache-Control": "no-store"})
         state = site.state(text, 0)
         html = site.pages.get_template("page.html").render(
             state=state,

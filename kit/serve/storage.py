@@ -68,10 +68,10 @@ def save(path: Path, text: str, loaded: str) -> str:
     editor saved it, or it was deleted), so nobody's changes are lost silently.
     """
     try:
-        disk = read(path) if path.exists() else None
-    except InputError:
-        disk = None  # unreadable now: someone else wrote something else into it
-    now = disk if disk is not None else ""
+        now = read(path)
+    except InputError as exc:
+        # Something no longer readable as a course file was written there: keep it.
+        raise Conflict("", "\n".join(str(p) for p in exc.problems) + "\n") from None
     if now != loaded:
         raise Conflict(now, changes_between(loaded, now, path.name))
     write_atomic(path, text)

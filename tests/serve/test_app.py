@@ -148,3 +148,14 @@ def test_pdfs_are_made_with_their_progress_shown(client: Any, site: Any) -> None
     assert len(status["files"]) == 38 and "week-06-handout.pdf" in status["files"]
     names = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content)).namelist()
     assert names == status["files"]
+
+
+def test_a_file_that_is_not_text_is_never_saved_over(client: Any, site: Any) -> None:
+    site.course.write_bytes(b"title: \xff\xfe\x00\n")
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "cannot be opened here" in page.text and "NUL byte" in page.text
+    text = "title: Mine\nweeks: [trust]\n"
+    response = post(client, site, "/api/save", {"text": text, "loaded": ""})
+    assert response.status_code == 409
+    assert site.course.read_bytes() == b"title: \xff\xfe\x00\n"

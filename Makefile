@@ -28,7 +28,7 @@ $(BIN)/python:
 
 # Editable installs, so the commands always run the code in this checkout.
 $(VENV)/.kit: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q -e ".[serve]"
 	touch $@
 
 $(VENV)/.test: pyproject.toml | $(BIN)/python

@@ -96,6 +96,16 @@ def _parser() -> argparse.ArgumentParser:
         help="output folder (default: build/)",
     )
     p.add_argument("--pdf", action="store_true", help="also write a PDF of every file")
+
+    p = sub.add_parser("serve", help="a local web page to plan, check, preview and build a course")
+    p.add_argument("course", nargs="?", type=Path, metavar="COURSE")
+    p.add_argument("--port", type=int, default=8765, metavar="N", help="port (default: 8765)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="H",
+        help="address to listen on (default: 127.0.0.1, this computer only)",
+    )
     return parser
 
 

@@ -44,6 +44,7 @@ def run(args: argparse.Namespace, progress: Progress | None = None) -> Iterator[
         "show": cmd_show,
         "new": cmd_new,
         "check": cmd_check,
+        "serve": cmd_serve,
     }[args.command]
     yield from handler(args)
 
@@ -179,3 +180,44 @@ def _tidied(out: Path, said: list[str]) -> Iterator[str]:
     """What was done about a build found interrupted in `out`, one line each."""
     for line in said:
         yield f"{shown(out.resolve())}/: {line}"
+
+
+SERVE_NEEDS = ("starlette", "uvicorn", "ruamel.yaml", "multipart")
+"""Modules `kit serve` needs beyond kit's own, from the `serve` extra."""
+
+
+def cmd_serve(args: argparse.Namespace) -> Iterator[str]:
+    """Serve the course planner page for a course file until Ctrl-C."""
+    import importlib.util
+
+    from kit.errors import ToolMissingError
+
+    missing = [m for m in SERVE_NEEDS if importlib.util.find_spec(m) is None]
+    if missing:
+        raise ToolMissingError(
+            f"kit serve needs {', '.join(missing)}; "
+            'install them with: pip install "kit-curriculum[serve]"'
+        )
+    from kit.serve import server, storage
+
+    path: Path = args.course or Path("course.yaml")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; name a course file such as {path / 'course.yaml'}")
+    sock = server.listen(args.host, args.port)
+    port = sock.getsockname()[1]  # the free one the system chose, for --port 0
+    try:
+        if storage.create_if_missing(path):
+            yield f"wrote {path} from the starter course"
+        app_server = server.make_server(path, host=args.host, port=port)
+    except BaseException:
+        sock.close()
+        raise
+    yield f"serving {shown(path.resolve())}"
+    if args.host not in server.LOOPBACK:
+        yield (
+            f"warning: listening on {args.host}, not only on this computer: anyone who can "
+            "reach it can open the page and change this course file"
+        )
+    yield f"open {server.address(args.host, port)} in your browser; press Ctrl-C to stop"
+    server.run(app_server, sock)
+    yield "stopped"

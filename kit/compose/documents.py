@@ -35,6 +35,13 @@ def footer(course: Any) -> str:
     return smarten(f"{course.title} · {course.church}" if course.church else course.title)
 
 
+def course_environment(course: ResolvedCourse) -> jinja2.Environment:
+    """The template environment a course's documents are worded in."""
+    return environment(
+        course.templates_dir, course.course_dir, course.date_style, course.time_style
+    )
+
+
 def compose_kit(course: ResolvedCourse) -> list[Output]:
     """Every output of the kit, in the order they are listed to the user."""
     env = environment(course.templates_dir, course.course_dir, course.date_style, course.time_style)

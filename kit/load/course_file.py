@@ -52,19 +52,34 @@ def load_course(path: str | Path) -> ResolvedCourse:
     return dataclasses.replace(_from_doc(doc, base=base), course_dir=base)
 
 
+def load_course_text(
+    text: str, file: str, base: Path, *, builtin: dict[str, LessonFile] | None = None
+) -> ResolvedCourse:
+    """Check and resolve a course file's text as if it were saved as `file` in `base`.
+
+    `builtin` gives the built-in lessons already loaded, for a caller that checks
+    many versions of a course in one process.
+    """
+    base = base.resolve()
+    doc = load_text(text, file, partial=True)
+    return dataclasses.replace(_from_doc(doc, base=base, builtin=builtin), course_dir=base)
+
+
 def default_course() -> ResolvedCourse:
     """The built-in six-week course."""
     return _from_doc(load_text(DEFAULT_COURSE, "<built-in course>"), base=None)
 
 
-def _from_doc(doc: YamlDoc, base: Path | None) -> ResolvedCourse:
+def _from_doc(
+    doc: YamlDoc, base: Path | None, builtin: dict[str, LessonFile] | None = None
+) -> ResolvedCourse:
     # Every stage runs on what the stages before it found sound, so one run reports
     # every problem: the YAML, the schema, lessons, ids, dates, brand files, templates.
     checked = check_partial(schema.Course, doc, "course")
     course, problems = checked.value, list(checked.problems)
     if course is None:
         raise InputError(problems)
-    library = builtin_lessons()
+    library = builtin_lessons() if builtin is None else builtin
     broken: set[str] = set()
     if course.lessons is not None:
         named = named_path(base, course.lessons)

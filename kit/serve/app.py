@@ -1,0 +1,280 @@
+"""The web app: routes that read the request, call the library and answer with HTML or JSON."""
+
+from __future__ import annotations
+
+import json
+import logging
+import mimetypes
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from kit.errors import InputError, KitError, Problem
+from kit.load.brand import brand_problem
+from kit.resources import shown
+from kit.serve import checking, editing, safety, storage
+from kit.serve.building import Builder, pdf_available
+from kit.serve.form import TRANSLATIONS, build_form
+from kit.serve.preview import PART_NAMES, schedule, week_preview
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+PAGES = HERE / "pages"
+ASSETS = HERE / "assets"
+BRAND_FOLDER = "brand"
+"""Where uploaded brand files go, inside the course folder."""
+BRAND_SUFFIX = {"slides": ".pptx", "document": ".docx"}
+
+
+class Forbidden(Exception):
+    """A state-changing request without the page's token, or from another site."""
+
+
+class Site:
+    """One course file served on one address: its paths, token and builds."""
+
+    def __init__(self, course: Path, *, host: str, port: int, token: str | None = None) -> None:
+        self.course = course.resolve()
+        self.folder = self.course.parent
+        self.name = shown(course)
+        self.token = token or safety.new_token()
+        self.hosts = safety.allowed_hosts(host, port)
+        self.builder = Builder(self.folder / "build")
+        self.pages = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(PAGES),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.pages.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
+
+    def state(self, text: str, week: int) -> dict[str, Any]:
+        """Everything the page shows for a course file's text with week `week` selected."""
+        checked = checking.check(text, self.name, self.folder)
+        data, unreadable = checking.data_of(text, self.name)
+        editable = "; ".join(p.message for p in unreadable)
+        if not isinstance(data, dict) and not editable:
+            editable = "the course file must be a mapping of keys such as title: and weeks:"
+        library = checking.library(data, self.folder)
+        form = build_form(data, library, checked.course, self.folder)
+        week = max(0, min(week, len(form.weeks) - 1)) if form.weeks else 0
+        problems = list(checked.problems)
+        preview = None
+        if checked.course is not None:
+            try:
+                preview = week_preview(checked.course, week)
+            except InputError as exc:  # a course template that fails for this week
+                problems.extend(exc.problems)
+            except KitError as exc:
+                problems.append(Problem(self.name, 0, 0, "", str(exc)))
+        context = {
+            "form": form,
+            "week": week,
+            "editable": editable,
+            "preview": preview,
+            "dates": schedule(checked.course) if checked.course else [],
+            "part_names": PART_NAMES,
+            "translations": TRANSLATIONS,
+            "name": self.name,
+        }
+        shown_problems = checking.shown(problems, data, self.name)
+        return {
+            "text": text,
+            "week": week,
+            "ok": checked.course is not None and not problems,
+            "problems": [p.__dict__ for p in shown_problems],
+            "editor": self.pages.get_template("editor.html").render(context),
+            "preview": (
+                self.pages.get_template("preview.html").render(context) if preview else None
+            ),
+        }
+
+    def guard(self, request: Request, sent: str | None = None) -> None:
+        """Refuse a state-changing request that lacks the token or comes from another site."""
+        if not safety.origin_ok(request, self.hosts):
+            raise Forbidden("another site")
+        if not safety.token_ok(request, self.token, sent):
+            raise Forbidden("no token")
+
+
+async def _json(request: Request) -> dict[str, Any]:
+    try:
+        body = await request.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _int(value: Any, default: int = 0) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def create_app(site: Site) -> Starlette:
+    """The Starlette app serving `site`."""
+
+    async def page(request: Request) -> Response:
+        try:
+            text = storage.read(site.course)
+        except InputError as exc:
+            # Nothing on the page could be saved over a file it cannot read.
+            html = site.pages.get_template("unreadable.html").render(
+                name=site.name, problems=[str(p) for p in exc.problems]
+            )
+            return HTMLResponse(html, headers={"Cache-Control": "no-store"})
+        state = site.state(text, 0)
+        html = site.pages.get_template("page.html").render(
+            state=state,
+            token=site.token,
+            loaded=text,
+            path=str(site.course),
+            name=site.name,
+            pdf=pdf_available(),
+            problems=state["problems"],
+        )
+        return HTMLResponse(html, headers={"Cache-Control": "no-store"})
+
+    async def change(request: Request) -> Response:
+        site.guard(request)
+        body = await _json(request)
+        text = body.get("text")
+        if not isinstance(text, str):
+            return JSONResponse({"error": "the request has no course text"}, 400)
+        edit = body.get("change")
+        if isinstance(edit, dict):
+            try:
+                text = editing.apply(text, edit)
+            except editing.EditError as exc:
+                return JSONResponse({"error": str(exc)}, 400)
+        return JSONResponse(site.state(text, _int(body.get("week"))))
+
+    async def save(request: Request) -> Response:
+        site.guard(request)
+        body = await _json(request)
+        text, loaded = body.get("text"), body.get("loaded")
+        if not isinstance(text, str) or not isinstance(loaded, str):
+            return JSONResponse({"error": "the request has no course text"}, 400)
+        checked = checking.check(text, site.name, site.folder)
+        if checked.problems and not body.get("confirm"):
+            count = len(checked.problems)
+            return JSONResponse({"confirm": count}, 409)
+        try:
+            storage.save(site.course, text, loaded)
+        except storage.Conflict as exc:
+            return JSONResponse({"conflict": exc.diff, "disk": exc.disk_text}, 409)
+        except KitError as exc:
+            return JSONResponse({"error": str(exc)}, 500)
+        log.info("saved %s", site.course)
+        return JSONResponse({"saved": True, "loaded": text, "problems": len(checked.problems)})
+
+    async def build(request: Request) -> Response:
+        site.guard(request)
+        body = await _json(request)
+        text = body.get("text")
+        if not isinstance(text, str):
+            return JSONResponse({"error": "the request has no course text"}, 400)
+        checked = checking.check(text, site.name, site.folder)
+        if checked.course is None:
+            count = len(checked.problems)
+            return JSONResponse(
+                {"error": f"{count} problem{'s' if count != 1 else ''} to fix before building"},
+                422,
+            )
+        job = site.builder.start(checked.course, pdf=bool(body.get("pdf")) and pdf_available())
+        return JSONResponse(job.as_dict())
+
+    async def build_status(request: Request) -> Response:
+        job = site.builder.job
+        return JSONResponse(job.as_dict() if job else {"state": "none"})
+
+    async def download(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name == "kit.zip":
+            data = site.builder.zip_bytes()
+            if data is None:
+                return Response("Build the kit first.", 404)
+            headers = {"Content-Disposition": 'attachment; filename="kit.zip"'}
+            return Response(data, media_type="application/zip", headers=headers)
+        path = site.builder.built(name)
+        checked = path and safety.inside(site.builder.out_dir, name)
+        if not checked or not checked.is_file():
+            return Response("No such file in the built kit.", 404)
+        return FileResponse(checked, filename=name)
+
+    async def asset(request: Request) -> Response:
+        path = safety.inside(ASSETS, request.path_params["name"])
+        if path is None or not path.is_file():
+            return Response("Not found.", 404)
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return FileResponse(path, media_type=kind)
+
+    async def upload(request: Request) -> Response:
+        size = request.headers.get("content-length")
+        if size is None or not size.isdigit() or int(size) > safety.MAX_UPLOAD + 64 * 1024:
+            return JSONResponse({"error": _too_big()}, 413)
+        # A body that is not multipart is answered 400 by Starlette itself.
+        form = await request.form(max_files=1, max_fields=4, max_part_size=1024 * 1024)
+        try:
+            token = form.get("token")
+            site.guard(request, token if isinstance(token, str) else None)
+            return _store_upload(site, form.get("kind"), form.get("file"))
+        finally:
+            await form.close()
+
+    routes = [
+        Route("/", page),
+        Route("/api/change", change, methods=["POST"]),
+        Route("/api/save", save, methods=["POST"]),
+        Route("/api/build", build, methods=["POST"]),
+        Route("/api/build", build_status, methods=["GET"]),
+        Route("/api/upload", upload, methods=["POST"]),
+        Route("/download/{name:path}", download),
+        Route("/assets/{name:path}", asset),
+    ]
+
+    async def forbidden(request: Request, exc: Exception) -> Response:
+        return JSONResponse({"error": "refused: reload kit's page and try again"}, 403)
+
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(safety.HostCheck, hosts=site.hosts)],
+        exception_handlers={Forbidden: forbidden},
+    )
+
+
+def _too_big() -> str:
+    return f"the file is larger than {safety.MAX_UPLOAD // (1024 * 1024)} MB; save it smaller"
+
+
+def _store_upload(site: Site, kind: Any, upload: Any) -> Response:
+    """Put an uploaded brand file into the course's brand folder, if it is a usable one."""
+    if kind not in BRAND_SUFFIX or upload is None or isinstance(upload, str):
+        return JSONResponse({"error": "choose a slide or document template to upload"}, 400)
+    suffix = BRAND_SUFFIX[kind]
+    name = safety.upload_name(upload.filename or "", suffix)
+    if name is None:
+        return JSONResponse({"error": f"a {kind} template must be a {suffix} file"}, 400)
+    data = upload.file.read(safety.MAX_UPLOAD + 1)
+    if len(data) > safety.MAX_UPLOAD:
+        return JSONResponse({"error": _too_big()}, 413)
+    folder = site.folder / BRAND_FOLDER
+    relative = f"{BRAND_FOLDER}/{name}"
+    target = safety.inside(site.folder, relative)
+    if target is None:
+        return JSONResponse({"error": "that file name cannot be used"}, 400)
+    folder.mkdir(exist_ok=True)
+    staging = folder / f".upload-{name}"
+    staging.write_bytes(data)
+    problem = brand_problem(staging, relative)
+    if problem:
+        staging.unlink(missing_ok=True)
+        return JSONResponse({"error": problem}, 422)
+    staging.replace(target)
+    return JSONResponse({"path": relative, "kind": kind})

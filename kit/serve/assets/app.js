@@ -1,0 +1,307 @@
+// kit serve: send each change on the page to the server, then show what it sends back.
+// The server edits the course file's text, checks it and composes the preview; this
+// script only carries changes there and puts the answers in place.
+"use strict";
+
+(function () {
+  const token = document.querySelector('meta[name="kit-token"]').content;
+  const $ = (sel, root) => (root || document).querySelector(sel);
+  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
+  const draft = $("#draft");
+  const loaded = $("#loaded");
+  const initial = JSON.parse($("#initial").textContent);
+  let week = initial.week;
+  let tab = "plan";
+  let queue = Promise.resolve();
+  let version = 0;
+
+  async function post(url, body) {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Kit-Token": token },
+      body: JSON.stringify(body),
+    });
+    let data = {};
+    try { data = await response.json(); } catch (e) { data = { error: "no answer from kit" }; }
+    return { status: response.status, data };
+  }
+
+  // Changes go one after another, each on the text the one before it left.
+  function send(change, newWeek) {
+    queue = queue.then(async () => {
+      const body = { text: draft.value, week: newWeek === undefined ? week : newWeek, change };
+      const { status, data } = await post("/api/change", body);
+      if (status !== 200) { showBanner(data.error || "That change could not be made.", "error"); return; }
+      apply(data);
+    }).catch((e) => showBanner("kit did not answer: " + e, "error"));
+    return queue;
+  }
+
+  function keyOf(el) {
+    return [el.dataset.op, el.dataset.path, el.dataset.week, el.dataset.id, el.id].join("|");
+  }
+
+  function apply(data) {
+    draft.value = data.text;
+    week = data.week;
+    const active = document.activeElement;
+    const key = active && active.dataset && active.dataset.op ? keyOf(active) : active && active.id;
+    const typing = active && active.tagName === "INPUT" && active.value !== active.defaultValue;
+    const typed = typing ? active.value : null;
+    const selection = typing && active.selectionStart != null ? [active.selectionStart, active.selectionEnd] : null;
+    const editor = $("#editor");
+    editor.innerHTML = data.editor;
+    if (data.preview !== null) {
+      $("#preview").innerHTML = data.preview;
+      $("#preview-note").hidden = true;
+      $("#preview").classList.remove("stale");
+    } else {
+      $("#preview-note").hidden = false;
+      $("#preview").classList.add("stale");
+    }
+    if (key) {
+      const again = $$("[data-op], input, select, textarea, button", editor).find(
+        (el) => (el.dataset.op ? keyOf(el) : el.id) === key);
+      if (again) {
+        if (typed !== null) again.value = typed;
+        again.focus({ preventScroll: true });
+        if (selection && again.setSelectionRange) {
+          try { again.setSelectionRange(selection[0], selection[1]); } catch (e) { /* not text */ }
+        }
+      }
+    }
+    showProblems(data.problems);
+    showTab(tab);
+    $("#f-raw").value = draft.value;
+    updateStatus(data.problems.length);
+    version += 1;
+    document.body.dataset.version = String(version);
+  }
+
+  function findField(field) {
+    let key = field;
+    while (key) {
+      const el = $(`#editor [data-field="${CSS.escape(key)}"]`);
+      if (el) return el;
+      const shorter = key.replace(/(\[\d+\]|\.[^.\[\]]+)$/, "");
+      if (shorter === key) break;
+      key = shorter;
+    }
+    return null;
+  }
+
+  function showProblems(problems) {
+    $$("#editor .problems").forEach((el) => { el.innerHTML = ""; });
+    $$("#editor .has-problem").forEach((el) => el.classList.remove("has-problem"));
+    const general = $("#general-problems ul");
+    general.innerHTML = "";
+    for (const p of problems) {
+      const line = document.createElement("p");
+      line.className = "problem";
+      line.textContent = p.text;
+      const holder = p.field ? findField(p.field) : null;
+      const slot = holder && Array.from(holder.children).find((c) => c.classList.contains("problems"));
+      if (slot) {
+        slot.appendChild(line);
+        holder.classList.add("has-problem");
+      } else {
+        const item = document.createElement("li");
+        item.appendChild(line);
+        general.appendChild(item);
+      }
+    }
+    $("#general-problems").hidden = general.children.length === 0;
+  }
+
+  function dirty() { return draft.value !== loaded.value; }
+
+  function updateStatus(count) {
+    const status = $("#status");
+    const parts = [];
+    if (count) parts.push(`${count} problem${count === 1 ? "" : "s"}`);
+    parts.push(dirty() ? "Unsaved changes" : "Saved");
+    status.textContent = parts.join(" · ");
+    status.className = "status " + (count ? "bad" : dirty() ? "pending" : "good");
+  }
+
+  function showTab(name) {
+    tab = name;
+    $$("#preview [data-tab]").forEach((b) => b.classList.toggle("active", b.dataset.tab === name));
+    $$("#preview [data-panel]").forEach((p) => { p.hidden = p.dataset.panel !== name; });
+  }
+
+  function showBanner(html, kind) {
+    const banner = $("#banner");
+    banner.className = "banner " + (kind || "");
+    if (typeof html === "string") banner.textContent = html; else { banner.innerHTML = ""; banner.appendChild(html); }
+    banner.hidden = false;
+  }
+
+  function hideBanner() { $("#banner").hidden = true; }
+
+  function valueOf(el) {
+    if (el.type === "checkbox") return el.checked ? "true" : "";
+    if (el.dataset.lines) return el.value.split("\n");
+    return el.value;
+  }
+
+  // A field's change is sent when it is finished: on leaving it, Enter, or a pick.
+  document.addEventListener("change", (event) => {
+    const el = event.target;
+    if (el.dataset.upload) { upload(el); return; }
+    if (!el.closest("#editor") || !el.dataset.op) return;
+    const op = el.dataset.op;
+    if (op === "set") send({ op, path: JSON.parse(el.dataset.path), value: valueOf(el) });
+    else if (op === "drop") send({ op, week: Number(el.dataset.week), id: el.dataset.id, on: el.checked });
+    else if (op === "reword") send({ op, week: Number(el.dataset.week), id: el.dataset.id, text: el.value });
+  });
+
+  document.addEventListener("keydown", (event) => {
+    const el = event.target;
+    if (event.key !== "Enter" || el.tagName !== "INPUT") return;
+    const button = el.closest(".add-row") && $("button[data-op]", el.closest(".add-row"));
+    if (button) { event.preventDefault(); button.click(); }
+  });
+
+  document.addEventListener("click", (event) => {
+    const el = event.target.closest("button");
+    if (!el) return;
+    if (el.dataset.selectWeek !== undefined) { send(null, Number(el.dataset.selectWeek)); return; }
+    if (el.dataset.tab) { showTab(el.dataset.tab); return; }
+    const op = el.dataset.op;
+    if (!op || !el.closest("#editor")) return;
+    const path = el.dataset.path ? JSON.parse(el.dataset.path) : null;
+    if (op === "add") {
+      const from = el.dataset.from ? $(el.dataset.from) : null;
+      let value = from ? from.value.trim() : "";
+      if (from && !value) { from.focus(); return; }
+      if (el.dataset.wrap) value = { [el.dataset.wrap]: value };
+      let next = week;
+      if (path.length === 1 && path[0] === "weeks") next = $$("#editor .week-row").length;
+      send({ op, path, value }, next);
+    } else if (op === "remove") {
+      send({ op, path });
+    } else if (op === "move") {
+      const to = Number(el.dataset.to);
+      const next = path[0] === "weeks" && path[1] === week ? to : week;
+      send({ op, path, to }, next);
+    } else if (op === "drop") {
+      send({ op, week: Number(el.dataset.week), id: el.dataset.id, on: el.dataset.on !== "false" });
+    }
+  });
+
+  $("#editor").addEventListener("click", (event) => {
+    if (event.target.id === "apply-raw") send({ op: "text", text: $("#f-raw").value });
+  });
+
+  async function upload(input) {
+    const file = input.files[0];
+    if (!file) return;
+    const form = new FormData();
+    form.append("token", token);
+    form.append("kind", input.dataset.upload);
+    form.append("file", file);
+    const response = await fetch("/api/upload", { method: "POST", body: form, headers: { "X-Kit-Token": token } });
+    let data = {};
+    try { data = await response.json(); } catch (e) { data = { error: "the upload failed" }; }
+    if (!response.ok) { showBanner(`${file.name}: ${data.error}`, "error"); return; }
+    hideBanner();
+    send({ op: "set", path: ["brand", data.kind], value: data.path });
+  }
+
+  async function save(confirm) {
+    await queue;
+    const { status, data } = await post("/api/save", { text: draft.value, loaded: loaded.value, confirm });
+    if (status === 200) {
+      loaded.value = data.loaded;
+      hideBanner();
+      updateStatus($$("#editor .problem, #general-problems .problem").length);
+      $("#status").textContent = data.problems ? $("#status").textContent : "Saved";
+      return;
+    }
+    if (data.confirm) {
+      const box = document.createElement("div");
+      box.innerHTML = `<strong>The course has ${data.confirm} problem${data.confirm === 1 ? "" : "s"}.</strong>
+        Save it anyway, and fix ${data.confirm === 1 ? "it" : "them"} later? `;
+      const yes = document.createElement("button");
+      yes.id = "save-anyway"; yes.textContent = "Save anyway"; yes.onclick = () => save(true);
+      const no = document.createElement("button");
+      no.textContent = "Keep editing"; no.className = "secondary"; no.onclick = hideBanner;
+      box.append(yes, " ", no);
+      showBanner(box, "warn");
+    } else if (data.conflict !== undefined) {
+      const box = document.createElement("div");
+      box.innerHTML = "<strong>The course file was changed by another program since this page opened it.</strong> " +
+        "Nothing was saved. Here is what changed on disk:";
+      const diff = document.createElement("pre");
+      diff.className = "diff"; diff.id = "conflict-diff"; diff.textContent = data.conflict || "(the file was removed)";
+      const reload = document.createElement("button");
+      reload.id = "reload"; reload.textContent = "Reload the file (drops the changes made here)";
+      reload.onclick = () => { loaded.value = draft.value; window.location.reload(); };
+      const keep = document.createElement("button");
+      keep.textContent = "Keep editing"; keep.className = "secondary"; keep.onclick = hideBanner;
+      box.append(diff, reload, " ", keep);
+      showBanner(box, "error");
+    } else {
+      showBanner(data.error || "The file could not be saved.", "error");
+    }
+  }
+
+  async function build() {
+    await queue;
+    const pdf = $("#build-pdf").checked;
+    const { status, data } = await post("/api/build", { text: draft.value, pdf });
+    if (status !== 200) { $("#build-result").textContent = data.error; return; }
+    $("#build").disabled = true;
+    $("#build-result").innerHTML = "";
+    const progress = $("#build-progress");
+    progress.hidden = false;
+    let job = data;
+    while (job.state === "running") {
+      $(".step", progress).textContent = job.total ? `${job.step}: ${job.done} of ${job.total}` : job.step + "…";
+      $(".bar", progress).style.width = job.total ? `${(100 * job.done) / job.total}%` : "15%";
+      await new Promise((r) => setTimeout(r, 300));
+      const answer = await fetch("/api/build");
+      job = await answer.json();
+    }
+    $("#build").disabled = false;
+    progress.hidden = true;
+    const result = $("#build-result");
+    if (job.state !== "done") { result.textContent = job.error || "The build stopped."; return; }
+    const head = document.createElement("p");
+    head.innerHTML = `<strong>Done:</strong> ${job.files.length} files. `;
+    const zip = document.createElement("a");
+    zip.href = "/download/kit.zip"; zip.id = "download-zip"; zip.className = "button primary";
+    zip.textContent = "Download everything (.zip)";
+    head.appendChild(zip);
+    const list = document.createElement("ul");
+    list.className = "files";
+    for (const name of job.files) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = "/download/" + encodeURIComponent(name); link.textContent = name; link.download = name;
+      item.appendChild(link);
+      list.appendChild(item);
+    }
+    result.append(head, list);
+  }
+
+  $("#save").addEventListener("click", () => save(false));
+  // The status names the problems; clicking it shows the first of them.
+  $("#status").addEventListener("click", () => {
+    const first = $("#general-problems:not([hidden]) .problem, #editor .problem");
+    if (first) first.scrollIntoView({ behavior: "smooth", block: "center" });
+  });
+  $("#build").addEventListener("click", build);
+  $("#open-build").addEventListener("click", () => { $("#build-panel").hidden = false; });
+  $("#close-build").addEventListener("click", () => { $("#build-panel").hidden = true; });
+  window.addEventListener("beforeunload", (event) => {
+    if (dirty()) { event.preventDefault(); event.returnValue = ""; }
+  });
+
+  showProblems(initial.problems);
+  showTab(tab);
+  $("#f-raw").value = draft.value;
+  updateStatus(initial.problems.length);
+  document.body.dataset.version = "0";
+})();

@@ -1,0 +1,127 @@
+"""Build the kit from the page: one build at a time, in the background, with its progress."""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kit.course.model import ResolvedCourse
+from kit.errors import KitError
+from kit.pdf.convert import find_libreoffice
+from kit.pipeline import build
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildJob:
+    """One build: where it writes, how far it got, and what it wrote or why it stopped."""
+
+    number: int
+    out_dir: Path
+    pdf: bool
+    state: str = "running"
+    """running, done or failed."""
+    step: str = "Writing the documents and slides"
+    done: int = 0
+    total: int = 0
+    files: list[str] = field(default_factory=list)
+    error: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        """What the page needs to show the build."""
+        return {
+            "job": self.number,
+            "state": self.state,
+            "step": self.step,
+            "done": self.done,
+            "total": self.total,
+            "files": self.files,
+            "error": self.error,
+            "pdf": self.pdf,
+        }
+
+
+def pdf_available() -> bool:
+    """True when LibreOffice is installed, so a build can make PDFs."""
+    try:
+        find_libreoffice()
+    except KitError:
+        return False
+    return True
+
+
+class Builder:
+    """Runs builds of a course into one folder, never two at once."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.job: BuildJob | None = None
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def start(self, course: ResolvedCourse, *, pdf: bool) -> BuildJob:
+        """Start building `course`; the build that is already running when one is."""
+        with self._lock:
+            if self.job is not None and self.job.state == "running":
+                return self.job
+            self._count += 1
+            job = BuildJob(self._count, self.out_dir, pdf)
+            self.job = job
+        thread = threading.Thread(target=self._run, args=(job, course), daemon=True)
+        thread.start()
+        return job
+
+    def _run(self, job: BuildJob, course: ResolvedCourse) -> None:
+        def progress(done: int, total: int) -> None:
+            job.step = "Making PDFs with LibreOffice"
+            job.done, job.total = done, total
+
+        ok = False
+        try:
+            paths = build(course, job.out_dir, pdf=job.pdf, progress=progress)
+            job.files = [p.name for p in paths]
+            ok = True
+        except KitError as exc:
+            job.error = str(exc)
+            log.info("build failed: %s", exc)
+        finally:
+            # Anything else ends the job too, so the page stops waiting; the thread reports it.
+            job.step = "Done" if ok else "Stopped"
+            job.state = "done" if ok else "failed"
+            if not ok and not job.error:
+                job.error = "the build stopped with an internal error; see the terminal"
+
+    def wait(self, timeout: float | None = None) -> BuildJob | None:
+        """Wait for the running build to end (for tests and the benchmark)."""
+        import time
+
+        waited = 0.0
+        while self.job is not None and self.job.state == "running":
+            if timeout is not None and waited >= timeout:
+                break
+            time.sleep(0.05)
+            waited += 0.05
+        return self.job
+
+    def built(self, name: str) -> Path | None:
+        """A file the last finished build wrote, by its name; None for any other name."""
+        job = self.job
+        if job is None or job.state != "done" or name not in job.files:
+            return None
+        return job.out_dir / name
+
+    def zip_bytes(self) -> bytes | None:
+        """Every file of the last finished build in one zip, in the order they were listed."""
+        job = self.job
+        if job is None or job.state != "done":
+            return None
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in job.files:
+                archive.write(job.out_dir / name, name)
+        return buffer.getvalue()

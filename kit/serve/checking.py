@@ -1,0 +1,147 @@
+"""Check a course file's text with the library's own loader, and place each problem on the page."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kit.course.model import ResolvedCourse
+from kit.errors import InputError, KitError, Problem
+from kit.load.course_file import load_course_text
+from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
+from kit.load.yamlfile import MAX_BYTES, load_text
+from kit.resources import data_dir
+
+log = logging.getLogger(__name__)
+
+_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A problem as the page shows it: the field it belongs to and the words `kit check` prints."""
+
+    field: str
+    """Key of the field on the page (`minutes`, `weeks[2]`, `weeks[2].questions.q.ID`)."""
+    text: str
+    """The problem exactly as `kit check` prints it."""
+    message: str
+    """What is wrong, without its place."""
+
+
+@dataclass
+class Checked:
+    """The outcome of checking a course file's text."""
+
+    course: ResolvedCourse | None
+    """The resolved course, or None when it has problems."""
+    problems: list[Problem] = field(default_factory=list)
+    """Every problem found, in the order `kit check` prints them."""
+
+
+def check(text: str, file: str, base: Path) -> Checked:
+    """Load `text` as the course file `file` in the folder `base`, as `kit check` would."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        msg = f"file is {size:,} bytes; kit reads files of at most {MAX_BYTES:,} bytes"
+        return Checked(None, [Problem(file, 1, 1, "", msg)])
+    try:
+        return Checked(load_course_text(text, file, base, builtin=builtin()))
+    except InputError as exc:
+        log.debug("%s: %d problem(s)", file, len(exc.problems))
+        return Checked(None, list(exc.problems))
+    except KitError as exc:
+        return Checked(None, [Problem(file, 0, 0, "", str(exc))])
+
+
+def parse_where(where: str) -> list[str | int]:
+    """A field path as `kit check` prints it (`weeks[2].questions.drop[0]`), as parts."""
+    return [int(i) if i else name for i, name in _PART.findall(where)]
+
+
+def where_of(path: list[str | int]) -> str:
+    """A field path's parts written the way `kit check` prints them."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def field_of(problem: Problem, data: Any, file: str) -> str:
+    """The key of the page's field a problem belongs to; empty for the page as a whole."""
+    if problem.file != file or not problem.where:
+        return ""
+    path = parse_where(problem.where)
+    if len(path) >= 4 and path[0] == "weeks" and path[2] == "questions":
+        week = path[1]
+        kind = path[3]
+        if kind == "drop" and len(path) >= 5 and isinstance(path[4], int):
+            qid = _get(data, ["weeks", week, "questions", "drop", path[4]])
+            if isinstance(qid, str):
+                return where_of(["weeks", week, "questions", "q", qid])
+        if kind == "replace" and len(path) >= 5:
+            return where_of(["weeks", week, "questions", "q", path[4]])
+    if len(path) >= 3 and path[0] == "weeks" and path[2] == "lesson":
+        return where_of(path[:2])
+    return problem.where
+
+
+def shown(problems: list[Problem], data: Any, file: str) -> list[Shown]:
+    """Problems with the page field each belongs to."""
+    return [Shown(field_of(p, data, file), str(p), p.message) for p in problems]
+
+
+def _get(data: Any, path: list[str | int]) -> Any:
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(data, list) or not 0 <= part < len(data):
+                return None
+        elif not isinstance(data, dict):
+            return None
+        data = data[part] if isinstance(part, int) else data.get(part)
+    return data
+
+
+_BUILTIN: tuple[tuple, dict[str, LessonFile]] | None = None
+
+
+def builtin() -> dict[str, LessonFile]:
+    """kit's own lessons, read again only when one of their files changes.
+
+    Reading and checking them takes longer than everything else a change on the page
+    needs, and they stay the same while the page is open.
+    """
+    global _BUILTIN
+    folder = data_dir("lessons")
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in lesson_paths(folder))
+    if _BUILTIN is None or _BUILTIN[0] != stamp:
+        _BUILTIN = (stamp, builtin_lessons())
+    return _BUILTIN[1]
+
+
+def library(data: Any, base: Path) -> dict[str, LessonFile]:
+    """The lessons a course can choose from: kit's own, then those in its `lessons` folder.
+
+    A lesson folder with faulty files still offers its good lessons; the course check
+    reports the faulty ones.
+    """
+    found = dict(builtin())
+    folder = data.get("lessons") if isinstance(data, dict) else None
+    if isinstance(folder, str) and folder.strip():
+        path = Path(folder.strip()).expanduser()
+        path = path if path.is_absolute() else base / path
+        if path.is_dir():
+            own, _ = load_lessons(path, builtin=False)
+            found.update(own)
+    return found
+
+
+def data_of(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """The plain data of a course file's text, or the problems that stop it being read."""
+    try:
+        return load_text(text, file).data, []
+    except InputError as exc:
+        return None, list(exc.problems)

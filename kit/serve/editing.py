@@ -1,0 +1,369 @@
+"""Edit a course file's text one change at a time, keeping its comments, order and layout.
+
+The text is read with ruamel.yaml's round trip, changed in place and written back
+with the indentation the file already uses, so a hand-edited file comes back the
+way its author wrote it, changed only where the page changed it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import threading
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+from ruamel.yaml.util import load_yaml_guess_indent
+
+from kit.errors import KitError
+
+Path_ = list[str | int]
+
+INT_FIELDS = {"minutes", "every"}
+"""Top-level keys whose values are whole numbers."""
+DATE_FIELDS = {("start",), ("skip", "*")}
+"""Where dates go, a list item written as `*`."""
+BOOL_FIELDS = {"optional"}
+"""Keys holding true or false."""
+PLAIN_FIELDS = {"lesson", "after", "id", "audience", "level", "translation", "every", "minutes"}
+"""Keys whose text is an id or a code, written without quotes."""
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class EditError(KitError):
+    """A change the page asked for does not fit the course file as it stands."""
+
+    exit_code = 2
+
+
+def _yaml(text: str) -> YAML:
+    """A round-trip YAML that writes with the indentation `text` already uses."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a long line the author wrote on one line
+    try:
+        _, indent, offset = load_yaml_guess_indent(text)
+    except (YAMLError, ValueError, TypeError):
+        indent, offset = None, None
+    mapping = indent or 2
+    offset = offset or 0
+    # Guessing reports the indent of sequence items' content; a mapping keeps 2 unless
+    # the file shows otherwise, so `weeks:\n  - trust` comes back as it was.
+    yaml.indent(mapping=2 if offset else mapping, sequence=max(mapping, offset + 2), offset=offset)
+    return yaml
+
+
+def load(text: str) -> CommentedMap:
+    """The course file's data for editing; `EditError` when it is not a YAML mapping."""
+    try:
+        data = _yaml(text).load(text) if text.strip() else CommentedMap()
+    except YAMLError as exc:
+        raise EditError(f"the course file does not read as YAML: {exc}") from None
+    if data is None:
+        return CommentedMap()
+    if not isinstance(data, CommentedMap):
+        raise EditError("the course file must be a mapping of keys such as title: and weeks:")
+    return data
+
+
+def dump(text: str, data: CommentedMap) -> str:
+    """Write `data` back in the layout of `text`."""
+    out = io.StringIO()
+    _yaml(text).dump(data, out)
+    return out.getvalue()
+
+
+def apply(text: str, change: dict[str, Any]) -> str:
+    """The course file's text after one change from the page.
+
+    A change is a mapping with an `op`: `set` a value at a `path`, `add` to the list
+    at a path, `remove` or `move` the list item at a path, `drop` or `reword` a
+    week's question, or replace the whole `text`.
+    """
+    op = change.get("op")
+    if op == "text":
+        new = change.get("text")
+        if not isinstance(new, str):
+            raise EditError("a text change needs the new text")
+        return new
+    handler = _OPS.get(str(op))
+    if handler is None:
+        raise EditError(f"unknown change '{op}'")
+    yaml, data = _parsed(text)
+    before = _snapshot(yaml, data)
+    try:
+        handler(data, change)
+    except BaseException:
+        _forget()
+        raise
+    after = _snapshot(yaml, data)
+    # A change that changes nothing leaves the text exactly as it was, byte for byte.
+    result = text if after == before else after
+    _remember(result, yaml, data)
+    return result
+
+
+_LAST: list[tuple[str, YAML, CommentedMap]] = []
+"""The text the last change made and its data, since the next change starts from it.
+
+Reading YAML for a round trip takes most of a change's time, and the page sends
+each change on the text the one before it returned."""
+_LOCK = threading.Lock()
+
+
+def _parsed(text: str) -> tuple[YAML, CommentedMap]:
+    with _LOCK:
+        if _LAST and _LAST[0][0] == text:
+            _, yaml, data = _LAST.pop()
+            return yaml, data
+    yaml = _yaml(text)
+    try:
+        data = yaml.load(text) if text.strip() else CommentedMap()
+    except YAMLError as exc:
+        raise EditError(f"the course file does not read as YAML: {exc}") from None
+    if data is None:
+        data = CommentedMap()
+    if not isinstance(data, CommentedMap):
+        raise EditError("the course file must be a mapping of keys such as title: and weeks:")
+    return yaml, data
+
+
+def _remember(text: str, yaml: YAML, data: CommentedMap) -> None:
+    with _LOCK:
+        _LAST[:] = [(text, yaml, data)]
+
+
+def _forget() -> None:
+    with _LOCK:
+        _LAST.clear()
+
+
+def _snapshot(yaml: YAML, data: CommentedMap) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _path(change: dict[str, Any]) -> Path_:
+    path = change.get("path")
+    if not isinstance(path, list) or not path:
+        raise EditError("a change needs a path")
+    for part in path:
+        if not isinstance(part, (str, int)) or isinstance(part, bool):
+            raise EditError(f"a path holds keys and list positions, not {part!r}")
+    return path
+
+
+def _pattern(path: Path_) -> tuple[str, ...]:
+    return tuple("*" if isinstance(p, int) else p for p in path)
+
+
+def coerce(path: Path_, value: Any) -> Any:
+    """The YAML value for what was typed into the field at `path`.
+
+    What does not read as the field's type is kept as text, so that the course
+    check reports it in its own words beside the field.
+    """
+    if isinstance(value, list):
+        # Lines of a text box, such as an exercise's steps: one item each, blank lines dropped.
+        items = [coerce([*path, i], v) for i, v in enumerate(value) if str(v).strip()]
+        return CommentedSeq(items) if items else None
+    if not isinstance(value, str):
+        return value
+    value = value.strip()
+    key = next((p for p in reversed(path) if isinstance(p, str)), "")
+    pattern = _pattern(path)
+    if pattern == ("weeks", "*"):
+        return value  # a week given as a lesson id alone
+    if key in INT_FIELDS and len(path) == 1 and re.fullmatch(r"-?\d+", value):
+        return int(value)
+    if pattern in DATE_FIELDS and _ISO.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if key in BOOL_FIELDS and value in ("true", "false"):
+        return value == "true"
+    if key == "time" and len(path) == 1:
+        return DoubleQuotedScalarString(value)  # 18:30 unquoted reads as a number in YAML 1.1
+    if key in PLAIN_FIELDS or " " not in value:
+        return value
+    return DoubleQuotedScalarString(value)
+
+
+def _container(data: CommentedMap, path: Path_, *, create: bool) -> Any:
+    """The mapping or list holding the last part of `path`, made on the way if `create`."""
+    node: Any = data
+    for depth, part in enumerate(path[:-1]):
+        nxt = path[depth + 1]
+        if isinstance(part, int):
+            if not isinstance(node, list) or not -len(node) <= part < len(node):
+                raise EditError(f"no item {part} at {_shown(path[:depth])}")
+            child = node[part]
+            if isinstance(child, str) and isinstance(nxt, str) and path[0] == "weeks":
+                if not create:
+                    return None
+                # A week written as its lesson id alone becomes a mapping once it changes.
+                child = CommentedMap([("lesson", child)])
+                node[part] = child
+        else:
+            if not isinstance(node, dict):
+                raise EditError(f"{_shown(path[:depth])} is not a mapping")
+            child = node.get(part)
+            if child is None:
+                if not create:
+                    return None
+                child = CommentedSeq() if isinstance(nxt, int) or nxt == "*" else CommentedMap()
+                node[part] = child
+        node = child
+    return node
+
+
+def _shown(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "the file"
+
+
+def _keep_style(old: Any, new: Any) -> Any:
+    """New text in the quoting style the old value was written in."""
+    if isinstance(old, ScalarString) and isinstance(new, str) and type(new) is not type(old):
+        return type(old)(str(new))
+    return new
+
+
+def _set(data: CommentedMap, change: dict[str, Any]) -> None:
+    path = _path(change)
+    value = coerce(path, change.get("value"))
+    empty = value is None or value == "" or value == []
+    holder = _container(data, path, create=not empty)
+    if holder is None:
+        return
+    last = path[-1]
+    if isinstance(last, int):
+        if not isinstance(holder, list) or not -len(holder) <= last < len(holder):
+            raise EditError(f"no item {last} at {_shown(path[:-1])}")
+        holder[last] = _keep_style(holder[last], value)
+        return
+    if not isinstance(holder, dict):
+        raise EditError(f"{_shown(path[:-1])} is not a mapping")
+    if empty:
+        # An optional key left empty means its default; its line and comment stay.
+        if last in holder:
+            holder[last] = None
+        return
+    holder[last] = _keep_style(holder.get(last), value)
+
+
+def _add(data: CommentedMap, change: dict[str, Any]) -> None:
+    path = _path(change)
+    value = change.get("value")
+    value = _mapping(value) if isinstance(value, dict) else coerce([*path, 0], value)
+    holder = _container(data, [*path, "*"], create=True)
+    if not isinstance(holder, list):
+        raise EditError(f"{_shown(path)} is not a list")
+    if not holder and isinstance(holder, CommentedSeq):
+        # An empty `[]` keeps to one line for short values; mappings read better as blocks.
+        if isinstance(value, dict):
+            holder.fa.set_block_style()
+        else:
+            holder.fa.set_flow_style()
+    holder.append(value)
+
+
+def _mapping(value: dict[str, Any]) -> CommentedMap:
+    out = CommentedMap()
+    for key, item in value.items():
+        item = coerce([str(key)], item) if isinstance(item, str) else item
+        if item is not None and item != "":
+            out[str(key)] = item
+    return out
+
+
+def _item(data: CommentedMap, change: dict[str, Any]) -> tuple[list, int]:
+    path = _path(change)
+    index = path[-1]
+    holder = _container(data, path, create=False)
+    if not isinstance(index, int) or not isinstance(holder, list):
+        raise EditError(f"{_shown(path)} is not a list item")
+    if not -len(holder) <= index < len(holder):
+        raise EditError(f"no item {index} at {_shown(path[:-1])}")
+    return holder, index % len(holder)
+
+
+def _emptied(holder: Any) -> None:
+    """Write a list or mapping that is now empty as `[]` or `{}` on its key's line.
+
+    ruamel.yaml writes an empty block collection whose key has a comment on a line of
+    its own at the margin, which no longer reads as YAML.
+    """
+    if not holder and isinstance(holder, (CommentedSeq, CommentedMap)):
+        holder.fa.set_flow_style()
+
+
+def _remove(data: CommentedMap, change: dict[str, Any]) -> None:
+    holder, index = _item(data, change)
+    del holder[index]
+    _emptied(holder)
+
+
+def _move(data: CommentedMap, change: dict[str, Any]) -> None:
+    holder, index = _item(data, change)
+    to = change.get("to")
+    if not isinstance(to, int) or isinstance(to, bool) or not 0 <= to < len(holder):
+        raise EditError("a move needs a position within the list")
+    holder.insert(to, holder.pop(index))
+
+
+def _week_changes(data: CommentedMap, change: dict[str, Any]) -> tuple[int, str]:
+    week, qid = change.get("week"), change.get("id")
+    weeks = data.get("weeks")
+    if not isinstance(week, int) or not isinstance(weeks, list) or not 0 <= week < len(weeks):
+        raise EditError("no such week")
+    if not isinstance(qid, str) or not qid:
+        raise EditError("a question change needs the question's id")
+    return week, qid
+
+
+def _drop(data: CommentedMap, change: dict[str, Any]) -> None:
+    week, qid = _week_changes(data, change)
+    path: Path_ = ["weeks", week, "questions", "drop"]
+    drops = _container(data, [*path, "*"], create=False)
+    present = isinstance(drops, list) and qid in drops
+    if change.get("on") and not present:
+        _add(data, {"path": path, "value": qid})
+    elif not change.get("on") and present:
+        drops.remove(qid)
+        _emptied(drops)
+
+
+def _reword(data: CommentedMap, change: dict[str, Any]) -> None:
+    week, qid = _week_changes(data, change)
+    text = change.get("text")
+    text = text.strip() if isinstance(text, str) else ""
+    path: Path_ = ["weeks", week, "questions", "replace", qid]
+    replace = _container(data, path, create=bool(text))
+    if not text:
+        if isinstance(replace, dict) and qid in replace:
+            del replace[qid]
+            _emptied(replace)
+        return
+    if isinstance(replace, CommentedMap) and not replace:
+        replace.fa.set_block_style()
+    _set(data, {"path": path, "value": text})
+
+
+_OPS = {
+    "set": _set,
+    "add": _add,
+    "remove": _remove,
+    "move": _move,
+    "drop": _drop,
+    "reword": _reword,
+}

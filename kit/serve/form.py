@@ -1,0 +1,199 @@
+"""What the page's editor shows: every setting of the course file, read from its data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kit.course.model import ResolvedCourse
+from kit.load.lessons import LessonFile
+from kit.serve.preview import day
+
+SETTINGS = ("title", "subtitle", "church", "start", "every", "time", "minutes", "translation")
+"""Single-value settings the page edits as they are written."""
+CARE_KEYS = ("name", "role", "phone", "email", "note")
+"""The fields of a care contact, in the order the page shows them."""
+TRANSLATIONS = ("WEB", "KJV", "ASV")
+"""Translations offered in the list; any other code may be typed."""
+BRAND_DEPTH = 2
+"""How many folders deep brand files are looked for under the course folder."""
+
+
+@dataclass
+class QuestionRow:
+    """One of a lesson's questions as a week asks it."""
+
+    id: str
+    text: str
+    reworded: str
+    audience: str
+    level: str
+    optional: bool
+    dropped: bool
+
+
+@dataclass
+class AddedRow:
+    """A question the course adds to a week."""
+
+    index: int
+    text: str
+    id: str
+    after: str
+    audience: str
+    level: str
+    note: str
+    optional: bool
+
+
+@dataclass
+class WeekRow:
+    """One meeting in the weeks list."""
+
+    index: int
+    short: bool
+    """True when the week is written as its lesson id alone."""
+    lesson: str
+    title: str
+    lesson_title: str
+    big_idea: str
+    known: bool
+    date: str
+    own: dict[str, str] = field(default_factory=dict)
+    """The week's own exercise and take-home (`exercise.title`, `take_home.steps`, ...)."""
+    lessons_own: dict[str, str] = field(default_factory=dict)
+    """The lesson's exercise and take-home, in the same keys, shown until replaced."""
+    questions: list[QuestionRow] = field(default_factory=list)
+    added: list[AddedRow] = field(default_factory=list)
+    extra_drops: list[str] = field(default_factory=list)
+    """Dropped ids the lesson does not have (typos), so they can be removed."""
+
+
+@dataclass
+class Form:
+    """Everything the editor shows."""
+
+    values: dict[str, str]
+    leaders: list[str]
+    skip: list[str]
+    care: list[dict[str, str]]
+    brand: dict[str, str]
+    folders: dict[str, str]
+    weeks: list[WeekRow]
+    lessons: list[tuple[str, str, str]]
+    brand_files: dict[str, list[str]]
+    skipped_dates: list[str]
+
+
+def text_of(value: Any) -> str:
+    """A value as the field shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else []
+
+
+def _map(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def build_form(
+    data: Any, library: dict[str, LessonFile], course: ResolvedCourse | None, base: Path
+) -> Form:
+    """The editor's contents for the course file's data, its lessons and, when it loads, dates."""
+    data = _map(data)
+    brand = _map(data.get("brand"))
+    weeks = [_week(i, item, library, course) for i, item in enumerate(_list(data.get("weeks")))]
+    lessons = [(lid, e.lesson.title, e.lesson.big_idea) for lid, e in library.items()]
+    skipped = [text_of(m.date) for m in course.schedule if m.week is None] if course else []
+    return Form(
+        values={key: text_of(data.get(key)) for key in SETTINGS},
+        leaders=[text_of(x) for x in _list(data.get("leaders"))],
+        skip=[text_of(x) for x in _list(data.get("skip"))],
+        care=[{k: text_of(_map(c).get(k)) for k in CARE_KEYS} for c in _list(data.get("care"))],
+        brand={k: text_of(brand.get(k)) for k in ("slides", "document")},
+        folders={k: text_of(data.get(k)) for k in ("lessons", "templates")},
+        weeks=weeks,
+        lessons=lessons,
+        brand_files={"slides": brand_files(base, ".pptx"), "document": brand_files(base, ".docx")},
+        skipped_dates=skipped,
+    )
+
+
+def _week(
+    index: int, item: Any, library: dict[str, LessonFile], course: ResolvedCourse | None
+) -> WeekRow:
+    spec = {"lesson": item} if isinstance(item, str) else _map(item)
+    lesson_id = text_of(spec.get("lesson"))
+    entry = library.get(lesson_id)
+    date = ""
+    if course is not None and index < len(course.weeks) and course.weeks[index].date:
+        date = day(course, course.weeks[index].date)
+    row = WeekRow(
+        index=index,
+        short=isinstance(item, str),
+        lesson=lesson_id,
+        title=text_of(spec.get("title")),
+        lesson_title=entry.lesson.title if entry else "",
+        big_idea=entry.lesson.big_idea if entry else "",
+        known=entry is not None,
+        date=date,
+    )
+    for part in ("exercise", "take_home"):
+        mine = _map(spec.get(part))
+        row.own[f"{part}.title"] = text_of(mine.get("title"))
+        row.own[f"{part}.steps"] = "\n".join(text_of(x) for x in _list(mine.get("steps")))
+        if entry:
+            theirs = getattr(entry.lesson, part)
+            row.lessons_own[f"{part}.title"] = theirs.title
+            row.lessons_own[f"{part}.steps"] = "\n".join(theirs.steps)
+    changes = _map(spec.get("questions"))
+    drops = [text_of(d) for d in _list(changes.get("drop"))]
+    replace = {str(k): text_of(v) for k, v in _map(changes.get("replace")).items()}
+    if entry:
+        ids = {q.id for q in entry.lesson.questions}
+        row.questions = [
+            QuestionRow(
+                q.id, q.text, replace.get(q.id, ""), q.audience, q.level, q.optional, q.id in drops
+            )
+            for q in entry.lesson.questions
+        ]
+        row.extra_drops = [d for d in drops if d not in ids]
+    for j, add in enumerate(_list(changes.get("add"))):
+        add = _map(add)
+        row.added.append(
+            AddedRow(
+                index=j,
+                text=text_of(add.get("text")),
+                id=text_of(add.get("id")),
+                after=text_of(add.get("after")),
+                audience=text_of(add.get("audience")) or "group",
+                level=text_of(add.get("level")) or "open",
+                note=text_of(add.get("note")),
+                optional=add.get("optional") is True,
+            )
+        )
+    return row
+
+
+def brand_files(base: Path, suffix: str) -> list[str]:
+    """Office files of one kind in the course folder and the folders just under it."""
+    found: list[str] = []
+    for depth in range(BRAND_DEPTH):
+        pattern = "/".join(["*"] * depth + [f"*{suffix}"])
+        for path in sorted(base.glob(pattern)):
+            rel = path.relative_to(base)
+            # Hidden folders, Office's lock files (~$x.docx) and built kits are not brands.
+            hidden = any(p.startswith((".", "~$")) for p in rel.parts)
+            if path.is_file() and not hidden and rel.parts[0] != "build":
+                found.append(rel.as_posix())
+    return found

@@ -1,0 +1,108 @@
+"""The preview of one week: its timing plan, handout, leader notes and slides, as HTML.
+
+Everything is composed by the library exactly as a build composes it, and written
+by the HTML writer beside the Office writers; nothing of the content is made here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from kit.compose.documents import course_environment, handout, leader_notes, slides
+from kit.compose.view import course_view
+from kit.course.model import Question, ResolvedCourse
+from kit.writers.html import deck_html, document_html
+
+PART_NAMES = {
+    "opening": "Welcome and opening question",
+    "teaching": "Teaching",
+    "exercise": "Couple time",
+    "discussion": "Discussion",
+    "prayer": "Closing prayer",
+}
+"""The parts of a session as the leader notes name them."""
+
+
+@dataclass
+class PlanRow:
+    """One part of the session in the timing plan."""
+
+    name: str
+    minutes: int
+    start: str
+    end: str
+
+
+@dataclass
+class WeekPreview:
+    """Everything the preview shows for one week."""
+
+    number: int
+    title: str
+    date: str
+    plan: list[PlanRow]
+    end: str
+    left_out: list[Question]
+    handout: str
+    notes: str
+    slides: str
+    private: list[Question] = field(default_factory=list)
+    """Questions private to each couple: on the handout, never on a slide."""
+
+
+def day(course: ResolvedCourse, value: dt.date | None) -> str:
+    """A meeting date the way the course's documents write it, with its weekday."""
+    return course_environment(course).filters["date"](value) if value else ""
+
+
+def week_preview(course: ResolvedCourse, index: int) -> WeekPreview:
+    """Compose week `index` (0-based) of a loaded course; `InputError` for template problems."""
+    week = course.weeks[max(0, min(index, len(course.weeks) - 1))]
+    env = course_environment(course)
+    clock = env.filters["clock"]
+    # Composed from the same view of the course a build composes from.
+    view = course_view(course)
+    shown = view.weeks[week.number - 1]
+    deck = slides(view, shown, env)
+    private = list(week.couple_questions)
+    badges = {
+        i: f"{len(private)} couple-private question{'s' if len(private) != 1 else ''}: "
+        "on the handout only, never on screen"
+        for i, s in enumerate(deck.slides)
+        if s.layout == "couple" and private and s.title != week.exercise_title
+    }
+    plan = [
+        PlanRow(PART_NAMES.get(s.key, s.key), s.minutes, clock(s.start), clock(s.end))
+        for s in week.slots
+    ]
+    return WeekPreview(
+        number=week.number,
+        title=week.title,
+        date=day(course, week.date),
+        plan=plan,
+        end=clock(week.end),
+        left_out=list(week.left_out),
+        handout=document_html(handout(view, shown, env)),
+        notes=document_html(leader_notes(view, shown, env)),
+        slides=deck_html(deck, badges),
+        private=private,
+    )
+
+
+@dataclass
+class ScheduleRow:
+    """One date of the course's calendar."""
+
+    date: str
+    week: int | None
+    title: str
+
+
+def schedule(course: ResolvedCourse) -> list[ScheduleRow]:
+    """The course's dates, skipped ones included, with each week's title."""
+    titles = {w.number: w.title for w in course.weeks}
+    return [
+        ScheduleRow(day(course, m.date), m.week, titles.get(m.week or 0, ""))
+        for m in course.schedule
+    ]

@@ -1,0 +1,162 @@
+"""The planner's requests: live checks in kit check's words, saving, conflicts, builds."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kit.cli import main
+from kit.serve.building import pdf_available
+
+pytest.importorskip(
+    "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
+)
+
+
+def post(client: Any, site: Any, url: str, body: dict[str, Any]) -> Any:
+    return client.post(url, json=body, headers={"x-kit-token": site.token})
+
+
+def edit(client: Any, site: Any, text: str, change: dict[str, Any] | None, week: int = 0) -> Any:
+    response = post(client, site, "/api/change", {"text": text, "week": week, "change": change})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_problems_are_the_lines_kit_check_prints(client: Any, site: Any, capsys: Any) -> None:
+    text = site.course.read_text(encoding="utf-8")
+    state = edit(client, site, text, {"op": "set", "path": ["weeks", 1], "value": "safty"})
+    assert [p["field"] for p in state["problems"]] == ["weeks[1]"]
+    state = edit(client, site, state["text"], {"op": "set", "path": ["start"], "value": "soon"})
+    site.course.write_text(state["text"], encoding="utf-8")
+    assert main(["check", str(site.course)]) == 2
+    printed = capsys.readouterr().err.splitlines()[:-1]
+    assert [p["text"] for p in state["problems"]] == printed
+    # Every problem in one run: the bad date does not hide the unknown lesson.
+    assert [p["field"] for p in state["problems"]] == ["start", "weeks[1]"]
+    assert state["preview"] is None
+
+
+def test_question_problems_are_placed_on_their_question(client: Any, site: Any) -> None:
+    text = site.course.read_text(encoding="utf-8")
+    text = edit(
+        client, site, text, {"op": "reword", "week": 2, "id": "empathy-fix-it", "text": "?"}
+    )["text"]
+    state = edit(client, site, text, {"op": "drop", "week": 2, "id": "empathy-fix-it", "on": True})
+    (problem,) = state["problems"]
+    assert problem["field"] == "weeks[2].questions.q.empathy-fix-it"
+    assert "is dropped, so it cannot be reworded" in problem["text"]
+
+
+def test_the_preview_follows_the_selected_week(client: Any, site: Any) -> None:
+    text = site.course.read_text(encoding="utf-8")
+    state = edit(client, site, text, None, week=2)
+    assert state["week"] == 2
+    assert "Week 3: Seeing Through Their Eyes" in state["preview"]
+    assert 'data-field="weeks[2].questions.q.empathy-understood"' in state["editor"]
+
+
+def test_saving_keeps_comments_and_writes_only_what_changed(client: Any, site: Any) -> None:
+    loaded = site.course.read_text(encoding="utf-8")
+    text = edit(client, site, loaded, {"op": "set", "path": ["minutes"], "value": "75"})["text"]
+    response = post(client, site, "/api/save", {"text": text, "loaded": loaded})
+    assert response.status_code == 200
+    assert site.course.read_text(encoding="utf-8") == loaded.replace(
+        "minutes: 90              #", "minutes: 75              #"
+    )
+    assert [p.name for p in site.folder.iterdir()] == ["course.yaml"]  # no temp file left
+
+
+def test_saving_with_problems_asks_first(client: Any, site: Any) -> None:
+    loaded = site.course.read_text(encoding="utf-8")
+    text = edit(client, site, loaded, {"op": "set", "path": ["minutes"], "value": "30"})["text"]
+    response = post(client, site, "/api/save", {"text": text, "loaded": loaded})
+    assert response.status_code == 409 and response.json() == {"confirm": 1}
+    assert site.course.read_text(encoding="utf-8") == loaded
+    body = {"text": text, "loaded": loaded, "confirm": True}
+    assert post(client, site, "/api/save", body).status_code == 200
+    assert "minutes: 30" in site.course.read_text(encoding="utf-8")
+
+
+def test_a_file_changed_on_disk_is_not_overwritten(client: Any, site: Any) -> None:
+    loaded = site.course.read_text(encoding="utf-8")
+    elsewhere = loaded.replace('church: "Our Church"', 'church: "Grace Church"')
+    site.course.write_text(elsewhere, encoding="utf-8")
+    text = edit(client, site, loaded, {"op": "set", "path": ["minutes"], "value": "75"})["text"]
+    response = post(client, site, "/api/save", {"text": text, "loaded": loaded})
+    assert response.status_code == 409
+    diff = response.json()["conflict"]
+    assert '-church: "Our Church"' in diff and '+church: "Grace Church"' in diff
+    assert site.course.read_text(encoding="utf-8") == elsewhere
+
+
+def test_saving_keeps_the_files_permissions(client: Any, site: Any) -> None:
+    os.chmod(site.course, 0o640)
+    loaded = site.course.read_text(encoding="utf-8")
+    text = edit(client, site, loaded, {"op": "set", "path": ["minutes"], "value": "75"})["text"]
+    assert post(client, site, "/api/save", {"text": text, "loaded": loaded}).status_code == 200
+    assert site.course.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_file_that_is_not_yaml_still_opens_with_its_problem(client: Any, site: Any) -> None:
+    site.course.write_text('title: "Closer\nweeks: [trust]\n', encoding="utf-8")
+    page = client.get("/").text
+    assert "this quoted text is never closed" in page
+    assert "Course file as text" in page
+
+
+def test_the_kit_is_built_and_offered_whole_and_file_by_file(client: Any, site: Any) -> None:
+    text = site.course.read_text(encoding="utf-8")
+    response = post(client, site, "/api/build", {"text": text})
+    assert response.status_code == 200
+    job = site.builder.wait(120)
+    assert job.state == "done", job.error
+    status = client.get("/api/build").json()
+    assert status["files"][0] == "leader-guide.docx" and len(status["files"]) == 19
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content))
+    assert archive.namelist() == status["files"]
+    one = client.get("/download/week-01-handout.docx")
+    assert one.content == (site.folder / "build" / "week-01-handout.docx").read_bytes()
+
+
+def test_a_course_with_problems_is_not_built(client: Any, site: Any) -> None:
+    text = site.course.read_text(encoding="utf-8").replace("minutes: 90", "minutes: 9")
+    response = post(client, site, "/api/build", {"text": text})
+    assert response.status_code == 422
+    assert "1 problem to fix" in response.json()["error"]
+    assert not Path(site.folder / "build").exists()
+
+
+def test_pdfs_are_made_with_their_progress_shown(client: Any, site: Any) -> None:
+    if not pdf_available():
+        pytest.skip("LibreOffice is not installed: no PDFs to make")
+    text = site.course.read_text(encoding="utf-8")
+    assert post(client, site, "/api/build", {"text": text, "pdf": True}).status_code == 200
+    steps = set()
+    deadline = time.monotonic() + 600
+    while (status := client.get("/api/build").json())["state"] == "running":
+        steps.add((status["step"], status["total"]))
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert status["state"] == "done", status["error"]
+    assert ("Making PDFs with LibreOffice", 19) in steps
+    assert len(status["files"]) == 38 and "week-06-handout.pdf" in status["files"]
+    names = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content)).namelist()
+    assert names == status["files"]
+
+
+def test_a_file_that_is_not_text_is_never_saved_over(client: Any, site: Any) -> None:
+    site.course.write_bytes(b"title: \xff\xfe\x00\n")
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "cannot be opened here" in page.text and "NUL byte" in page.text
+    text = "title: Mine\nweeks: [trust]\n"
+    response = post(client, site, "/api/save", {"text": text, "loaded": ""})
+    assert response.status_code == 409
+    assert site.course.read_bytes() == b"title: \xff\xfe\x00\n"

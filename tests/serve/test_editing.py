@@ -1,0 +1,139 @@
+"""Edits from the page change only what they change; comments, order and layout stay."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip(
+    "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
+)
+
+from kit.load.course_file import load_course_text
+from kit.resources import data_dir
+from kit.serve.editing import EditError, apply, coerce
+
+STARTER = (data_dir("templates") / "starter-course.yaml").read_text(encoding="utf-8")
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def changed_lines(old: str, new: str) -> list[str]:
+    """The lines a change removed (-) and added (+)."""
+    return [
+        line.rstrip("\n")
+        for line in difflib.unified_diff(old.splitlines(True), new.splitlines(True), n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_a_change_that_changes_nothing_keeps_the_text_byte_for_byte() -> None:
+    assert apply(STARTER, {"op": "set", "path": ["minutes"], "value": "90"}) == STARTER
+    assert apply(STARTER, {"op": "set", "path": ["weeks", 0, "title"], "value": ""}) == STARTER
+
+
+@pytest.mark.parametrize(
+    "course", sorted(FIXTURES.glob("*/course.yaml")), ids=lambda p: p.parent.name
+)
+def test_hand_written_course_files_come_back_as_written(course: Path) -> None:
+    text = course.read_text(encoding="utf-8")
+    edited = apply(text, {"op": "set", "path": ["title"], "value": "A new title"})
+    removed = [line for line in changed_lines(text, edited) if line.startswith("-")]
+    assert len(removed) == 1 and removed[0].startswith("-title:")
+
+
+def test_session_length_changes_one_line_and_keeps_its_comment() -> None:
+    edited = apply(STARTER, {"op": "set", "path": ["minutes"], "value": "75"})
+    assert changed_lines(STARTER, edited) == [
+        "-minutes: 90              # session length, 45 to 180; every week is fitted to it exactly",
+        "+minutes: 75              # session length, 45 to 180; every week is fitted to it exactly",
+    ]
+
+
+def test_a_skipped_date_goes_into_the_empty_list_on_its_line() -> None:
+    edited = apply(STARTER, {"op": "add", "path": ["skip"], "value": "2027-01-24"})
+    (_, added) = changed_lines(STARTER, edited)
+    assert added.startswith("+skip: [2027-01-24]  ")
+    assert added.endswith("# meeting dates with no meeting, e.g. [2027-02-14]; later weeks move on")
+
+
+def test_quoting_is_kept_and_new_text_is_quoted() -> None:
+    edited = apply(STARTER, {"op": "set", "path": ["church"], "value": "St Mark's"})
+    assert 'church: "St Mark\'s"' in edited
+    edited = apply(STARTER, {"op": "set", "path": ["time"], "value": "19:00"})
+    assert 'time: "19:00"' in edited
+
+
+def test_a_week_named_by_its_lesson_becomes_a_mapping_when_it_changes() -> None:
+    edited = apply(STARTER, {"op": "set", "path": ["weeks", 0, "title"], "value": "Counting On"})
+    assert '  - lesson: trust\n    title: "Counting On"\n  - safety\n' in edited
+
+
+def test_questions_are_dropped_reworded_and_added() -> None:
+    text = apply(STARTER, {"op": "drop", "week": 2, "id": "empathy-fix-it", "on": True})
+    assert "      drop: [empathy-fix-it]   " in text
+    text = apply(text, {"op": "reword", "week": 2, "id": "empathy-understood", "text": "When?"})
+    assert "empathy-understood: When?" in text
+    add = {"text": "What makes listening hard?", "after": "empathy-understood"}
+    text = apply(text, {"op": "add", "path": ["weeks", 2, "questions", "add"], "value": add})
+    course = load_course_text(text, "course.yaml", Path.cwd())
+    ids = [q.id for q in course.weeks[2].questions]
+    assert "empathy-fix-it" not in ids
+    assert ids[ids.index("empathy-understood") + 1] == "empathy-added-1"
+    assert course.weeks[2].questions[ids.index("empathy-understood")].text == "When?"
+    text = apply(text, {"op": "drop", "week": 2, "id": "empathy-fix-it", "on": False})
+    text = apply(text, {"op": "reword", "week": 2, "id": "empathy-understood", "text": ""})
+    text = apply(text, {"op": "remove", "path": ["weeks", 2, "questions", "add", 0]})
+    assert text == STARTER
+
+
+def test_weeks_move_and_go_with_their_comments() -> None:
+    text = apply(STARTER, {"op": "move", "path": ["weeks", 2], "to": 0})
+    weeks = load_course_text(text, "course.yaml", Path.cwd()).weeks
+    assert [w.lesson_id for w in weeks][:3] == ["empathy", "trust", "safety"]
+    assert "  - lesson: empathy                # the lesson taught this week" in text
+    text = apply(text, {"op": "remove", "path": ["weeks", 0]})
+    assert "lesson: empathy" not in text
+    assert "# one entry per meeting" in text
+
+
+def test_typed_values_are_read_as_their_kind_and_anything_else_is_left_for_the_check() -> None:
+    assert coerce(["minutes"], "60") == 60
+    assert coerce(["start"], "2027-01-10") == dt.date(2027, 1, 10)
+    assert coerce(["start"], "next week") == "next week"
+    assert coerce(["minutes"], "sixty") == "sixty"
+
+
+def test_a_change_that_does_not_fit_is_refused() -> None:
+    with pytest.raises(EditError):
+        apply(STARTER, {"op": "remove", "path": ["weeks", 40]})
+    with pytest.raises(EditError):
+        apply(STARTER, {"op": "explode"})
+    with pytest.raises(EditError):
+        apply("- a\n- b\n", {"op": "set", "path": ["title"], "value": "x"})
+
+
+def test_a_weeks_own_exercise_steps_are_one_a_line() -> None:
+    steps = ["Sit facing each other.", "", "Take turns for two minutes each. "]
+    text = apply(STARTER, {"op": "set", "path": ["weeks", 2, "exercise", "steps"], "value": steps})
+    assert (
+        "    exercise:                      # your own couple exercise: "
+        '{title: "...", steps: ["...", "..."]}\n'
+        "      steps:\n"
+        '        - "Sit facing each other."\n'
+        '        - "Take turns for two minutes each."\n'
+    ) in text
+    course = load_course_text(text, "course.yaml", Path.cwd())
+    assert course.weeks[2].exercise_steps == (
+        "Sit facing each other.",
+        "Take turns for two minutes each.",
+    )
+    text = apply(text, {"op": "set", "path": ["weeks", 2, "exercise", "steps"], "value": [""]})
+    assert (
+        load_course_text(text, "course.yaml", Path.cwd())
+        .weeks[2]
+        .exercise_steps[0]
+        .startswith("Each of you picks a moment")
+    )

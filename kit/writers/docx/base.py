@@ -30,6 +30,7 @@ BASE_DOCX = "base.docx"
 """Kit's own designed base document in the templates folder."""
 
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_MACROS = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,10 @@ def _emptied_template(path: Path) -> DocxDocument:
         if ref.get(qn("r:id")) not in doc.part.rels:
             sect_pr.remove(ref)
     # A copy of the styles kept for Word 2010; styles added here would be missing from it,
-    # which newer Word reads as damage. Word rebuilds it when it needs it.
+    # which newer Word reads as damage. Word rebuilds it when it needs it. A template's
+    # macros never travel into a handout.
     for rel_id, rel in list(doc.part.rels.items()):
-        if rel.reltype == _STYLES_WITH_EFFECTS:
+        if rel.reltype in (_STYLES_WITH_EFFECTS, _MACROS):
             doc.part.drop_rel(rel_id)
     _complete(doc)
     return doc

@@ -35,12 +35,16 @@ def face_paragraphs(texts: Sequence[Text], *, line: int = 100) -> list[etree._El
     return out
 
 
+MAX_SPACING = 158400
+"""Largest space before a paragraph the schema allows, in hundredths of a point."""
+
+
 def _face_paragraph(text: Text, *, first: bool, line: int, restart: bool) -> etree._Element:
     p = etree.Element(_P)
     indent = round(text.indent * EMU_PER_PT)
     ppr = etree.SubElement(p, _PPR, marL=str(indent), indent=str(-indent if text.bullet else 0))
     _sub(_sub(ppr, "lnSpc"), "spcPct", val=str(line * 1000))
-    before = 0 if first else round(text.before * 100)
+    before = 0 if first else min(round(text.before * 100), MAX_SPACING)
     _sub(_sub(ppr, "spcBef"), "spcPts", val=str(before))
     if text.bullet and not text.continued:
         _sub(_sub(ppr, "buClr"), "schemeClr", val="accent1")

@@ -103,3 +103,22 @@ def test_a_footer_the_template_names_but_does_not_hold_is_made_anew(brand_varian
     data = write_docx(Document("notes", "N", "Course · Church", parse("Text.")), brand=brand)
     footer = docx.Document(io.BytesIO(data)).sections[-1].footer
     assert [p.text for p in footer.paragraphs] == ["Course · Church\t1"]
+
+
+def test_a_brand_documents_macros_are_left_behind(tmp_path: Path) -> None:
+    brand = tmp_path / "church.docx"
+    doc = docx.Document(str(BRAND))
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    macros = Part(PackURI("/word/vbaProject.bin"), "application/vnd.ms-office.vbaProject", b"x")
+    doc.part.relate_to(macros, "http://schemas.microsoft.com/office/2006/relationships/vbaProject")
+    doc.save(str(brand))
+    with zipfile.ZipFile(brand) as z:
+        assert "word/vbaProject.bin" in z.namelist()
+    written = write_docx(Document("notes", "N", "F", []), brand=brand)
+    with zipfile.ZipFile(io.BytesIO(written)) as z:
+        names = z.namelist()
+        types = z.read("[Content_Types].xml").decode()
+    assert not [n for n in names if "vba" in n.lower()]
+    assert "vbaProject" not in types

@@ -79,3 +79,14 @@ def test_a_slide_without_notes_gets_one_empty_paragraph() -> None:
     [p] = notes_paragraphs([], continued=False)
     # Stored as <a:t></a:t>, as python-pptx stores an empty run.
     assert p.find(f"{qn('a:r')}/{qn('a:t')}").text == ""
+
+
+def test_space_before_a_paragraph_stays_within_the_schema() -> None:
+    # A church template whose body font is huge asks for more than the schema allows.
+    first, second = face_paragraphs(
+        [Text((Run("One"),), "body", 4000), Text((Run("Two"),), "body", 4000)], line=100
+    )
+    spacing = [
+        _ppr(p).find(f"{qn('a:spcBef')}/{qn('a:spcPts')}").get("val") for p in (first, second)
+    ]
+    assert spacing == ["0", "158400"]

@@ -36,7 +36,7 @@ def nsdecls(*prefixes: str) -> str:
     return " ".join(f'xmlns:{p}="{NAMESPACES[p]}"' for p in prefixes)
 
 
-def escape(text: str) -> str:
+def escape_xml(text: str) -> str:
     """Text made safe inside an element; a carriage return is kept as a reference."""
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from kit.writers.docx import markup
-from kit.writers.ooxml import escape, nsdecls, qn
+from kit.writers.ooxml import escape_xml, nsdecls, qn
 
 _SETTINGS_AFTER_UPDATE_FIELDS = (
     "w:hdrShapeDefaults",
@@ -57,7 +57,7 @@ def add_field(
     """
     flag = ' w:dirty="true"' if dirty else ""
     p.append(_run(f'<w:fldChar w:fldCharType="begin"{flag}/>'))
-    p.append(_run(f'<w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText>'))
+    p.append(_run(f'<w:instrText xml:space="preserve"> {escape_xml(instruction)} </w:instrText>'))
     p.append(_run('<w:fldChar w:fldCharType="separate"/>'))
     if shown:
         kept_text(p, shown)

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
-import pptx
 import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from helpers import FIXTURES, KIT_FILES, kit_files
+from helpers import slide_texts as slides
 
 import kit
 from kit.course.scripture import passage
@@ -52,21 +52,6 @@ def numbered_questions(path: Path) -> list[str]:
         if style in ("Kit Question", "Kit Prompt") and match:
             assert int(match.group(1)) == len(found) + 1, text
             found.append(match.group(2))
-    return found
-
-
-def slides(path: Path) -> list[tuple[str, str, str]]:
-    """(title, text on the face, speaker notes) of every slide."""
-    found = []
-    for slide in pptx.Presentation(str(path)).slides:
-        title = slide.shapes.title.text if slide.shapes.title is not None else ""
-        face = "\n".join(
-            shape.text_frame.text
-            for shape in slide.shapes
-            if shape.has_text_frame and shape != slide.shapes.title
-        )
-        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
-        found.append((title, face, notes))
     return found
 
 

@@ -57,9 +57,10 @@ def deck_design(brand: Path | None) -> DeckDesign:
 @lru_cache(maxsize=8)
 def _read(path: str, mtime: int, size: int, own: bool) -> DeckDesign:
     data = Path(path).read_bytes()
-    choices = layout_choices(open_presentation(data), own=own)
-    scratch = open_presentation(data)
-    return DeckDesign(data, choices, new_slides(scratch, all_layouts(scratch)))
+    prs = open_presentation(data)
+    # The layouts' text areas are read before the new slides are made on the same copy.
+    choices = layout_choices(prs, own=own)
+    return DeckDesign(data, choices, new_slides(prs, all_layouts(prs)))
 
 
 def open_presentation(data: bytes) -> PptxPresentation:

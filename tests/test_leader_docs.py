@@ -16,7 +16,7 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from helpers import FIXTURES
+from helpers import FIXTURES, slide_texts
 
 import kit
 from kit.compose.typography import smarten
@@ -292,3 +292,39 @@ def test_every_numbered_list_starts_at_one(builtin_kit: Path) -> None:
     # Each week's exercise steps and take-home, and the guide's own list up front.
     assert len(lists) >= 2 * len(kit.default_course().weeks) + 1
     assert len(set(lists)) == len(lists) and set(lists) <= restarted
+
+
+GROUND_RULES = [
+    "What is said here stays here.",
+    "Anyone may pass.",
+    "Honor your spouse.",
+    "Speak for yourself.",
+    "Nobody is asked to pray aloud.",
+]
+"""The ground rules in brief, as the guide's ground-rules page gives them."""
+
+
+def test_the_first_week_has_a_timed_ground_rules_part_and_slide(built) -> None:
+    """The guide says to read the ground rules in the first week: its plan and deck make room."""
+    course, folder = built
+    for week in course.weeks:
+        name = f"week-{week.number:02d}"
+        notes = [_squash(p.text) for p in paragraphs(_open(folder, f"{name}-leader-notes.docx"))]
+        parts = [t for t in notes if re.match(r"\d+\. \w", t) and " min" in t]
+        deck = [title for title, _, _ in slide_texts(folder / f"{name}-slides.pptx")]
+        handout = body_text(_open(folder, f"{name}-handout.docx"))
+        if week.number > 1:
+            assert not any("Ground rules" in t for t in parts), week.number
+            assert "Our ground rules" not in deck and "Our ground rules" not in handout
+            continue
+        minutes = week.minutes("ground_rules")
+        assert minutes >= 2 and sum(s.minutes for s in week.slots) == course.minutes
+        assert parts[1].startswith(f"2. Ground rules ({minutes} min"), parts
+        for rule in GROUND_RULES:
+            assert any(t.startswith(rule) for t in notes), rule
+            assert rule in handout
+        assert deck.index("Our ground rules") == deck.index("Opening question") + 1
+        face = next(
+            f for t, f, _ in slide_texts(folder / f"{name}-slides.pptx") if t == "Our ground rules"
+        )
+        assert face.splitlines() == ["Before we begin", *GROUND_RULES]  # its kicker, then the rules

@@ -10,10 +10,30 @@ from kit.course.schedule import Meeting
 from kit.course.scripture import Passage
 from kit.course.timing import Slot
 from kit.errors import Problem
-from kit.load.schema import CareContact, Point, Source
+from kit.load.schema import CareContact, Lesson, Point, Source
 
 PARTS = ("opening", "teaching", "exercise", "discussion", "prayer")
-"""The parts of every session, in the order they happen."""
+"""The parts of every lesson, in the order they happen."""
+PART_NAMES = {
+    "opening": "Welcome and opening question",
+    "ground_rules": "Ground rules",
+    "teaching": "Teaching",
+    "exercise": "Couple time",
+    "discussion": "Discussion",
+    "prayer": "Closing prayer",
+}
+"""The parts of a session as the built-in templates name them (the web page's plan too)."""
+GROUND_RULES = ("ground_rules", 5)
+"""The part the first week adds after its opening question, and its natural minutes:
+the host reads the ground rules to the room before anyone is asked to share."""
+
+
+def session_parts(lesson: Lesson, number: int) -> list[tuple[str, int]]:
+    """The parts of week `number`'s session and their natural minutes, in order."""
+    parts = [(part, getattr(lesson, part).minutes) for part in PARTS]
+    if number == 1:
+        parts.insert(1, GROUND_RULES)
+    return parts
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.course.model import PARTS, Question, ResolvedCourse, Week
+from kit.course.model import Question, ResolvedCourse, Week, session_parts
 from kit.course.schedule import Meeting, gaps, meetings
 from kit.course.scripture import passage, translation_name
 from kit.course.timing import clock_slots, fit_minutes, question_capacity
@@ -156,12 +156,12 @@ def _week(
     date,
     skipped_after: tuple[Meeting, ...],
 ) -> Week:
-    natural = [getattr(lesson, part).minutes for part in PARTS]
+    keys, natural = zip(*session_parts(lesson, number), strict=True)
     fitted = fit_minutes(natural, course.minutes)
-    slots = clock_slots(list(zip(PARTS, fitted, strict=True)), course.time)
+    slots = clock_slots(list(zip(keys, fitted, strict=True)), course.time)
     asked = apply_changes(lesson, spec.questions)
     required = sum(1 for q in asked if not q.optional)
-    discussion = PARTS.index("discussion")
+    discussion = keys.index("discussion")
     capacity = question_capacity(
         fitted[discussion], natural[discussion], len(lesson.questions), required
     )

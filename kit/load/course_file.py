@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kit.compose.templates import template_problems
 from kit.course import wording
-from kit.course.model import PARTS, ResolvedCourse
+from kit.course.model import ResolvedCourse, session_parts
 from kit.course.resolve import apply_changes, resolve
 from kit.course.schedule import meetings, stray_skips
 from kit.course.scripture import passage_problem, translation_problem
@@ -321,8 +321,8 @@ def _timing_problem(
     i: int, week: schema.Week, lesson: schema.Lesson, course: schema.Course
 ) -> str | None:
     """What is wrong when a week's questions that are not optional cannot fit its session."""
-    natural = [getattr(lesson, part).minutes for part in PARTS]
-    at = PARTS.index("discussion")
+    keys, natural = zip(*session_parts(lesson, i + 1), strict=True)
+    at = keys.index("discussion")
     discussion = fit_minutes(natural, course.minutes)[at]
     required = sum(1 for q in apply_changes(lesson, week.questions) if not q.optional)
     needed = discussion_shortfall(discussion, required, natural[at], len(lesson.questions))

@@ -15,13 +15,14 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.brand import brand_problem
 from kit.resources import shown
 from kit.serve import checking, editing, safety, storage
 from kit.serve.building import Builder, pdf_available
 from kit.serve.form import TRANSLATIONS, build_form
-from kit.serve.preview import PART_NAMES, schedule, week_preview
+from kit.serve.preview import schedule, week_preview
 
 log = logging.getLogger(__name__)
 

@@ -11,17 +11,8 @@ from dataclasses import dataclass, field
 
 from kit.compose.documents import course_environment, handout, leader_notes, slides
 from kit.compose.view import course_view
-from kit.course.model import Question, ResolvedCourse
+from kit.course.model import PART_NAMES, Question, ResolvedCourse
 from kit.writers.html import deck_html, document_html
-
-PART_NAMES = {
-    "opening": "Welcome and opening question",
-    "teaching": "Teaching",
-    "exercise": "Couple time",
-    "discussion": "Discussion",
-    "prayer": "Closing prayer",
-}
-"""The parts of a session as the leader notes name them."""
 
 
 @dataclass

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kit.course.model import PARTS, Question, ResolvedCourse
+from kit.course.model import PARTS, Question, ResolvedCourse, Week
 from kit.course.resolve import apply_changes, choose_questions
 from kit.load import schema
 from kit.load.course_file import load_course
@@ -97,8 +97,10 @@ def test_enough_room_keeps_every_question() -> None:
 @pytest.mark.parametrize("minutes", [45, 60, 75, 90, 120, 150, 180])
 def test_resolved_weeks_fill_the_session_exactly(tmp_path: Path, minutes: int) -> None:
     course = load(tmp_path, f"title: T\nminutes: {minutes}\nweeks: [trust, empathy]\n")
+    first, second = course.weeks
+    assert [s.key for s in first.slots] == [PARTS[0], "ground_rules", *PARTS[1:]]
+    assert [s.key for s in second.slots] == list(PARTS)
     for week in course.weeks:
-        assert [s.key for s in week.slots] == list(PARTS)
         assert sum(s.minutes for s in week.slots) == minutes
         assert min(s.minutes for s in week.slots) >= 2
 
@@ -114,17 +116,23 @@ REQUIRED = [
 """The empathy lesson's questions that are not optional, in order."""
 
 
+def second_week(tmp_path: Path, minutes: int) -> Week:
+    """The empathy lesson as week 2, clear of the first week's ground rules."""
+    text = f"title: T\nminutes: {minutes}\nweeks: [trust, empathy]\n"
+    return load(tmp_path, text).weeks[1]
+
+
 def test_shorter_sessions_leave_out_optional_questions_only(tmp_path: Path) -> None:
-    week90 = load(tmp_path, "title: T\nminutes: 90\nweeks: [empathy]\n").weeks[0]
+    week90 = second_week(tmp_path, 90)
     assert (len(week90.questions), week90.left_out) == (8, ())
     for minutes in (45, 60, 75):
-        week = load(tmp_path, f"title: T\nminutes: {minutes}\nweeks: [empathy]\n").weeks[0]
+        week = second_week(tmp_path, minutes)
         assert [x.id for x in week.questions] == REQUIRED, minutes
         assert [x.id for x in week.left_out] == ["empathy-real-apology", "empathy-weep-with"]
 
 
 def test_a_longer_session_keeps_every_question(tmp_path: Path) -> None:
-    week = load(tmp_path, "title: T\nminutes: 180\nweeks: [empathy]\n").weeks[0]
+    week = second_week(tmp_path, 180)
     assert (len(week.questions), week.left_out) == (8, ())
     assert week.minutes("discussion") == 90
 
@@ -133,10 +141,11 @@ def test_start_time_1830_for_60_minutes_ends_at_1930(tmp_path: Path) -> None:
     week = load(tmp_path, 'title: T\ntime: "18:30"\nminutes: 60\nweeks: [trust]\n').weeks[0]
     assert week.end == dt.time(19, 30)
     assert [(s.key, s.start, s.end) for s in week.slots] == [
-        ("opening", dt.time(18, 30), dt.time(18, 37)),
-        ("teaching", dt.time(18, 37), dt.time(18, 47)),
-        ("exercise", dt.time(18, 47), dt.time(18, 57)),
-        ("discussion", dt.time(18, 57), dt.time(19, 27)),
+        ("opening", dt.time(18, 30), dt.time(18, 36)),
+        ("ground_rules", dt.time(18, 36), dt.time(18, 39)),
+        ("teaching", dt.time(18, 39), dt.time(18, 49)),
+        ("exercise", dt.time(18, 49), dt.time(18, 59)),
+        ("discussion", dt.time(18, 59), dt.time(19, 27)),
         ("prayer", dt.time(19, 27), dt.time(19, 30)),
     ]
 

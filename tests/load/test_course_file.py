@@ -327,6 +327,7 @@ care:
 brand:
 templates:
 weeks:
+  - trust
   - lesson: empathy
     title:
     questions:
@@ -337,8 +338,8 @@ weeks:
 """
     course = load(course_file, text)
     assert (course.leaders, course.minutes, course.translation, course.care) == ((), 90, "WEB", ())
-    assert course.weeks[0].title == "Seeing Through Their Eyes"
-    assert len(course.weeks[0].questions) == 8
+    assert course.weeks[1].title == "Seeing Through Their Eyes"
+    assert len(course.weeks[1].questions) == 8
 
 
 def test_a_required_key_left_empty_is_still_an_error(course_file: Path) -> None:

@@ -113,8 +113,10 @@ def test_couple_questions_never_appear_on_a_slide_card(page: Any) -> None:
         assert q.text not in faces
         assert q.id in page.inner_text("#private-questions")
     assert "couple-private" in page.inner_text("#panel-slides .slide-couple .badge")
-    group = [q for q in trust.questions if q.audience == "group"]
-    assert all(q.text in faces for q in group)
+    # Every group question that is not optional is on a card (the first week's ground
+    # rules may leave an optional one out of a 90-minute session).
+    group = [q for q in trust.questions if q.audience == "group" and not q.optional]
+    assert group and all(q.text in faces for q in group)
 
 
 def test_plan_save_build_and_download(page: Any, live: Any, tmp_path: Path) -> None:

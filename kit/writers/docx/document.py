@@ -38,8 +38,8 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
     base = prepared_base(brand)
     doc = base.open()
     sect = doc.sections[-1]
-    if brand is None and document.kind == "handout":
-        section.set_handout_page(sect)
+    if brand is None and document.kind in ("handout", "notes"):
+        section.set_sheet_page(sect)
     writer = BodyWriter(doc, base, section.text_width(sect))
     writer.lay_out(document.blocks)
     if _starts_with_cover(document.blocks):
@@ -227,6 +227,9 @@ class BodyWriter:
 
     def box(self, where: etree._Element, block: Box, width: int) -> None:
         """Append a framed, shaded box holding its title and blocks."""
+        # A box never starts a page on its own: the paragraph before it goes along.
+        if len(where) and where[-1].tag == markup.P:
+            markup.keep_with_next(where[-1])
         # A little air between the frame and what comes before it; this also carries a
         # page break, since a table cannot.
         self.para(where, "Kit Spacer")

@@ -54,6 +54,16 @@ def add_paragraph(
     return p
 
 
+def keep_with_next(p: etree._Element) -> None:
+    """Keep a paragraph on the page of what follows it (`w:keepNext` comes after the style)."""
+    ppr = p.find(PPR)
+    if ppr is None:
+        ppr = etree.Element(PPR)
+        p.insert(0, ppr)
+    if ppr.find(KEEP_NEXT) is None:
+        ppr.insert(1 if ppr.find(PSTYLE) is not None else 0, etree.Element(KEEP_NEXT))
+
+
 def add_run(p: etree._Element, text: str, *, bold: bool = False, italic: bool = False) -> None:
     """Append a run of text; tabs and line breaks become their own elements, as in Word."""
     r = etree.SubElement(p, R)

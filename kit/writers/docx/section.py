@@ -9,7 +9,7 @@ from lxml import etree
 from kit.writers.docx import fields, markup
 from kit.writers.ooxml import qn
 
-HANDOUT_PAGE = {
+SHEET_PAGE = {
     "top_margin": 760,
     "bottom_margin": 760,
     "left_margin": 1080,
@@ -17,16 +17,17 @@ HANDOUT_PAGE = {
     "header_distance": 400,
     "footer_distance": 400,
 }
-"""Handouts use more of the sheet (twips), so a week fits on one sheet printed both sides."""
+"""Handouts and weekly leader notes use more of the sheet (twips): a handout fits on one
+sheet printed both sides, a table leader's notes on two."""
 
 _LETTER_WIDTH = Twips(12240)
 _MARGIN = Twips(1440)
 """What Word assumes of a section that gives no page width or side margin."""
 
 
-def set_handout_page(section: Section) -> None:
-    """Narrow the margins and header and footer distances to the handout's."""
-    for name, value in HANDOUT_PAGE.items():
+def set_sheet_page(section: Section) -> None:
+    """Narrow the margins and header and footer distances to `SHEET_PAGE`."""
+    for name, value in SHEET_PAGE.items():
         setattr(section, name, Twips(value))
 
 

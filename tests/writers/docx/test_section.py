@@ -36,15 +36,16 @@ def test_a_document_without_a_cover_numbers_its_first_page(write) -> None:
     assert "PAGE" in _instructions(section.footer)
 
 
-def test_handouts_use_more_of_the_sheet_than_leader_documents() -> None:
+def test_handouts_and_leader_notes_use_more_of_the_sheet_than_the_guide() -> None:
     markup = "# Week\nText."
-    handout = write_docx(Document("handout", "H", "F", parse(markup)))
-    notes = write_docx(Document("notes", "N", "F", parse(markup)))
-    h = docx.Document(io.BytesIO(handout)).sections[-1]
-    n = docx.Document(io.BytesIO(notes)).sections[-1]
-    assert h.left_margin < n.left_margin and h.top_margin < n.top_margin
-    assert h.footer_distance < n.footer_distance
-    assert text_width(h) > text_width(n)
+    guide = docx.Document(io.BytesIO(write_docx(Document("guide", "G", "F", parse(markup)))))
+    g = guide.sections[-1]
+    for kind in ("handout", "notes"):
+        written = write_docx(Document(kind, "H", "F", parse(markup)))
+        s = docx.Document(io.BytesIO(written)).sections[-1]
+        assert s.left_margin < g.left_margin and s.top_margin < g.top_margin, kind
+        assert s.footer_distance < g.footer_distance, kind
+        assert text_width(s) > text_width(g), kind
 
 
 def test_a_template_without_page_size_or_margins_is_laid_out_on_letter(

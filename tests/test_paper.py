@@ -1,0 +1,64 @@
+"""Printed paper: rendered with LibreOffice, no page of the leader documents or handouts is
+left nearly empty, and a table leader's notes for a week fit on two sheets.
+
+Pages that stand alone on purpose (the guide's cover, contents, ground rules, schedule
+and sources) are the only short ones allowed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+from helpers import render_pdf
+
+MIN_WORDS = 80
+"""Fewest words a page holds: less is a page wasted on a box or a heading and a line."""
+ALONE = ("Contents", "Ground rules", "Schedule", "Sources")
+"""First lines of the guide's pages that stand alone on purpose."""
+MAX_NOTES_PAGES = 4
+"""A week's leader notes print on two sheets, both sides."""
+
+
+@pytest.fixture(scope="module")
+def printed(builtin_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
+    """The words of each rendered page of the guide, leader notes and handouts, by file."""
+    files = sorted(builtin_kit.glob("*.docx"))
+    pdfs = render_pdf(files, tmp_path_factory.mktemp("paper"))
+    pages = {}
+    for pdf in pdfs:
+        with pymupdf.open(pdf) as doc:
+            pages[pdf.stem] = [(page.get_text().strip(), page.get_text("words")) for page in doc]
+    return pages
+
+
+def test_every_document_of_the_built_in_course_was_rendered(printed) -> None:
+    weeks = [f"week-{n:02d}" for n in range(1, 7)]
+    expected = {"leader-guide"} | {
+        f"{w}-{kind}" for w in weeks for kind in ("leader-notes", "handout")
+    }
+    assert set(printed) == expected
+
+
+def test_no_page_is_nearly_empty(printed) -> None:
+    short = []
+    for name, pages in printed.items():
+        for number, (text, words) in enumerate(pages, 1):
+            first = text.splitlines()[0] if text else ""
+            if name == "leader-guide" and (number == 1 or first in ALONE):
+                continue
+            if len(words) < MIN_WORDS:
+                short.append((name, number, first, len(words)))
+    assert short == []
+
+
+def test_each_weeks_leader_notes_fit_on_two_sheets(printed) -> None:
+    counts = {name: len(pages) for name, pages in printed.items() if name.endswith("notes")}
+    assert len(counts) == 6
+    assert {name: n for name, n in counts.items() if n > MAX_NOTES_PAGES} == {}
+
+
+def test_the_pages_let_off_are_the_ones_that_stand_alone_on_purpose(printed) -> None:
+    firsts = [text.splitlines()[0] for text, _ in printed["leader-guide"] if text]
+    assert [f for f in firsts if f in ALONE] == list(ALONE)

@@ -238,7 +238,7 @@ class BodyWriter:
             margins=(120, side, 60, side),
         )
         where.append(table)
-        (cell,) = tables.add_row(table, [width], cell_props=tables.shade("F4F7F8"))
+        (cell,) = tables.add_row(table, [width], cell_props=tables.shade(self.base.fill))
         if block.title:
             self.para(cell, "Kit Box Title", block.title)
         for inner in block.blocks:

@@ -1,8 +1,12 @@
-"""The document's page: its margins, the width of its text, and the footers on its pages."""
+"""The document's page: its margins, the width of its text, its headers and footers."""
 
 from __future__ import annotations
 
-from docx.section import Section
+import copy
+
+from docx.opc.package import OpcPackage
+from docx.opc.part import XmlPart
+from docx.section import Section, _Footer, _Header  # private names; for type hints only
 from docx.shared import Length, Twips
 from lxml import etree
 
@@ -23,6 +27,9 @@ _LETTER_WIDTH = Twips(12240)
 _MARGIN = Twips(1440)
 """What Word assumes of a section that gives no page width or side margin."""
 
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
 
 def set_handout_page(section: Section) -> None:
     """Narrow the margins and header and footer distances to the handout's."""
@@ -41,11 +48,55 @@ def text_width(section: Section) -> int:
     return int(width // 635)
 
 
-def blank_cover_footer(section: Section) -> None:
-    """Give the first page a footer of its own, left empty, unless it already has one."""
-    if not section.different_first_page_header_footer:
-        section.different_first_page_header_footer = True
-        section.first_page_footer.is_linked_to_previous = False
+def cover_without_page_number(section: Section) -> None:
+    """Give the first page a header and footer of its own, unless it already has them.
+
+    They hold what the template's own header and footer hold (a church's logo and name,
+    its address), copied before kit adds its page number, or nothing.
+    """
+    if section.different_first_page_header_footer:
+        return
+    section.different_first_page_header_footer = True
+    if not section.header.is_linked_to_previous:
+        # Without a header of its own the cover's would be blank, losing the church's logo.
+        section.first_page_header.is_linked_to_previous = False
+        _copy_story(section.header, section.first_page_header)
+    section.first_page_footer.is_linked_to_previous = False
+    if not section.footer.is_linked_to_previous:
+        _copy_story(section.footer, section.first_page_footer)
+
+
+def _copy_story(source: _Header | _Footer, target: _Header | _Footer) -> None:
+    """Fill `target` with copies of `source`'s paragraphs and tables, pictures and all."""
+    element = target.part.element
+    for child in list(element):
+        element.remove(child)
+    taken = _drawing_ids(target.part.package)
+    for child in source.part.element:
+        element.append(copy.deepcopy(child))
+    for node in element.iter():
+        for name, value in node.attrib.items():
+            # r:embed (a picture), r:id (a link or an object): the target's own relationship.
+            if name.startswith(_R) and value in source.part.rels:
+                rel = source.part.rels[value]
+                target_of = rel.target_ref if rel.is_external else rel.target_part
+                node.set(name, target.part.relate_to(target_of, rel.reltype, rel.is_external))
+        if node.tag == _DOC_PR:
+            # Word reads a drawing id used twice in a document as damage.
+            taken += 1
+            node.set("id", str(taken))
+
+
+def _drawing_ids(package: OpcPackage) -> int:
+    """The highest drawing id in any part of the package (0 when there are no drawings)."""
+    ids = [
+        int(value)
+        for part in package.iter_parts()
+        if isinstance(part, XmlPart)
+        for node in part.element.iter(_DOC_PR)
+        if (value := node.get("id", "")).isdigit()
+    ]
+    return max(ids, default=0)
 
 
 def page_footer(section: Section, text: str, style_id: str | None, *, keep_existing: bool) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import copy
 
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.package import OpcPackage
 from docx.opc.part import XmlPart
 from docx.section import Section, _Footer, _Header  # private names; for type hints only
 from docx.shared import Length, Twips
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from kit.writers.docx import fields, markup
@@ -123,10 +125,34 @@ def page_footer(section: Section, text: str, style_id: str | None, *, keep_exist
     ppr = etree.SubElement(par, markup.PPR)
     if style_id:
         etree.SubElement(ppr, markup.PSTYLE).set(markup.VAL, style_id)
-    tab = etree.SubElement(etree.SubElement(ppr, qn("w:tabs")), markup.TAB)
-    tab.set(markup.VAL, "right")
-    tab.set(qn("w:pos"), str(text_width(section)))
+    width = text_width(section)
+    # The style's own stops (Word's Footer style has a centre one) would catch the tab
+    # before the page number, so they are cleared here.
+    stops = {pos: "clear" for pos in _style_tab_stops(Paragraph(par, footer)) if pos != width}
+    tabs = etree.SubElement(ppr, qn("w:tabs"))
+    for pos, kind in sorted((stops | {width: "right"}).items()):
+        tab = etree.SubElement(tabs, markup.TAB)
+        tab.set(markup.VAL, kind)
+        tab.set(qn("w:pos"), str(pos))
     if not existing:
         fields.kept_text(par, text)
     etree.SubElement(etree.SubElement(par, markup.R), markup.TAB)
     fields.add_field(par, "PAGE", "1")
+
+
+def _style_tab_stops(paragraph: Paragraph) -> set[int]:
+    """The tab stops (twips) a paragraph's style sets, with those of the styles it is based on."""
+    stops: set[int] = set()
+    cleared: set[int] = set()
+    style = paragraph.style
+    while style is not None:
+        # Reading tab_stops gives a style without paragraph properties an empty set of them.
+        stops_of = style.paragraph_format.tab_stops if style.element.pPr is not None else ()
+        for stop in stops_of:
+            position = stop.position.twips
+            if stop.alignment == WD_TAB_ALIGNMENT.CLEAR:
+                cleared.add(position)
+            elif position not in cleared:
+                stops.add(position)
+        style = style.base_style
+    return stops

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import docx
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from helpers import FIXTURES
 
@@ -93,6 +94,23 @@ def test_a_template_without_section_properties_gets_a_letter_page(tmp_path: Path
     grid = doc.tables[0]._tbl.tblGrid.iter(qn("w:gridCol"))
     # US Letter with Word's inch margins, and the cells' padding either side.
     assert sum(int(c.get(qn("w:w"))) for c in grid) == 12240 - 2 * 1440 + 2 * 90
+
+
+def test_the_page_number_is_at_the_right_though_the_footer_style_has_a_centre_stop(
+    write,
+) -> None:
+    # Word's own Footer style has a centre tab stop; the tab before the number skips it.
+    template = docx.Document(str(THEMED))
+    (centre, right) = template.styles["Footer"].paragraph_format.tab_stops
+    section = write("Text.", brand=THEMED).sections[-1]
+    (address, number) = section.footer.paragraphs
+    assert address.text.startswith("400 Elm Street") and number.text == "\t1"
+    stops = {s.position.twips: s.alignment for s in number.paragraph_format.tab_stops}
+    assert stops == {
+        centre.position.twips: WD_TAB_ALIGNMENT.CLEAR,
+        text_width(section): WD_TAB_ALIGNMENT.RIGHT,
+    }
+    assert right.position.twips == text_width(section)
 
 
 def test_a_cover_gets_its_own_copy_of_the_templates_header(write, sample_markup: str) -> None:

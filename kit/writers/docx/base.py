@@ -19,11 +19,13 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.oxml import parse_xml
 from lxml import etree
 
 from kit.resources import data_dir
 from kit.writers.docx.numbering import NUMBERED_STYLES, style_num_id
 from kit.writers.docx.styles import ACCENT, Look, ensure_styles, style_key
+from kit.writers.docx.tables import box_fill
 from kit.writers.ooxml import qn, set_core_properties
 
 BASE_DOCX = "base.docx"
@@ -31,6 +33,7 @@ BASE_DOCX = "base.docx"
 
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _MACROS = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+_RGB = re.compile(r"[0-9A-Fa-f]{6}")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class BaseDocument:
     """Style ids by key (a style's name in lower case)."""
     accent: str
     """The colour of borders and rules, as RRGGBB."""
+    fill: str
+    """The shading inside framed boxes, as RRGGBB: a light tint of the accent."""
     word_2013: bool
     """The document asks for Word 2013's layout (or later)."""
     lists: dict[str, int | None]
@@ -66,18 +71,23 @@ def prepared_base(brand: Path | None) -> BaseDocument:
 def _prepared(path: str, size: int, mtime: int) -> BaseDocument:
     del size, mtime  # part of the cache key: a changed file is prepared again
     doc = _emptied_template(Path(path))
-    ids = ensure_styles(doc)
+    # Read before _complete, which gives a template without a theme kit's own.
+    look = Look.of(doc.styles.element, _theme_accent(doc))
+    _complete(doc)
+    ids = ensure_styles(doc, look)
     # python-docx gives a template without settings or core properties its own defaults.
     settings = doc.settings.element
     set_core_properties(doc.core_properties, title="", subject="", author="")
-    accent = Look.of(doc.styles.element).accent.get(qn("w:val"))
+    accent = look.accent.get(qn("w:val"))
+    # Borders take a plain colour value; a theme colour without one falls back to kit's.
+    accent = accent if _RGB.fullmatch(accent or "") else ACCENT
     out = io.BytesIO()
     doc.save(out)
     return BaseDocument(
         data=out.getvalue(),
         ids=ids,
-        # Borders take a plain colour value; a theme colour without one falls back to kit's.
-        accent=accent if re.fullmatch(r"[0-9A-Fa-f]{6}", accent or "") else ACCENT,
+        accent=accent,
+        fill=box_fill(accent),
         word_2013=_compat_mode(settings) >= 15,
         lists={
             sid: style_num_id(doc.styles.element, sid)
@@ -115,8 +125,20 @@ def _emptied_template(path: Path) -> DocxDocument:
     for rel_id, rel in list(doc.part.rels.items()):
         if rel.reltype in (_STYLES_WITH_EFFECTS, _MACROS):
             doc.part.drop_rel(rel_id)
-    _complete(doc)
     return doc
+
+
+def _theme_accent(doc: DocxDocument) -> str | None:
+    """The RRGGBB of the document's theme accent1, or None when it has no theme or no value."""
+    if RT.THEME not in {rel.reltype for rel in doc.part.rels.values()}:
+        return None
+    theme = parse_xml(doc.part.part_related_by(RT.THEME).blob)
+    accent = theme.find(f"{qn('a:themeElements')}/{qn('a:clrScheme')}/{qn('a:accent1')}")
+    if accent is None or not len(accent):
+        return None
+    # An accent is a plain colour (srgbClr) or a system one, which keeps its last value.
+    value = accent[0].get("val") if accent[0].tag == qn("a:srgbClr") else accent[0].get("lastClr")
+    return value.upper() if _RGB.fullmatch(value or "") else None
 
 
 def _complete(doc: DocxDocument) -> None:

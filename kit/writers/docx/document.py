@@ -44,7 +44,7 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
     writer.lay_out(document.blocks)
     if _starts_with_cover(document.blocks):
         # The cover carries no page number.
-        section.blank_cover_footer(sect)
+        section.cover_without_page_number(sect)
     church = brand is not None
     section.page_footer(sect, document.footer, base.ids.get("footer"), keep_existing=church)
     set_core_properties(
@@ -241,7 +241,7 @@ class BodyWriter:
             margins=(120, side, 60, side),
         )
         where.append(table)
-        (cell,) = tables.add_row(table, [width], cell_props=tables.shade("F4F7F8"))
+        (cell,) = tables.add_row(table, [width], cell_props=tables.shade(self.base.fill))
         if block.title:
             self.para(cell, "Kit Box Title", block.title)
         for inner in block.blocks:

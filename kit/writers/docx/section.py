@@ -1,9 +1,15 @@
-"""The document's page: its margins, the width of its text, and the footers on its pages."""
+"""The document's page: its margins, the width of its text, its headers and footers."""
 
 from __future__ import annotations
 
-from docx.section import Section
+import copy
+
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.package import OpcPackage
+from docx.opc.part import XmlPart
+from docx.section import Section, _Footer, _Header  # private names; for type hints only
 from docx.shared import Length, Twips
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from kit.writers.docx import fields, markup
@@ -24,6 +30,9 @@ _LETTER_WIDTH = Twips(12240)
 _MARGIN = Twips(1440)
 """What Word assumes of a section that gives no page width or side margin."""
 
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
 
 def set_sheet_page(section: Section) -> None:
     """Narrow the margins and header and footer distances to `SHEET_PAGE`."""
@@ -42,11 +51,55 @@ def text_width(section: Section) -> int:
     return int(width // 635)
 
 
-def blank_cover_footer(section: Section) -> None:
-    """Give the first page a footer of its own, left empty, unless it already has one."""
-    if not section.different_first_page_header_footer:
-        section.different_first_page_header_footer = True
-        section.first_page_footer.is_linked_to_previous = False
+def cover_without_page_number(section: Section) -> None:
+    """Give the first page a header and footer of its own, unless it already has them.
+
+    They hold what the template's own header and footer hold (a church's logo and name,
+    its address), copied before kit adds its page number, or nothing.
+    """
+    if section.different_first_page_header_footer:
+        return
+    section.different_first_page_header_footer = True
+    if not section.header.is_linked_to_previous:
+        # Without a header of its own the cover's would be blank, losing the church's logo.
+        section.first_page_header.is_linked_to_previous = False
+        _copy_story(section.header, section.first_page_header)
+    section.first_page_footer.is_linked_to_previous = False
+    if not section.footer.is_linked_to_previous:
+        _copy_story(section.footer, section.first_page_footer)
+
+
+def _copy_story(source: _Header | _Footer, target: _Header | _Footer) -> None:
+    """Fill `target` with copies of `source`'s paragraphs and tables, pictures and all."""
+    element = target.part.element
+    for child in list(element):
+        element.remove(child)
+    taken = _drawing_ids(target.part.package)
+    for child in source.part.element:
+        element.append(copy.deepcopy(child))
+    for node in element.iter():
+        for name, value in node.attrib.items():
+            # r:embed (a picture), r:id (a link or an object): the target's own relationship.
+            if name.startswith(_R) and value in source.part.rels:
+                rel = source.part.rels[value]
+                target_of = rel.target_ref if rel.is_external else rel.target_part
+                node.set(name, target.part.relate_to(target_of, rel.reltype, rel.is_external))
+        if node.tag == _DOC_PR:
+            # Word reads a drawing id used twice in a document as damage.
+            taken += 1
+            node.set("id", str(taken))
+
+
+def _drawing_ids(package: OpcPackage) -> int:
+    """The highest drawing id in any part of the package (0 when there are no drawings)."""
+    ids = [
+        int(value)
+        for part in package.iter_parts()
+        if isinstance(part, XmlPart)
+        for node in part.element.iter(_DOC_PR)
+        if (value := node.get("id", "")).isdigit()
+    ]
+    return max(ids, default=0)
 
 
 def page_footer(section: Section, text: str, style_id: str | None, *, keep_existing: bool) -> None:
@@ -73,10 +126,34 @@ def page_footer(section: Section, text: str, style_id: str | None, *, keep_exist
     ppr = etree.SubElement(par, markup.PPR)
     if style_id:
         etree.SubElement(ppr, markup.PSTYLE).set(markup.VAL, style_id)
-    tab = etree.SubElement(etree.SubElement(ppr, qn("w:tabs")), markup.TAB)
-    tab.set(markup.VAL, "right")
-    tab.set(qn("w:pos"), str(text_width(section)))
+    width = text_width(section)
+    # The style's own stops (Word's Footer style has a centre one) would catch the tab
+    # before the page number, so they are cleared here.
+    stops = {pos: "clear" for pos in _style_tab_stops(Paragraph(par, footer)) if pos != width}
+    tabs = etree.SubElement(ppr, qn("w:tabs"))
+    for pos, kind in sorted((stops | {width: "right"}).items()):
+        tab = etree.SubElement(tabs, markup.TAB)
+        tab.set(markup.VAL, kind)
+        tab.set(qn("w:pos"), str(pos))
     if not existing:
         fields.kept_text(par, text)
     etree.SubElement(etree.SubElement(par, markup.R), markup.TAB)
     fields.add_field(par, "PAGE", "1")
+
+
+def _style_tab_stops(paragraph: Paragraph) -> set[int]:
+    """The tab stops (twips) a paragraph's style sets, with those of the styles it is based on."""
+    stops: set[int] = set()
+    cleared: set[int] = set()
+    style = paragraph.style
+    while style is not None:
+        # Reading tab_stops gives a style without paragraph properties an empty set of them.
+        stops_of = style.paragraph_format.tab_stops if style.element.pPr is not None else ()
+        for stop in stops_of:
+            position = stop.position.twips
+            if stop.alignment == WD_TAB_ALIGNMENT.CLEAR:
+                cleared.add(position)
+            elif position not in cleared:
+                stops.add(position)
+        style = style.base_style
+    return stops

@@ -3,8 +3,9 @@
 Kit's own base document (templates/base.docx, made by design/make_base_docx.py) sets the
 body font and Normal; every other style comes from the specs here, in Calibri and teal.
 A church's template keeps all of its own styles; only the ones it lacks are added, and
-those take their heading font and accent colour from the template's own Heading 1, so
-they fit its look.
+those fit its look: text that titles something takes the font and colour of the
+template's Heading 1, and kit's rules take the template's accent colour (its theme's
+accent1, or its Heading 1 colour when it has no theme).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class StyleSpec:
     tracking: float | None = None
     """Extra letter spacing in points."""
     color: str | None = None
-    """accent, ink, muted, or None to inherit."""
+    """heading (the headings' colour), ink, muted, or None to inherit."""
     before: float | None = None
     """Space before in points."""
     after: float | None = None
@@ -66,7 +67,7 @@ class StyleSpec:
     hanging: float | None = None
     """Hanging indent in points."""
     rule_left: bool = False
-    """A thin accent rule down the left side."""
+    """A thin rule in the accent colour down the left side."""
     rule_below: float | None = None
     """An accent rule under the paragraph, this many points thick."""
     rule_above: float | None = None
@@ -82,13 +83,13 @@ class StyleSpec:
 _H = StyleSpec
 # fmt: off
 STYLES: dict[str, StyleSpec] = {
-    "Heading 1": _H(heading_font=True, size=22, bold=True, color="accent", before=12, after=14,
+    "Heading 1": _H(heading_font=True, size=22, bold=True, color="heading", before=12, after=14,
                     line=1.0, keep_next=True, keep_lines=True, rule_below=1, outline=0),
-    "Heading 2": _H(heading_font=True, size=14, bold=True, color="accent", before=14, after=5,
+    "Heading 2": _H(heading_font=True, size=14, bold=True, color="heading", before=14, after=5,
                     line=1.0, keep_next=True, keep_lines=True, outline=1),
     "Heading 3": _H(heading_font=True, size=11.5, bold=True, color="ink", before=14, after=3,
                     line=1.0, keep_next=True, keep_lines=True, outline=2),
-    "Title": _H(heading_font=True, size=34, bold=True, color="accent", before=0, after=10,
+    "Title": _H(heading_font=True, size=34, bold=True, color="heading", before=0, after=10,
                 line=0.95, keep_next=True, next_style="Subtitle"),
     "Subtitle": _H(heading_font=True, size=16, color="muted", after=10, keep_next=True),
     "TOC Heading": _H(base="Heading 1", outline=9, next_style="Normal"),
@@ -101,7 +102,7 @@ STYLES: dict[str, StyleSpec] = {
     "Kit Lead": _H(size=13.5, italic=True, color="ink", before=0, after=14, line=1.1),
     "Kit Meta": _H(heading_font=True, size=9.5, color="muted", after=8, keep_next=True),
     "Kit Kicker": _H(heading_font=True, size=9, bold=True, caps=True, tracking=0.8,
-                     color="accent", after=4, keep_next=True),
+                     color="heading", after=4, keep_next=True),
     "Kit Question": _H(bold=True, before=10, after=2, keep_next=True, keep_lines=True),
     "Kit Prompt": _H(before=7, after=0, keep_next=True, keep_lines=True),
     "Kit Note": _H(size=10, italic=True, color="ink", indent=12, before=2, after=5,
@@ -116,16 +117,16 @@ STYLES: dict[str, StyleSpec] = {
     "Kit Cover": _H(heading_font=True, size=13, color="ink", before=24, after=24,
                     contextual=True),
     "Kit Cover Kicker": _H(heading_font=True, size=10, bold=True, caps=True, tracking=1.5,
-                           color="accent", before=150, after=14, rule_above=3, keep_next=True),
+                           color="heading", before=150, after=14, rule_above=3, keep_next=True),
     "Kit Cover Meta": _H(heading_font=True, size=10.5, color="muted", before=10, after=10,
                          contextual=True),
     "Kit Check": _H(after=3),
     "Kit Table Text": _H(heading_font=True, size=10, before=0, after=0, line=1.0),
     "Kit Table Head": _H(heading_font=True, size=8.5, bold=True, caps=True, tracking=0.5,
-                         color="accent", before=0, after=0, line=1.0, keep_next=True),
+                         color="heading", before=0, after=0, line=1.0, keep_next=True),
     "Kit Write Line": _H(size=4, before=0, after=0, line=1.0),
     "Kit Spacer": _H(size=4, before=6, after=0, line=1.0, keep_next=True),
-    "Kit Box Title": _H(heading_font=True, size=10.5, bold=True, color="accent", after=3,
+    "Kit Box Title": _H(heading_font=True, size=10.5, bold=True, color="heading", after=3,
                         keep_next=True),
 }
 # fmt: on
@@ -170,17 +171,27 @@ def style_id(name: str) -> str:
 
 
 class Look:
-    """A document's heading font and accent colour, as the elements its Heading 1 uses."""
+    """A document's heading font and colour, as its Heading 1 has them, and its accent colour."""
 
-    def __init__(self, fonts: etree._Element | None, accent: etree._Element) -> None:
+    def __init__(
+        self,
+        fonts: etree._Element | None,
+        heading: etree._Element,
+        accent: etree._Element | None = None,
+    ) -> None:
         self.fonts = fonts
         """A w:rFonts element, or None to inherit the body font."""
-        self.accent = accent
-        """A w:color element (a value, or a theme colour)."""
+        self.heading = heading
+        """A w:color element for text that titles something (a value, or a theme colour)."""
+        self.accent = heading if accent is None else accent
+        """A w:color element for rules, borders and boxes; the heading colour unless given."""
 
     @classmethod
-    def of(cls, styles: etree._Element) -> Look:
-        """The look of a styles part, read from its Heading 1 and the styles it is based on."""
+    def of(cls, styles: etree._Element, theme_accent: str | None = None) -> Look:
+        """The look of a styles part, read from its Heading 1 and the styles it is based on.
+
+        `theme_accent` is the RRGGBB of the document's theme accent1, when it has a theme.
+        """
         by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
         heading = next((s for s in by_id.values() if _name(s) == "heading 1"), None)
         fonts = _inherited(by_id, heading, "w:rFonts")
@@ -188,18 +199,20 @@ class Look:
         if color is None or color.get(qn("w:val")) in (None, "auto"):
             # Headings in plain black: kit's touches stay black too, not a colour of its own.
             color = _el("w:color", val=INK)
-        return cls(fonts, color)
+        # The value is what a reader without the theme shows; Word follows the theme colour.
+        accent = _el("w:color", val=theme_accent, themeColor="accent1") if theme_accent else None
+        return cls(fonts, color, accent)
 
     @classmethod
     def kit(cls, heading_font: str) -> Look:
-        """Kit's own look: a heading font and the teal accent."""
+        """Kit's own look: a heading font and the teal for headings and rules alike."""
         fonts = _el("w:rFonts", ascii=heading_font, hAnsi=heading_font, cs=heading_font)
         return cls(fonts, _el("w:color", val=ACCENT))
 
     def color(self, role: str) -> etree._Element:
-        """A w:color element for a role: accent, ink or muted."""
-        if role == "accent":
-            return copy.deepcopy(self.accent)
+        """A w:color element for a text role: heading, ink or muted."""
+        if role == "heading":
+            return copy.deepcopy(self.heading)
         return _el("w:color", val=INK if role == "ink" else MUTED)
 
 
@@ -256,11 +269,11 @@ def _paragraph_props(ppr: etree._Element, spec: StyleSpec, look: Look) -> None:
         ppr.append(_el("w:keepLines"))
     borders = []
     if spec.rule_above:
-        borders.append(_border("top", round(spec.rule_above * 8), 14, look.color("accent")))
+        borders.append(_border("top", round(spec.rule_above * 8), 14, look.accent))
     if spec.rule_left:
-        borders.append(_border("left", 12, 8, look.color("accent")))
+        borders.append(_border("left", 12, 8, look.accent))
     if spec.rule_below:
-        borders.append(_border("bottom", round(spec.rule_below * 8), 6, look.color("accent")))
+        borders.append(_border("bottom", round(spec.rule_below * 8), 6, look.accent))
     if borders:
         pbdr = _el("w:pBdr")
         for side in ("top", "left", "bottom"):

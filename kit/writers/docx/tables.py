@@ -6,12 +6,17 @@ from lxml import etree
 
 from kit.compose.blocks import Inline, plain
 from kit.writers.docx.markup import fragment
+from kit.writers.docx.styles import ACCENT
 from kit.writers.ooxml import nsdecls
 
 CELL_SIDE = 90
 """Left and right padding of a table cell, in twips."""
 BOX_SIDE = 220
 """Padding inside a framed box, in twips."""
+KIT_FILL = "F4F7F8"
+"""The shading of kit's own boxes: its teal accent, faint."""
+FILL_SHARE = 0.06
+"""How much of a church's accent colour shades its boxes; the rest is white paper."""
 
 
 def _border(side: str, size: int, color: str) -> str:
@@ -107,6 +112,14 @@ def box_borders(color: str) -> str:
     return _borders(
         "tblBorders", top=(6, color), left=(6, color), bottom=(6, color), right=(6, color)
     )
+
+
+def box_fill(accent: str) -> str:
+    """The shading for boxes framed in `accent` (RRGGBB): kit's own, or a tint of the accent."""
+    if accent.upper() == ACCENT:
+        return KIT_FILL
+    channels = (int(accent[i : i + 2], 16) for i in (0, 2, 4))
+    return "".join(f"{round(255 - FILL_SHARE * (255 - c)):02X}" for c in channels)
 
 
 def shade(fill: str) -> str:

@@ -22,6 +22,7 @@ from kit.writers.docx.base import prepared_base
 
 ROOT = Path(__file__).resolve().parents[3]
 BRAND = FIXTURES / "brand-docx" / "brand" / "church.docx"
+THEMED = FIXTURES / "brand-docx-theme" / "brand" / "church.docx"
 
 
 def _load_script(name: str):
@@ -46,6 +47,18 @@ def test_base_document_is_what_its_design_script_makes() -> None:
 
 def test_brand_fixture_is_what_its_design_script_makes() -> None:
     assert _load_script("make_brand_fixture").make_fixture() == BRAND.read_bytes()
+
+
+def test_themed_brand_fixture_is_what_its_design_script_makes() -> None:
+    made = _load_script("make_brand_fixture").make_theme_fixture()
+    assert made == THEMED.read_bytes()
+
+
+def test_the_accent_is_the_themes_or_else_heading_1s() -> None:
+    assert prepared_base(THEMED).accent == "5B8A5E"  # the theme's accent1
+    # Kit gives a template without a theme its own, but its accent stays the church's.
+    assert prepared_base(BRAND).accent == "7B2D26"
+    assert prepared_base(None).accent == "2E5E6E"
 
 
 def test_church_template_gives_its_look_and_gets_the_styles_it_lacks(brand_sample) -> None:

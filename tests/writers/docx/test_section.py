@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import docx
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from helpers import FIXTURES
 
@@ -15,6 +16,7 @@ from kit.writers.docx import write_docx
 from kit.writers.docx.section import text_width
 
 BRAND = FIXTURES / "brand-docx" / "brand" / "church.docx"
+THEMED = FIXTURES / "brand-docx-theme" / "brand" / "church.docx"
 
 
 def _instructions(footer) -> str:
@@ -93,3 +95,34 @@ def test_a_template_without_section_properties_gets_a_letter_page(tmp_path: Path
     grid = doc.tables[0]._tbl.tblGrid.iter(qn("w:gridCol"))
     # US Letter with Word's inch margins, and the cells' padding either side.
     assert sum(int(c.get(qn("w:w"))) for c in grid) == 12240 - 2 * 1440 + 2 * 90
+
+
+def test_the_page_number_is_at_the_right_though_the_footer_style_has_a_centre_stop(
+    write,
+) -> None:
+    # Word's own Footer style has a centre tab stop; the tab before the number skips it.
+    template = docx.Document(str(THEMED))
+    (centre, right) = template.styles["Footer"].paragraph_format.tab_stops
+    section = write("Text.", brand=THEMED).sections[-1]
+    (address, number) = section.footer.paragraphs
+    assert address.text.startswith("400 Elm Street") and number.text == "\t1"
+    stops = {s.position.twips: s.alignment for s in number.paragraph_format.tab_stops}
+    assert stops == {
+        centre.position.twips: WD_TAB_ALIGNMENT.CLEAR,
+        text_width(section): WD_TAB_ALIGNMENT.RIGHT,
+    }
+    assert right.position.twips == text_width(section)
+
+
+def test_a_cover_gets_its_own_copy_of_the_templates_header(write, sample_markup: str) -> None:
+    section = write(sample_markup, brand=THEMED).sections[-1]
+    cover, pages = section.first_page_header, section.header
+    assert cover.part is not pages.part
+    assert [p.text for p in cover.paragraphs] == [p.text for p in pages.paragraphs]
+    drawing = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+    ids = [d.get("id") for h in (cover, pages) for d in h.part.element.iter(drawing)]
+    assert len(ids) == 2 and len(set(ids)) == 2  # Word reads a repeated drawing id as damage
+
+
+def test_a_cover_on_a_template_without_a_header_gets_none(sample) -> None:
+    assert sample.sections[-1].first_page_header.is_linked_to_previous

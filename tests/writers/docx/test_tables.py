@@ -6,6 +6,9 @@ import pytest
 from docx.oxml.ns import qn
 from helpers import FIXTURES
 
+from kit.writers.docx.styles import ACCENT
+from kit.writers.docx.tables import KIT_FILL, box_fill
+
 BRAND = FIXTURES / "brand-docx" / "brand" / "church.docx"
 
 
@@ -40,3 +43,17 @@ def test_tables_line_up_with_the_text_in_old_and_new_word_layouts(
         # The timetable's text sits on the margin; the box's frame does.
         wanted = -padding if border == "text" else 0
         assert indent == wanted + shift * padding
+
+
+def test_boxes_are_shaded_with_a_faint_tint_of_the_accent() -> None:
+    assert box_fill(ACCENT) == KIT_FILL  # kit's own look is kept as designed
+    assert box_fill("5B8A5E") == "F5F8F5"
+    assert box_fill("7B2D26") == "F7F2F2"
+    assert box_fill("000000") == "F0F0F0"
+
+
+def test_a_box_on_a_church_template_is_shaded_with_its_accent(write) -> None:
+    doc = write("@box care Care\n:small: Call us\n@end", brand=BRAND)
+    (box,) = doc.tables
+    fill = box._tbl.find(f".//{qn('w:shd')}").get(qn("w:fill"))
+    assert fill == box_fill("7B2D26")

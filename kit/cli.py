@@ -54,6 +54,15 @@ def _stop_requests() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+def _course_and_out(p: argparse.ArgumentParser, out_help: str) -> None:
+    """The course file and output folder arguments `check` and `build` share."""
+    p.add_argument("course", nargs="?", type=Path, metavar="COURSE")
+    p.add_argument(
+        "-o", "--out", default=Path("build"), type=Path, metavar="DIR",
+        help=f"{out_help} (default: build/)",
+    )  # fmt: skip
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kit",
@@ -75,26 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
 
     p = sub.add_parser("check", help="validate a course; print every problem")
-    p.add_argument("course", nargs="?", type=Path, metavar="COURSE")
-    p.add_argument(
-        "-o",
-        "--out",
-        default=Path("build"),
-        type=Path,
-        metavar="DIR",
-        help="output folder to finish or undo an interrupted build in (default: build/)",
-    )
+    _course_and_out(p, "output folder to finish or undo an interrupted build in")
 
     p = sub.add_parser("build", help="write the kit")
-    p.add_argument("course", nargs="?", type=Path, metavar="COURSE")
-    p.add_argument(
-        "-o",
-        "--out",
-        default=Path("build"),
-        type=Path,
-        metavar="DIR",
-        help="output folder (default: build/)",
-    )
+    _course_and_out(p, "output folder")
     p.add_argument("--pdf", action="store_true", help="also write a PDF of every file")
 
     p = sub.add_parser("serve", help="a local web page to plan, check, preview and build a course")

@@ -114,6 +114,18 @@ async def _json(request: Request) -> dict[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
+NO_TEXT = {"error": "the request has no course text"}
+"""The answer to a request whose body carries no course text."""
+
+
+async def _course_body(site: Site, request: Request) -> tuple[dict[str, Any], str | None]:
+    """A checked request's JSON body and the course text in it (None when it has none)."""
+    site.guard(request)
+    body = await _json(request)
+    text = body.get("text")
+    return body, text if isinstance(text, str) else None
+
+
 def _int(value: Any, default: int = 0) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else default
 
@@ -143,11 +155,9 @@ def create_app(site: Site) -> Starlette:
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
     async def change(request: Request) -> Response:
-        site.guard(request)
-        body = await _json(request)
-        text = body.get("text")
-        if not isinstance(text, str):
-            return JSONResponse({"error": "the request has no course text"}, 400)
+        body, text = await _course_body(site, request)
+        if text is None:
+            return JSONResponse(NO_TEXT, 400)
         edit = body.get("change")
         if isinstance(edit, dict):
             try:
@@ -157,11 +167,10 @@ def create_app(site: Site) -> Starlette:
         return JSONResponse(site.state(text, _int(body.get("week"))))
 
     async def save(request: Request) -> Response:
-        site.guard(request)
-        body = await _json(request)
-        text, loaded = body.get("text"), body.get("loaded")
-        if not isinstance(text, str) or not isinstance(loaded, str):
-            return JSONResponse({"error": "the request has no course text"}, 400)
+        body, text = await _course_body(site, request)
+        loaded = body.get("loaded")
+        if text is None or not isinstance(loaded, str):
+            return JSONResponse(NO_TEXT, 400)
         checked = checking.check(text, site.name, site.folder)
         if checked.problems and not body.get("confirm"):
             count = len(checked.problems)
@@ -176,11 +185,9 @@ def create_app(site: Site) -> Starlette:
         return JSONResponse({"saved": True, "loaded": text, "problems": len(checked.problems)})
 
     async def build(request: Request) -> Response:
-        site.guard(request)
-        body = await _json(request)
-        text = body.get("text")
-        if not isinstance(text, str):
-            return JSONResponse({"error": "the request has no course text"}, 400)
+        body, text = await _course_body(site, request)
+        if text is None:
+            return JSONResponse(NO_TEXT, 400)
         checked = checking.check(text, site.name, site.folder)
         if checked.course is None:
             count = len(checked.problems)

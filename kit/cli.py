@@ -69,7 +69,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Build a small-group study kit: leader guide, leader notes, slides, handouts.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print only problems and one summary line"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("lessons", help="list lessons: id, title, minutes, source articles")

@@ -110,7 +110,8 @@ def starting(text: Text, area: TextArea, own_area: bool) -> Text:
     size = max(BODY_MIN, round(area.size * scale))
     if not own_area:
         size = min(size, LABEL_MAX.get(text.style, size))
-    floor = BODY_MIN if own_area or text.style in ROLE_OF_STYLE else round(size * COMFORT)
+    label = own_area or text.style in ROLE_OF_STYLE
+    floor = BODY_MIN if label else max(round(size * COMFORT), min(area.floor, size))
     return replace(text, max_size=size, size=size, min_size=max(BODY_MIN, floor))
 
 

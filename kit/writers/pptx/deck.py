@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.presentation import Presentation as PptxPresentation
@@ -24,7 +25,7 @@ from pptx.util import Emu
 
 from kit.compose.blocks import Deck, Run
 from kit.compose.blocks import Slide as ComposedSlide
-from kit.layout.areas import SlideAreas, TextArea
+from kit.layout.areas import Rule, SlideAreas, TextArea
 from kit.layout.paragraphs import Text
 from kit.layout.planner import PlannedSlide, badness, plan
 from kit.writers.ooxml import NAMESPACES, normalized_zip, qn, set_core_properties
@@ -93,6 +94,8 @@ def _write_slide(
         _fill(out, by_idx, areas.kicker, page.kicker)
     if areas.caption is not None:
         _fill(out, by_idx, areas.caption, page.caption)
+    if areas.rule is not None and page.kicker:
+        _rule(out, areas.rule)
     for _, shape in placeholders:
         if shape.has_text_frame and not shape.text_frame.text.strip():
             shape.element.getparent().remove(shape.element)
@@ -129,13 +132,31 @@ def _fill(
     if shape is None:
         shape = out.shapes.add_textbox(*_where(area))
         shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-    elif moved:
-        # The planner moved this area (a long title taking room from the body).
+    elif moved or area.color:
+        # The planner moved this area (a long title taking room from the body), or kit
+        # placed it clear of a church template's furniture.
         shape.left, shape.top, shape.width, shape.height = _where(area)
     frame = shape.text_frame
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
-    _replace_paragraphs(shape, face_paragraphs(texts, line=line))
+    if area.color:  # kit's own design on a church's template: nothing left to inherit
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE if area.anchor == "ctr" else MSO_ANCHOR.TOP
+        left, top, right, bottom = (Emu(v) for v in area.insets)
+        frame.margin_left, frame.margin_top = left, top
+        frame.margin_right, frame.margin_bottom = right, bottom
+    _replace_paragraphs(shape, face_paragraphs(texts, line=line, area=area))
+
+
+def _rule(out: PptxSlide, rule: Rule) -> None:
+    """Kit's short accent rule above the kicker, in a theme colour, without outline or shadow."""
+    bar = out.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Emu(rule.left), Emu(rule.top), Emu(rule.width), Emu(rule.height)
+    )
+    bar.name = "Rule"
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = RGBColor.from_string(rule.color)
+    bar.line.fill.background()
+    bar.shadow.inherit = False
 
 
 def _where(area: TextArea) -> tuple[Emu, Emu, Emu, Emu]:

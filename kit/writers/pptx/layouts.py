@@ -82,15 +82,16 @@ def all_layouts(prs: PptxPresentation) -> list[SlideLayout]:
     return [layout for master in prs.slide_masters for layout in master.slide_layouts]
 
 
-def layout_choices(prs: PptxPresentation, *, own: bool) -> dict[str, tuple[LayoutChoice, ...]]:
-    """For each kind of slide ("" for any other), the layouts it may use, best first.
+def layout_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]:
+    """For each kind of slide ("" for any other) in kit's own template, its layout's areas.
 
-    Kit's own template (`own`) has a layout designed for each kind: only that one is used.
+    Kit's template has a layout designed for each kind, and its text goes in that layout's
+    placeholders. A church's template gets kit's design placed on it instead (see placed).
     """
     areas: dict[str, SlideAreas] = {}
     choices = {}
     for kind in (*LAYOUTS, ""):
-        found = candidate_layouts(prs, kind)[: 1 if own else None]
+        found = candidate_layouts(prs, kind)[:1]
         for layout in found:
             if layout.part.partname not in areas:
                 areas[layout.part.partname] = slide_areas(prs, layout)

@@ -200,9 +200,13 @@ def place(
     caption = None
     bottom = free.bottom
     if design.caption:
-        cap_h = emu(0.6)
-        caption = area(bottom - cap_h, cap_h, fonts.minor, design.caption, palette.accent)
-        bottom -= cap_h + emu(0.1)
+        # Room for two lines, standing at the foot: a reference or next week's title may
+        # wrap in a narrow free area, and would otherwise join the body at a small size.
+        cap_h = emu(0.9)
+        caption = area(
+            bottom - cap_h, cap_h, fonts.minor, design.caption, palette.accent, anchor="b"
+        )
+        bottom -= cap_h
     body_top = title.top + title.height + emu(0.2)
     body = area(
         body_top,

@@ -40,6 +40,9 @@ _PH = "p:nvSpPr/p:nvPr/p:ph"
 MAX_PROPERTY = 255
 """Characters a document property holds at most (python-pptx's and Office's limit)."""
 
+ANCHORS = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
+"""A text area's anchoring as python-pptx names it."""
+
 PORTRAIT = (6858000, 9144000)
 """A notes page's size where a template gives none: 7.5 by 10 inches."""
 
@@ -58,6 +61,12 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
     out = io.BytesIO()
     prs.save(out)
     return normalized_zip(out.getvalue())
+
+
+def slide_count(deck: Deck, *, brand: Path | None = None) -> int:
+    """How many slides the deck becomes on a template, continuation slides included."""
+    design = deck_design(brand)
+    return sum(len(_best(design.layouts_for(s.layout), s)[1]) for s in deck.slides)
 
 
 def _best(
@@ -132,6 +141,8 @@ def _fill(
     if shape is None:
         shape = out.shapes.add_textbox(*_where(area))
         shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+        if area.color and area.idx is None and texts[0].style == "title":
+            shape.name = "Title"  # a layout without a title placeholder: still named one
     elif moved or area.color:
         # The planner moved this area (a long title taking room from the body), or kit
         # placed it clear of a church template's furniture.
@@ -140,7 +151,7 @@ def _fill(
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
     if area.color:  # kit's own design on a church's template: nothing left to inherit
-        frame.vertical_anchor = MSO_ANCHOR.MIDDLE if area.anchor == "ctr" else MSO_ANCHOR.TOP
+        frame.vertical_anchor = ANCHORS.get(area.anchor, MSO_ANCHOR.TOP)
         left, top, right, bottom = (Emu(v) for v in area.insets)
         frame.margin_left, frame.margin_top = left, top
         frame.margin_right, frame.margin_bottom = right, bottom

@@ -62,18 +62,19 @@ def frame(width: int, height: int) -> Box:
     return Box(dx, dy, width - 2 * dx, height - 2 * dy)
 
 
-def largest_free(within: Box, obstacles: Sequence[Box], gap: int = GAP) -> Box:
+def largest_free(
+    within: Box, obstacles: Sequence[Box], gap: int = GAP, *, centred: bool = False
+) -> Box:
     """The largest rectangle inside `within` that keeps `gap` clear of every obstacle.
 
     Every maximal free rectangle has each edge on the frame or against an obstacle's far
     side, so only those edges are tried. Ties go to the highest, then the leftmost.
+    `centred` keeps the rectangle's middle on the frame's, for text centred on the slide.
     """
     grown = [
         Box(o.left - gap, o.top - gap, o.width + 2 * gap, o.height + 2 * gap) for o in obstacles
     ]
     grown = [o for o in grown if o.overlaps(within)]
-    lefts = sorted({within.left, *(min(o.right, within.right) for o in grown)})
-    rights = sorted({within.right, *(max(o.left, within.left) for o in grown)})
     tops = sorted({within.top, *(min(o.bottom, within.bottom) for o in grown)})
     bottoms = sorted({within.bottom, *(max(o.top, within.top) for o in grown)})
     best = Box(within.left, within.top, 0, 0)
@@ -83,18 +84,35 @@ def largest_free(within: Box, obstacles: Sequence[Box], gap: int = GAP) -> Box:
             if bottom <= top:
                 continue
             across = [o for o in grown if o.top < bottom and top < o.bottom]
-            for left in lefts:
-                for right in rights:
-                    if right <= left:
-                        continue
-                    area = (right - left) * (bottom - top)
-                    key = (area, -top, -left)
-                    if key <= best_key:
-                        continue
-                    if any(o.left < right and left < o.right for o in across):
-                        continue
+            spans = _centred_span(within, across) if centred else _spans(within, across)
+            for left, right in spans:
+                key = ((right - left) * (bottom - top), -top, -left)
+                if key > best_key:
                     best, best_key = Box(left, top, right - left, bottom - top), key
     return best
+
+
+def _spans(within: Box, across: Sequence[Box]) -> list[tuple[int, int]]:
+    """The free stretches of a band of the frame, between the obstacles across it."""
+    lefts = sorted({within.left, *(min(o.right, within.right) for o in across)})
+    rights = sorted({within.right, *(max(o.left, within.left) for o in across)})
+    return [
+        (left, right)
+        for left in lefts
+        for right in rights
+        if right > left and not any(o.left < right and left < o.right for o in across)
+    ]
+
+
+def _centred_span(within: Box, across: Sequence[Box]) -> list[tuple[int, int]]:
+    """The widest free stretch of a band with its middle on the frame's, if any."""
+    middle = within.left + within.width // 2
+    half = within.width // 2
+    for o in across:
+        if o.left < middle < o.right:
+            return []
+        half = min(half, o.left - middle if o.left >= middle else middle - o.right)
+    return [(middle - half, middle + half)] if half > 0 else []
 
 
 @dataclass(frozen=True)

@@ -97,3 +97,12 @@ def test_under_a_centred_title_everything_is_centred_and_the_rule_too() -> None:
 def test_a_shorter_slide_scales_the_design() -> None:
     short = place("points", "x", Box(0, 0, 10 * IN, 4 * IN), 6858000 // 2, FONTS, PALETTE, False, 0)
     assert (short.title.size, short.body.size) == (20, 14)
+
+
+def test_a_centred_free_area_keeps_its_middle_on_the_slides() -> None:
+    logo = Box(11 * IN, 0, IN, IN)
+    free = largest_free(SLIDE, [logo], gap=0, centred=True)
+    assert free.left + free.width // 2 == SLIDE.width // 2
+    assert free == Box(0, IN, 12 * IN, 7 * IN)  # below the logo, the whole width
+    post = Box(5 * IN, 2 * IN, 2 * IN, 2 * IN)  # in the middle: room only above or below
+    assert largest_free(SLIDE, [post], gap=0, centred=True) == Box(0, 4 * IN, 12 * IN, 4 * IN)

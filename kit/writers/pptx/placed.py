@@ -34,6 +34,9 @@ KINDS = ("title", "section", "scripture", "points", "question", "couple", "closi
 SMALL = 0.4
 """A layout whose free area is below this share of the slide's is used only as a last resort."""
 
+CENTRED_SHARE = 0.85
+"""Share of the free area a centred layout keeps to have its text on the slide's middle."""
+
 RULE_CONTRAST = 1.5
 """Contrast a rule keeps against its background: it carries no words, it need only be seen."""
 
@@ -78,7 +81,14 @@ def _area(box: Box) -> int:
 
 
 def _free(layout: SlideLayout, whole: Box, width: int, height: int) -> Box:
-    return largest_free(whole, furniture(layout, width, height))
+    obstacles = furniture(layout, width, height)
+    free = largest_free(whole, obstacles)
+    if title_alignment(layout) != "ctr":
+        return free
+    # Text centred under a centred title stands in the middle of the slide, not of the
+    # room beside a logo, unless that costs much of the room.
+    middle = largest_free(whole, obstacles, centred=True)
+    return middle if _area(middle) >= CENTRED_SHARE * _area(free) else free
 
 
 def _title_idx(layout: SlideLayout) -> int | None:

@@ -3,7 +3,11 @@
     /work/shared/tools/look.sh build/week-01-slides.pptx -o /tmp/look
     python design/contact_sheet.py docs/deck.png /tmp/look/week-01-slides-*.png
 
-The pictures are taken in the order their numbers give (slide 2 before slide 10).
+The pictures are taken in the order their numbers give (slide 2 before slide 10). The
+README's pictures of a church template are sheets of 240-pixel slides in 96 colours:
+
+    python design/contact_sheet.py docs/church-template-after.png PAGE.png... \
+        --width 240 --colors 96
 """
 
 from __future__ import annotations
@@ -50,8 +54,11 @@ def main() -> None:
     parser.add_argument("pictures", type=Path, nargs="+")
     parser.add_argument("--columns", type=int, default=COLUMNS)
     parser.add_argument("--width", type=int, default=THUMB)
+    parser.add_argument("--colors", type=int, default=0, help="fewer colours, a smaller file")
     args = parser.parse_args()
     image = sheet(args.pictures, args.columns, args.width)
+    if args.colors:
+        image = image.quantize(colors=args.colors, method=Image.Quantize.FASTOCTREE, dither=0)
     image.save(args.out, optimize=True)
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
 

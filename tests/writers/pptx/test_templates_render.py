@@ -66,6 +66,7 @@ def _runs(shape: BaseShape):
 
 
 def _is_kicker(shape: BaseShape) -> bool:
+    # python-pptx has no property for a run's capitals; its element is read instead.
     return any(r._r.find(qn("a:rPr")).get("cap") == "all" for r in _runs(shape))
 
 
@@ -81,7 +82,7 @@ def _body(slide: Slide) -> BaseShape:
 
 
 def _color(run) -> str:
-    return run._r.find(qn("a:rPr")).find(qn("a:solidFill"))[0].get("val")
+    return str(run.font.color.rgb)
 
 
 def _furniture(slide: Slide) -> list[tuple[int, int, int, int, str]]:

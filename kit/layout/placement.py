@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from kit.layout.areas import Rule, SlideAreas, TextArea
+from kit.layout.areas import EMU_PER_PT, Rule, SlideAreas, TextArea
 
 IN = 914400
 """EMU in an inch."""
@@ -202,17 +202,27 @@ def place(
     rule = Rule(rule_x, top, rule_w, rule_h, palette.rule)
 
     def area(
-        y: int, h: int, face: str, size: float, color: str, *, bold: bool = False, **kw: Any
+        y: int,
+        h: int,
+        face: str,
+        size: float,
+        color: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        anchor: str = "t",
+        floor: float = 0.0,
     ) -> TextArea:
         return TextArea(
-            None, free.left, y, free.width, max(h, 1), INSETS, face, bold,
-            kw.pop("italic", False), pt(size), color=color, align=align, **kw,
+            None, free.left, y, free.width, max(h, 1), INSETS, face, bold, italic, pt(size),
+            color=color, align=align, anchor=anchor, floor=floor,
         )  # fmt: skip
 
     kicker = area(top + emu(0.14), emu(0.5), fonts.minor, 20, palette.accent, bold=True)
     title_top = kicker.top + emu(0.46)
-    title_h = round((pt(design.title) * 1.08 + 14) * 12700)
-    title = area(title_top, title_h, fonts.major, design.title, palette.title, anchor="t")
+    # One line of the title at 0.9 line spacing, with its insets and a little to spare.
+    title_h = round((pt(design.title) * 1.08 + 14) * EMU_PER_PT)
+    title = area(title_top, title_h, fonts.major, design.title, palette.title)
     # The layout's title placeholder, moved here, keeps the slide's title a title.
     title = replace(title, idx=title_idx)
     caption = None

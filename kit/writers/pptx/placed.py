@@ -15,7 +15,7 @@ from pptx.slide import SlideLayout
 from kit.layout.placement import Box, Fonts, Palette, frame, largest_free, place
 from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.furniture import furniture
-from kit.writers.pptx.layouts import TITLE_TYPES, LayoutChoice, all_layouts
+from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
 from kit.writers.pptx.theme import Theme, backgrounds, color_map, contrast, pick, read_theme
 
 SECTION_LAYOUTS = {
@@ -28,8 +28,6 @@ SECTION_LAYOUTS = {
 
 CONTENT_ORDER = ("Title Only", "Title and Content", "Blank")
 """Layouts for every other slide: the fewer placeholders, the less to move aside."""
-
-KINDS = ("title", "section", "scripture", "points", "question", "couple", "closing")
 
 SMALL = 0.4
 """A layout whose free area is below this share of the slide's is used only as a last resort."""
@@ -48,23 +46,24 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
         by_name.setdefault(layout.name, layout)
     width, height = prs.slide_width, prs.slide_height
     whole = frame(width, height)
-    free = {name: _free(layout, whole, width, height) for name, layout in by_name.items()}
-    themes: dict[str, Theme] = {}
+    free: dict[str, Box] = {}
     choices = {}
-    for kind in (*KINDS, ""):
-        names = [*SECTION_LAYOUTS.get(kind, ()), *CONTENT_ORDER]
-        found = [n for n in names if n in by_name]
-        roomy = [n for n in found if free[n].width * free[n].height >= SMALL * _area(whole)]
-        found = roomy or found or [all_layouts(prs)[0].name]
+    for kind in (*LAYOUTS, ""):
+        names = [n for n in (*SECTION_LAYOUTS.get(kind, ()), *CONTENT_ORDER) if n in by_name]
+        # The course loader made sure of a content layout; a first layout stands in anyway.
+        names = names or [all_layouts(prs)[0].name]
+        for name in names:
+            if name not in free:
+                free[name] = _free(by_name[name], whole, width, height)
+        roomy = [n for n in names if _area(free[n]) >= SMALL * _area(whole)]
         out = []
-        for name in found:
-            layout = by_name.get(name) or all_layouts(prs)[0]
-            master = layout.slide_master
-            theme = themes.setdefault(master.part.partname, read_theme(master))
+        for name in roomy or names:
+            layout = by_name[name]
+            theme = read_theme(layout.slide_master)
             areas = place(
                 kind or "points",
-                layout.name,
-                free.get(name) or _free(layout, whole, width, height),
+                name,
+                free[name],
                 height,
                 Fonts(theme.major, theme.minor),
                 palette(layout, theme),

@@ -9,7 +9,7 @@ from lxml import etree
 from kit.compose.blocks import Block, Heading, Inline, ListBlock, Paragraph, Run, Table
 from kit.layout.areas import EMU_PER_PT, TextArea
 from kit.layout.paragraphs import Text
-from kit.writers.ooxml import qn
+from kit.writers.ooxml import NAMESPACES, qn
 
 CONTINUED_NOTE = "Continued from the previous slide."
 LANG = "en-US"
@@ -87,7 +87,7 @@ def _set_look(p: etree._Element, text: Text, area: TextArea) -> None:
     # A list keeps its items flush left, where the bullets line up, under any title.
     ppr = p.find(_PPR)
     ppr.set("algn", "l" if text.bullet else area.align or "l")
-    mark = ppr.find("a:buClr/a:schemeClr", {"a": _P.split("}")[0][1:]})
+    mark = ppr.find("a:buClr/a:schemeClr", NAMESPACES)
     if mark is not None:  # a theme's accent may be too pale for a bullet; its text is not
         mark.tag = qn("a:srgbClr")
         mark.set("val", area.color)

@@ -97,7 +97,8 @@ def _write_slide(
     areas = page.areas
     if page.title:
         title = Text((Run(page.title),), "title", page.title_size)
-        _fill(out, by_idx, areas.title, [title], line=90, moved=areas.title != laid.title)
+        moved = areas.title != laid.title
+        _fill(out, by_idx, areas.title, [title], line=90, moved=moved, name="Title")
     _fill(out, by_idx, areas.body, page.body, moved=areas.body != laid.body)
     if areas.kicker is not None:
         _fill(out, by_idx, areas.kicker, page.kicker)
@@ -133,20 +134,26 @@ def _fill(
     texts: Sequence[Text],
     line: int = 100,
     moved: bool = False,
+    name: str = "",
 ) -> None:
-    """Put paragraphs in an area's placeholder, or in a text box where it has none."""
+    """Put paragraphs in an area's placeholder, or in a text box (`name`d) where it has none."""
     if not texts:
         return
     shape = by_idx.get(area.idx) if area.idx is not None else None
     if shape is None:
         shape = out.shapes.add_textbox(*_where(area))
         shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-        if area.color and area.idx is None and texts[0].style == "title":
-            shape.name = "Title"  # a layout without a title placeholder: still named one
+        if name:
+            shape.name = name
     elif moved or area.color:
         # The planner moved this area (a long title taking room from the body), or kit
         # placed it clear of a church template's furniture.
         shape.left, shape.top, shape.width, shape.height = _where(area)
+    if area.color and area.idx is not None:
+        # A placeholder drawn filled or outlined where the layout had it would carry that
+        # box here, under text whose colour was chosen for the slide's background.
+        shape.fill.background()
+        shape.line.fill.background()
     frame = shape.text_frame
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE

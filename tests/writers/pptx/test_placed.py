@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES
 from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_FILL
 
 import kit
 from kit.compose.blocks import Deck
@@ -119,3 +121,19 @@ def test_each_week_has_as_many_slides_as_on_kits_own_template(
     counts = [slide_count(deck, brand=template) for deck in decks]
     extra = [EXTRA_SLIDES.get((template.stem, week), 0) for week in range(1, 7)]
     assert counts == [n + e for n, e in zip(own_counts, extra, strict=True)]
+
+
+def test_a_filled_title_placeholder_is_moved_without_its_box(
+    decks: list[Deck], tmp_path: Path
+) -> None:
+    prs = Presentation(str(FIXTURES / "templates-pptx" / "navy-gold.pptx"))
+    layout = next(x for x in prs.slide_layouts if x.name == "Title Only")
+    title = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 0)
+    title.fill.solid()  # a navy box the template drew behind its titles
+    title.fill.fore_color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+    prs.save(str(tmp_path / "filled.pptx"))
+    out = Presentation(io.BytesIO(write_pptx(decks[0], brand=tmp_path / "filled.pptx")))
+    titled = [s for s in out.slides if s.slide_layout.name == "Title Only"]
+    assert titled
+    for slide in titled:
+        assert slide.shapes.title.fill.type == MSO_FILL.BACKGROUND

@@ -30,19 +30,29 @@ IDENTITY: Transform = (1.0, 0.0, 1.0, 0.0)
 
 def furniture(layout: SlideLayout, width: int, height: int) -> list[Box]:
     """The boxes of everything the layout and its master draw on a slide, backdrops aside."""
-    trees = []
+    return [box for _, box in _drawn(layout) if not _backdrop(box, width, height)]
+
+
+def backdrops(layout: SlideLayout, width: int, height: int) -> list[tuple[etree._Element, bool]]:
+    """The shapes drawn over most of a slide, behind its text; True for one over all of it."""
+    return [
+        (shape, box.left <= 0 and box.top <= 0 and box.right >= width and box.bottom >= height)
+        for shape, box in _drawn(layout)
+        if _backdrop(box, width, height)
+    ]
+
+
+def _backdrop(box: Box, width: int, height: int) -> bool:
+    return box.width * box.height >= BACKDROP * width * height
+
+
+def _drawn(layout: SlideLayout) -> Iterator[tuple[etree._Element, Box]]:
     if layout.element.get("showMasterSp") != "0":
-        trees.append(layout.slide_master.shapes.element)
-    trees.append(layout.shapes.element)
-    found = []
-    for tree in trees:
-        for box in _boxes(tree, IDENTITY):
-            if box.width * box.height < BACKDROP * width * height:
-                found.append(box)
-    return found
+        yield from _boxes(layout.slide_master.shapes.element, IDENTITY)
+    yield from _boxes(layout.shapes.element, IDENTITY)
 
 
-def _boxes(tree: etree._Element, transform: Transform) -> Iterator[Box]:
+def _boxes(tree: etree._Element, transform: Transform) -> Iterator[tuple[etree._Element, Box]]:
     for shape in tree:
         if shape.tag not in _DRAWN or _is_placeholder(shape) or _hidden(shape):
             continue
@@ -53,7 +63,7 @@ def _boxes(tree: etree._Element, transform: Transform) -> Iterator[Box]:
             continue
         box = _box(shape, transform)
         if box is not None and (shape.tag != qn("p:sp") or _visible(shape)):
-            yield box
+            yield shape, box
 
 
 def _is_placeholder(shape: etree._Element) -> bool:

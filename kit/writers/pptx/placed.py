@@ -14,9 +14,17 @@ from pptx.slide import SlideLayout
 
 from kit.layout.placement import Box, Fonts, Palette, frame, largest_free, place
 from kit.writers.ooxml import NAMESPACES
-from kit.writers.pptx.furniture import furniture
+from kit.writers.pptx.furniture import backdrops, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
-from kit.writers.pptx.theme import Theme, backgrounds, color_map, contrast, pick, read_theme
+from kit.writers.pptx.theme import (
+    Theme,
+    backgrounds,
+    color_map,
+    contrast,
+    pick,
+    read_theme,
+    shape_colors,
+)
 
 SECTION_LAYOUTS = {
     "title": ("Title Slide", "Section Header"),
@@ -66,7 +74,7 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
                 free[name],
                 height,
                 Fonts(theme.major, theme.minor),
-                palette(layout, theme),
+                palette(layout, theme, width, height),
                 title_alignment(layout) == "ctr",
                 _title_idx(layout),
             )
@@ -114,10 +122,17 @@ def title_alignment(layout: SlideLayout) -> str:
     return style.get("algn", "l") if style is not None else "l"
 
 
-def palette(layout: SlideLayout, theme: Theme) -> Palette:
-    """The theme's colours for a layout's text and rule, each readable on its background."""
+def palette(layout: SlideLayout, theme: Theme, width: int, height: int) -> Palette:
+    """The theme's colours for a layout's text and rule, each readable on its background.
+
+    The background is the layout's own and any shape drawn over most of the slide; one
+    drawn over all of it hides the layout's own.
+    """
     grounds = backgrounds(layout.slide_master, layout, theme)
     mapping = color_map(layout.slide_master, layout)
+    for shape, whole in backdrops(layout, width, height):
+        colors = shape_colors(shape, theme, mapping)
+        grounds = colors if whole and colors else grounds + colors
     colors = theme.colors
     tx1, tx2 = colors[mapping["tx1"]], colors[mapping["tx2"]]
     accents = [colors[f"accent{n}"] for n in range(1, 7)]

@@ -139,6 +139,12 @@ def backgrounds(master: SlideMaster, layout: SlideLayout, theme: Theme) -> list[
     return [theme.colors[mapping["bg1"]]]
 
 
+def shape_colors(shape: etree._Element, theme: Theme, mapping: dict[str, str]) -> list[str]:
+    """The colours a drawn shape fills itself with: one, a gradient's stops, or none known."""
+    props = shape.find("p:spPr", NAMESPACES)
+    return [c for c in _fill_colors(props, theme, mapping) if c] if props is not None else []
+
+
 def _fill_colors(fill: etree._Element, theme: Theme, mapping: dict[str, str]) -> list[str | None]:
     solid = fill.find("a:solidFill", NAMESPACES)
     if solid is not None and len(solid):

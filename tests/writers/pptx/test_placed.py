@@ -10,6 +10,7 @@ from helpers import FIXTURES
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_FILL
+from pptx.enum.shapes import MSO_SHAPE
 
 import kit
 from kit.compose.blocks import Deck
@@ -22,6 +23,7 @@ from kit.writers.pptx.placed import palette, placed_choices, title_alignment
 from kit.writers.pptx.theme import read_theme
 
 CHURCH = FIXTURES / "church-pptx" / "brand" / "church.pptx"
+SIZE = (12192000, 6858000)
 TEMPLATES = sorted((FIXTURES / "templates-pptx").glob("*.pptx"))
 
 EXTRA_SLIDES = {
@@ -89,10 +91,10 @@ def test_a_pale_accent_gives_way_to_the_themes_dark_colour() -> None:
     prs = Presentation(str(FIXTURES / "templates-pptx" / "pale-accents.pptx"))
     layout = prs.slide_layouts[0]
     theme = read_theme(prs.slide_master)
-    colors = palette(layout, theme)
+    colors = palette(layout, theme, prs.slide_width, prs.slide_height)
     assert colors.accent == theme.colors["dk2"]
     prs = Presentation(str(FIXTURES / "templates-pptx" / "navy-gold.pptx"))
-    colors = palette(prs.slide_layouts[0], read_theme(prs.slide_master))
+    colors = palette(prs.slide_layouts[0], read_theme(prs.slide_master), *SIZE)
     assert colors.rule == "C8A24A"  # the gold rule; its kicker text in navy, which reads
     assert colors.accent == "1F3A5F"
 
@@ -137,3 +139,18 @@ def test_a_filled_title_placeholder_is_moved_without_its_box(
     assert titled
     for slide in titled:
         assert slide.shapes.title.fill.type == MSO_FILL.BACKGROUND
+
+
+def test_a_shape_over_most_of_the_slide_is_background_the_text_must_read_on() -> None:
+    prs = Presentation(str(FIXTURES / "templates-pptx" / "navy-gold.pptx"))
+    layout = next(x for x in prs.slide_layouts if x.name == "Title Only")
+    theme = read_theme(prs.slide_master)
+    assert palette(layout, theme, *SIZE).text == theme.colors["dk1"]
+    # A navy backdrop, drawn on a slide (a layout cannot add shapes) and moved to the layout.
+    cover = prs.slides.add_slide(layout).shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, *SIZE)
+    cover.fill.solid()
+    cover.fill.fore_color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+    layout.shapes.element.append(cover.element)
+    colors = palette(layout, theme, *SIZE)
+    assert colors.text == colors.title == "FFFFFF"
+    assert Box(0, 0, *SIZE) not in furniture(layout, *SIZE)  # nothing to keep clear of

@@ -14,6 +14,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 from helpers import EMU_PER_PT, FIXTURES, needs_soffice, render_pdf, stray_words
+from openxml_audit import validate_pptx
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.enum.text import PP_ALIGN
@@ -228,3 +229,10 @@ def test_the_kicker_is_aligned_as_the_title(decks: dict, pdfs: dict, name: str) 
             assert abs((t[0] + t[2]) / 2 - (k[0] + k[2]) / 2) < 4, f"slide {n}"
         else:
             assert abs(t[0] - k[0]) < 4, f"slide {n}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_openxml_audit_finds_nothing(decks: dict, name: str) -> None:
+    result = validate_pptx(decks[name])
+    assert [str(e) for e in result.errors] == []
+    assert result.is_valid

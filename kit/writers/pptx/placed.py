@@ -40,6 +40,9 @@ CONTENT_ORDER = ("Title Only", "Title and Content", "Blank")
 SMALL = 0.4
 """A layout whose free area is below this share of the slide's is used only as a last resort."""
 
+CRAMPED = 0.2
+"""A layout whose furniture leaves less than this share of the slide free has it ignored."""
+
 CENTRED_SHARE = 0.85
 """Share of the free area a centred layout keeps to have its text on the slide's middle."""
 
@@ -90,6 +93,9 @@ def _area(box: Box) -> int:
 def _free(layout: SlideLayout, whole: Box, width: int, height: int) -> Box:
     obstacles = furniture(layout, width, height)
     free = largest_free(whole, obstacles)
+    if _area(free) < CRAMPED * _area(whole):
+        # Better text over the furniture than a week spread over dozens of slides.
+        return whole
     if title_alignment(layout) != "ctr":
         return free
     # Text centred under a centred title stands in the middle of the slide, not of the

@@ -154,3 +154,20 @@ def test_a_shape_over_most_of_the_slide_is_background_the_text_must_read_on() ->
     colors = palette(layout, theme, *SIZE)
     assert colors.text == colors.title == "FFFFFF"
     assert Box(0, 0, *SIZE) not in furniture(layout, *SIZE)  # nothing to keep clear of
+
+
+def test_furniture_that_leaves_no_room_is_ignored_rather_than_the_week_spread_thin(
+    decks: list[Deck], tmp_path: Path
+) -> None:
+    prs = Presentation(str(FIXTURES / "templates-pptx" / "blank-only.pptx"))
+    layout = prs.slide_layouts[0]
+    # A picture-like block over the middle 45% of the slide: a narrow strip is all it leaves.
+    w, h = prs.slide_width, prs.slide_height
+    block = prs.slides.add_slide(layout).shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, int(w * 0.2), int(h * 0.2), int(w * 0.67), int(h * 0.67)
+    )
+    layout.shapes.element.append(block.element)
+    prs.save(str(tmp_path / "cramped.pptx"))
+    areas = placed_choices(Presentation(str(tmp_path / "cramped.pptx")))["points"][0].areas
+    assert areas.body.width > w * 0.8
+    assert slide_count(decks[0], brand=tmp_path / "cramped.pptx") == slide_count(decks[0])

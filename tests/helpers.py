@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -103,4 +105,53 @@ def slide_texts(path: Path) -> list[tuple[str, str, str]]:
         )
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         found.append((title, face, notes))
+    return found
+
+
+EMU_PER_PT = 12700
+TOLERANCE = 1.0
+"""Points a word's box may stand past its shape's edge (glyph side bearings)."""
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def stray_words(deck: Path, pdf: Path) -> list[str]:
+    """Words drawn outside every shape whose text holds them, one line each."""
+    import pymupdf
+    from pptx import Presentation
+
+    prs = Presentation(str(deck))
+    doc = pymupdf.open(pdf)
+    assert len(doc) == len(prs.slides)
+    found = []
+    for number, (slide, page) in enumerate(zip(prs.slides, doc, strict=True), 1):
+        shapes = [
+            (
+                shape.left / EMU_PER_PT,
+                shape.top / EMU_PER_PT,
+                (shape.left + shape.width) / EMU_PER_PT,
+                (shape.top + shape.height) / EMU_PER_PT,
+                _norm(shape.text_frame.text),
+            )
+            for shape in slide.shapes
+            if shape.has_text_frame and shape.text_frame.text.strip()
+        ]
+        for x0, y0, x1, y1, word, *_ in page.get_text("words"):
+            text = _norm(word)
+            owners = [s for s in shapes if text in s[4]]
+            if not owners and re.fullmatch(r"[\u2022\d.]+", text):
+                owners = shapes  # a bullet or an automatic number
+            inside = any(
+                left - TOLERANCE <= x0
+                and x1 <= right + TOLERANCE
+                and top - TOLERANCE <= y0
+                and y1 <= bottom + TOLERANCE
+                for left, top, right, bottom, _ in owners
+            )
+            if not inside:
+                found.append(
+                    f"slide {number}: {word!r} at ({x0:.0f}, {y0:.0f}, {x1:.0f}, {y1:.0f})"
+                )
     return found

@@ -7,22 +7,15 @@ whose text overflows on purpose, to show the check can fail.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
-import pymupdf
 import pytest
-from helpers import FIXTURES, needs_soffice, render_pdf
+from helpers import FIXTURES, needs_soffice, render_pdf, stray_words
 from pptx import Presentation
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu, Pt
 
 import kit
-
-EMU_PER_PT = 12700
-TOLERANCE = 1.0
-"""Points a word's box may stand past its shape's edge (glyph side bearings)."""
 
 DECKS = {
     "builtin-01": (None, "week-01-slides.pptx"),
@@ -31,10 +24,6 @@ DECKS = {
     "church-01": ("church-pptx", "week-01-slides.pptx"),
     "church-02": ("church-pptx", "week-02-slides.pptx"),
 }
-
-
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def _overflowing_deck(path: Path) -> None:
@@ -66,43 +55,6 @@ def rendered(builtin_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     _overflowing_deck(decks["control"])
     pdfs = render_pdf(list(decks.values()), folder / "pdf")
     return {key: (path, pdf) for (key, path), pdf in zip(decks.items(), pdfs, strict=True)}
-
-
-def stray_words(deck: Path, pdf: Path) -> list[str]:
-    """Words drawn outside every shape whose text holds them, one line each."""
-    prs = Presentation(str(deck))
-    doc = pymupdf.open(pdf)
-    assert len(doc) == len(prs.slides)
-    found = []
-    for number, (slide, page) in enumerate(zip(prs.slides, doc, strict=True), 1):
-        shapes = [
-            (
-                shape.left / EMU_PER_PT,
-                shape.top / EMU_PER_PT,
-                (shape.left + shape.width) / EMU_PER_PT,
-                (shape.top + shape.height) / EMU_PER_PT,
-                _norm(shape.text_frame.text),
-            )
-            for shape in slide.shapes
-            if shape.has_text_frame and shape.text_frame.text.strip()
-        ]
-        for x0, y0, x1, y1, word, *_ in page.get_text("words"):
-            text = _norm(word)
-            owners = [s for s in shapes if text in s[4]]
-            if not owners and re.fullmatch(r"[\u2022\d.]+", text):
-                owners = shapes  # a bullet or an automatic number
-            inside = any(
-                left - TOLERANCE <= x0
-                and x1 <= right + TOLERANCE
-                and top - TOLERANCE <= y0
-                and y1 <= bottom + TOLERANCE
-                for left, top, right, bottom, _ in owners
-            )
-            if not inside:
-                found.append(
-                    f"slide {number}: {word!r} at ({x0:.0f}, {y0:.0f}, {x1:.0f}, {y1:.0f})"
-                )
-    return found
 
 
 @needs_soffice

@@ -36,6 +36,14 @@ class TextArea:
     """Set in capitals (or small capitals) by the template."""
     spacing: float = 0.0
     """Extra points between letters the template asks for."""
+    color: str = ""
+    """RGB hex of its text; "" for what the template gives."""
+    align: str = ""
+    """Paragraph alignment, "l" or "ctr"; "" for what the template gives."""
+    anchor: str = ""
+    """Where its text stands, "t" or "ctr"; "" for what the template gives."""
+    floor: float = 0.0
+    """Points body text in it shrinks to at most (kit's own floors when 0)."""
 
     @property
     def inner_width(self) -> float:
@@ -62,3 +70,16 @@ class SlideAreas:
     """The small line above the title, when the layout has a place for it."""
     caption: TextArea | None
     """The line below the body, when the layout has a place for it."""
+    rule: Rule | None = None
+    """A short rule the writer draws above the kicker; None where the layout has its own."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A short filled bar on a slide, EMU, and its colour as RGB hex."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+    color: str

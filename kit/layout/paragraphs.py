@@ -2,7 +2,8 @@
 
 Every paragraph starts at the size the template gives its area and shrinks in 2-point
 steps to a floor: three quarters of its starting size, so the room can still read it,
-and never below 18 points.
+and never below 18 points. An area that sets a floor of its own (kit's design on a
+church's template) lets every paragraph shrink to that floor before a new slide.
 """
 
 from __future__ import annotations
@@ -110,7 +111,12 @@ def starting(text: Text, area: TextArea, own_area: bool) -> Text:
     size = max(BODY_MIN, round(area.size * scale))
     if not own_area:
         size = min(size, LABEL_MAX.get(text.style, size))
-    floor = BODY_MIN if own_area or text.style in ROLE_OF_STYLE else round(size * COMFORT)
+    if own_area or text.style in ROLE_OF_STYLE:
+        floor = BODY_MIN
+    elif area.floor:  # an area with a floor of its own: anything rather than a new slide
+        floor = min(area.floor, size)
+    else:
+        floor = round(size * COMFORT)
     return replace(text, max_size=size, size=size, min_size=max(BODY_MIN, floor))
 
 

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.presentation import Presentation as PptxPresentation
@@ -24,7 +25,7 @@ from pptx.util import Emu
 
 from kit.compose.blocks import Deck, Run
 from kit.compose.blocks import Slide as ComposedSlide
-from kit.layout.areas import SlideAreas, TextArea
+from kit.layout.areas import Rule, SlideAreas, TextArea
 from kit.layout.paragraphs import Text
 from kit.layout.planner import PlannedSlide, badness, plan
 from kit.writers.ooxml import NAMESPACES, normalized_zip, qn, set_core_properties
@@ -38,6 +39,9 @@ _PH = "p:nvSpPr/p:nvPr/p:ph"
 
 MAX_PROPERTY = 255
 """Characters a document property holds at most (python-pptx's and Office's limit)."""
+
+ANCHORS = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
+"""A text area's anchoring as python-pptx names it."""
 
 PORTRAIT = (6858000, 9144000)
 """A notes page's size where a template gives none: 7.5 by 10 inches."""
@@ -57,6 +61,12 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
     out = io.BytesIO()
     prs.save(out)
     return normalized_zip(out.getvalue())
+
+
+def slide_count(deck: Deck, *, brand: Path | None = None) -> int:
+    """How many slides the deck becomes on a template, continuation slides included."""
+    design = deck_design(brand)
+    return sum(len(_best(design.layouts_for(s.layout), s)[1]) for s in deck.slides)
 
 
 def _best(
@@ -87,12 +97,15 @@ def _write_slide(
     areas = page.areas
     if page.title:
         title = Text((Run(page.title),), "title", page.title_size)
-        _fill(out, by_idx, areas.title, [title], line=90, moved=areas.title != laid.title)
+        moved = areas.title != laid.title
+        _fill(out, by_idx, areas.title, [title], line=90, moved=moved, name="Title")
     _fill(out, by_idx, areas.body, page.body, moved=areas.body != laid.body)
     if areas.kicker is not None:
         _fill(out, by_idx, areas.kicker, page.kicker)
     if areas.caption is not None:
         _fill(out, by_idx, areas.caption, page.caption)
+    if areas.rule is not None and page.kicker:
+        _rule(out, areas.rule)
     for _, shape in placeholders:
         if shape.has_text_frame and not shape.text_frame.text.strip():
             shape.element.getparent().remove(shape.element)
@@ -121,21 +134,47 @@ def _fill(
     texts: Sequence[Text],
     line: int = 100,
     moved: bool = False,
+    name: str = "",
 ) -> None:
-    """Put paragraphs in an area's placeholder, or in a text box where it has none."""
+    """Put paragraphs in an area's placeholder, or in a text box (`name`d) where it has none."""
     if not texts:
         return
     shape = by_idx.get(area.idx) if area.idx is not None else None
     if shape is None:
         shape = out.shapes.add_textbox(*_where(area))
         shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-    elif moved:
-        # The planner moved this area (a long title taking room from the body).
+        if name:
+            shape.name = name
+    elif moved or area.color:
+        # The planner moved this area (a long title taking room from the body), or kit
+        # placed it clear of a church template's furniture.
         shape.left, shape.top, shape.width, shape.height = _where(area)
+    if area.color and area.idx is not None:
+        # A placeholder drawn filled or outlined where the layout had it would carry that
+        # box here, under text whose colour was chosen for the slide's background.
+        shape.fill.background()
+        shape.line.fill.background()
     frame = shape.text_frame
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
-    _replace_paragraphs(shape, face_paragraphs(texts, line=line))
+    if area.color:  # kit's own design on a church's template: nothing left to inherit
+        frame.vertical_anchor = ANCHORS.get(area.anchor, MSO_ANCHOR.TOP)
+        left, top, right, bottom = (Emu(v) for v in area.insets)
+        frame.margin_left, frame.margin_top = left, top
+        frame.margin_right, frame.margin_bottom = right, bottom
+    _replace_paragraphs(shape, face_paragraphs(texts, line=line, area=area))
+
+
+def _rule(out: PptxSlide, rule: Rule) -> None:
+    """Kit's short accent rule above the kicker, in a theme colour, without outline or shadow."""
+    bar = out.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Emu(rule.left), Emu(rule.top), Emu(rule.width), Emu(rule.height)
+    )
+    bar.name = "Rule"
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = RGBColor.from_string(rule.color)
+    bar.line.fill.background()
+    bar.shadow.inherit = False
 
 
 def _where(area: TextArea) -> tuple[Emu, Emu, Emu, Emu]:

@@ -1,8 +1,10 @@
 """A deck template's layouts: which serve each kind of slide, and the text areas of each.
 
-A slide's text goes into the placeholders of the layout it uses. For each placeholder this
-module works out what the planner needs: where the area is, its inner margins, and the
-font, weight, style and size its text inherits from the layout, the master and the theme.
+On kit's own template a slide's text goes into the placeholders of the layout designed
+for its kind. For each placeholder this module works out what the planner needs: where
+the area is, its inner margins, and the font, weight, style and size its text inherits
+from the layout, the master and the theme. (A church's template gets kit's design placed
+clear of its furniture instead: see placed.) It also checks that a template can serve.
 """
 
 from __future__ import annotations
@@ -25,17 +27,15 @@ CONTENT_LAYOUTS = ("Title and Content", "Title Only", "Blank")
 """Layouts any of which can carry every kind of slide; a template needs one of them."""
 
 LAYOUTS = {
-    "title": ("Title Slide", "Section Header", *CONTENT_LAYOUTS),
-    "section": ("Big Idea", *CONTENT_LAYOUTS, "Section Header"),
+    "title": ("Title Slide", *CONTENT_LAYOUTS),
+    "section": ("Big Idea", *CONTENT_LAYOUTS),
     "scripture": ("Scripture", *CONTENT_LAYOUTS),
     "points": CONTENT_LAYOUTS,
     "question": ("Question", *CONTENT_LAYOUTS),
-    "couple": ("Couple Time", *CONTENT_LAYOUTS, "Section Header"),
-    "closing": ("Closing", *CONTENT_LAYOUTS, "Section Header"),
+    "couple": ("Couple Time", *CONTENT_LAYOUTS),
+    "closing": ("Closing", *CONTENT_LAYOUTS),
 }
-"""Layout names to use for each kind of slide, best first; kit's own names lead. A
-standard Section Header sets its text small, so the sentences these slides carry go
-in a Title and Content layout when the template has one."""
+"""Layout names for each kind of slide, best first: kit's own design, then plain ones."""
 
 KICKER, CAPTION = "Kicker", "Caption"
 """Names of the placeholders in kit's template for the small line above a title and below
@@ -82,15 +82,16 @@ def all_layouts(prs: PptxPresentation) -> list[SlideLayout]:
     return [layout for master in prs.slide_masters for layout in master.slide_layouts]
 
 
-def layout_choices(prs: PptxPresentation, *, own: bool) -> dict[str, tuple[LayoutChoice, ...]]:
-    """For each kind of slide ("" for any other), the layouts it may use, best first.
+def layout_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]:
+    """For each kind of slide ("" for any other) in kit's own template, its layout's areas.
 
-    Kit's own template (`own`) has a layout designed for each kind: only that one is used.
+    Kit's template has a layout designed for each kind, and its text goes in that layout's
+    placeholders. A church's template gets kit's design placed on it instead (see placed).
     """
     areas: dict[str, SlideAreas] = {}
     choices = {}
     for kind in (*LAYOUTS, ""):
-        found = candidate_layouts(prs, kind)[: 1 if own else None]
+        found = candidate_layouts(prs, kind)[:1]
         for layout in found:
             if layout.part.partname not in areas:
                 areas[layout.part.partname] = slide_areas(prs, layout)

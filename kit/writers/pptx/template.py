@@ -20,6 +20,7 @@ from pptx.slide import SlideLayout
 from kit.resources import data_dir
 from kit.writers.pptx.layouts import LayoutChoice, all_layouts, layout_choices
 from kit.writers.pptx.new_slides import NewSlide, new_slides
+from kit.writers.pptx.placed import placed_choices
 
 BASE_NAME = "base.pptx"
 """Kit's own designed deck template in the templates folder."""
@@ -59,7 +60,7 @@ def _read(path: str, mtime: int, size: int, own: bool) -> DeckDesign:
     data = Path(path).read_bytes()
     prs = open_presentation(data)
     # The layouts' text areas are read before the new slides are made on the same copy.
-    choices = layout_choices(prs, own=own)
+    choices = layout_choices(prs) if own else placed_choices(prs)
     return DeckDesign(data, choices, new_slides(prs, all_layouts(prs)))
 
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from lxml import etree
 
 from kit.compose.blocks import Block, Heading, Inline, ListBlock, Paragraph, Run, Table
-from kit.layout.areas import EMU_PER_PT
+from kit.layout.areas import EMU_PER_PT, TextArea
 from kit.layout.paragraphs import Text
-from kit.writers.ooxml import qn
+from kit.writers.ooxml import NAMESPACES, qn
 
 CONTINUED_NOTE = "Continued from the previous slide."
 LANG = "en-US"
@@ -21,15 +21,23 @@ def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     return etree.SubElement(parent, qn(f"a:{tag}"), attrs)
 
 
-def face_paragraphs(texts: Sequence[Text], *, line: int = 100) -> list[etree._Element]:
+def face_paragraphs(
+    texts: Sequence[Text], *, line: int = 100, area: TextArea | None = None
+) -> list[etree._Element]:
     """An area's paragraphs: sizes, spacing, bullets; `line` is the line spacing in percent.
 
-    A numbered list starts at its first item's number; the items after it count on.
+    A numbered list starts at its first item's number; the items after it count on. An
+    `area` that names a colour has kit set its font, colour and alignment on the text
+    too, rather than leave them to the template.
     """
     out = []
     first_number = True
+    look = area if area is not None and area.color else None
     for i, text in enumerate(texts):
-        out.append(_face_paragraph(text, first=i == 0, line=line, restart=first_number))
+        p = _face_paragraph(text, first=i == 0, line=line, restart=first_number)
+        if look is not None:
+            _set_look(p, text, look)
+        out.append(p)
         if text.bullet == "number" and not text.continued:
             first_number = False
     return out
@@ -72,6 +80,25 @@ def _face_paragraph(text: Text, *, first: bool, line: int, restart: bool) -> etr
         etree.SubElement(r, _T).text = run.text
     etree.SubElement(p, _END, lang=LANG, sz=size, dirty="0")
     return p
+
+
+def _set_look(p: etree._Element, text: Text, area: TextArea) -> None:
+    """Give a paragraph the area's alignment and its runs the area's font and colour."""
+    # A list keeps its items flush left, where the bullets line up, under any title.
+    ppr = p.find(_PPR)
+    ppr.set("algn", "l" if text.bullet else area.align or "l")
+    mark = ppr.find("a:buClr/a:schemeClr", NAMESPACES)
+    if mark is not None:  # a theme's accent may be too pale for a bullet; its text is not
+        mark.tag = qn("a:srgbClr")
+        mark.set("val", area.color)
+    for rpr in (*p.iter(_RPR), p.find(_END)):
+        # Said outright, so a layout's bold capitals (a Section Header's) do not carry over.
+        rpr.set("b", "1" if area.bold or rpr.get("b") == "1" else "0")
+        rpr.set("i", "1" if area.italic or rpr.get("i") == "1" else "0")
+        rpr.set("cap", rpr.get("cap", "none"))
+        fill = etree.SubElement(rpr, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr"), val=area.color)
+        etree.SubElement(rpr, qn("a:latin"), typeface=area.typeface)
 
 
 def notes_paragraphs(blocks: Sequence[Block], *, continued: bool) -> list[etree._Element]:

@@ -1,0 +1,249 @@
+"""Kit's slide design placed on any template: the free part of a slide, and its text areas there.
+
+A church's template draws its own furniture (a logo, a band, a picture) on the master and
+layouts. Kit sets its text clear of it: in the largest rectangle of the slide, inside the
+margins, that no piece of furniture touches, with kit's own hierarchy of kicker, title,
+body and caption, and its own sizes, fonts and alignment for each kind of slide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from kit.layout.areas import EMU_PER_PT, Rule, SlideAreas, TextArea
+
+IN = 914400
+"""EMU in an inch."""
+DESIGN_HEIGHT = 6858000
+"""The slide height kit's design is drawn for (7.5 inches); other heights scale it."""
+MARGIN_X, MARGIN_Y = 0.9 / 13.333, 0.55 / 7.5
+"""Margins at the slide's sides and at its top and foot, as shares of its width and height."""
+GAP = int(0.2 * IN)
+"""Room kept between kit's text and a template's furniture."""
+INSETS = (0, 45720, 0, 45720)
+"""Inner margins of kit's text boxes: none at the sides, so text lines up with the rule."""
+BODY_FLOOR = 24
+"""Points body text shrinks to at most on a church's template, before a new slide."""
+
+
+class Box(NamedTuple):
+    """A rectangle on a slide, EMU."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+
+    @property
+    def right(self) -> int:
+        """The right edge."""
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> int:
+        """The bottom edge."""
+        return self.top + self.height
+
+    def overlaps(self, other: Box) -> bool:
+        """True when the two share any area."""
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and other.top < self.bottom
+        )
+
+
+def frame(width: int, height: int) -> Box:
+    """The slide inside kit's margins."""
+    dx, dy = round(width * MARGIN_X), round(height * MARGIN_Y)
+    return Box(dx, dy, width - 2 * dx, height - 2 * dy)
+
+
+def largest_free(
+    within: Box, obstacles: Sequence[Box], gap: int = GAP, *, centred: bool = False
+) -> Box:
+    """The largest rectangle inside `within` that keeps `gap` clear of every obstacle.
+
+    Every maximal free rectangle has each edge on the frame or against an obstacle's far
+    side, so only those edges are tried. Ties go to the highest, then the leftmost.
+    `centred` keeps the rectangle's middle on the frame's, for text centred on the slide.
+    """
+    grown = [
+        Box(o.left - gap, o.top - gap, o.width + 2 * gap, o.height + 2 * gap) for o in obstacles
+    ]
+    grown = [o for o in grown if o.overlaps(within)]
+    tops = sorted({within.top, *(min(o.bottom, within.bottom) for o in grown)})
+    bottoms = sorted({within.bottom, *(max(o.top, within.top) for o in grown)})
+    best = Box(within.left, within.top, 0, 0)
+    best_key = (0, 0, 0)
+    for top in tops:
+        for bottom in bottoms:
+            if bottom <= top:
+                continue
+            across = [o for o in grown if o.top < bottom and top < o.bottom]
+            spans = _centred_span(within, across) if centred else _spans(within, across)
+            for left, right in spans:
+                key = ((right - left) * (bottom - top), -top, -left)
+                if key > best_key:
+                    best, best_key = Box(left, top, right - left, bottom - top), key
+    return best
+
+
+def _spans(within: Box, across: Sequence[Box]) -> list[tuple[int, int]]:
+    """The free stretches of a band of the frame, between the obstacles across it."""
+    lefts = sorted({within.left, *(min(o.right, within.right) for o in across)})
+    rights = sorted({within.right, *(max(o.left, within.left) for o in across)})
+    return [
+        (left, right)
+        for left in lefts
+        for right in rights
+        if right > left and not any(o.left < right and left < o.right for o in across)
+    ]
+
+
+def _centred_span(within: Box, across: Sequence[Box]) -> list[tuple[int, int]]:
+    """The widest free stretch of a band with its middle on the frame's, if any."""
+    middle = within.left + within.width // 2
+    half = within.width // 2
+    for o in across:
+        if o.left < middle < o.right:
+            return []
+        half = min(half, o.left - middle if o.left >= middle else middle - o.right)
+    return [(middle - half, middle + half)] if half > 0 else []
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours of one layout's text and rule, RGB hex, each readable on its background."""
+
+    title: str
+    """Headings."""
+    text: str
+    """Body text."""
+    accent: str
+    """The kicker and the caption."""
+    rule: str
+    """The short rule above the kicker."""
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """A template's heading and body fonts."""
+
+    major: str
+    """Headings, and Scripture, questions and the big idea, as kit sets them."""
+    minor: str
+    """Body text, kickers and captions."""
+
+
+@dataclass(frozen=True)
+class Design:
+    """How one kind of slide sets its text: sizes in points, the body's font and anchoring."""
+
+    title: int
+    body: int
+    body_major: bool = False
+    italic: bool = False
+    centred: bool = False
+    """The body stands in the middle of the room below the title."""
+    caption: int = 0
+    """The caption's size; 0 when the kind has no caption line of its own."""
+    lower: bool = False
+    """A section slide: its text starts lower, as kit's own dark slides do."""
+
+
+DESIGNS = {
+    "title": Design(54, 24, caption=20, lower=True),
+    "section": Design(32, 40, body_major=True, lower=True),
+    "scripture": Design(40, 34, body_major=True, italic=True, centred=True, caption=22),
+    "points": Design(40, 28),
+    "question": Design(40, 44, body_major=True, centred=True),
+    "couple": Design(44, 28, lower=True),
+    "closing": Design(44, 28, caption=22, lower=True),
+}
+"""Kit's own sizes for each kind of slide (see design/make_base_pptx.py)."""
+
+
+def place(
+    kind: str,
+    layout: str,
+    free: Box,
+    slide_height: int,
+    fonts: Fonts,
+    palette: Palette,
+    centre: bool,
+    title_idx: int | None,
+) -> SlideAreas:
+    """Kit's text areas for a kind of slide in the free rectangle of a layout.
+
+    Top to bottom: the rule, the kicker, the title (one line; the planner grows it), the
+    body, and for a kind that has one the caption at the foot. `centre` centres them all,
+    as the template centres its titles; `title_idx` is the layout's title placeholder.
+    """
+    design = DESIGNS.get(kind, DESIGNS["points"])
+    k = slide_height / DESIGN_HEIGHT
+
+    def pt(size: float) -> float:
+        return round(size * k)
+
+    def emu(inches: float) -> int:
+        return round(inches * IN * k)
+
+    align = "ctr" if centre else "l"
+    top = free.top
+    needed = emu(4.6)
+    if design.lower and free.height > needed:
+        top += min(round(free.height * 0.12), free.height - needed)
+    rule_w, rule_h = emu(0.62), emu(0.07)
+    rule_x = free.left + (free.width - rule_w) // 2 if centre else free.left
+    rule = Rule(rule_x, top, rule_w, rule_h, palette.rule)
+
+    def area(
+        y: int,
+        h: int,
+        face: str,
+        size: float,
+        color: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        anchor: str = "t",
+        floor: float = 0.0,
+    ) -> TextArea:
+        return TextArea(
+            None, free.left, y, free.width, max(h, 1), INSETS, face, bold, italic, pt(size),
+            color=color, align=align, anchor=anchor, floor=floor,
+        )  # fmt: skip
+
+    kicker = area(top + emu(0.14), emu(0.5), fonts.minor, 20, palette.accent, bold=True)
+    title_top = kicker.top + emu(0.46)
+    # One line of the title at 0.9 line spacing, with its insets and a little to spare.
+    title_h = round((pt(design.title) * 1.08 + 14) * EMU_PER_PT)
+    title = area(title_top, title_h, fonts.major, design.title, palette.title)
+    # The layout's title placeholder, moved here, keeps the slide's title a title.
+    title = replace(title, idx=title_idx)
+    caption = None
+    bottom = free.bottom
+    if design.caption:
+        # Room for two lines, standing at the foot: a reference or next week's title may
+        # wrap in a narrow free area, and would otherwise join the body at a small size.
+        cap_h = emu(0.9)
+        caption = area(
+            bottom - cap_h, cap_h, fonts.minor, design.caption, palette.accent, anchor="b"
+        )
+        bottom -= cap_h
+    body_top = title.top + title.height + emu(0.2)
+    body = area(
+        body_top,
+        bottom - body_top,
+        fonts.major if design.body_major else fonts.minor,
+        design.body,
+        palette.text,
+        italic=design.italic,
+        anchor="ctr" if design.centred else "t",
+        floor=pt(BODY_FLOOR),
+    )
+    return SlideAreas(layout, title, body, kicker, caption, rule)

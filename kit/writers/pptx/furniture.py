@@ -1,0 +1,136 @@
+"""What a template draws on every slide of a layout: its pictures, bands and logos, measured.
+
+Shapes on the master (unless the layout hides them) and on the layout itself show on
+each slide made from it; placeholders do not, since a slide shows only the ones it has
+and kit removes those it leaves empty. Each drawn shape is measured where it lands on
+the slide, through its rotation and the transforms of any groups it is in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from lxml import etree
+from pptx.slide import SlideLayout
+
+from kit.layout.placement import Box
+from kit.writers.ooxml import NAMESPACES, qn
+
+BACKDROP = 0.5
+"""A shape covering this share of the slide or more is a backdrop, not furniture."""
+
+_DRAWN = {qn(f"p:{t}") for t in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp")}
+
+Transform = tuple[float, float, float, float]
+"""x scale, x offset, y scale, y offset: where a group puts its children's coordinates."""
+
+IDENTITY: Transform = (1.0, 0.0, 1.0, 0.0)
+
+
+def furniture(layout: SlideLayout, width: int, height: int) -> list[Box]:
+    """The boxes of everything the layout and its master draw on a slide, backdrops aside."""
+    return [box for _, box in _drawn(layout) if not _backdrop(box, width, height)]
+
+
+def backdrops(layout: SlideLayout, width: int, height: int) -> list[tuple[etree._Element, bool]]:
+    """The shapes drawn over most of a slide, behind its text; True for one over all of it."""
+    return [
+        (shape, box.left <= 0 and box.top <= 0 and box.right >= width and box.bottom >= height)
+        for shape, box in _drawn(layout)
+        if _backdrop(box, width, height)
+    ]
+
+
+def _backdrop(box: Box, width: int, height: int) -> bool:
+    return box.width * box.height >= BACKDROP * width * height
+
+
+def _drawn(layout: SlideLayout) -> Iterator[tuple[etree._Element, Box]]:
+    if layout.element.get("showMasterSp") != "0":
+        yield from _boxes(layout.slide_master.shapes.element, IDENTITY)
+    yield from _boxes(layout.shapes.element, IDENTITY)
+
+
+def _boxes(tree: etree._Element, transform: Transform) -> Iterator[tuple[etree._Element, Box]]:
+    for shape in tree:
+        if shape.tag not in _DRAWN or _is_placeholder(shape) or _hidden(shape):
+            continue
+        if shape.tag == qn("p:grpSp"):
+            inner = _group_transform(shape, transform)
+            if inner is not None:
+                yield from _boxes(shape, inner)
+            continue
+        box = _box(shape, transform)
+        if box is not None and (shape.tag != qn("p:sp") or _visible(shape)):
+            yield shape, box
+
+
+def _is_placeholder(shape: etree._Element) -> bool:
+    return any(el.find(qn("p:ph")) is not None for el in shape.iter(qn("p:nvPr")))
+
+
+def _hidden(shape: etree._Element) -> bool:
+    props = next(shape.iter(qn("p:cNvPr")), None)
+    return props is not None and props.get("hidden") in ("1", "true")
+
+
+def _visible(sp: etree._Element) -> bool:
+    """False for a shape with no fill, no outline and no text: it draws nothing."""
+    props = sp.find(qn("p:spPr"))
+    no_fill = props is not None and props.find(qn("a:noFill")) is not None
+    line = props.find(qn("a:ln")) if props is not None else None
+    no_line = line is not None and line.find(qn("a:noFill")) is not None
+    if sp.find(qn("p:style")) is None:
+        no_line = no_line or line is None
+    text = "".join(sp.itertext()).strip()
+    return not (no_fill and no_line and not text)
+
+
+def _xfrm(shape: etree._Element) -> etree._Element | None:
+    if shape.tag == qn("p:graphicFrame"):
+        return shape.find(qn("p:xfrm"))
+    if shape.tag == qn("p:grpSp"):
+        return shape.find("p:grpSpPr/a:xfrm", NAMESPACES)
+    return shape.find("p:spPr/a:xfrm", NAMESPACES)
+
+
+def _numbers(xfrm: etree._Element, offset: str, extent: str) -> tuple[int, int, int, int] | None:
+    off, ext = xfrm.find(qn(f"a:{offset}")), xfrm.find(qn(f"a:{extent}"))
+    if off is None or ext is None:
+        return None
+    return int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0))
+
+
+def _box(shape: etree._Element, transform: Transform) -> Box | None:
+    xfrm = _xfrm(shape)
+    found = _numbers(xfrm, "off", "ext") if xfrm is not None else None
+    if found is None:
+        return None
+    x, y, cx, cy = found
+    rotation = int(xfrm.get("rot", 0)) / 60000
+    if rotation % 180:
+        # A turned shape's box is its bounding box on the slide.
+        turn = math.radians(rotation)
+        c, s = abs(math.cos(turn)), abs(math.sin(turn))
+        w, h = cx * c + cy * s, cx * s + cy * c
+        x, y, cx, cy = x + (cx - w) / 2, y + (cy - h) / 2, w, h
+    sx, dx, sy, dy = transform
+    left, top = x * sx + dx, y * sy + dy
+    return Box(math.floor(left), math.floor(top), math.ceil(cx * sx), math.ceil(cy * sy))
+
+
+def _group_transform(group: etree._Element, outer: Transform) -> Transform | None:
+    xfrm = _xfrm(group)
+    if xfrm is None:
+        return outer
+    own, child = _numbers(xfrm, "off", "ext"), _numbers(xfrm, "chOff", "chExt")
+    if own is None:
+        return outer
+    x, y, cx, cy = own
+    cx0, cy0, ccx, ccy = child or own
+    sx = cx / ccx if ccx else 1.0
+    sy = cy / ccy if ccy else 1.0
+    osx, odx, osy, ody = outer
+    # Child coordinates go first into the group's frame, then into the outer one.
+    return osx * sx, osx * (x - cx0 * sx) + odx, osy * sy, osy * (y - cy0 * sy) + ody

@@ -1,0 +1,185 @@
+"""A template's identity: its theme colours and fonts, a layout's background, text contrast.
+
+A church's template keeps its look when kit sets text in its own boxes: the text takes the
+theme's fonts and colours, each colour chosen so the text stands out from the slide's
+background by at least the 4.5:1 contrast ratio WCAG asks of normal text.
+"""
+
+from __future__ import annotations
+
+import colorsys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.slide import SlideLayout, SlideMaster
+
+from kit.writers.ooxml import NAMESPACES, qn
+
+MIN_CONTRAST = 4.5
+"""Contrast ratio text keeps against its background (WCAG AA, normal text)."""
+
+SLOTS = ("dk1", "lt1", "dk2", "lt2", *(f"accent{n}" for n in range(1, 7)), "hlink", "folHlink")
+"""The colour slots of a theme's colour scheme."""
+
+DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
+"""How a slide's colour names point at theme slots when nothing says otherwise."""
+
+SYSTEM = {"windowText": "000000", "window": "FFFFFF"}
+"""System colours a theme may name for dk1 and lt1, where it gives no last colour."""
+
+PRESET = {"black": "000000", "white": "FFFFFF"}
+"""The preset colours a template plausibly names; others count as mid grey."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A master's theme: its colour scheme and its heading and body fonts."""
+
+    colors: dict[str, str]
+    """RGB hex of each scheme slot, dk1 to folHlink."""
+    major: str
+    """The heading font."""
+    minor: str
+    """The body font."""
+
+
+def read_theme(master: SlideMaster) -> Theme:
+    """The colours and fonts of a master's theme."""
+    root = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+    scheme = root.find(".//a:clrScheme", NAMESPACES)
+    colors = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "44546A", "lt2": "E7E6E6"}
+    for slot in SLOTS:
+        el = scheme.find(qn(f"a:{slot}")) if scheme is not None else None
+        value = _own_color(el[0]) if el is not None and len(el) else None
+        if value is not None:
+            colors[slot] = value
+    for n in range(1, 7):
+        colors.setdefault(f"accent{n}", colors["dk2"])
+    return Theme(colors, _font(root, "majorFont", "Calibri Light"), _font(root, "minorFont"))
+
+
+def _font(theme: etree._Element, which: str, default: str = "Calibri") -> str:
+    found = theme.find(f".//a:fontScheme/a:{which}/a:latin", NAMESPACES)
+    typeface = found.get("typeface") if found is not None else None
+    return typeface or default
+
+
+def _own_color(el: etree._Element) -> str | None:
+    """The RGB of a colour element that names no scheme colour."""
+    tag = etree.QName(el).localname
+    if tag == "srgbClr":
+        return (el.get("val") or "").upper() or None
+    if tag == "sysClr":
+        return (el.get("lastClr") or SYSTEM.get(el.get("val", ""), "")).upper() or None
+    if tag == "prstClr":
+        return PRESET.get(el.get("val", ""), "808080")
+    return None
+
+
+def color_map(master: SlideMaster, layout: SlideLayout) -> dict[str, str]:
+    """Where bg1, tx1, bg2 and tx2 point on a layout: the master's map or the layout's own."""
+    mapping = dict(DEFAULT_MAP)
+    master_map = master.element.find(qn("p:clrMap"))
+    if master_map is not None:
+        mapping.update({k: master_map.get(k, v) for k, v in DEFAULT_MAP.items()})
+    override = layout.element.find("p:clrMapOvr/a:overrideClrMapping", NAMESPACES)
+    if override is not None:
+        mapping.update({k: override.get(k, v) for k, v in DEFAULT_MAP.items()})
+    return mapping
+
+
+def resolve(el: etree._Element, theme: Theme, mapping: dict[str, str]) -> str | None:
+    """The RGB a colour element stands for, with its lighter and darker changes applied."""
+    tag = etree.QName(el).localname
+    if tag == "schemeClr":
+        name = el.get("val", "")
+        rgb = theme.colors.get(mapping.get(name, name))
+    else:
+        rgb = _own_color(el)
+    return _changed(rgb, el) if rgb else None
+
+
+def _changed(rgb: str, el: etree._Element) -> str:
+    """A colour after the lumMod, lumOff, tint and shade its element asks for."""
+    r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    for change in el:
+        name = etree.QName(change).localname
+        val = int(change.get("val", "100000")) / 100000
+        if name in ("lumMod", "lumOff"):
+            h, light, s = colorsys.rgb_to_hls(r, g, b)
+            light = light * val if name == "lumMod" else light + val
+            r, g, b = colorsys.hls_to_rgb(h, min(1.0, max(0.0, light)), s)
+        elif name == "tint":  # towards white
+            r, g, b = (c + (1 - c) * (1 - val) for c in (r, g, b))
+        elif name == "shade":  # towards black
+            r, g, b = (c * val for c in (r, g, b))
+    return "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}" for c in (r, g, b))
+
+
+def backgrounds(master: SlideMaster, layout: SlideLayout, theme: Theme) -> list[str]:
+    """The colours a layout's slides show behind their text: one, or a gradient's stops.
+
+    A picture or pattern counts as the light or dark background colour the map names.
+    """
+    mapping = color_map(master, layout)
+    for owner in (layout.element, master.element):
+        bg = owner.find("p:cSld/p:bg", NAMESPACES)
+        if bg is None:
+            continue
+        fill = bg.find("p:bgPr", NAMESPACES)
+        if fill is None:  # a reference to the theme's background styles, in a colour
+            ref = bg.find("p:bgRef", NAMESPACES)
+            colors = [resolve(c, theme, mapping) for c in (ref if ref is not None else [])]
+        else:
+            colors = _fill_colors(fill, theme, mapping)
+        found = [c for c in colors if c]
+        return found or [theme.colors[mapping["bg1"]]]
+    return [theme.colors[mapping["bg1"]]]
+
+
+def shape_colors(shape: etree._Element, theme: Theme, mapping: dict[str, str]) -> list[str]:
+    """The colours a drawn shape fills itself with: one, a gradient's stops, or none known."""
+    props = shape.find("p:spPr", NAMESPACES)
+    return [c for c in _fill_colors(props, theme, mapping) if c] if props is not None else []
+
+
+def _fill_colors(fill: etree._Element, theme: Theme, mapping: dict[str, str]) -> list[str | None]:
+    solid = fill.find("a:solidFill", NAMESPACES)
+    if solid is not None and len(solid):
+        return [resolve(solid[0], theme, mapping)]
+    stops = fill.findall("a:gradFill/a:gsLst/a:gs", NAMESPACES)
+    return [resolve(gs[0], theme, mapping) for gs in stops if len(gs)]
+
+
+def luminance(rgb: str) -> float:
+    """WCAG relative luminance of an RGB hex colour."""
+    out = []
+    for i in (0, 2, 4):
+        c = int(rgb[i : i + 2], 16) / 255
+        out.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * out[0] + 0.7152 * out[1] + 0.0722 * out[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two RGB hex colours, 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def worst_contrast(color: str, grounds: Sequence[str]) -> float:
+    """The lowest contrast of a colour against any of the background's colours."""
+    return min(contrast(color, g) for g in grounds)
+
+
+def pick(wanted: Iterable[str], grounds: Sequence[str], theme: Theme) -> str:
+    """The first wanted colour that reads on the background, else the theme's best dark or light.
+
+    `wanted` holds RGB hex colours, best first.
+    """
+    for color in wanted:
+        if worst_contrast(color, grounds) >= MIN_CONTRAST:
+            return color
+    plain = [theme.colors[s] for s in ("dk1", "lt1", "dk2", "lt2")] + ["000000", "FFFFFF"]
+    return max(plain, key=lambda c: worst_contrast(c, grounds))

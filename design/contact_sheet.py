@@ -1,6 +1,6 @@
 """Tile rendered slide pictures into one small contact sheet, to look at a deck at a glance.
 
-    /work/shared/tools/look.sh build/week-01-slides.pptx -o /tmp/look
+    ../shared/tools/look.sh build/week-01-slides.pptx -o /tmp/look
     python design/contact_sheet.py docs/deck.png /tmp/look/week-01-slides-*.png
 
 The pictures are taken in the order their numbers give (slide 2 before slide 10). The

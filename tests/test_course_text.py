@@ -295,4 +295,8 @@ def test_quotes_open_and_close_across_bold_and_italic() -> None:
 
 def test_a_passage_that_stops_mid_sentence_ends_with_an_ellipsis() -> None:
     assert passage("Philippians 1:3", "WEB").text.endswith("remember you\u2026")
+
+
+def test_a_passage_that_starts_mid_sentence_starts_with_a_capital() -> None:
+    assert passage("Ephesians 4:15", "WEB").text.startswith("But speaking truth in love")
     assert passage("James 1:19-20", "KJV").reference == "James 1:19\u201320"

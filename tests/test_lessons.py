@@ -180,11 +180,13 @@ def test_every_teaching_point_has_a_short_slide_line(lesson_id: str) -> None:
 
 
 @pytest.mark.parametrize("code", ["WEB", "KJV", "ASV"])
-def test_every_passage_ends_a_sentence(code: str) -> None:
+def test_every_passage_reads_as_a_sentence(code: str) -> None:
     for lesson in LESSONS.values():
         for ref in lesson.scripture:
             text = passage(ref, code).text
             assert text[-1] not in ",;:", (lesson.id, ref, code, text[-40:])
+            first = next(c for c in text if c.isalpha())
+            assert first.isupper(), (lesson.id, ref, code, text[:40])
 
 
 def test_lesson_text_names_no_course_length() -> None:

@@ -148,8 +148,13 @@ _OPEN_END = re.compile(r"\s*[,;:]+$")
 
 
 def _whole(text: str) -> str:
-    """A passage that stops mid-sentence ends with an ellipsis, not a comma or colon."""
-    # Many verses end inside a sentence; a printed quotation must not look cut short.
+    """A passage read as a sentence: a capital first letter, and an ellipsis for a comma
+    or colon at its end."""
+    # Many verses begin and end inside a sentence; a printed quotation shown on its own
+    # must neither start small ("but speaking truth…") nor look cut short.
+    first = next((i for i, c in enumerate(text) if c.isalpha()), None)
+    if first is not None and text[first].islower():
+        text = text[:first] + text[first].upper() + text[first + 1 :]
     return _OPEN_END.sub("\u2026", text) if _OPEN_END.search(text) else text
 
 

@@ -34,9 +34,14 @@ class NewSlide:
 def new_slides(prs: PptxPresentation, layouts: list[SlideLayout]) -> dict[str, NewSlide]:
     """A new slide of each layout, made by python-pptx on a presentation kept for it alone."""
     made = {}
+    notes = None
     for layout in layouts:
         slide = prs.slides.add_slide(layout)
-        made[layout.part.partname] = NewSlide(slide.element, slide.notes_slide.element)
+        if notes is None:
+            # A notes page is cloned from the notes master alone, whatever the slide's
+            # layout, so one made for the first slide serves them all.
+            notes = slide.notes_slide.element
+        made[layout.part.partname] = NewSlide(slide.element, notes)
     return made
 
 

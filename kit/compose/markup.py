@@ -19,6 +19,7 @@ is one line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -85,6 +86,7 @@ _INLINE = re.compile(r"\\(.)|(\*\*)|\*", re.DOTALL)
 """An escaped character, a bold marker or an italic marker."""
 
 
+@functools.lru_cache(maxsize=4096)
 def inline(text: str) -> Inline:
     """Read **bold**, *italic* and backslash escapes into runs, with typography applied."""
     if "*" not in text and "\\" not in text:

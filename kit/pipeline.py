@@ -1,4 +1,4 @@
-"""Build a resolved course into its kit: compose every output, write each, publish them."""
+"""Build a resolved course into its kit: compose and write each output in turn, publish them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Build a resolved course into its kit: compose every output, write each, publish them."""
+"""Build a resolved course into its kit: compose and write each output in turn, publish them."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kit.compose.blocks import Deck, Document
-from kit.compose.documents import Output, compose_kit
+from kit.compose.documents import Output, Planned, plan_kit
 from kit.course.model import ResolvedCourse
-from kit.errors import BuildError
+from kit.errors import BuildError, InputError
 from kit.pdf import convert as pdfs
 from kit.publish import Derive, Published, publish
 
@@ -57,15 +57,21 @@ def build_kit(
 ) -> Published:
     """Write the whole kit as `build` does; return all it did to the folder."""
     program = pdfs.find_libreoffice() if pdf else None
-    outputs = compose_kit(course)
-    log.info("composed %d output(s) for %s", len(outputs), course.title)
+    planned = plan_kit(course)
+    log.info("composing and writing %d output(s) for %s", len(planned), course.title)
     files: list[tuple[str, Callable[[Path], None]]] = [
-        (output.name, _writer(output, course)) for output in outputs
+        (p.name, _writer(p, course)) for p in planned
     ]
-    if program is None:
-        return publish(Path(out_dir), files)
-    pdf_names = [pdfs.pdf_name(output.name) for output in outputs]
-    return publish(Path(out_dir), files, derive=_pdf_maker(program, progress), derived=pdf_names)
+    derive = None if program is None else _pdf_maker(program, progress)
+    pdf_names = [] if program is None else [pdfs.pdf_name(p.name) for p in planned]
+    try:
+        return publish(Path(out_dir), files, derive=derive, derived=pdf_names)
+    except InputError:
+        # The folder is checked before any output is composed; when both it and the
+        # course's templates are wrong, the templates' problem is the one reported.
+        for p in planned:
+            p.compose()
+        raise
 
 
 def _pdf_maker(program: str, progress: pdfs.Progress | None) -> Derive:
@@ -81,8 +87,10 @@ def _pdf_maker(program: str, progress: pdfs.Progress | None) -> Derive:
     return make_pdfs
 
 
-def _writer(output: Output, course: ResolvedCourse) -> Callable[[Path], None]:
+def _writer(planned: Planned, course: ResolvedCourse) -> Callable[[Path], None]:
     def write(path: Path) -> None:
-        path.write_bytes(render_output(output, course))
+        # Composed here and dropped once written: only one output's blocks and file
+        # tree are in memory at a time (a 260-week course's would be about 50 MB).
+        path.write_bytes(render_output(Output(planned.name, planned.compose()), course))
 
     return write

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,21 +44,40 @@ def course_environment(course: ResolvedCourse) -> jinja2.Environment:
     )
 
 
-def compose_kit(course: ResolvedCourse) -> list[Output]:
-    """Every output of the kit, in the order they are listed to the user."""
+@dataclass(frozen=True)
+class Planned:
+    """One file of the kit before it is composed: its name and how to compose it."""
+
+    name: str
+    """File name inside the output folder."""
+    compose: Callable[[], Document | Deck]
+    """Composes the document or deck, afresh at each call."""
+
+
+def plan_kit(course: ResolvedCourse) -> list[Planned]:
+    """Every output of the kit, in the order they are listed to the user, none composed yet.
+
+    A build composes each output just before writing it, so that a long course's outputs
+    are never all in memory at once.
+    """
     env = environment(course.templates_dir, course.course_dir, course.date_style, course.time_style)
     view = course_view(course)
-    outputs = [Output("leader-guide.docx", guide(view, env))]
+    planned = [Planned("leader-guide.docx", partial(guide, view, env))]
     # Wide enough for every week, so the files sort in order past week 99.
     width = max(2, len(str(len(view.weeks))))
     for week in view.weeks:
         stem = f"week-{week.number:0{width}d}"
-        outputs += [
-            Output(f"{stem}-leader-notes.docx", leader_notes(view, week, env)),
-            Output(f"{stem}-slides.pptx", slides(view, week, env)),
-            Output(f"{stem}-handout.docx", handout(view, week, env)),
+        planned += [
+            Planned(f"{stem}-leader-notes.docx", partial(leader_notes, view, week, env)),
+            Planned(f"{stem}-slides.pptx", partial(slides, view, week, env)),
+            Planned(f"{stem}-handout.docx", partial(handout, view, week, env)),
         ]
-    return outputs
+    return planned
+
+
+def compose_kit(course: ResolvedCourse) -> list[Output]:
+    """Every output of the kit, composed, in the order they are listed to the user."""
+    return [Output(p.name, p.compose()) for p in plan_kit(course)]
 
 
 def guide(course: Any, env: jinja2.Environment) -> Document:

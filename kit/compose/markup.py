@@ -19,8 +19,11 @@ is one line.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from kit.compose.blocks import (
     Block,
@@ -38,6 +41,26 @@ from kit.compose.blocks import (
     plain,
 )
 from kit.compose.typography import smarten
+
+_T = TypeVar("_T")
+
+MEMO_CHARS = 500
+"""Longest text whose escaping and reading into runs is remembered (see `_remembered`)."""
+
+
+def _remembered(function: Callable[[str], _T]) -> Callable[[str], _T]:
+    """`function` of a text, with its results for the last 4096 short texts remembered."""
+    memo = functools.lru_cache(maxsize=4096)(function)
+
+    @functools.wraps(function)
+    def call(text: str) -> _T:
+        # A lesson's words pass here for the guide, the notes, the slides and the
+        # handout alike. Only short texts are kept (a lesson paragraph is rarely longer),
+        # so the memo holds at most 4096 x 500 characters whatever a template prints.
+        return memo(text) if len(text) <= MEMO_CHARS else function(text)
+
+    return call
+
 
 _LEADING = re.compile(r"^(?:[#@]|-{1,2} |\[ \] |\d+\.\s|:[a-z-]+:)")
 """Starts of a line that markup would read as structure."""
@@ -72,6 +95,7 @@ _SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 puts between words that belong together ("9\u00a0a.m.", "1\u00a0John")."""
 
 
+@_remembered
 def escape(text: str) -> str:
     """Make any text plain inside markup: one line, no markup characters active."""
     text = _SPACES.sub(" ", text).strip(" ")
@@ -85,6 +109,7 @@ _INLINE = re.compile(r"\\(.)|(\*\*)|\*", re.DOTALL)
 """An escaped character, a bold marker or an italic marker."""
 
 
+@_remembered
 def inline(text: str) -> Inline:
     """Read **bold**, *italic* and backslash escapes into runs, with typography applied."""
     if "*" not in text and "\\" not in text:

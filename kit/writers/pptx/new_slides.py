@@ -2,9 +2,10 @@
 
 `prs.slides.add_slide` clones a layout's placeholders, and a slide's first `notes_slide`
 clones the notes master's, searching the template's shapes and every part of the package
-each time: most of a deck's time. The result depends only on the layout, so python-pptx
-makes one slide and one notes page per layout when a template is read, and each deck adds
-copies of them as the same parts, related in the same order, so its bytes are the same.
+each time: most of a deck's time. A slide depends only on its layout and a notes page only
+on the notes master, so python-pptx makes one slide per layout and one notes page when a
+template is read, and each deck adds copies of them as the same parts, related in the same
+order, so its bytes are the same.
 """
 
 from __future__ import annotations
@@ -34,9 +35,14 @@ class NewSlide:
 def new_slides(prs: PptxPresentation, layouts: list[SlideLayout]) -> dict[str, NewSlide]:
     """A new slide of each layout, made by python-pptx on a presentation kept for it alone."""
     made = {}
+    notes = None
     for layout in layouts:
         slide = prs.slides.add_slide(layout)
-        made[layout.part.partname] = NewSlide(slide.element, slide.notes_slide.element)
+        if notes is None:
+            # A notes page is cloned from the notes master alone, whatever the slide's
+            # layout, so one made for the first slide serves them all.
+            notes = slide.notes_slide.element
+        made[layout.part.partname] = NewSlide(slide.element, notes)
     return made
 
 

@@ -63,12 +63,6 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
     return normalized_zip(out.getvalue())
 
 
-def slide_count(deck: Deck, *, brand: Path | None = None) -> int:
-    """How many slides the deck becomes on a template, continuation slides included."""
-    design = deck_design(brand)
-    return sum(len(_best(design.layouts_for(s.layout), s)[1]) for s in deck.slides)
-
-
 def _best(
     choices: Sequence[LayoutChoice], slide: ComposedSlide
 ) -> tuple[LayoutChoice, list[PlannedSlide]]:

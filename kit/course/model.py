@@ -116,6 +116,11 @@ class Week:
         return next(s for s in self.slots if s.key == key)
 
     @property
+    def has_ground_rules(self) -> bool:
+        """True for the week whose session holds the ground rules (the first)."""
+        return any(s.key == GROUND_RULES[0] for s in self.slots)
+
+    @property
     def group_questions(self) -> tuple[Question, ...]:
         """Questions for the whole table: the ones that go on slides."""
         return tuple(q for q in self.questions if q.audience == "group")

@@ -7,7 +7,9 @@ course (19 files), on a generated 52-week course and on a generated 260-week one
 cycle the six built-in lessons); and, when pandoc is on PATH, the fair pandoc run at 6
 and at 52 weeks: bench/markdown.py in a fresh process, which imports kit, loads and
 composes the course and converts every file's Markdown with pandoc, two pandoc processes
-at a time, with kit's own base.docx and base.pptx as reference files.
+at a time, with kit's own base.docx and base.pptx as reference files; and, at 6 and at 52
+weeks, the libraries alone (bench/floor.py): the least any build of that size on
+python-docx and python-pptx takes, for the targets to be read against.
 
 Each scenario runs once to warm up and then N times (default 5), each time as a new
 process started from here, interpreter start-up included, writing into a new empty
@@ -37,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 
 KIT = [sys.executable, "-m", "kit"]
 PANDOC_KIT = [sys.executable, str(HERE / "markdown.py")]
+FLOOR = [sys.executable, str(HERE / "floor.py")]
 
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 """Children may keep compiled modules, as every installed Python program does."""
@@ -53,6 +56,7 @@ time as a share of the fair pandoc run's at both, and peak memory at 260 weeks."
 CHECK = "kit check, 6 weeks"
 BUILD = "kit build, {} weeks"
 PANDOC = "pandoc, fair, {} weeks"
+LIBRARIES = "libraries alone, {} weeks"
 
 
 @dataclass
@@ -144,6 +148,13 @@ def scenarios(root: Path, pandoc: bool) -> list[Scenario]:
                 lambda out, course=course: [*KIT, "-q", "build", *course, "-o", str(out)],
             )
         )
+    for weeks in (6, 52):
+        found.append(
+            Scenario(
+                LIBRARIES.format(weeks),
+                lambda out, weeks=weeks: [*FLOOR, "--weeks", str(weeks), "-o", str(out)],
+            )
+        )
     if pandoc:
         for weeks in (6, 52):
             course = courses[weeks]
@@ -184,10 +195,11 @@ def table(results: list[Result]) -> str:
 def verdicts(by_name: dict[str, Result], no_pandoc: str | None) -> list[str]:
     """One line per target: met (ok) or not (MISS), or why it was not measured (---)."""
     six, year, huge = (by_name[BUILD.format(w)] for w in (6, 52, 260))
-    lines = [
-        _verdict(f"{six.name}: median wall", six.wall, SIX_WALL_S, " s"),
-        _verdict(f"{year.name}: median wall", year.wall, YEAR_WALL_S, " s"),
-    ]
+    lines = []
+    for weeks, kit, target in ((6, six, SIX_WALL_S), (52, year, YEAR_WALL_S)):
+        line = _verdict(f"{kit.name}: median wall", kit.wall, target, " s")
+        floor = by_name[LIBRARIES.format(weeks)]
+        lines.append(f"{line}; the libraries alone take {floor.wall:.2f} s")
     for weeks, kit in ((6, six), (52, year)):
         pandoc = by_name.get(PANDOC.format(weeks))
         what = f"{kit.name}: wall as a share of the fair pandoc run's"

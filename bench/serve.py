@@ -22,20 +22,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(ROOT / "tests" / "serve"))  # the browser set up as the tests set it up
+
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 from kit.resources import data_dir  # noqa: E402
 from kit.serve import editing, server  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 TARGET_MS = 300
 
 
@@ -81,7 +74,7 @@ def in_browser(course: Path, runs: int) -> list[float] | None:
     except ImportError:
         print("playwright is not installed: timing the server alone")
         return None
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         print(f"no Chromium at {CHROMIUM}: timing the server alone")
         return None
     sock = server.listen("127.0.0.1", 0)
@@ -94,7 +87,7 @@ def in_browser(course: Path, runs: int) -> list[float] | None:
     times = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(f"http://127.0.0.1:{port}/")
             page.click('#weeks [data-select-week="2"]')

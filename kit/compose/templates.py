@@ -28,6 +28,7 @@ from kit.compose.dates import format_clock, format_date
 from kit.compose.loader import TEMPLATE_SUFFIX, FolderLoader
 from kit.compose.markup import escape
 from kit.compose.sandbox import MAX_VALUE, Sandbox, size
+from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.files import LINK_OUT, FileProblem, list_folder, read_limited
 from kit.load.validate import suggest
@@ -100,6 +101,7 @@ def environment(
         keep_trailing_newline=True,
     )
     env.user_dir = user_dir
+    env.globals["part_names"] = dict(PART_NAMES)
     env.add_filters(
         {
             "date": functools.partial(format_date, style=date_style),

@@ -22,7 +22,8 @@ PART_NAMES = {
     "discussion": "Discussion",
     "prayer": "Closing prayer",
 }
-"""The parts of a session as the built-in templates name them (the web page's plan too)."""
+"""The parts of a session by name, as every template (`part_names`) and the web page's plan
+name them."""
 GROUND_RULES = ("ground_rules", 5)
 """The part the first week adds after its opening question, and its natural minutes:
 the host reads the ground rules to the room before anyone is asked to share."""

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jinja2.runtime import LoopContext, TemplateReference
+from jinja2.sandbox import SecurityError
 from jinja2.utils import Cycler, Joiner
 
 import kit
@@ -195,7 +196,15 @@ def test_known_escapes_are_refused_while_rendering(source: str) -> None:
 def test_only_listed_filters_and_globals() -> None:
     env = _env()
     assert set(env.filters) == BUILTIN_FILTERS | {"attr", "date", "clock", "raw"}
-    assert set(env.globals) == {"range", "dict", "cycler", "joiner", "namespace"}
+    assert set(env.globals) == {"range", "dict", "cycler", "joiner", "namespace", "part_names"}
+
+
+def test_the_shared_part_names_cannot_be_changed_by_a_template() -> None:
+    env = _env()
+    for source in ("{{ part_names.clear() }}", '{% set _ = part_names.pop("opening") %}'):
+        with pytest.raises(SecurityError):
+            env.from_string(source).render()
+    assert env.globals["part_names"]["opening"] == "Welcome and opening question"
 
 
 FORBIDDEN_EVENTS = (

@@ -98,7 +98,7 @@ def test_unknown_filters_names_and_templates(
         "_common.j2, handout.j2, leader-guide.j2, leader-notes.j2, slides.j2, week-plan.j2; "
         "did you mean 'week-plan.j2'?",
         "my-templates/leader-notes.j2:3:1: 'cours' is not defined here; known: course, "
-        "cycler, dict, joiner, namespace, range, week; did you mean 'course'?",
+        "cycler, dict, joiner, namespace, part_names, range, week; did you mean 'course'?",
     ]
 
 
@@ -106,7 +106,7 @@ def test_the_guide_has_no_week(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     problems = _problems(tmp_path, monkeypatch, {"leader-guide.j2": "# {{ week.title }}\n"})
     assert problems == [
         "my-templates/leader-guide.j2:1:1: 'week' is not defined here; known: course, cycler, "
-        "dict, joiner, namespace, range"
+        "dict, joiner, namespace, part_names, range"
     ]
 
 

@@ -29,7 +29,7 @@ from kit.layout.paragraphs import (
     starting,
     steps,
 )
-from kit.layout.titles import TITLE_MIN, fit_title, place_title, short_title
+from kit.layout.titles import TITLE_MIN, balanced, fit_title, place_title, short_title
 
 CONTINUED = " (continued)"
 """Added to the title of a continuation slide."""
@@ -40,7 +40,7 @@ class PlannedSlide:
     """One slide as written: its title and the paragraphs of each area."""
 
     title: str
-    """The title's text."""
+    """The title's text, with a line break where it is set on two lines."""
     title_size: float
     """The title's size in points."""
     areas: SlideAreas
@@ -225,7 +225,8 @@ def plan(slide: ComposedSlide, areas: SlideAreas) -> list[PlannedSlide]:
 
     whole = shrink([*front, *main, *back], areas.body)
     if whole is not None:
-        return [PlannedSlide(fitted[0], fitted[1], areas, kicker, whole, caption, title_cut=cut)]
+        shown = balanced(fitted[0], areas.title, fitted[1]) if title else ""
+        return [PlannedSlide(shown, fitted[1], areas, kicker, whole, caption, title_cut=cut)]
 
     chunks = paginate(main, areas.body, front, back)
     step = 0
@@ -239,9 +240,8 @@ def plan(slide: ComposedSlide, areas: SlideAreas) -> list[PlannedSlide]:
         if n > 1 and title:
             page_title = fit_title(fitted[0] + CONTINUED, areas.title) or fitted
         body_texts = sized([*front, *chunk, *back], step)
-        pages.append(
-            PlannedSlide(page_title[0], page_title[1], areas, kicker, body_texts, caption, n, cut)
-        )
+        shown = balanced(page_title[0], areas.title, page_title[1]) if title else ""
+        pages.append(PlannedSlide(shown, page_title[1], areas, kicker, body_texts, caption, n, cut))
     return pages
 
 

@@ -1,7 +1,8 @@
 """Fit a slide's title: shrink it to 28 points, then let it take room from the body below.
 
 A title too long for any size is cut at a word and ended with an ellipsis; the planner
-then puts the whole title at the head of the body.
+then puts the whole title at the head of the body. A title on two lines is broken where
+its lines come out most even.
 """
 
 from __future__ import annotations
@@ -98,3 +99,62 @@ def short_title(text: str, area: TextArea, spare: str = "") -> tuple[str, float]
     if best is None:
         best = fit_title(spare, area) if spare else None
     return best or (ELLIPSIS, float(TITLE_MIN))
+
+
+BALANCE_SLACK = 1.15
+"""How much longer than the most even split a title's longer line may be, to break it
+where it reads better: after more words on the first line, or not after a little word."""
+PAUSE_SLACK = 1.35
+"""The same, for a break after a comma, colon, semicolon or dash."""
+PAUSES = (",", ":", ";", "\u2013", "\u2014")
+LEADING_WORDS = frozenset(
+    {
+        *("about", "after", "against", "before", "between", "from", "into", "like", "than"),
+        *("that", "through", "toward", "under", "until", "upon", "when", "where", "while"),
+        *("with", "within", "without", "your", "their"),
+    }
+)
+"""Words that lead into what follows them, in any case ("That" in a title in capitals
+too); with every lower-case word of up to three letters ("for", "a", "the"), a title's
+first line had better not end on one."""
+
+
+def balanced(text: str, area: TextArea, size: float) -> str:
+    """The title with a line break ("\\n") where its two lines read best.
+
+    Wrapped word by word, a title can leave one word alone on its second line
+    ("Someone You Can Count / On"). The break goes near where the lines come out most
+    even: after a comma or dash if there is one, else not after a word that leads into
+    the next ("for", "a", "about"), else with the longer line first. A title on one line,
+    or on more than two, is left as it is, and neither line is ever longer than the
+    column, so the break never makes a third line.
+    """
+    para = _title_para(text, area, size)
+    width = area.inner_width - SAFETY_PT
+    if textfit.line_count(para, width) != 2:
+        return text
+    measured = textfit.words(para)
+    words = text.split(" ")
+    if len(words) != len(measured) or "" in words:
+        return text  # spaced unusually: leave the wrapping to the renderer
+    splits = []
+    for cut in range(1, len(words)):
+        first = sum(w.width + w.space for w in measured[:cut]) - measured[cut - 1].space
+        second = sum(w.width + w.space for w in measured[cut:]) - measured[-1].space
+        if max(first, second) <= width:
+            splits.append((cut, first, max(first, second)))
+    if not splits:
+        return text
+    even = min(longest for _, _, longest in splits)
+
+    def rank(split: tuple[int, float, float]) -> tuple[bool, bool, float]:
+        last = words[split[0] - 1]
+        leading = last.lower() in LEADING_WORDS or (len(last) <= 3 and last.islower())
+        return last.endswith(PAUSES), not leading, split[1]
+
+    def slack(cut: int) -> float:
+        return PAUSE_SLACK if words[cut - 1].endswith(PAUSES) else BALANCE_SLACK
+
+    readable = [split for split in splits if split[2] <= even * slack(split[0])]
+    cut = max(readable, key=rank)[0]
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])

@@ -94,7 +94,7 @@ def test_a_long_title_takes_the_bodys_room_before_it_shrinks() -> None:
     pages = plan(_slide("Short body."), _areas())
     assert pages[0].title_size == 40
     grown = plan(_slide("Short body.", title), _areas())
-    assert grown[0].title == title
+    assert grown[0].title.replace("\n", " ") == title
     assert grown[0].title_size == 40
     assert grown[0].areas.title.height > _areas().title.height
     assert grown[0].areas.body.top > _areas().body.top

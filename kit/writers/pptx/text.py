@@ -14,7 +14,9 @@ from kit.writers.ooxml import NAMESPACES, qn
 CONTINUED_NOTE = "Continued from the previous slide."
 LANG = "en-US"
 
-_P, _R, _T, _PPR, _RPR, _END = (qn(f"a:{t}") for t in ("p", "r", "t", "pPr", "rPr", "endParaRPr"))
+_P, _R, _T, _BR, _PPR, _RPR, _END = (
+    qn(f"a:{t}") for t in ("p", "r", "t", "br", "pPr", "rPr", "endParaRPr")
+)
 
 
 def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
@@ -68,16 +70,19 @@ def _face_paragraph(text: Text, *, first: bool, line: int, restart: bool) -> etr
         _sub(ppr, "buNone")
     size = str(round(text.size * 100))
     for run in text.runs:
-        r = etree.SubElement(p, _R)
-        rpr = etree.SubElement(r, _RPR, lang=LANG, sz=size, dirty="0")
-        if run.bold or text.caps:
-            rpr.set("b", "1")
-        if run.italic:
-            rpr.set("i", "1")
-        if text.caps:
-            rpr.set("cap", "all")
-            rpr.set("spc", "150")
-        etree.SubElement(r, _T).text = run.text
+        for n, line in enumerate(run.text.split("\n")):
+            if n:  # a line break the planner chose (a title set on two even lines)
+                etree.SubElement(etree.SubElement(p, _BR), _RPR, lang=LANG, sz=size, dirty="0")
+            r = etree.SubElement(p, _R)
+            rpr = etree.SubElement(r, _RPR, lang=LANG, sz=size, dirty="0")
+            if run.bold or text.caps:
+                rpr.set("b", "1")
+            if run.italic:
+                rpr.set("i", "1")
+            if text.caps:
+                rpr.set("cap", "all")
+                rpr.set("spc", "150")
+            etree.SubElement(r, _T).text = line
     etree.SubElement(p, _END, lang=LANG, sz=size, dirty="0")
     return p
 

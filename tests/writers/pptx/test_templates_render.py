@@ -216,6 +216,24 @@ def test_questions_stand_in_the_middle_of_the_room_below_the_title(
 
 @needs_soffice
 @pytest.mark.parametrize("name", NAMES)
+def test_a_title_on_two_lines_leaves_no_word_alone_on_the_second(
+    decks: dict, pdfs: dict, name: str
+) -> None:
+    prs = Presentation(str(decks[name]))
+    doc = pymupdf.open(pdfs[name])
+    for n, (slide, page) in enumerate(zip(prs.slides, doc, strict=True), 1):
+        title = _title(slide)
+        words = _words_of(page, title)
+        lines: dict[int, int] = {}
+        for word in words:
+            lines[round(word[3])] = lines.get(round(word[3]), 0) + 1
+        assert len(lines) <= 2, f"slide {n}: {title.text_frame.text!r}"
+        if len(lines) == 2 and len(words) > 2:
+            assert min(lines.values()) >= 2, f"slide {n}: {title.text_frame.text!r}"
+
+
+@needs_soffice
+@pytest.mark.parametrize("name", NAMES)
 def test_the_kicker_is_aligned_as_the_title(decks: dict, pdfs: dict, name: str) -> None:
     prs = Presentation(str(decks[name]))
     doc = pymupdf.open(pdfs[name])

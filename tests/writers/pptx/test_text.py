@@ -46,6 +46,13 @@ def test_sizes_spacing_and_emphasis_are_set_on_every_run() -> None:
     ]
 
 
+def test_a_line_break_the_planner_chose_is_a_break_in_the_paragraph() -> None:
+    [p] = face_paragraphs([Text((Run("Someone You\nCan Count On"),), "title", 40)])
+    assert [etree.QName(e).localname for e in p] == ["pPr", "r", "br", "r", "endParaRPr"]
+    assert [text for text, _ in _runs(p)] == ["Someone You", "Can Count On"]
+    assert p.find(f"{qn('a:br')}/{qn('a:rPr')}").get("sz") == "4000"
+
+
 def test_a_kicker_is_set_in_spaced_bold_capitals() -> None:
     [p] = face_paragraphs([Text((Run("Discussion \u00b7 1 of 5"),), "kicker", 18)])
     [(_, attrs)] = _runs(p)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kit.compose.blocks import Deck, Document
-from kit.compose.documents import Output, Planned, plan_kit
+from kit.compose.documents import Output, Planned, composing_problems, plan_kit
 from kit.course.model import ResolvedCourse
 from kit.errors import BuildError, InputError
 from kit.pdf import convert as pdfs
@@ -66,12 +66,11 @@ def build_kit(
     pdf_names = [] if program is None else [pdfs.pdf_name(p.name) for p in planned]
     try:
         return publish(Path(out_dir), files, derive=derive, derived=pdf_names)
-    except InputError:
-        # The folder is checked before any output is composed; when both it and the
-        # course's templates are wrong, the templates' problem is the one reported.
-        for p in planned:
-            p.compose()
-        raise
+    except InputError as exc:
+        # The folder is checked before any output is composed, and composing stops at
+        # the first template that fails: look at every template, to report all at once.
+        problems = dict.fromkeys([*exc.problems, *composing_problems(planned)])
+        raise InputError(list(problems)) from None
 
 
 def _pdf_maker(program: str, progress: pdfs.Progress | None) -> Derive:

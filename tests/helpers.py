@@ -26,6 +26,24 @@ MANIFEST = ".kit-manifest.json"
 """kit's record, in the output folder, of the files the last build wrote there."""
 
 
+NOT_OURS = (
+    "kit did not write this file and will not replace it; move or rename it, "
+    "or build into another folder with -o"
+)
+"""What a build says of a file in its output folder that it did not write."""
+
+
+def loads(course_file: Path) -> bool:
+    """Whether a course loads; only then does a build go on to check its output folder."""
+    import kit
+
+    try:
+        kit.load_course(course_file)
+    except kit.InputError:
+        return False
+    return True
+
+
 def kit_files(folder: Path) -> list[Path]:
     """The files a build wrote in `folder`, by name, without kit's record of them."""
     return sorted(p for p in folder.iterdir() if p.name != MANIFEST)

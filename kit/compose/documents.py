@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -50,6 +50,8 @@ class Planned:
 
     name: str
     """File name inside the output folder."""
+    template: str
+    """The template that words it, e.g. `handout.j2`."""
     compose: Callable[[], Document | Deck]
     """Composes the document or deck, afresh at each call."""
 
@@ -60,24 +62,56 @@ def plan_kit(course: ResolvedCourse) -> list[Planned]:
     A build composes each output just before writing it, so that a long course's outputs
     are never all in memory at once.
     """
-    env = environment(course.templates_dir, course.course_dir, course.date_style, course.time_style)
+    env = course_environment(course)
     view = course_view(course)
-    planned = [Planned("leader-guide.docx", partial(guide, view, env))]
+    planned = [Planned("leader-guide.docx", "leader-guide.j2", partial(guide, view, env))]
     # Wide enough for every week, so the files sort in order past week 99.
     width = max(2, len(str(len(view.weeks))))
     for week in view.weeks:
         stem = f"week-{week.number:0{width}d}"
         planned += [
-            Planned(f"{stem}-leader-notes.docx", partial(leader_notes, view, week, env)),
-            Planned(f"{stem}-slides.pptx", partial(slides, view, week, env)),
-            Planned(f"{stem}-handout.docx", partial(handout, view, week, env)),
+            Planned(
+                f"{stem}-leader-notes.docx",
+                "leader-notes.j2",
+                partial(leader_notes, view, week, env),
+            ),
+            Planned(f"{stem}-slides.pptx", "slides.j2", partial(slides, view, week, env)),
+            Planned(f"{stem}-handout.docx", "handout.j2", partial(handout, view, week, env)),
         ]
     return planned
 
 
 def compose_kit(course: ResolvedCourse) -> list[Output]:
-    """Every output of the kit, composed, in the order they are listed to the user."""
-    return [Output(p.name, p.compose()) for p in plan_kit(course)]
+    """Every output of the kit, composed, in the order they are listed to the user.
+
+    An output that cannot be composed raises an InputError with the problems of every
+    template that fails (see `composing_problems`).
+    """
+    planned = plan_kit(course)
+    try:
+        return [Output(p.name, p.compose()) for p in planned]
+    except InputError:
+        raise InputError(composing_problems(planned)) from None
+
+
+def composing_problems(planned: Sequence[Planned]) -> list[Problem]:
+    """The problems composing the outputs finds: each template's first, each once.
+
+    Once a template has failed, its other outputs are not tried: the author mends the
+    template either way, and a template that runs out of time would cost its budget
+    again for every week.
+    """
+    found: dict[Problem, None] = {}
+    failed: set[str] = set()
+    for p in planned:
+        if p.template in failed:
+            continue
+        try:
+            p.compose()
+        except InputError as exc:
+            failed.add(p.template)
+            found.update(dict.fromkeys(exc.problems))
+    return list(found)
 
 
 def guide(course: Any, env: jinja2.Environment) -> Document:

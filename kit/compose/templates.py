@@ -303,6 +303,8 @@ def _explain(exc: jinja2.TemplateError, context: dict[str, Any]) -> str:
     match = _NO_ATTRIBUTE.match(message)
     if match:
         owner, attr = match["owner"], match["attr"]
+        if owner == "jinja2.environment.TemplateModule":  # {% import "x.j2" as x %}, x.attr
+            return f"the imported template has no macro or variable '{attr}'"
         names = _public_names(owner)
         short = owner.rsplit(".", 1)[-1]
         if names:

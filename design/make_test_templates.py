@@ -1,11 +1,12 @@
-"""Make tests/fixtures/templates-pptx/*.pptx: eight church slide templates unlike kit's own.
+"""Make tests/fixtures/templates-pptx/*.pptx: nine church slide templates unlike kit's own.
 
     python design/make_test_templates.py
 
 Each starts from PowerPoint's standard layouts and changes what churches change: theme
 colours and fonts, light or dark grounds, left or centred titles, a logo (a small PNG
 drawn here) in a corner, bands and grouped or turned ornaments on the master or a layout,
-placeholders small or in odd places, 4:3 or 16:9, and one with only a Blank layout.
+placeholders small or in odd places, 4:3 or 16:9, one with only a Blank layout, and one
+whose background is a dark photo (a picture drawn here) under a light theme.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
@@ -57,6 +58,8 @@ class Spec:
     """The content layouts' body placeholder shrunk into a corner, its title in a band."""
     gradient: tuple[str, str] = ("", "")
     """A master background gradient between two RGB colours."""
+    photo: bool = False
+    """A dark night-sky picture as the master's background, whatever the theme says."""
 
 
 def rect(sid: int, x: int, y: int, cx: int, cy: int, color: str, prst: str = "rect") -> str:
@@ -120,6 +123,37 @@ def add_logo(prs: PptxPresentation, corner: str, color: str) -> None:
     master.shapes.element.append(pic)
 
 
+def night_jpeg() -> bytes:
+    """A dark photo-like picture: a deep blue sky, lighter toward a hazy horizon, two glows."""
+    width, height = 1280, 720
+    img = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(img)
+    for y in range(height):
+        t = y / (height - 1)
+        draw.line([(0, y), (width, y)], fill=(int(12 + 26 * t), int(16 + 30 * t), int(30 + 34 * t)))
+    for x, y, r in ((300, 520, 120), (980, 260, 90)):
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=(66, 80, 104))
+    img = img.filter(ImageFilter.GaussianBlur(48))
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def set_photo(prs: PptxPresentation) -> None:
+    """The night picture as the master's background, stretched over the slide."""
+    master = prs.slide_master
+    _, rid = master.part.get_or_add_image_part(io.BytesIO(night_jpeg()))
+    bg = master.element.find(f"{{{P}}}cSld/{{{P}}}bg")
+    bg.getparent().replace(
+        bg,
+        parse_xml(
+            f'<p:bg {NS}><p:bgPr><a:blipFill dpi="0" rotWithShape="1"><a:blip r:embed="{rid}"/>'
+            "<a:srcRect/><a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/>"
+            "</p:bgPr></p:bg>"
+        ),
+    )
+
+
 def set_theme(prs: PptxPresentation, spec: Spec) -> None:
     """The spec's colours and fonts in the master's theme."""
     theme = prs.slide_master.part.part_related_by(RT.THEME)
@@ -174,6 +208,8 @@ def make(spec: Spec) -> bytes:
                 '<a:lin ang="5400000" scaled="0"/></a:gradFill><a:effectLst/></p:bgPr></p:bg>'
             ),
         )
+    if spec.photo:
+        set_photo(prs)
     style = master.element.find(f"{{{P}}}txStyles/{{{P}}}titleStyle/{{{A}}}lvl1pPr")
     style.set("algn", "ctr" if spec.centred else "l")
     tree = master.shapes.element
@@ -299,6 +335,14 @@ def specs() -> list[Spec]:
             dark=True,
             gradient=("1D2B38", "0E161F"),
             shapes=[group(100, *corner, 1.0, rings)],
+        ),
+        Spec(
+            "photo-night",  # a dark photo behind a light theme: kit reads the picture's colours
+            {"dk2": "44546A", "accent1": "E8B04B", "accent2": "7FC1DE"},
+            "Georgia",
+            "Calibri",
+            photo=True,
+            logo="br",
         ),
     ]
 

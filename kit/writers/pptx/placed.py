@@ -137,7 +137,9 @@ def palette(layout: SlideLayout, theme: Theme, width: int, height: int) -> Palet
     grounds = backgrounds(layout.slide_master, layout, theme)
     mapping = color_map(layout.slide_master, layout)
     for shape, whole in backdrops(layout, width, height):
-        colors = shape_colors(shape, theme, mapping)
+        on_layout = shape.getroottree().getroot() is layout.element
+        part = layout.part if on_layout else layout.slide_master.part
+        colors = shape_colors(shape, theme, mapping, part)
         grounds = colors if whole and colors else grounds + colors
     colors = theme.colors
     tx1, tx2 = colors[mapping["tx1"]], colors[mapping["tx2"]]

@@ -8,11 +8,16 @@ background by at least the 4.5:1 contrast ratio WCAG asks of normal text.
 from __future__ import annotations
 
 import colorsys
+import functools
+import io
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
+from PIL import Image
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.slide import SlideLayout, SlideMaster
 
 from kit.writers.ooxml import NAMESPACES, qn
@@ -121,11 +126,12 @@ def _changed(rgb: str, el: etree._Element) -> str:
 def backgrounds(master: SlideMaster, layout: SlideLayout, theme: Theme) -> list[str]:
     """The colours a layout's slides show behind their text: one, or a gradient's stops.
 
-    A picture or pattern counts as the light or dark background colour the map names.
+    A picture counts as its darkest and lightest parts (see `picture_colors`); a pattern,
+    or a picture that cannot be read, as the background colour the map names.
     """
     mapping = color_map(master, layout)
-    for owner in (layout.element, master.element):
-        bg = owner.find("p:cSld/p:bg", NAMESPACES)
+    for owner in (layout, master):
+        bg = owner.element.find("p:cSld/p:bg", NAMESPACES)
         if bg is None:
             continue
         fill = bg.find("p:bgPr", NAMESPACES)
@@ -133,24 +139,74 @@ def backgrounds(master: SlideMaster, layout: SlideLayout, theme: Theme) -> list[
             ref = bg.find("p:bgRef", NAMESPACES)
             colors = [resolve(c, theme, mapping) for c in (ref if ref is not None else [])]
         else:
-            colors = _fill_colors(fill, theme, mapping)
+            colors = _fill_colors(fill, theme, mapping, owner.part)
         found = [c for c in colors if c]
         return found or [theme.colors[mapping["bg1"]]]
     return [theme.colors[mapping["bg1"]]]
 
 
-def shape_colors(shape: etree._Element, theme: Theme, mapping: dict[str, str]) -> list[str]:
-    """The colours a drawn shape fills itself with: one, a gradient's stops, or none known."""
+def shape_colors(
+    shape: etree._Element, theme: Theme, mapping: dict[str, str], part: Part
+) -> list[str]:
+    """The colours a drawn shape shows: one, a gradient's stops, a picture's, or none known.
+
+    `part` is the master or layout the shape is drawn on, which holds its pictures.
+    """
+    if shape.tag == qn("p:pic"):
+        return list(_picture(shape.find("p:blipFill/a:blip", NAMESPACES), part))
     props = shape.find("p:spPr", NAMESPACES)
-    return [c for c in _fill_colors(props, theme, mapping) if c] if props is not None else []
+    return [c for c in _fill_colors(props, theme, mapping, part) if c] if props is not None else []
 
 
-def _fill_colors(fill: etree._Element, theme: Theme, mapping: dict[str, str]) -> list[str | None]:
+def _fill_colors(
+    fill: etree._Element, theme: Theme, mapping: dict[str, str], part: Part
+) -> list[str | None]:
     solid = fill.find("a:solidFill", NAMESPACES)
     if solid is not None and len(solid):
         return [resolve(solid[0], theme, mapping)]
+    blip = fill.find("a:blipFill/a:blip", NAMESPACES)
+    if blip is not None:
+        return list(_picture(blip, part))
     stops = fill.findall("a:gradFill/a:gsLst/a:gs", NAMESPACES)
     return [resolve(gs[0], theme, mapping) for gs in stops if len(gs)]
+
+
+def _picture(blip: etree._Element | None, part: Part) -> tuple[str, ...]:
+    """The colours of the picture a fill or picture shape embeds, or none if not found."""
+    rid = blip.get(qn("r:embed")) if blip is not None else None
+    if not rid or rid not in part.rels:
+        return ()
+    return picture_colors(part.related_part(rid).blob)
+
+
+PICTURE_SAMPLE = (32, 18)
+"""The size in pixels a picture is shrunk to before its colours are read."""
+MAX_PICTURE_PIXELS = 40_000_000
+"""Largest picture whose colours are read; a larger one counts as the theme's background."""
+
+
+@functools.lru_cache(maxsize=16)
+def picture_colors(blob: bytes) -> tuple[str, ...]:
+    """The darkest and lightest colours a picture shows, or none if it cannot be read.
+
+    Text over a photo has to read on its dark parts and its light parts alike. The picture
+    is read shrunk to a grid of 32 by 18 averages, so a speck of white in a night sky
+    does not count, but a glow that text could stand on does.
+    """
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns of very large pictures as it opens them; they are skipped below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(blob)) as img:
+                if img.width * img.height > MAX_PICTURE_PIXELS:
+                    return ()
+                img.draft("RGB", PICTURE_SAMPLE)  # a JPEG decodes at a fraction of its size
+                small = img.convert("RGB").resize(PICTURE_SAMPLE, Image.Resampling.BOX)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return ()  # not a picture Pillow reads (EMF, SVG), or damaged
+    data = small.tobytes()  # red, green and blue bytes, pixel by pixel
+    colors = sorted((data[i : i + 3].hex().upper() for i in range(0, len(data), 3)), key=luminance)
+    return colors[0], colors[-1]
 
 
 def luminance(rgb: str) -> float:

@@ -9,12 +9,14 @@ rules, readable text, questions in the middle of the room, kickers aligned as ti
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pymupdf
 import pytest
 from helpers import EMU_PER_PT, FIXTURES, needs_soffice, render_pdf, stray_words
 from openxml_audit import validate_pptx
+from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.enum.text import PP_ALIGN
@@ -23,7 +25,8 @@ from pptx.shapes.base import BaseShape
 from pptx.slide import Slide
 
 import kit
-from kit.writers.pptx.theme import MIN_CONTRAST, backgrounds, contrast, read_theme
+from kit.writers.ooxml import NAMESPACES
+from kit.writers.pptx.theme import MIN_CONTRAST, backgrounds, contrast, luminance, read_theme
 
 TEMPLATES = sorted((FIXTURES / "templates-pptx").glob("*.pptx"))
 NAMES = [t.stem for t in TEMPLATES]
@@ -106,8 +109,8 @@ def _overlap(a: BaseShape, box: tuple) -> bool:
     )
 
 
-def test_there_are_eight_templates() -> None:
-    assert len(TEMPLATES) == 8
+def test_there_are_nine_templates() -> None:
+    assert len(TEMPLATES) == 9
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -159,6 +162,32 @@ def test_all_text_reads_on_the_slides_background(decks: dict, name: str) -> None
             for run in _runs(shape):
                 worst = min(contrast(_color(run), g) for g in grounds)
                 assert worst >= MIN_CONTRAST, f"slide {n}: {run.text!r} at {worst:.2f}"
+
+
+def _photo_extremes(prs) -> tuple[str, str]:
+    """The darkest and lightest pixels of the picture behind every slide of a template."""
+    blip = prs.slide_master.element.find(".//p:bg/p:bgPr/a:blipFill/a:blip", NAMESPACES)
+    blob = prs.slide_master.part.related_part(blip.get(qn("r:embed"))).blob
+    with Image.open(io.BytesIO(blob)) as img:
+        data = img.convert("RGB").tobytes()
+    pixels = {data[i : i + 3].hex().upper() for i in range(0, len(data), 3)}
+    by_light = sorted(pixels, key=luminance)
+    return by_light[0], by_light[-1]
+
+
+def test_text_over_a_dark_photo_reads_on_all_of_the_photo(decks: dict) -> None:
+    # The photo template's theme says light background and dark text; its picture is dark.
+    prs = Presentation(str(decks["photo-night"]))
+    darkest, lightest = _photo_extremes(prs)
+    assert luminance(lightest) < 0.2
+    runs = 0
+    for n, slide in enumerate(prs.slides, 1):
+        for shape in _text_shapes(slide):
+            for run in _runs(shape):
+                runs += 1
+                worst = min(contrast(_color(run), g) for g in (darkest, lightest))
+                assert worst >= MIN_CONTRAST, f"slide {n}: {run.text!r} at {worst:.2f}"
+    assert runs > 50
 
 
 @needs_soffice

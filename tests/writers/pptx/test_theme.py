@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from helpers import FIXTURES
 from lxml import etree
+from PIL import Image, ImageDraw
 from pptx import Presentation
 
 from kit.writers.ooxml import NAMESPACES
-from kit.writers.pptx.theme import Theme, backgrounds, contrast, pick, read_theme, resolve
+from kit.writers.pptx.theme import (
+    Theme,
+    backgrounds,
+    contrast,
+    luminance,
+    pick,
+    picture_colors,
+    read_theme,
+    resolve,
+)
 
 TEMPLATES = FIXTURES / "templates-pptx"
 
@@ -68,5 +80,35 @@ def test_scheme_colours_go_through_the_map_and_their_changes() -> None:
     assert resolve(_color('<a:sysClr val="windowText"/>'), THEME, mapping) == "000000"
 
 
-def test_every_test_template_is_there() -> None:
-    assert len(list(TEMPLATES.glob("*.pptx"))) == 8
+def _png(img: Image.Image) -> bytes:
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_picture_counts_as_its_darkest_and_lightest_parts() -> None:
+    img = Image.new("RGB", (640, 360), (10, 20, 40))
+    ImageDraw.Draw(img).rectangle((320, 0, 639, 359), fill=(240, 240, 230))
+    assert picture_colors(_png(img)) == ("0A1428", "F0F0E6")
+
+
+def test_a_speck_of_white_does_not_make_a_dark_picture_light() -> None:
+    img = Image.new("RGB", (640, 360), (10, 20, 40))
+    ImageDraw.Draw(img).rectangle((100, 100, 102, 102), fill=(255, 255, 255))
+    darkest, lightest = picture_colors(_png(img))
+    assert darkest == "0A1428"
+    assert luminance(lightest) < 0.02
+
+
+def test_a_picture_that_cannot_be_read_or_is_huge_counts_as_the_theme_background() -> None:
+    assert picture_colors(b"not a picture at all") == ()
+    assert picture_colors(_png(Image.new("1", (8000, 6000)))) == ()
+
+
+def test_a_photo_background_is_read_from_its_picture() -> None:
+    master, layout = _first("photo-night")
+    theme = read_theme(master)
+    grounds = backgrounds(master, layout, theme)
+    # The theme's own background is white; the picture is a night sky.
+    assert theme.colors["lt1"] == "FFFFFF"
+    assert len(grounds) == 2 and max(luminance(g) for g in grounds) < 0.2

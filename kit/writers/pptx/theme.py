@@ -153,7 +153,8 @@ def shape_colors(
     `part` is the master or layout the shape is drawn on, which holds its pictures.
     """
     if shape.tag == qn("p:pic"):
-        return list(_picture(shape.find("p:blipFill/a:blip", NAMESPACES), part))
+        blip = shape.find("p:blipFill/a:blip", NAMESPACES)
+        return list(_picture(blip, part, theme.colors[mapping["bg1"]]))
     props = shape.find("p:spPr", NAMESPACES)
     return [c for c in _fill_colors(props, theme, mapping, part) if c] if props is not None else []
 
@@ -166,17 +167,17 @@ def _fill_colors(
         return [resolve(solid[0], theme, mapping)]
     blip = fill.find("a:blipFill/a:blip", NAMESPACES)
     if blip is not None:
-        return list(_picture(blip, part))
+        return list(_picture(blip, part, theme.colors[mapping["bg1"]]))
     stops = fill.findall("a:gradFill/a:gsLst/a:gs", NAMESPACES)
     return [resolve(gs[0], theme, mapping) for gs in stops if len(gs)]
 
 
-def _picture(blip: etree._Element | None, part: Part) -> tuple[str, ...]:
+def _picture(blip: etree._Element | None, part: Part, under: str) -> tuple[str, ...]:
     """The colours of the picture a fill or picture shape embeds, or none if not found."""
     rid = blip.get(qn("r:embed")) if blip is not None else None
     if not rid or rid not in part.rels:
         return ()
-    return picture_colors(part.related_part(rid).blob)
+    return picture_colors(part.related_part(rid).blob, under)
 
 
 PICTURE_SAMPLE = (32, 18)
@@ -186,12 +187,13 @@ MAX_PICTURE_PIXELS = 40_000_000
 
 
 @functools.lru_cache(maxsize=16)
-def picture_colors(blob: bytes) -> tuple[str, ...]:
+def picture_colors(blob: bytes, under: str = "FFFFFF") -> tuple[str, ...]:
     """The darkest and lightest colours a picture shows, or none if it cannot be read.
 
     Text over a photo has to read on its dark parts and its light parts alike. The picture
     is read shrunk to a grid of 32 by 18 averages, so a speck of white in a night sky
-    does not count, but a glow that text could stand on does.
+    does not count, but a glow that text could stand on does. Where it is see-through (a
+    watermark, a tinted band), it shows the colour `under` it.
     """
     try:
         with warnings.catch_warnings():
@@ -201,7 +203,10 @@ def picture_colors(blob: bytes) -> tuple[str, ...]:
                 if img.width * img.height > MAX_PICTURE_PIXELS:
                     return ()
                 img.draft("RGB", PICTURE_SAMPLE)  # a JPEG decodes at a fraction of its size
-                small = img.convert("RGB").resize(PICTURE_SAMPLE, Image.Resampling.BOX)
+                small = img.convert("RGBA").resize(PICTURE_SAMPLE, Image.Resampling.BOX)
+        shown = Image.new("RGBA", PICTURE_SAMPLE, f"#{under}")
+        shown.alpha_composite(small)
+        small = shown.convert("RGB")
     except (OSError, ValueError, Image.DecompressionBombError):
         return ()  # not a picture Pillow reads (EMF, SVG), or damaged
     data = small.tobytes()  # red, green and blue bytes, pixel by pixel

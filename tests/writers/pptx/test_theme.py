@@ -100,6 +100,12 @@ def test_a_speck_of_white_does_not_make_a_dark_picture_light() -> None:
     assert luminance(lightest) < 0.02
 
 
+def test_a_see_through_picture_shows_what_is_under_it() -> None:
+    img = Image.new("RGBA", (640, 360), (0, 0, 0, 0))  # clear, but black where it is clear
+    ImageDraw.Draw(img).rectangle((0, 0, 319, 359), fill=(200, 30, 30, 255))
+    assert picture_colors(_png(img), "F4F1EA") == ("C81E1E", "F4F1EA")
+
+
 def test_a_picture_that_cannot_be_read_or_is_huge_counts_as_the_theme_background() -> None:
     assert picture_colors(b"not a picture at all") == ()
     assert picture_colors(_png(Image.new("1", (8000, 6000)))) == ()

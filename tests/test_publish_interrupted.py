@@ -355,7 +355,7 @@ def test_a_stop_while_libreoffice_runs_ends_it_and_leaves_nothing(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PATH": str(fake), "TMPDIR": str(temp)},
+        env={**os.environ, "PATH": str(fake), "TMPDIR": str(temp), "PYTHONFAULTHANDLER": "1"},
     )
     calls = fake / "calls.jsonl"
     deadline = time.monotonic() + 60
@@ -365,7 +365,13 @@ def test_a_stop_while_libreoffice_runs_ends_it_and_leaves_nothing(
         time.sleep(0.05)
     pids = json.loads(calls.read_text())["pids"]
     proc.send_signal(sig)
-    stdout, stderr = proc.communicate(timeout=60)
+    try:
+        stdout, stderr = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        # Python's fault handler prints where each thread is when SIGABRT ends it.
+        proc.send_signal(signal.SIGABRT)
+        _, stderr = proc.communicate()
+        pytest.fail(f"kit had not stopped 60 s after signal {sig}; it was at:\n{stderr}")
     assert (proc.returncode, stdout, stderr) == (code, "", message)
     with pytest.raises(ProcessLookupError):
         os.kill(pids[0], 0)  # kit stopped LibreOffice and waited for it to end

@@ -329,6 +329,16 @@ def _gone(pid: int) -> bool:
         return False
 
 
+def _stops_as_at_a_terminal() -> None:
+    """In the child: Ctrl-C and SIGTERM act, even where the tests run ignoring them.
+
+    A shell starts a background job (`make test &`) with SIGINT ignored and every process
+    it starts inherits that; kit keeps an ignored signal ignored, as under nohup.
+    """
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(os.name != "posix", reason="the stand-in LibreOffice is a POSIX script")
 @pytest.mark.parametrize(
     ("sig", "code", "message"),
@@ -356,6 +366,7 @@ def test_a_stop_while_libreoffice_runs_ends_it_and_leaves_nothing(
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PATH": str(fake), "TMPDIR": str(temp), "PYTHONFAULTHANDLER": "1"},
+        preexec_fn=_stops_as_at_a_terminal,
     )
     calls = fake / "calls.jsonl"
     deadline = time.monotonic() + 60

@@ -203,7 +203,9 @@ def picture_colors(blob: bytes, under: str = "FFFFFF") -> tuple[str, ...]:
                 if img.width * img.height > MAX_PICTURE_PIXELS:
                     return ()
                 img.draft("RGB", PICTURE_SAMPLE)  # a JPEG decodes at a fraction of its size
-                small = img.convert("RGBA").resize(PICTURE_SAMPLE, Image.Resampling.BOX)
+                # Shrunk before any copy in another mode: a large photo is big enough once.
+                whole = img if img.mode in ("RGB", "RGBA") else img.convert("RGBA")
+                small = whole.resize(PICTURE_SAMPLE, Image.Resampling.BOX).convert("RGBA")
         shown = Image.new("RGBA", PICTURE_SAMPLE, f"#{under}")
         shown.alpha_composite(small)
         small = shown.convert("RGB")

@@ -1,12 +1,13 @@
-"""Make tests/fixtures/templates-pptx/*.pptx: nine church slide templates unlike kit's own.
+"""Make tests/fixtures/templates-pptx/*.pptx: ten church slide templates unlike kit's own.
 
     python design/make_test_templates.py
 
 Each starts from PowerPoint's standard layouts and changes what churches change: theme
 colours and fonts, light or dark grounds, left or centred titles, a logo (a small PNG
 drawn here) in a corner, bands and grouped or turned ornaments on the master or a layout,
-placeholders small or in odd places, 4:3 or 16:9, one with only a Blank layout, and one
-whose background is a dark photo (a picture drawn here) under a light theme.
+placeholders small or in odd places, 4:3 or 16:9, one with only a Blank layout, and two
+whose background is a photo (a picture drawn here) under a light theme: one dark, one
+light and dark in halves.
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ class Spec:
     """The content layouts' body placeholder shrunk into a corner, its title in a band."""
     gradient: tuple[str, str] = ("", "")
     """A master background gradient between two RGB colours."""
-    photo: bool = False
-    """A dark night-sky picture as the master's background, whatever the theme says."""
+    photo: str = ""
+    """A picture as the master's background, whatever the theme says: "night" (dark all
+    over) or "split" (a light wall on the left, dark on the right, a green bush)."""
 
 
 def rect(sid: int, x: int, y: int, cx: int, cy: int, color: str, prst: str = "rect") -> str:
@@ -139,10 +141,24 @@ def night_jpeg() -> bytes:
     return out.getvalue()
 
 
-def set_photo(prs: PptxPresentation) -> None:
-    """The night picture as the master's background, stretched over the slide."""
+def split_jpeg() -> bytes:
+    """A busy photo-like picture, light on the left and dark on the right: no colour of
+    text reads on all of it."""
+    img = Image.new("RGB", (1280, 720), (235, 225, 200))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((640, 0, 1279, 719), fill=(30, 35, 50))
+    draw.ellipse((200, 300, 700, 800), fill=(90, 110, 80))
+    img = img.filter(ImageFilter.GaussianBlur(30))
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def set_photo(prs: PptxPresentation, photo: str) -> None:
+    """The named picture as the master's background, stretched over the slide."""
     master = prs.slide_master
-    _, rid = master.part.get_or_add_image_part(io.BytesIO(night_jpeg()))
+    jpeg = night_jpeg() if photo == "night" else split_jpeg()
+    _, rid = master.part.get_or_add_image_part(io.BytesIO(jpeg))
     bg = master.element.find(f"{{{P}}}cSld/{{{P}}}bg")
     bg.getparent().replace(
         bg,
@@ -209,7 +225,7 @@ def make(spec: Spec) -> bytes:
             ),
         )
     if spec.photo:
-        set_photo(prs)
+        set_photo(prs, spec.photo)
     style = master.element.find(f"{{{P}}}txStyles/{{{P}}}titleStyle/{{{A}}}lvl1pPr")
     style.set("algn", "ctr" if spec.centred else "l")
     tree = master.shapes.element
@@ -341,8 +357,15 @@ def specs() -> list[Spec]:
             {"dk2": "44546A", "accent1": "E8B04B", "accent2": "7FC1DE"},
             "Georgia",
             "Calibri",
-            photo=True,
+            photo="night",
             logo="br",
+        ),
+        Spec(
+            "photo-split",  # light and dark halves: no text colour reads, kit lays a panel
+            {"dk2": "44546A", "accent1": "E8B04B", "accent2": "7FC1DE"},
+            "Georgia",
+            "Calibri",
+            photo="split",
         ),
     ]
 

@@ -72,11 +72,28 @@ class SlideAreas:
     """The line below the body, when the layout has a place for it."""
     rule: Rule | None = None
     """A short rule the writer draws above the kicker; None where the layout has its own."""
+    panel: Panel | None = None
+    """A panel the writer lays under all the text, on a background too busy to read on."""
 
 
 @dataclass(frozen=True)
 class Rule:
     """A short filled bar on a slide, EMU, and its colour as RGB hex."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+    color: str
+
+
+PANEL_OPACITY = 0.85
+"""How much of a panel's colour shows over the picture under it."""
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A rectangle laid under a slide's text, EMU, in RGB hex at `PANEL_OPACITY`."""
 
     left: int
     top: int

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from kit.layout.areas import EMU_PER_PT, Rule, SlideAreas, TextArea
+from kit.layout.areas import EMU_PER_PT, Panel, Rule, SlideAreas, TextArea
 
 IN = 914400
 """EMU in an inch."""
@@ -127,6 +127,9 @@ class Palette:
     """The kicker and the caption."""
     rule: str
     """The short rule above the kicker."""
+    panel: str = ""
+    """A panel laid under the text where the background is too busy for any text colour
+    to read on all of it (a photo light in places and dark in others); "" for none."""
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,12 @@ def place(
     def emu(inches: float) -> int:
         return round(inches * IN * k)
 
+    panel = None
+    if palette.panel:
+        # The panel fills the free room and the text stands inside it, clear of its edges.
+        panel = Panel(free.left, free.top, free.width, free.height, palette.panel)
+        pad = emu(0.3)
+        free = Box(free.left + pad, free.top + pad, free.width - 2 * pad, free.height - 2 * pad)
     align = "ctr" if centre else "l"
     top = free.top
     needed = emu(4.6)
@@ -246,4 +255,4 @@ def place(
         anchor="ctr" if design.centred else "t",
         floor=pt(BODY_FLOOR),
     )
-    return SlideAreas(layout, title, body, kicker, caption, rule)
+    return SlideAreas(layout, title, body, kicker, caption, rule, panel)

@@ -25,7 +25,7 @@ from pptx.util import Emu
 
 from kit.compose.blocks import Deck, Run
 from kit.compose.blocks import Slide as ComposedSlide
-from kit.layout.areas import Rule, SlideAreas, TextArea
+from kit.layout.areas import PANEL_OPACITY, Panel, Rule, SlideAreas, TextArea
 from kit.layout.paragraphs import Text
 from kit.layout.planner import PlannedSlide, badness, plan
 from kit.writers.ooxml import NAMESPACES, normalized_zip, qn, set_core_properties
@@ -89,6 +89,8 @@ def _write_slide(
     placeholders = _placeholders(out)
     by_idx = {idx: ph for idx, ph in placeholders}
     areas = page.areas
+    if areas.panel is not None:
+        _panel(out, areas.panel)
     if page.title:
         title = Text((Run(page.title),), "title", page.title_size)
         moved = areas.title != laid.title
@@ -169,6 +171,24 @@ def _rule(out: PptxSlide, rule: Rule) -> None:
     bar.fill.fore_color.rgb = RGBColor.from_string(rule.color)
     bar.line.fill.background()
     bar.shadow.inherit = False
+
+
+def _panel(out: PptxSlide, panel: Panel) -> None:
+    """A nearly opaque panel under all of the slide's text, behind every other shape."""
+    box = out.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Emu(panel.left), Emu(panel.top), Emu(panel.width), Emu(panel.height)
+    )
+    box.name = "Panel"
+    box.fill.solid()
+    box.fill.fore_color.rgb = RGBColor.from_string(panel.color)
+    # python-pptx has no API for a fill's transparency: DrawingML's alpha, in 1/1000 %.
+    color = box.element.find("p:spPr/a:solidFill/a:srgbClr", NAMESPACES)
+    etree.SubElement(color, qn("a:alpha"), val=str(round(PANEL_OPACITY * 100000)))
+    box.line.fill.background()
+    box.shadow.inherit = False
+    tree = out.shapes.element
+    tree.remove(box.element)
+    tree.insert(2, box.element)  # after the tree's own properties: under everything
 
 
 def _where(area: TextArea) -> tuple[Emu, Emu, Emu, Emu]:

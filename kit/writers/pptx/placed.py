@@ -9,16 +9,21 @@ its titles; only the title goes into the layout's own title placeholder, moved t
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import SlideLayout
 
+from kit.layout.areas import PANEL_OPACITY
 from kit.layout.placement import Box, Fonts, Palette, frame, largest_free, place
 from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.furniture import backdrops, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
 from kit.writers.pptx.theme import (
+    MIN_CONTRAST,
     Theme,
     backgrounds,
+    blend,
     color_map,
     contrast,
     pick,
@@ -132,7 +137,8 @@ def palette(layout: SlideLayout, theme: Theme, width: int, height: int) -> Palet
     """The theme's colours for a layout's text and rule, each readable on its background.
 
     The background is the layout's own and any shape drawn over most of the slide; one
-    drawn over all of it hides the layout's own.
+    drawn over all of it hides the layout's own. Where no colour reads on all of it, the
+    text gets a panel under it (`Palette.panel`).
     """
     grounds = backgrounds(layout.slide_master, layout, theme)
     mapping = color_map(layout.slide_master, layout)
@@ -141,6 +147,18 @@ def palette(layout: SlideLayout, theme: Theme, width: int, height: int) -> Palet
         part = layout.part if on_layout else layout.slide_master.part
         colors = shape_colors(shape, theme, mapping, part)
         grounds = colors if whole and colors else grounds + colors
+    found = _colors(grounds, theme, mapping)
+    words = (found.title, found.text, found.accent)
+    if all(min(contrast(c, g) for g in grounds) >= MIN_CONTRAST for c in words):
+        return found
+    # No colour reads on all of a busy picture: lay the theme's own background colour,
+    # nearly opaque, under the text, and choose again on that.
+    panel = theme.colors[mapping["bg1"]]
+    under = [blend(panel, g, PANEL_OPACITY) for g in grounds]
+    return replace(_colors(under, theme, mapping), panel=panel)
+
+
+def _colors(grounds: list[str], theme: Theme, mapping: dict[str, str]) -> Palette:
     colors = theme.colors
     tx1, tx2 = colors[mapping["tx1"]], colors[mapping["tx2"]]
     accents = [colors[f"accent{n}"] for n in range(1, 7)]

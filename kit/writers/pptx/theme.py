@@ -216,6 +216,15 @@ def picture_colors(blob: bytes, under: str = "FFFFFF") -> tuple[str, ...]:
     return colors[0], colors[-1]
 
 
+def blend(top: str, under: str, opacity: float) -> str:
+    """The colour `top` shows laid at `opacity` (0 to 1) over `under`, as RGB hex."""
+    mixed = (
+        round(int(top[i : i + 2], 16) * opacity + int(under[i : i + 2], 16) * (1 - opacity))
+        for i in (0, 2, 4)
+    )
+    return "".join(f"{c:02X}" for c in mixed)
+
+
 def luminance(rgb: str) -> float:
     """WCAG relative luminance of an RGB hex colour."""
     out = []

@@ -26,7 +26,14 @@ from pptx.slide import Slide
 
 import kit
 from kit.writers.ooxml import NAMESPACES
-from kit.writers.pptx.theme import MIN_CONTRAST, backgrounds, contrast, luminance, read_theme
+from kit.writers.pptx.theme import (
+    MIN_CONTRAST,
+    backgrounds,
+    blend,
+    contrast,
+    luminance,
+    read_theme,
+)
 
 TEMPLATES = sorted((FIXTURES / "templates-pptx").glob("*.pptx"))
 NAMES = [t.stem for t in TEMPLATES]
@@ -109,8 +116,8 @@ def _overlap(a: BaseShape, box: tuple) -> bool:
     )
 
 
-def test_there_are_nine_templates() -> None:
-    assert len(TEMPLATES) == 9
+def test_there_are_ten_templates() -> None:
+    assert len(TEMPLATES) == 10
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -128,7 +135,12 @@ def test_no_text_over_the_templates_pictures_bands_or_logos(decks: dict, name: s
             pictures += box[4] == MSO_SHAPE_TYPE.PICTURE
             hit = [s.text_frame.text[:30] for s in _text_shapes(slide) if _overlap(s, box)]
             assert hit == [], f"slide {n}"
-    assert pictures or name in ("bold-band", "small-placeholders", "gradient-ornament")
+    assert pictures or name in (
+        "bold-band",
+        "small-placeholders",
+        "gradient-ornament",
+        "photo-split",
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -158,6 +170,10 @@ def test_all_text_reads_on_the_slides_background(decks: dict, name: str) -> None
     theme = read_theme(prs.slide_master)
     for n, slide in enumerate(prs.slides, 1):
         grounds = backgrounds(prs.slide_master, slide.slide_layout, theme)
+        for panel in (s for s in slide.shapes if s.name == "Panel"):
+            alpha = panel.element.find("p:spPr/a:solidFill/a:srgbClr/a:alpha", NAMESPACES)
+            color, opacity = str(panel.fill.fore_color.rgb), int(alpha.get("val")) / 100000
+            grounds = [blend(color, g, opacity) for g in grounds]
         for shape in _text_shapes(slide):
             for run in _runs(shape):
                 worst = min(contrast(_color(run), g) for g in grounds)
@@ -173,6 +189,40 @@ def _photo_extremes(prs) -> tuple[str, str]:
     pixels = {data[i : i + 3].hex().upper() for i in range(0, len(data), 3)}
     by_light = sorted(pixels, key=luminance)
     return by_light[0], by_light[-1]
+
+
+def test_text_over_a_busy_photo_stands_on_a_panel_and_reads(decks: dict) -> None:
+    # Light on the left, dark on the right: no colour reads on both, so kit lays a panel.
+    prs = Presentation(str(decks["photo-split"]))
+    darkest, lightest = _photo_extremes(prs)
+    assert contrast(darkest, lightest) > 8
+    for n, slide in enumerate(prs.slides, 1):
+        [panel] = [s for s in slide.shapes if s.name == "Panel"]
+        assert slide.shapes[0].name == "Panel", f"slide {n}: the panel lies under every shape"
+        alpha = panel.element.find("p:spPr/a:solidFill/a:srgbClr/a:alpha", NAMESPACES)
+        opacity = int(alpha.get("val")) / 100000
+        color = str(panel.fill.fore_color.rgb)
+        grounds = [blend(color, g, opacity) for g in (darkest, lightest)]
+        for shape in _text_shapes(slide):
+            assert _inside(shape, panel), f"slide {n}: {shape.text_frame.text[:30]!r}"
+            for run in _runs(shape):
+                worst = min(contrast(_color(run), g) for g in grounds)
+                assert worst >= MIN_CONTRAST, f"slide {n}: {run.text!r} at {worst:.2f}"
+
+
+def _inside(shape: BaseShape, box: BaseShape) -> bool:
+    return (
+        box.left <= shape.left
+        and box.top <= shape.top
+        and shape.left + shape.width <= box.left + box.width
+        and shape.top + shape.height <= box.top + box.height
+    )
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "photo-split"])
+def test_a_panel_only_where_no_text_colour_reads(decks: dict, name: str) -> None:
+    prs = Presentation(str(decks[name]))
+    assert [s.name for slide in prs.slides for s in slide.shapes if s.name == "Panel"] == []
 
 
 def test_text_over_a_dark_photo_reads_on_all_of_the_photo(decks: dict) -> None:

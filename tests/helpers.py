@@ -33,15 +33,17 @@ NOT_OURS = (
 """What a build says of a file in its output folder that it did not write."""
 
 
-def loads(course_file: Path) -> bool:
-    """Whether a course loads; only then does a build go on to check its output folder."""
+def build_problems(problems: list[str], course_file: Path, in_the_way: list[str]) -> list[str]:
+    """What `kit build` reports where `kit check` reports `problems`: once the course loads,
+    a build also checks its output folder, and says of each file `in_the_way` (their
+    names as kit shows them) that it did not write it."""
     import kit
 
     try:
         kit.load_course(course_file)
     except kit.InputError:
-        return False
-    return True
+        return problems
+    return sorted([*problems, *(f"{name}: {NOT_OURS}" for name in in_the_way)])
 
 
 def kit_files(folder: Path) -> list[Path]:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, KIT_FILES, MANIFEST, needs_soffice
+from helpers import FIXTURES, KIT_FILES, MANIFEST, NOT_OURS, needs_soffice
 
 import kit
 from kit.publish import folder as publish_folder
@@ -32,10 +32,6 @@ SMALL_FILES = [
     "week-01-handout.docx",
 ]
 
-NOT_OURS = (
-    "kit did not write this file and will not replace it; move or rename it, "
-    "or build into another folder with -o"
-)
 IN_THE_WAY = (
     "a folder is in the way of a file the kit writes; move or rename it, "
     "or build into another folder with -o"

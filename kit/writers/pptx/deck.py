@@ -163,32 +163,31 @@ def _fill(
 
 def _rule(out: PptxSlide, rule: Rule) -> None:
     """Kit's short accent rule above the kicker, in a theme colour, without outline or shadow."""
-    bar = out.shapes.add_shape(
-        MSO_SHAPE.RECTANGLE, Emu(rule.left), Emu(rule.top), Emu(rule.width), Emu(rule.height)
-    )
-    bar.name = "Rule"
-    bar.fill.solid()
-    bar.fill.fore_color.rgb = RGBColor.from_string(rule.color)
-    bar.line.fill.background()
-    bar.shadow.inherit = False
+    _filled(out, "Rule", rule)
 
 
 def _panel(out: PptxSlide, panel: Panel) -> None:
     """A nearly opaque panel under all of the slide's text, behind every other shape."""
-    box = out.shapes.add_shape(
-        MSO_SHAPE.RECTANGLE, Emu(panel.left), Emu(panel.top), Emu(panel.width), Emu(panel.height)
-    )
-    box.name = "Panel"
-    box.fill.solid()
-    box.fill.fore_color.rgb = RGBColor.from_string(panel.color)
+    box = _filled(out, "Panel", panel)
     # python-pptx has no API for a fill's transparency: DrawingML's alpha, in 1/1000 %.
     color = box.element.find("p:spPr/a:solidFill/a:srgbClr", NAMESPACES)
     etree.SubElement(color, qn("a:alpha"), val=str(round(PANEL_OPACITY * 100000)))
-    box.line.fill.background()
-    box.shadow.inherit = False
     tree = out.shapes.element
     tree.remove(box.element)
     tree.insert(2, box.element)  # after the tree's own properties: under everything
+
+
+def _filled(out: PptxSlide, name: str, box: Rule | Panel) -> Shape:
+    """A rectangle filled with the box's colour, without outline or shadow."""
+    shape = out.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
+    )
+    shape.name = name
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(box.color)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    return shape
 
 
 def _where(area: TextArea) -> tuple[Emu, Emu, Emu, Emu]:

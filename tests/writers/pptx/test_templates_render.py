@@ -171,9 +171,7 @@ def test_all_text_reads_on_the_slides_background(decks: dict, name: str) -> None
     for n, slide in enumerate(prs.slides, 1):
         grounds = backgrounds(prs.slide_master, slide.slide_layout, theme)
         for panel in (s for s in slide.shapes if s.name == "Panel"):
-            alpha = panel.element.find("p:spPr/a:solidFill/a:srgbClr/a:alpha", NAMESPACES)
-            color, opacity = str(panel.fill.fore_color.rgb), int(alpha.get("val")) / 100000
-            grounds = [blend(color, g, opacity) for g in grounds]
+            grounds = _on_panel(panel, grounds)
         for shape in _text_shapes(slide):
             for run in _runs(shape):
                 worst = min(contrast(_color(run), g) for g in grounds)
@@ -199,15 +197,19 @@ def test_text_over_a_busy_photo_stands_on_a_panel_and_reads(decks: dict) -> None
     for n, slide in enumerate(prs.slides, 1):
         [panel] = [s for s in slide.shapes if s.name == "Panel"]
         assert slide.shapes[0].name == "Panel", f"slide {n}: the panel lies under every shape"
-        alpha = panel.element.find("p:spPr/a:solidFill/a:srgbClr/a:alpha", NAMESPACES)
-        opacity = int(alpha.get("val")) / 100000
-        color = str(panel.fill.fore_color.rgb)
-        grounds = [blend(color, g, opacity) for g in (darkest, lightest)]
+        grounds = _on_panel(panel, [darkest, lightest])
         for shape in _text_shapes(slide):
             assert _inside(shape, panel), f"slide {n}: {shape.text_frame.text[:30]!r}"
             for run in _runs(shape):
                 worst = min(contrast(_color(run), g) for g in grounds)
                 assert worst >= MIN_CONTRAST, f"slide {n}: {run.text!r} at {worst:.2f}"
+
+
+def _on_panel(panel: BaseShape, grounds: list[str]) -> list[str]:
+    """The colours a panel shows, at its own opacity, over each of `grounds`."""
+    alpha = panel.element.find("p:spPr/a:solidFill/a:srgbClr/a:alpha", NAMESPACES)
+    color, opacity = str(panel.fill.fore_color.rgb), int(alpha.get("val")) / 100000
+    return [blend(color, g, opacity) for g in grounds]
 
 
 def _inside(shape: BaseShape, box: BaseShape) -> bool:

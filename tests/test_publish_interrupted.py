@@ -40,6 +40,14 @@ from kit.load.course_file import load_course
 CHANGES = {"os.rename", "os.remove", "os.rmdir", "os.mkdir", "shutil.rmtree"}
 
 def stop_at(out, sig, at, steps):
+    def where(path, dir_fd=-1):
+        # kit works relative to the open output folder: name each step by its full path.
+        # An open's audit event carries no folder; kit opens by a bare name only there.
+        path = os.fsdecode(os.fspath(path))
+        if dir_fd is not None and dir_fd >= 0:
+            return os.path.join(os.readlink(f"/proc/self/fd/{dir_fd}"), path)
+        return path if os.path.isabs(path) else "?/" + path
+
     def hook(event, args):
         if event == "open":
             mode, flags = args[1], args[2]
@@ -50,9 +58,16 @@ def stop_at(out, sig, at, steps):
             return
         if isinstance(args[0], int):
             return
-        path = os.fsdecode(os.fspath(args[0]))
-        if path.startswith(out):
-            steps.append(event + " " + path[len(out):])
+        if event == "os.rename":
+            path = where(args[0], args[2]) + " -> " + where(args[1], args[3])
+        elif event in ("os.remove", "os.rmdir"):
+            path = where(args[0], args[1])
+        elif event == "os.mkdir":
+            path = where(args[0], args[2])
+        else:
+            path = where(args[0])
+        if path.startswith(out) or path.startswith("?/"):
+            steps.append(event + " " + path.replace(out, ""))
             if len(steps) == at:
                 os.kill(os.getpid(), sig)
     sys.addaudithook(hook)
@@ -78,7 +93,7 @@ for line in sys.stdin:
     print(os.waitstatus_to_exitcode(status), flush=True)
 """
 
-COMMIT = "os.rename .kit-staging/.kit-manifest.json"
+COMMIT = "os.rename .kit-staging/.kit-manifest.json -> .kit-manifest.json"
 """The step that makes a publish final."""
 
 

@@ -30,17 +30,18 @@ kit it held before); after it, finish (the folder holds the new kit).
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.errors import BuildError, InputError
 from kit.publish import checks, folder, journal, signals
 from kit.publish.folder import tidy_if_needed
-from kit.publish.layout import JOURNAL, MANIFEST, STAGING, digest
+from kit.publish.layout import JOURNAL, MANIFEST, STAGING
 from kit.publish.manifest import manifest_bytes, read_manifest
 from kit.resources import shown
+from kit.safe_files import Folder
 
 __all__ = ["Derive", "Published", "Writer", "publish", "tidy_if_needed"]
 
@@ -83,24 +84,23 @@ def publish(
     names = [name for name, _ in files] + list(derived)
     # Held signals wait until the lock is let go too: once the kit is in, it stays in.
     with signals.Holder() as hold, folder.opened(out_dir) as where:
-        staging = where / STAGING
         try:
             tidied = folder.tidy(where)
         except OSError as exc:
             raise BuildError(
-                f"cannot finish or undo the interrupted build found in {shown(where)}: {exc}"
+                f"cannot finish or undo the interrupted build found in {shown(where.path)}: {exc}"
             ) from None
         try:
             _check(checks.plan(where, names, read_manifest(where)))
-            staging.mkdir()
-            for name, write in files:
-                write(staging / name)
-            if derive is not None:
-                made = derive(staging, [name for name, _ in files])
-                if made != list(derived):
-                    raise BuildError(f"expected to make {list(derived)}, made {made}")
-            placed = {name: digest(staging / name) for name in names}
-            (staging / MANIFEST).write_bytes(manifest_bytes(placed))
+            with where.make(STAGING) as staging:
+                for name, write in files:
+                    write(staging / name)
+                if derive is not None:
+                    made = derive(staging.path, [name for name, _ in files])
+                    if made != list(derived):
+                        raise BuildError(f"expected to make {list(derived)}, made {made}")
+                placed = {name: _digest(staging, name) for name in names}
+                staging.write_new(MANIFEST, manifest_bytes(placed))
             # A long PDF run gives time for the folder to change: look again.
             plan = checks.plan(where, names, read_manifest(where))
             _check(plan)
@@ -110,22 +110,31 @@ def publish(
             raise BuildError(f"cannot write the kit: {exc}") from None
         finally:
             # With a journal left, the staging folder is what tells the next run to undo.
-            if staging.exists() and not (where / JOURNAL).exists():
-                shutil.rmtree(staging, ignore_errors=True)
+            if not where.exists(JOURNAL):
+                with suppress(OSError):
+                    where.remove(STAGING)
     if not committed:
         signals.deliver(hold.came)
     if hold.came:
         log.warning("a request to stop came as the kit was put in place; the build finished")
-    written = [where / name for name in names]
-    log.info("wrote %d file(s) to %s", len(written), where)
+    written = [where.path / name for name in names]
+    log.info("wrote %d file(s) to %s", len(written), where.path)
     if plan.stale:
         log.info(
             "removed %d stale file(s) from %s: %s",
             len(plan.stale),
-            shown(where),
+            shown(where.path),
             ", ".join(plan.stale),
         )
-    return Published(where, written, plan.stale, tidied)
+    return Published(where.path, written, plan.stale, tidied)
+
+
+def _digest(staging: Folder, name: str) -> str:
+    """The digest of a file just written in the staging folder, which must be there."""
+    found = staging.digest(name)
+    if found is None:
+        raise BuildError(f"{name} was not written")
+    return found
 
 
 def _check(plan: checks.Plan) -> None:
@@ -133,14 +142,14 @@ def _check(plan: checks.Plan) -> None:
         raise InputError(plan.problems)
 
 
-def _move_in(where: Path, moves: journal.Journal, came: list[int]) -> bool:
+def _move_in(where: Folder, moves: journal.Journal, came: list[int]) -> bool:
     """Publish the staged files as `moves` says; True once committed, False if undone."""
     try:
         return journal.apply(where, moves, came)
     except OSError as exc:
-        if (where / JOURNAL).exists():
+        if where.exists(JOURNAL):
             raise BuildError(
                 f"cannot put the kit in place ({exc}), nor put back what was there; "
-                f"the next kit build or kit check in {shown(where)} will"
+                f"the next kit build or kit check in {shown(where.path)} will"
             ) from None
         raise BuildError(f"cannot put the kit in place ({exc}); nothing was changed") from None

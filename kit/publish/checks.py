@@ -13,6 +13,7 @@ from pathlib import Path
 from kit.errors import Problem
 from kit.publish.layout import MANIFEST
 from kit.resources import shown
+from kit.safe_files import Folder
 
 NOT_OURS = (
     "kit did not write this file and will not replace it; move or rename it, "
@@ -39,7 +40,7 @@ class Plan:
     """Everything in the way; publishing goes ahead only when there is none."""
 
 
-def plan(folder: Path, names: Sequence[str], earlier: dict[str, str]) -> Plan:
+def plan(folder: Folder, names: Sequence[str], earlier: dict[str, str]) -> Plan:
     """Check each of `names` against `folder` and the files its last build wrote (`earlier`).
 
     A name may be free, or hold a regular file the last build wrote (it is replaced).
@@ -49,25 +50,25 @@ def plan(folder: Path, names: Sequence[str], earlier: dict[str, str]) -> Plan:
     """
     reason = (
         "permission denied"
-        if not os.access(folder, os.W_OK | os.X_OK)
+        if not folder.writable()
         else "it is marked immutable"
-        if _immutable(folder)
+        if _immutable(folder.fd)
         else None
     )
     if reason:
         what = f"kit cannot write in this folder ({reason}); build into another with -o"
-        return Plan([], [], [_problem(folder, what)])
+        return Plan([], [], [_problem(folder.path, what)])
     problems: list[Problem] = []
     aside: list[str] = []
     for name in names:
-        kind = _kind(folder / name)
+        kind = folder.mode(name)
         if kind is None:
             continue
         if stat.S_ISDIR(kind):
             problems.append(_problem(folder / name, IN_THE_WAY))
         elif not stat.S_ISREG(kind) or name not in earlier:
             problems.append(_problem(folder / name, NOT_OURS))
-        elif _immutable(folder / name):
+        elif _immutable_file(folder, name):
             problems.append(_problem(folder / name, IMMUTABLE.format(what="replace")))
         else:
             aside.append(name)
@@ -75,21 +76,13 @@ def plan(folder: Path, names: Sequence[str], earlier: dict[str, str]) -> Plan:
     stale = [
         name
         for name in sorted(earlier)
-        if name not in wanted and stat.S_ISREG(_kind(folder / name) or 0)
+        if name not in wanted and stat.S_ISREG(folder.mode(name) or 0)
     ]
     for name in [*stale, MANIFEST]:
-        if _immutable(folder / name):
+        if _immutable_file(folder, name):
             what = "replace" if name == MANIFEST else "remove"
             problems.append(_problem(folder / name, IMMUTABLE.format(what=what)))
     return Plan(aside + stale, stale, problems)
-
-
-def _kind(path: Path) -> int | None:
-    """The file type bits of `path` itself (a link is not followed); None when absent."""
-    try:
-        return os.lstat(path).st_mode
-    except FileNotFoundError:
-        return None
 
 
 def _problem(path: Path, message: str) -> Problem:
@@ -102,25 +95,35 @@ _IMMUTABLE_FL = 0x10
 _APPEND_FL = 0x20
 
 
-def _immutable(path: Path) -> bool:
-    """Whether `path` is a file or folder no one may change, rename or remove, not even root.
+def _immutable_file(folder: Folder, name: str) -> bool:
+    """Whether the regular file `name` in `folder` is one no one may change or remove."""
+    if not stat.S_ISREG(folder.mode(name) or 0):
+        return False
+    try:
+        fd = os.open(
+            name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder.fd
+        )
+    except OSError:
+        return False
+    try:
+        return _immutable(fd)
+    finally:
+        os.close(fd)
+
+
+def _immutable(fd: int) -> bool:
+    """Whether the open file or folder `fd` is one no one may change or remove, not even root.
 
     Permissions are checked on the folder; only these flags stop a move in a folder
     kit may write in. Where they cannot be read, a failed move is caught later instead.
     """
-    if not sys.platform.startswith("linux") or os.path.islink(path) or not path.exists():
+    if not sys.platform.startswith("linux"):
         return False
     import fcntl
 
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return False
     try:
         flags = bytearray(struct.calcsize("l"))
         fcntl.ioctl(fd, _GETFLAGS, flags, True)
     except OSError:
         return False
-    finally:
-        os.close(fd)
     return bool(int.from_bytes(flags[:4], sys.byteorder) & (_IMMUTABLE_FL | _APPEND_FL))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -15,6 +15,7 @@ from kit.errors import BuildError, InputError, KitError, Problem
 from kit.publish import journal
 from kit.publish.layout import JOURNAL, KIT_OUTPUT, LOCK, SCRATCH
 from kit.resources import shown
+from kit.safe_files import Folder
 
 log = logging.getLogger(__name__)
 
@@ -24,37 +25,47 @@ LOCK_POLL = 0.1
 """How often a waiting build tries the lock again."""
 
 
+OUT_LINK = (
+    "is a link to another folder, and kit builds only into a real folder; "
+    "name the folder itself with -o"
+)
+
+
 class FolderBusy(BuildError):
     """Another build holds the output folder's lock."""
 
 
 @contextmanager
-def opened(out_dir: Path, *, wait: float | None = None) -> Iterator[Path]:
-    """The output folder, made if missing and locked for this build alone; yields its path.
+def opened(out_dir: Path, *, wait: float | None = None) -> Iterator[Folder]:
+    """The output folder, made if missing, held open and locked for this build alone.
 
     Another build holding the lock is waited for `wait` seconds (default `LOCK_WAIT`).
+    The folder named is used only as the real folder it is: a link there is refused,
+    and once opened, every name in it is reached through the open folder.
 
     The lock is `flock` on a file in the folder, so it ends with the process however
     that ends. When the block ends, the lock file goes, and so does any folder made
     here that is still empty: a failed first build leaves no trace.
     """
-    folder = out_dir.resolve()
-    if folder.exists() and not folder.is_dir():
-        raise InputError(_problem(folder, "is a file, not a folder; name a folder with -o"))
-    made = _make(folder)
+    path = _absolute(out_dir)
+    mode = _lmode(path)
+    if mode is not None and stat.S_ISLNK(mode):
+        raise InputError(_problem(path, OUT_LINK))
+    if mode is not None and not stat.S_ISDIR(mode):
+        raise InputError(_problem(path, "is a file, not a folder; name a folder with -o"))
+    made = _make(path)
     try:
-        fd = _lock(folder, LOCK_WAIT if wait is None else wait)
-    except BaseException:
-        _unmake(made)
-        raise
-    try:
-        yield folder
+        with Folder.open(path) as folder:
+            fd = _lock(folder, LOCK_WAIT if wait is None else wait)
+            try:
+                yield folder
+            finally:
+                _unlock(folder, fd)
     finally:
-        _unlock(folder, fd)
         _unmake(made)
 
 
-def tidy(folder: Path) -> list[str]:
+def tidy(folder: Folder) -> list[str]:
     """Set right what an interrupted build left in `folder`, which the caller has locked.
 
     Returns what was done, for the user to be told. Besides a publish to finish or
@@ -62,44 +73,58 @@ def tidy(folder: Path) -> list[str]:
     folder (`.NAME.*.tmp`) are removed, when they hold nothing but kit's files.
     """
     said = journal.recover(folder)
-    removed = _old_staging(folder)
+    removed = _old_staging(folder.path)
     if removed:
-        log.info("removed %d old staging folder(s) beside %s", removed, shown(folder))
+        log.info("removed %d old staging folder(s) beside %s", removed, shown(folder.path))
     return [said] if said else []
 
 
 def tidy_if_needed(out_dir: Path) -> list[str]:
     """Tidy `out_dir` when an interrupted build left anything there, unless a build runs now.
 
-    A folder with nothing to tidy is not touched at all, not even locked.
+    A folder with nothing to tidy is not touched at all, not even locked. A name of
+    kit's there that is not what kit would have left (a link, a pipe) is a problem.
     """
-    folder = out_dir.resolve()
-    if not folder.is_dir():
+    path = _absolute(out_dir)
+    if not stat.S_ISDIR(_lmode(path) or 0):
         return []
     # A lock file no one holds is left by a build killed outright, maybe before it
     # had staged anything; taking the lock and letting go removes it.
-    if not any(os.path.lexists(folder / name) for name in (JOURNAL, LOCK, *SCRATCH)) and not (
-        _old_staging(folder, dry_run=True)
+    if not any(os.path.lexists(path / name) for name in (JOURNAL, LOCK, *SCRATCH)) and not (
+        _old_staging(path, dry_run=True)
     ):
         return []
     try:
-        with opened(folder, wait=0) as locked:
+        with opened(path, wait=0) as locked:
             return tidy(locked)
     except FolderBusy:
-        log.info("%s is in use by a build; left as it is", shown(folder))
+        log.info("%s is in use by a build; left as it is", shown(path))
         return []
+    except InputError:
+        raise
     except (KitError, OSError) as exc:
-        log.warning(
-            "cannot finish or undo the interrupted build found in %s: %s", shown(folder), exc
-        )
+        log.warning("cannot finish or undo the interrupted build found in %s: %s", shown(path), exc)
         return []
+
+
+def _absolute(out_dir: Path) -> Path:
+    """`out_dir` as an absolute path whose last name is the folder itself, not a link's target."""
+    path = Path(os.path.abspath(out_dir))
+    return path.parent.resolve() / path.name if path.name else path
+
+
+def _lmode(path: Path) -> int | None:
+    try:
+        return os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
 
 
 def _make(folder: Path) -> list[Path]:
     """Make `folder` and its missing parents; return those made, outermost first."""
     missing = []
     for path in (folder, *folder.parents):
-        if path.exists():
+        if os.path.lexists(path):
             break
         missing.append(path)
     missing.reverse()
@@ -126,45 +151,40 @@ def _unmake(made: list[Path]) -> None:
             return
 
 
-def _lock(folder: Path, wait: float) -> int:
+def _lock(folder: Folder, wait: float) -> int:
     """Take the folder's lock, waiting up to `wait` seconds; return the lock file's descriptor."""
     import fcntl
 
-    path = folder / LOCK
     deadline = time.monotonic() + wait
     while True:
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            fd = folder.open_lock(LOCK)
         except OSError as exc:
             reason = (exc.strerror or str(exc)).lower()
             what = f"kit cannot write in this folder ({reason}); build into another with -o"
-            raise InputError(_problem(folder, what)) from None
+            raise InputError(_problem(folder.path, what)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
             if time.monotonic() >= deadline:
                 raise FolderBusy(
-                    f"another kit build is writing to {shown(folder)}/; nothing was changed. "
+                    f"another kit build is writing to {shown(folder.path)}/; nothing was changed. "
                     "Build again once it has finished"
                 ) from None
             time.sleep(LOCK_POLL)
             continue
         # The build that held the lock may have removed its file meanwhile: the lock
         # counts only on the file that is still there.
-        try:
-            same = os.stat(path).st_ino == os.fstat(fd).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
+        if folder.inode(LOCK) == os.fstat(fd).st_ino:
             return fd
         os.close(fd)
 
 
-def _unlock(folder: Path, fd: int) -> None:
+def _unlock(folder: Folder, fd: int) -> None:
     """Remove the lock file while still holding it, then let go."""
     with suppress(OSError):
-        os.unlink(folder / LOCK)
+        os.unlink(LOCK, dir_fd=folder.fd)
     os.close(fd)
 
 
@@ -172,29 +192,32 @@ def _old_staging(folder: Path, *, dry_run: bool = False) -> int:
     """Remove (or with `dry_run` only count) an older kit's leftover staging folders.
 
     Older kits staged a build in `.NAME.XXXXXXXX.tmp` beside the output folder NAME
-    and left it there when killed. One is removed only when it holds nothing but files
-    named as kit names its outputs, so a folder of someone else's is never touched.
+    and left it there when killed. One is removed only when it holds nothing but
+    regular files named as kit names its outputs, so a folder of someone else's is
+    never touched; it is reached through the open folder beside it, never a link.
     """
     pattern = re.compile(re.escape(f".{folder.name}.") + r"[a-z0-9_]{8}\.tmp")
     count = 0
     try:
-        candidates = [p for p in folder.parent.iterdir() if pattern.fullmatch(p.name)]
-    except OSError:
+        beside = Folder.open(folder.parent)
+    except (InputError, OSError):
         return 0
-    for path in candidates:
-        try:
-            if path.is_symlink() or not path.is_dir():
+    with beside:
+        for name in beside.names():
+            if not pattern.fullmatch(name) or not stat.S_ISDIR(beside.mode(name) or 0):
                 continue
-            entries = list(path.iterdir())
-            if not all(
-                KIT_OUTPUT.fullmatch(e.name) and e.is_file() and not e.is_symlink() for e in entries
-            ):
+            try:
+                with beside.sub(name) as old:
+                    if not all(
+                        KIT_OUTPUT.fullmatch(e) and stat.S_ISREG(old.mode(e) or 0)
+                        for e in old.names()
+                    ):
+                        continue
+                if not dry_run:
+                    beside.remove(name)
+                count += 1
+            except (InputError, OSError):
                 continue
-            if not dry_run:
-                shutil.rmtree(path)
-            count += 1
-        except OSError:
-            continue
     return count
 
 

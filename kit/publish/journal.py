@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import shutil
 from dataclasses import dataclass
-from pathlib import Path
 
-from kit.errors import BuildError
-from kit.publish.layout import BACKUP, JOURNAL, MANIFEST, STAGING, digest_or_none, plain_name
+from kit.errors import BuildError, InputError
+from kit.publish.layout import (
+    BACKUP,
+    JOURNAL,
+    JOURNAL_DRAFT,
+    KEPT,
+    MANIFEST,
+    MAX_RECORD,
+    SCRATCH,
+    STAGING,
+    plain_name,
+    record,
+)
 from kit.resources import shown
+from kit.safe_files import Folder
 
 log = logging.getLogger(__name__)
 
@@ -36,56 +45,54 @@ class Journal:
     """This build's files, name to SHA-256, that move in from the staging folder, in order."""
 
 
-def write(folder: Path, journal: Journal) -> None:
+def write(folder: Folder, journal: Journal) -> None:
     """Put the journal in `folder` whole, on disk, before anything moves."""
-    record = {"format": FORMAT, "aside": list(journal.aside), "placed": journal.placed}
-    scratch = folder / (JOURNAL + ".tmp")
+    entry = {"format": FORMAT, "aside": list(journal.aside), "placed": journal.placed}
+    folder.write_new(JOURNAL_DRAFT, json.dumps(entry, indent=2).encode("utf-8"))
     try:
-        with open(scratch, "w", encoding="utf-8") as stream:
-            json.dump(record, stream, indent=2)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(scratch, folder / JOURNAL)
+        folder.move(JOURNAL_DRAFT, folder, JOURNAL)
     except BaseException:
-        scratch.unlink(missing_ok=True)
+        folder.remove(JOURNAL_DRAFT)
         raise
-    _sync(folder)
+    folder.sync()
 
 
-def read(folder: Path) -> Journal | None:
+def read(folder: Folder) -> Journal | None:
     """The journal of a publish that did not end, or None when there is none."""
     path = folder / JOURNAL
+    data = folder.read(JOURNAL, MAX_RECORD)
+    if data is None:
+        return None
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        aside, placed = record["aside"], record["placed"]
-        if record["format"] != FORMAT or not all(map(plain_name, [*aside, *placed])):
+        entry = record(data)
+        aside, placed = entry["aside"], entry["placed"]
+        if entry["format"] != FORMAT or not all(map(plain_name, [*aside, *placed])):
+            raise ValueError("not a journal kit wrote")
+        if not all(isinstance(d, str) for d in placed.values()):
             raise ValueError("not a journal kit wrote")
         return Journal(tuple(aside), dict(placed))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BuildError(
             f"{shown(path)} cannot be read ({exc}), so kit cannot tell how far an interrupted "
             f"build got; the earlier kit's files are in {shown(folder / BACKUP)}"
         ) from None
 
 
-def apply(folder: Path, journal: Journal, came: list[int]) -> bool:
+def apply(folder: Folder, journal: Journal, came: list[int]) -> bool:
     """Move the earlier files aside and this build's in, then commit; True once committed.
 
     `came` holds the stop signals received meanwhile: with any, nothing is committed
     and the folder is put back. A move that fails puts the folder back and raises.
     """
-    staging, backup = folder / STAGING, folder / BACKUP
     if came:
         return False
     write(folder, journal)
     try:
-        backup.mkdir(exist_ok=True)
-        for name in journal.aside:
-            os.replace(folder / name, backup / name)
-        for name in journal.placed:
-            os.replace(staging / name, folder / name)
+        with folder.make(BACKUP) as backup, folder.sub(STAGING) as staging:
+            for name in journal.aside:
+                folder.move(name, backup)
+            for name in journal.placed:
+                staging.move(name, folder)
     except OSError:
         undo(folder, journal)
         raise
@@ -93,90 +100,84 @@ def apply(folder: Path, journal: Journal, came: list[int]) -> bool:
         undo(folder, journal)
         return False
     try:
-        os.replace(staging / MANIFEST, folder / MANIFEST)
+        with folder.sub(STAGING) as staging:
+            staging.move(MANIFEST, folder)
     except OSError:
         undo(folder, journal)
         raise
-    _sync(folder)
+    folder.sync()
     try:
         finish(folder)
     except OSError as exc:
         # The kit is in place; what is left over goes with the next build or check.
-        log.warning("could not tidy %s after the build (%s)", shown(folder), exc)
+        log.warning("could not tidy %s after the build (%s)", shown(folder.path), exc)
     return True
 
 
-def undo(folder: Path, journal: Journal) -> None:
+def undo(folder: Folder, journal: Journal) -> None:
     """Put back the folder as it was before the publish `journal` describes.
 
     Safe to run again after a stop part-way: each step finds what is left to do.
     """
-    backup = folder / BACKUP
     aside = set(journal.aside)
     for name, wanted in journal.placed.items():
         # A replaced file comes back from the backup over the new one; a file that is
         # new here goes, but only if it is still the one this build moved in.
-        if name not in aside and digest_or_none(folder / name) == wanted:
-            os.unlink(folder / name)
-    for name in journal.aside:
-        if os.path.lexists(backup / name):
-            os.replace(backup / name, folder / name)
-    _sync(folder)
+        if name not in aside and folder.digest(name) == wanted:
+            folder.remove(name)
+    if folder.exists(BACKUP):
+        with folder.sub(BACKUP) as backup:
+            for name in journal.aside:
+                if backup.exists(name):
+                    backup.move(name, folder)
+    folder.sync()
     finish(folder)
 
 
-def finish(folder: Path) -> None:
+def finish(folder: Folder) -> None:
     """Remove the backup and staging folders, then the journal, which goes last."""
-    for scratch in (BACKUP, STAGING):
-        if os.path.lexists(folder / scratch):
-            shutil.rmtree(folder / scratch)
-    for leftover in (JOURNAL + ".tmp", JOURNAL):
-        if os.path.lexists(folder / leftover):
-            os.unlink(folder / leftover)
+    for name in (BACKUP, STAGING, JOURNAL_DRAFT, JOURNAL):
+        folder.remove(name)
 
 
-def recover(folder: Path) -> str | None:
+def recover(folder: Folder) -> str | None:
     """Finish or undo a publish that was stopped in `folder`; say which, or None if none.
 
     The rule: a publish whose new manifest is still in the staging folder had not
     committed and is undone, so the folder holds the kit it held before; one whose
     manifest had moved in is finished. Staging left by a build stopped earlier,
     before its publish began, is removed.
+
+    Every name kit keeps here is looked at first: one that is not the regular file or
+    real folder kit would have left (a link, a pipe, a device) is refused before
+    anything moves, so a folder from someone else cannot steer kit outside it.
     """
+    problems = [
+        p for name, is_folder in KEPT if (p := folder.problem(name, folder=is_folder)) is not None
+    ]
+    if problems:
+        raise InputError(problems)
     journal = read(folder)
     if journal is None:
-        leftovers = [n for n in (STAGING, JOURNAL + ".tmp") if os.path.lexists(folder / n)]
+        leftovers = [n for n in SCRATCH if folder.exists(n)]
         for name in leftovers:
-            _remove(folder / name)
+            folder.remove(name)
         if leftovers:
-            log.info("removed what an interrupted build left in %s", shown(folder))
+            log.info("removed what an interrupted build left in %s", shown(folder.path))
         return None
-    if os.path.lexists(folder / STAGING / MANIFEST):
+    if _staged_manifest(folder):
         undo(folder, journal)
         said = "an interrupted build was undone; the folder holds the kit it held before"
     else:
         finish(folder)
         said = "an interrupted build was finished; the folder holds the kit it wrote"
-    log.info("%s: %s", shown(folder), said)
+    log.info("%s: %s", shown(folder.path), said)
     return said
 
 
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink()
-
-
-def _sync(folder: Path) -> None:
-    """Make the names in `folder` durable, where the system can."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def _staged_manifest(folder: Folder) -> bool:
+    """Whether the staging folder still holds the new manifest: the publish had not committed."""
+    if not folder.exists(STAGING):
+        return False
+    with folder.sub(STAGING) as staging:
+        return staging.exists(MANIFEST)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
+import json
 import re
-from pathlib import Path
+from typing import Any
 
 RESERVED = ".kit-"
 """Every name kit keeps in an output folder for itself starts with this."""
@@ -21,8 +20,25 @@ JOURNAL = ".kit-journal.json"
 BACKUP = ".kit-backup"
 """The earlier kit's files, moved aside while a publish runs."""
 
-SCRATCH = (STAGING, JOURNAL + ".tmp")
+JOURNAL_DRAFT = JOURNAL + ".tmp"
+"""The journal while it is written, before it is whole."""
+
+KEPT = (
+    (MANIFEST, False),
+    (JOURNAL, False),
+    (JOURNAL_DRAFT, False),
+    (STAGING, True),
+    (BACKUP, True),
+)
+"""The names kit keeps in an output folder besides its lock, and whether each is a folder."""
+
+SCRATCH = (STAGING, BACKUP, JOURNAL_DRAFT)
 """What an interrupted build may leave behind that nothing else refers to."""
+
+MAX_RECORD = 4_000_000
+"""Largest manifest or journal kit reads: some thousand times one for a year of weeks."""
+MAX_DEPTH = 4
+"""Deepest nesting of lists and mappings in a manifest or journal kit wrote."""
 
 KIT_OUTPUT = re.compile(
     r"(leader-guide|week-\d{2,}-(leader-notes|slides|handout))\.(docx|pptx|pdf)"
@@ -44,20 +60,21 @@ def plain_name(name: object) -> bool:
     )
 
 
-def digest(path: Path) -> str:
-    """The SHA-256 digest of a file, in hex."""
-    found = hashlib.sha256()
-    with open(path, "rb") as stream:
-        while chunk := stream.read(1 << 20):
-            found.update(chunk)
-    return found.hexdigest()
-
-
-def digest_or_none(path: Path) -> str | None:
-    """The digest of a regular file at `path`, or None when there is none."""
-    try:
-        if not os.path.isfile(path) or os.path.islink(path):
-            return None
-        return digest(path)
-    except OSError:
-        return None
+def record(data: bytes) -> dict[str, Any]:
+    """The mapping a manifest or journal holds; ValueError if it is not one kit could write."""
+    text = data.decode("utf-8")
+    depth = deepest = 0
+    # Nesting is measured before parsing, so a record built to exhaust the parser is
+    # refused like any damaged one. Brackets inside names only make the count cautious.
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                raise ValueError("nested too deeply")
+        elif char in "]}":
+            depth -= 1
+    found = json.loads(text)
+    if not isinstance(found, dict):
+        raise ValueError("not a record")
+    return found

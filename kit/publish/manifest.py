@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from kit.errors import InputError, Problem
-from kit.publish.layout import MANIFEST, plain_name
+from kit.publish.layout import MANIFEST, MAX_RECORD, plain_name, record
 from kit.resources import shown
+from kit.safe_files import Folder
 
 FORMAT = 1
 """The manifest's layout; a later kit that changes it reads this one too."""
@@ -24,31 +25,27 @@ def manifest_bytes(files: dict[str, str]) -> bytes:
     return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def read_manifest(folder: Path) -> dict[str, str]:
+def read_manifest(folder: Folder) -> dict[str, str]:
     """The files an earlier build recorded writing in `folder`, name to digest; {} for none.
 
     A record that cannot be read or is not one kit wrote is a problem with the folder,
-    never a reason to treat every file in it as kit's or as nobody's.
+    never a reason to treat every file in it as kit's or as nobody's. Only a regular
+    file of a bounded size is read: a link, a pipe or a device is refused unopened.
     """
-    path = folder / MANIFEST
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    data = folder.read(MANIFEST, MAX_RECORD)
+    if data is None:
         return {}
-    except OSError as exc:
-        raise InputError(_problem(path, f"cannot be read ({exc.strerror})")) from None
     try:
-        record = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise InputError(_problem(path, DAMAGED)) from None
-    files = record.get("files") if isinstance(record, dict) else None
+        entry = record(data)
+    except ValueError:
+        raise InputError(_problem(folder / MANIFEST, DAMAGED)) from None
+    files = entry.get("files")
     if (
-        not isinstance(record, dict)
-        or record.get("format") != FORMAT
+        entry.get("format") != FORMAT
         or not isinstance(files, dict)
         or not all(plain_name(n) and isinstance(d, str) for n, d in files.items())
     ):
-        raise InputError(_problem(path, DAMAGED))
+        raise InputError(_problem(folder / MANIFEST, DAMAGED))
     return files
 
 

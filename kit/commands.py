@@ -145,10 +145,20 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
     from kit.publish import tidy_if_needed
 
     out = getattr(args, "out", None)
+    # The output folder's problems are reported with the course's, all in one run.
+    in_folder: list[Problem] = []
     if out is not None:
-        yield from _tidied(out, tidy_if_needed(out))
-    course = _course(args.course)
-    compose_kit(course)
+        try:
+            yield from _tidied(out, tidy_if_needed(out))
+        except InputError as exc:
+            in_folder = exc.problems
+    try:
+        course = _course(args.course)
+        compose_kit(course)
+    except InputError as exc:
+        raise InputError([*in_folder, *exc.problems]) from None
+    if in_folder:
+        raise InputError(in_folder)
     yield from warnings(course)
     name = course.source
     dates = f", {course.first_date} to {course.last_date}" if course.first_date else ""

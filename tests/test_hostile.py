@@ -507,7 +507,7 @@ def test_tiny_pictures_of_millions_of_pixels_are_refused(course: Path, fails: Fa
     fails(
         "course.yaml:2:17: brand.slides: 'church.pptx' has pictures in its slide masters and "
         "layouts too large to read: 674,730,000 pixels in all, where kit reads at most "
-        "150,000,000; save them smaller (in PowerPoint, Compress Pictures on each)"
+        "200,000,000; save them smaller (in PowerPoint, Compress Pictures on each)"
     )
 
 

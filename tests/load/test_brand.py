@@ -139,7 +139,7 @@ def test_pictures_too_large_in_all_are_refused_and_a_real_photo_template_is_not(
     path.write_bytes(picture_template([black_png(6300, 6300, str(n)) for n in range(17)]))
     assert brand_problem(path, "brand/tiny.pptx") == (
         "'brand/tiny.pptx' has pictures in its slide masters and layouts too large to read: "
-        "674,730,000 pixels in all, where kit reads at most 150,000,000; save them smaller "
+        "674,730,000 pixels in all, where kit reads at most 200,000,000; save them smaller "
         "(in PowerPoint, Compress Pictures on each)"
     )
     photos = FIXTURES / "templates-pptx" / "photo-night.pptx"

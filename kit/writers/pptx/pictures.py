@@ -3,11 +3,11 @@
 A template from someone else may hold any bytes as a picture, whatever its part is
 called. kit reads a picture only to learn the colours text stands on (see theme), so it
 decodes only the formats pictures are saved in (PNG, JPEG, GIF, BMP, TIFF, WebP), never
-PostScript, EPS or PDF, which Pillow would hand to Ghostscript to run. Whatever Pillow
-cannot decode, it raising anything at all, is a picture kit cannot read. Each picture is
-decoded once however many layouts show it, and the pixels decoded for one template are
-bounded in total; the course loader refuses a template past that bound before anything
-is built (`template_pixels`).
+PostScript, EPS or PDF, which Pillow would hand to Ghostscript to run. A picture Pillow
+raises anything at all on is a picture kit cannot read. Each picture is decoded once
+however many layouts show it, and the pixels read for one template are bounded in
+total; the course loader refuses a template past that bound before anything is built
+(`template_pixels`).
 """
 
 from __future__ import annotations
@@ -31,12 +31,13 @@ PICTURE_SAMPLE = (32, 18)
 MAX_PICTURE_PIXELS = 40_000_000
 """Largest picture whose colours are read; a larger one counts as the theme's background."""
 
-MAX_TEMPLATE_PIXELS = 150_000_000
-"""Most pixels decoded from one template's pictures, all its masters and layouts together.
+MAX_TEMPLATE_PIXELS = 200_000_000
+"""Most pixels read from one template's pictures, all its masters and layouts together.
 
-Eighteen full-slide 4K pictures fit; a photo saved as JPEG counts at an eighth of its
-width and height, as that is all kit decodes of it. A template past this is refused when
-the course is loaded, before anything is built.
+Twenty-four full-slide 4K pictures fit, or eight 24-megapixel photos. A JPEG counts at
+its full size although kit decodes it at an eighth of its width and height: reading
+through it costs nearly as much, and a progressive one holds all of it in memory. A
+template past this is refused when the course is loaded, before anything is built.
 """
 
 
@@ -46,7 +47,7 @@ class Pictures:
     def __init__(self, budget: int = MAX_TEMPLATE_PIXELS) -> None:
         self._samples: dict[bytes, Image.Image | None] = {}
         self.left = budget
-        """Pixels that may still be decoded; a picture past them is not read."""
+        """Pixels that may still be read; a picture past them is not decoded."""
 
     def sample(self, blob: bytes) -> Image.Image | None:
         """The picture shrunk to `PICTURE_SAMPLE`, in RGBA, or None if it is not read."""
@@ -62,6 +63,7 @@ class Pictures:
                 if not pixels or pixels > self.left:
                     return None
                 self.left -= pixels
+                img.draft("RGB", PICTURE_SAMPLE)  # a JPEG decodes at a fraction of its size
                 # Shrunk before any copy in another mode: a large photo is big enough once.
                 whole = img if img.mode in ("RGB", "RGBA") else img.convert("RGBA")
                 return whole.resize(PICTURE_SAMPLE, Image.Resampling.BOX).convert("RGBA")
@@ -70,7 +72,7 @@ class Pictures:
 
 
 def template_pixels(prs: PptxPresentation) -> int:
-    """The most pixels a build decodes from a template's pictures.
+    """The most pixels a build reads from a template's pictures.
 
     Every picture a slide master or layout holds counts once, whether or not it lies
     where text goes, so the build never decodes more than this.
@@ -104,14 +106,11 @@ def _pictures(prs: PptxPresentation) -> Iterator[Part]:
 
 def _opened(blob: bytes) -> Image.Image:
     """The picture opened but not decoded, if it is in one of `FORMATS`; else Pillow raises."""
-    img = Image.open(io.BytesIO(blob), formats=FORMATS)
-    if img.width * img.height <= MAX_PICTURE_PIXELS:
-        img.draft("RGB", PICTURE_SAMPLE)  # a JPEG decodes at a fraction of its size
-    return img
+    return Image.open(io.BytesIO(blob), formats=FORMATS)
 
 
 def _pixels(img: Image.Image) -> int:
-    """How many pixels decoding an opened picture makes; 0 for one too large to read."""
+    """How many pixels reading an opened picture goes through; 0 for one too large to read."""
     pixels = img.width * img.height
     return pixels if pixels <= MAX_PICTURE_PIXELS else 0
 

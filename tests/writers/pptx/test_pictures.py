@@ -46,6 +46,12 @@ def test_a_picture_pillow_raises_on_counts_as_the_theme_background(blob: bytes) 
     assert picture_colors(blob) == ()
 
 
+def test_a_picture_too_large_to_read_is_not_decoded(decoded: list[tuple[int, int]]) -> None:
+    assert picture_colors(black_png(8000, 6000)) == ()  # past 40 million pixels
+    assert picture_colors(black_png(20000, 20000)) == ()  # Pillow's DecompressionBombError
+    assert decoded == []
+
+
 def test_a_picture_is_decoded_once_however_many_layouts_show_it(
     decoded: list[tuple[int, int]],
 ) -> None:
@@ -63,13 +69,13 @@ def test_pictures_past_the_budget_are_not_decoded(decoded: list[tuple[int, int]]
     assert decoded == [(64, 36), (64, 36)]
 
 
-def test_a_template_counts_each_picture_once_and_a_jpeg_at_the_size_it_is_decoded() -> None:
+def test_a_template_counts_each_picture_it_reads_once() -> None:
     photo = io.BytesIO()
     Image.new("RGB", (1600, 800), (10, 20, 40)).save(photo, "JPEG")
     same = png(100, 50, "same")
     data = picture_template([same, same, photo.getvalue(), EPS, black_png(8000, 6000)])
-    # Each PNG of 5,000 pixels once, the JPEG at an eighth (200 x 100), the rest not read.
-    assert template_pixels(Presentation(io.BytesIO(data))) == 5_000 + 20_000
+    # The PNG of 5,000 pixels once, the JPEG at its full size, the rest not read.
+    assert template_pixels(Presentation(io.BytesIO(data))) == 5_000 + 1_280_000
 
 
 def test_seventeen_tiny_pictures_of_6300_by_6300_are_past_the_budget() -> None:

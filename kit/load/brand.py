@@ -137,7 +137,7 @@ def brand_problem(path: Path, value: str) -> str | None:
     problem, opened = _open_problem(path, suffix)
     if problem:
         return f"'{value}' is damaged and cannot be opened ({problem}); {save_as}"
-    return _picture_problem(opened, value) if suffix == ".pptx" else None
+    return _picture_problem(opened, value, save_as) if suffix == ".pptx" else None
 
 
 @dataclass
@@ -264,11 +264,14 @@ def _open_problem(path: Path, suffix: str) -> tuple[str | None, Any]:
     return None, document
 
 
-def _picture_problem(prs: Any, value: str) -> str | None:
+def _picture_problem(prs: Any, value: str, save_as: str) -> str | None:
     """Pictures on the masters and layouts of a slide template too large in all to read."""
     from kit.writers.pptx.pictures import MAX_TEMPLATE_PIXELS, template_pixels
 
-    pixels = template_pixels(prs)
+    try:
+        pixels = template_pixels(prs)
+    except Exception as exc:  # a master or layout python-pptx cannot follow
+        return f"'{value}' is damaged and cannot be opened ({_short(exc)}); {save_as}"
     if pixels <= MAX_TEMPLATE_PIXELS:
         return None
     return (

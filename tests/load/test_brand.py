@@ -144,3 +144,17 @@ def test_pictures_too_large_in_all_are_refused_and_a_real_photo_template_is_not(
     )
     photos = FIXTURES / "templates-pptx" / "photo-night.pptx"
     assert brand_problem(photos, "photo-night.pptx") is None
+
+
+def test_a_master_naming_a_layout_it_does_not_hold_is_damaged(tmp_path: Path) -> None:
+    data = _saved(pptx.Presentation())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        master = archive.read("ppt/slideMasters/slideMaster1.xml")
+    extra = b'<p:sldLayoutId id="2147483660" r:id="rId99"/></p:sldLayoutIdLst>'
+    changed = master.replace(b"</p:sldLayoutIdLst>", extra)
+    path = tmp_path / "b.pptx"
+    path.write_bytes(_rewrite(data, {"ppt/slideMasters/slideMaster1.xml": changed}))
+    assert brand_problem(path, "b.pptx") == (
+        "'b.pptx' is damaged and cannot be opened (\"no relationship with key 'rId99'\"); "
+        "open it in PowerPoint and save it as .pptx"
+    )

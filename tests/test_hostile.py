@@ -19,7 +19,18 @@ from pathlib import Path
 import docx
 import pptx
 import pytest
+from brand_pictures import (
+    EPS,
+    black_png,
+    count_decoding,
+    damaged_png,
+    dds,
+    picture_template,
+    png,
+    spider,
+)
 from helpers import build_problems
+from PIL import EpsImagePlugin
 
 from kit.compose import budget, templates
 from kit.load import brand, files
@@ -438,6 +449,65 @@ def test_a_slide_layout_without_its_content_type_is_refused(
         "course.yaml:2:17: brand.slides: 'church.pptx' is damaged: its part "
         "ppt/slideLayouts/slideLayout1.xml is not listed as a slide layout in "
         "[Content_Types].xml; open it in PowerPoint and save it as .pptx"
+    )
+
+
+# --- 12. pictures in a church's slide template --------------------------------------
+
+
+def _builds(course: Path, run_kit) -> None:
+    """`kit build` and `kit check` succeed and say nothing but what they did."""
+    for args in (["build", "course.yaml", "-o", "built"], ["check", "course.yaml"]):
+        result = run_kit(*args)
+        assert (result.code, result.err) == (0, ""), args
+    assert (course / "built" / "week-01-slides.pptx").is_file()
+
+
+def test_a_postscript_picture_is_never_run(
+    course: Path, run_kit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran = []
+
+    def ghostscript(*args: object) -> None:
+        ran.append(args)
+        raise OSError("Ghostscript was asked to run a picture")
+
+    # The real Ghostscript would run the picture's `{ } loop` for ever.
+    monkeypatch.setattr(EpsImagePlugin, "Ghostscript", ghostscript)
+    _brand(course, "church.pptx", picture_template([EPS], background=True))
+    _builds(course, run_kit)
+    assert ran == []
+
+
+@pytest.mark.parametrize("picture", [damaged_png, dds, spider], ids=["png", "dds", "spider"])
+def test_a_damaged_or_unknown_picture_counts_as_the_background(
+    course: Path, run_kit, picture: Callable[[], bytes]
+) -> None:
+    _brand(course, "church.pptx", picture_template([picture()], background=True))
+    _builds(course, run_kit)
+
+
+def test_each_picture_is_decoded_once_in_a_build(
+    course: Path, run_kit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decoded = count_decoding(monkeypatch)
+    sizes = [(64 + n, 36) for n in range(17)]
+    pictures = [png(w, h, str(w), (10 * n, 20, 40)) for n, (w, h) in enumerate(sizes)]
+    _brand(course, "church.pptx", picture_template(pictures))
+    (course / "course.yaml").write_text(
+        "title: x\nbrand: {slides: church.pptx}\nweeks: [trust, safety]\n", encoding="utf-8"
+    )
+    assert run_kit("build", "course.yaml", "-o", "built").code == 0
+    assert sorted(decoded) == sizes
+
+
+def test_tiny_pictures_of_millions_of_pixels_are_refused(course: Path, fails: Fails) -> None:
+    pictures = [black_png(6300, 6300, str(n)) for n in range(17)]  # 5 kB each
+    _brand(course, "church.pptx", picture_template(pictures))
+    fails(
+        "course.yaml:2:17: brand.slides: 'church.pptx' has pictures in its slide masters and "
+        "layouts too large to read: 674,730,000 pixels in all, where kit reads at most "
+        "200,000,000; save them smaller (in PowerPoint, Compress Pictures on each)"
     )
 
 

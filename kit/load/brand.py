@@ -7,7 +7,9 @@ Every part is unpacked once, counting the bytes it really unpacks to (a zip can
 say anything about sizes), and every XML part is parsed as it streams: a part with
 a document type declaration, which Office never writes and which makes every file
 built from it unreadable, is refused, and so is a part the package's relationships
-need that [Content_Types].xml does not list as what it is.
+need that [Content_Types].xml does not list as what it is. A slide template whose
+pictures are too large in all for a build to read (see kit.writers.pptx.pictures) is
+refused too.
 """
 
 from __future__ import annotations
@@ -132,10 +134,10 @@ def brand_problem(path: Path, value: str) -> str | None:
     mismatch = _relationship_problem(scan, overrides, defaults)
     if mismatch:
         return f"'{value}' is damaged: {mismatch}; {save_as}"
-    problem = _open_problem(path, suffix)
+    problem, opened = _open_problem(path, suffix)
     if problem:
         return f"'{value}' is damaged and cannot be opened ({problem}); {save_as}"
-    return None
+    return _picture_problem(opened, value, save_as) if suffix == ".pptx" else None
 
 
 @dataclass
@@ -243,23 +245,40 @@ def _relationship_problem(
     return None
 
 
-def _open_problem(path: Path, suffix: str) -> str | None:
-    """Open the file as the writers do; what went wrong, or None."""
+def _open_problem(path: Path, suffix: str) -> tuple[str | None, Any]:
+    """Open the file as the writers do: what went wrong, or None and the opened file."""
     try:
         if suffix == ".pptx":
             from pptx import Presentation
 
             prs = Presentation(str(path))
             if len(prs.slide_layouts) == 0:
-                return "it has no slide layouts"
-        else:
-            import docx
+                return "it has no slide layouts", None
+            return None, prs
+        import docx
 
-            document = docx.Document(str(path))
-            _ = document.styles, document.sections
+        document = docx.Document(str(path))
+        _ = document.styles, document.sections
     except Exception as exc:  # python-docx/pptx and lxml raise many kinds on bad parts
-        return _short(exc)
-    return None
+        return _short(exc), None
+    return None, document
+
+
+def _picture_problem(prs: Any, value: str, save_as: str) -> str | None:
+    """Pictures on the masters and layouts of a slide template too large in all to read."""
+    from kit.writers.pptx.pictures import MAX_TEMPLATE_PIXELS, template_pixels
+
+    try:
+        pixels = template_pixels(prs)
+    except Exception as exc:  # a master or layout python-pptx cannot follow
+        return f"'{value}' is damaged and cannot be opened ({_short(exc)}); {save_as}"
+    if pixels <= MAX_TEMPLATE_PIXELS:
+        return None
+    return (
+        f"'{value}' has pictures in its slide masters and layouts too large to read: "
+        f"{pixels:,} pixels in all, where kit reads at most {MAX_TEMPLATE_PIXELS:,}; "
+        "save them smaller (in PowerPoint, Compress Pictures on each)"
+    )
 
 
 def _short(exc: Exception) -> str:

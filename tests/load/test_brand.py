@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pptx
 import pytest
+from brand_pictures import black_png, picture_template
 from helpers import FIXTURES
 
 from kit.load import brand as brandcheck
@@ -129,3 +130,31 @@ def test_a_zip_bomb_is_refused_unread(tmp_path: Path, monkeypatch: pytest.Monkey
         f"{limit:,}; open it in PowerPoint and save it as .pptx with smaller pictures"
     )
     assert MAX_UNPACKED == 200_000_000
+
+
+def test_pictures_too_large_in_all_are_refused_and_a_real_photo_template_is_not(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tiny.pptx"
+    path.write_bytes(picture_template([black_png(6300, 6300, str(n)) for n in range(17)]))
+    assert brand_problem(path, "brand/tiny.pptx") == (
+        "'brand/tiny.pptx' has pictures in its slide masters and layouts too large to read: "
+        "674,730,000 pixels in all, where kit reads at most 200,000,000; save them smaller "
+        "(in PowerPoint, Compress Pictures on each)"
+    )
+    photos = FIXTURES / "templates-pptx" / "photo-night.pptx"
+    assert brand_problem(photos, "photo-night.pptx") is None
+
+
+def test_a_master_naming_a_layout_it_does_not_hold_is_damaged(tmp_path: Path) -> None:
+    data = _saved(pptx.Presentation())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        master = archive.read("ppt/slideMasters/slideMaster1.xml")
+    extra = b'<p:sldLayoutId id="2147483660" r:id="rId99"/></p:sldLayoutIdLst>'
+    changed = master.replace(b"</p:sldLayoutIdLst>", extra)
+    path = tmp_path / "b.pptx"
+    path.write_bytes(_rewrite(data, {"ppt/slideMasters/slideMaster1.xml": changed}))
+    assert brand_problem(path, "b.pptx") == (
+        "'b.pptx' is damaged and cannot be opened (\"no relationship with key 'rId99'\"); "
+        "open it in PowerPoint and save it as .pptx"
+    )

@@ -131,6 +131,18 @@ def test_an_upload_that_is_not_a_usable_brand_file_is_refused(client: Any, site:
     assert list((site.folder / "brand").iterdir()) == []
 
 
+def test_a_slide_template_whose_pictures_are_too_large_is_refused(client: Any, site: Any) -> None:
+    from brand_pictures import black_png, picture_template
+
+    data = picture_template([black_png(6300, 6300, str(n)) for n in range(17)])
+    response = upload(client, site, "church.pptx", data)
+    assert response.status_code == 422
+    assert response.json()["error"].startswith(
+        "'brand/church.pptx' has pictures in its slide masters and layouts too large to read"
+    )
+    assert list((site.folder / "brand").iterdir()) == []
+
+
 def test_a_good_brand_file_is_kept_in_the_course_folder(client: Any, site: Any) -> None:
     good = next((FIXTURES / "church-pptx" / "brand").glob("*.pptx"))
     response = upload(client, site, "../../Our Church.pptx", good.read_bytes())

@@ -19,6 +19,7 @@ from kit.layout.placement import Box, Fonts, Palette, frame, largest_free, place
 from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.furniture import backdrops, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
+from kit.writers.pptx.pictures import Pictures
 from kit.writers.pptx.theme import (
     MIN_CONTRAST,
     Theme,
@@ -64,6 +65,7 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
     whole = frame(width, height)
     free: dict[str, Box] = {}
     choices = {}
+    pictures = Pictures()  # each picture is read once, however many layouts show it
     for kind in (*LAYOUTS, ""):
         names = [n for n in (*SECTION_LAYOUTS.get(kind, ()), *CONTENT_ORDER) if n in by_name]
         # The course loader made sure of a content layout; a first layout stands in anyway.
@@ -82,7 +84,7 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
                 free[name],
                 height,
                 Fonts(theme.major, theme.minor),
-                palette(layout, theme, width, height),
+                palette(layout, theme, width, height, pictures),
                 title_alignment(layout) == "ctr",
                 _title_idx(layout),
             )
@@ -133,19 +135,22 @@ def title_alignment(layout: SlideLayout) -> str:
     return style.get("algn", "l") if style is not None else "l"
 
 
-def palette(layout: SlideLayout, theme: Theme, width: int, height: int) -> Palette:
+def palette(
+    layout: SlideLayout, theme: Theme, width: int, height: int, pictures: Pictures | None = None
+) -> Palette:
     """The theme's colours for a layout's text and rule, each readable on its background.
 
     The background is the layout's own and any shape drawn over most of the slide; one
     drawn over all of it hides the layout's own. Where no colour reads on all of it, the
-    text gets a panel under it (`Palette.panel`).
+    text gets a panel under it (`Palette.panel`). Pictures are read through `pictures`.
     """
-    grounds = backgrounds(layout.slide_master, layout, theme)
+    pictures = pictures or Pictures()
+    grounds = backgrounds(layout.slide_master, layout, theme, pictures)
     mapping = color_map(layout.slide_master, layout)
     for shape, whole in backdrops(layout, width, height):
         on_layout = shape.getroottree().getroot() is layout.element
         part = layout.part if on_layout else layout.slide_master.part
-        colors = shape_colors(shape, theme, mapping, part)
+        colors = shape_colors(shape, theme, mapping, part, pictures)
         grounds = colors if whole and colors else grounds + colors
     found = _colors(grounds, theme, mapping)
     words = (found.title, found.text, found.accent)

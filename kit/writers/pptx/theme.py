@@ -8,9 +8,6 @@ background by at least the 4.5:1 contrast ratio WCAG asks of normal text.
 from __future__ import annotations
 
 import colorsys
-import functools
-import io
-import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +18,7 @@ from pptx.opc.package import Part
 from pptx.slide import SlideLayout, SlideMaster
 
 from kit.writers.ooxml import NAMESPACES, qn
+from kit.writers.pptx.pictures import PICTURE_SAMPLE, Pictures
 
 MIN_CONTRAST = 4.5
 """Contrast ratio text keeps against its background (WCAG AA, normal text)."""
@@ -123,12 +121,16 @@ def _changed(rgb: str, el: etree._Element) -> str:
     return "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}" for c in (r, g, b))
 
 
-def backgrounds(master: SlideMaster, layout: SlideLayout, theme: Theme) -> list[str]:
+def backgrounds(
+    master: SlideMaster, layout: SlideLayout, theme: Theme, pictures: Pictures | None = None
+) -> list[str]:
     """The colours a layout's slides show behind their text: one, or a gradient's stops.
 
-    A picture counts as its darkest and lightest parts (see `picture_colors`); a pattern,
-    or a picture that cannot be read, as the background colour the map names.
+    A picture counts as its darkest and lightest parts (see `picture_colors`), read
+    through `pictures`; a pattern, or a picture that cannot be read, as the background
+    colour the map names.
     """
+    pictures = pictures or Pictures()
     mapping = color_map(master, layout)
     for owner in (layout, master):
         bg = owner.element.find("p:cSld/p:bg", NAMESPACES)
@@ -139,79 +141,73 @@ def backgrounds(master: SlideMaster, layout: SlideLayout, theme: Theme) -> list[
             ref = bg.find("p:bgRef", NAMESPACES)
             colors = [resolve(c, theme, mapping) for c in (ref if ref is not None else [])]
         else:
-            colors = _fill_colors(fill, theme, mapping, owner.part)
+            colors = _fill_colors(fill, theme, mapping, owner.part, pictures)
         found = [c for c in colors if c]
         return found or [theme.colors[mapping["bg1"]]]
     return [theme.colors[mapping["bg1"]]]
 
 
 def shape_colors(
-    shape: etree._Element, theme: Theme, mapping: dict[str, str], part: Part
+    shape: etree._Element,
+    theme: Theme,
+    mapping: dict[str, str],
+    part: Part,
+    pictures: Pictures | None = None,
 ) -> list[str]:
     """The colours a drawn shape shows: one, a gradient's stops, a picture's, or none known.
 
     `part` is the master or layout the shape is drawn on, which holds its pictures.
     """
+    pictures = pictures or Pictures()
     if shape.tag == qn("p:pic"):
         blip = shape.find("p:blipFill/a:blip", NAMESPACES)
-        return list(_picture(blip, part, theme.colors[mapping["bg1"]]))
+        return list(_picture(blip, part, theme.colors[mapping["bg1"]], pictures))
     props = shape.find("p:spPr", NAMESPACES)
-    return [c for c in _fill_colors(props, theme, mapping, part) if c] if props is not None else []
+    if props is None:
+        return []
+    return [c for c in _fill_colors(props, theme, mapping, part, pictures) if c]
 
 
 def _fill_colors(
-    fill: etree._Element, theme: Theme, mapping: dict[str, str], part: Part
+    fill: etree._Element, theme: Theme, mapping: dict[str, str], part: Part, pictures: Pictures
 ) -> list[str | None]:
     solid = fill.find("a:solidFill", NAMESPACES)
     if solid is not None and len(solid):
         return [resolve(solid[0], theme, mapping)]
     blip = fill.find("a:blipFill/a:blip", NAMESPACES)
     if blip is not None:
-        return list(_picture(blip, part, theme.colors[mapping["bg1"]]))
+        return list(_picture(blip, part, theme.colors[mapping["bg1"]], pictures))
     stops = fill.findall("a:gradFill/a:gsLst/a:gs", NAMESPACES)
     return [resolve(gs[0], theme, mapping) for gs in stops if len(gs)]
 
 
-def _picture(blip: etree._Element | None, part: Part, under: str) -> tuple[str, ...]:
+def _picture(
+    blip: etree._Element | None, part: Part, under: str, pictures: Pictures
+) -> tuple[str, ...]:
     """The colours of the picture a fill or picture shape embeds, or none if not found."""
     rid = blip.get(qn("r:embed")) if blip is not None else None
     if not rid or rid not in part.rels:
         return ()
-    return picture_colors(part.related_part(rid).blob, under)
+    return picture_colors(part.related_part(rid).blob, under, pictures)
 
 
-PICTURE_SAMPLE = (32, 18)
-"""The size in pixels a picture is shrunk to before its colours are read."""
-MAX_PICTURE_PIXELS = 40_000_000
-"""Largest picture whose colours are read; a larger one counts as the theme's background."""
-
-
-@functools.lru_cache(maxsize=16)
-def picture_colors(blob: bytes, under: str = "FFFFFF") -> tuple[str, ...]:
+def picture_colors(
+    blob: bytes, under: str = "FFFFFF", pictures: Pictures | None = None
+) -> tuple[str, ...]:
     """The darkest and lightest colours a picture shows, or none if it cannot be read.
 
     Text over a photo has to read on its dark parts and its light parts alike. The picture
     is read shrunk to a grid of 32 by 18 averages, so a speck of white in a night sky
     does not count, but a glow that text could stand on does. Where it is see-through (a
-    watermark, a tinted band), it shows the colour `under` it.
+    watermark, a tinted band), it shows the colour `under` it. `pictures` holds what the
+    template's pictures read so far (see pictures); without it the picture is read alone.
     """
-    try:
-        with warnings.catch_warnings():
-            # Pillow warns of very large pictures as it opens them; they are skipped below.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(blob)) as img:
-                if img.width * img.height > MAX_PICTURE_PIXELS:
-                    return ()
-                img.draft("RGB", PICTURE_SAMPLE)  # a JPEG decodes at a fraction of its size
-                # Shrunk before any copy in another mode: a large photo is big enough once.
-                whole = img if img.mode in ("RGB", "RGBA") else img.convert("RGBA")
-                small = whole.resize(PICTURE_SAMPLE, Image.Resampling.BOX).convert("RGBA")
-        shown = Image.new("RGBA", PICTURE_SAMPLE, f"#{under}")
-        shown.alpha_composite(small)
-        small = shown.convert("RGB")
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return ()  # not a picture Pillow reads (EMF, SVG), or damaged
-    data = small.tobytes()  # red, green and blue bytes, pixel by pixel
+    small = (pictures or Pictures()).sample(blob)
+    if small is None:
+        return ()  # not a picture kit reads (EMF, SVG, EPS), damaged, or too large
+    shown = Image.new("RGBA", PICTURE_SAMPLE, f"#{under}")
+    shown.alpha_composite(small)
+    data = shown.convert("RGB").tobytes()  # red, green and blue bytes, pixel by pixel
     colors = sorted((data[i : i + 3].hex().upper() for i in range(0, len(data), 3)), key=luminance)
     return colors[0], colors[-1]
 

@@ -12,6 +12,7 @@ import io
 import os
 import re
 import struct
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ import pptx
 import pytest
 from helpers import build_problems
 
+import kit
 from kit.compose import budget, templates
 from kit.load import brand, files
 
@@ -251,6 +253,59 @@ def test_a_template_needing_too_much_memory_is_stopped(
         "{{ ('x' * 4000) ~ i ~ j }}{% endfor %}{% endfor %}{% endmacro %}{{ m() }}",
     )
     fails("my-templates/handout.j2:2:1: template error: it needs more than 32 MB of memory")
+
+
+HOG = (
+    '{% macro hog(n) %}{% set k = "x" * 100000 %}'
+    "{% set big = [k ~ k ~ k ~ k ~ k ~ k ~ k ~ k ~ k ~ n]|map('upper')|sort %}"
+    "{% if n > 1 %}{{ hog(n - 1) }}{% endif %}{{ big|length }}{% endmacro %}"
+)
+"""A macro `hog(n)` that holds about n MB while it runs, in values filters built."""
+
+
+def test_memory_is_counted_from_each_render_not_from_the_peak_so_far(
+    course: Path, fails: Fails, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each week needs 10 MB more than the last: the peak rises by less than the budget
+    # each time, but week 2 needs 20 MB of its own.
+    monkeypatch.setattr(budget, "MAX_MEMORY", 15 * 2**20)
+    monkeypatch.setattr(budget, "MEMORY_LOOK", 0.0)
+    _template(course, HOG + "{{ hog(week.number * 10) }}")
+    (course / "course.yaml").write_text(
+        "title: x\ntemplates: my-templates\nweeks: [trust, safety, empathy]\n", encoding="utf-8"
+    )
+    fails("my-templates/handout.j2:2:1: template error: it needs more than 15 MB of memory")
+
+
+def test_a_slow_template_is_stopped_in_another_thread_as_in_the_pages_build(
+    course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kit.errors import KitError
+    from kit.load.course_file import load_course
+
+    monkeypatch.setattr(budget, "MAX_SECONDS", 0.5)
+    # Few lines of template, each making hundreds of thousands of filter calls.
+    _template(
+        course,
+        "{% for i in range(20) %}{{ range(100000)|map('string')|map('upper')|join|length }}"
+        "{% endfor %}",
+    )
+    caught: list[KitError] = []
+
+    def build() -> None:
+        try:
+            kit.build(load_course(course / "course.yaml"), course / "new")
+        except KitError as exc:
+            caught.append(exc)
+
+    thread = threading.Thread(target=build)
+    thread.start()
+    thread.join()
+    assert [str(p) for e in caught for p in e.problems] == [
+        "my-templates/handout.j2:2:1: template error: it takes longer than 0.5 seconds to "
+        "render; look for loops inside loops"
+    ]
+    assert not (course / "new").exists()
 
 
 # --- 9. files that never end ---------------------------------------------------------

@@ -7,6 +7,8 @@ fields of kit's plain records, a few string, list and mapping methods, what a lo
 or a namespace holds), call only macros, kit's lookups and the methods listed, and
 use only the filters listed. Every way a template can build a large value (`*`,
 `**`, `+`, `~`, `%`, the filters that make text) is measured before it is built.
+Each of those steps, and each turn of a loop, also looks at the render's time and
+memory budget (kit/compose/budget.py), so a template is stopped wherever it runs.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import types
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from jinja2 import Undefined, filters
+from jinja2 import Undefined, filters, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.environment import Environment, TemplateModule
 from jinja2.nodes import Concat, EvalContext
@@ -34,6 +36,7 @@ from jinja2.runtime import (
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, safe_range
 from jinja2.utils import Cycler, Joiner
 
+from kit.compose.budget import tick
 from kit.compose.view import FIELDS, Lookup
 
 MAX_SIZE = 100_000
@@ -155,17 +158,60 @@ def _checked_text(value: Any, what: str) -> Any:
     return value
 
 
+def _checked_value(value: Any, what: str) -> Any:
+    """A filter's result, refused if it is a text or a list too large to hold."""
+    if isinstance(value, (list, tuple)) and len(value) > MAX_SIZE:
+        raise SecurityError(f"{what} would make a list of more than {MAX_SIZE:,} items")
+    return _checked_text(value, what)
+
+
 class _Namespace(Namespace):
     """jinja2's `namespace()`, refusing values that are too large to hold."""
 
     def __setitem__(self, name: str, value: Any) -> None:
+        tick()
         if size(value) > MAX_VALUE:
             raise _refuse_text(f"setting '{name}'")
         super().__setitem__(name, value)
 
 
+class _Ticking:
+    """The items of an iterable, each handed out after a look at the render's budget."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Any) -> None:
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)  # a TypeError here tells jinja2's loop to count the items
+
+    def __iter__(self) -> Any:
+        for item in self._items:
+            tick()
+            yield item
+
+
 class _CodeGenerator(CodeGenerator):
-    """jinja2's code generator, with `~` going through `Sandbox.concat` to be measured."""
+    """jinja2's code generator, with `~` going through `Sandbox.concat` to be measured,
+    and every `for` loop through `Sandbox.ticking`, to look at the budget at each turn."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._loop_items: set[int] = set()
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        # jinja2 allows no new kinds of node, so the loop's iterable is marked instead.
+        self._loop_items.add(id(node.iter))
+        super().visit_For(node, frame)
+
+    def visit(self, node: nodes.Node, *args: Any, **kwargs: Any) -> Any:
+        if id(node) not in self._loop_items:
+            return super().visit(node, *args, **kwargs)
+        self.write("environment.ticking(")
+        super().visit(node, *args, **kwargs)
+        self.write(")")
+        return None
 
     def visit_Concat(self, node: Concat, frame: Frame) -> None:
         self.write("environment.concat((")
@@ -203,6 +249,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return attr in allowed_names(obj)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        tick()
         if isinstance(obj, Undefined):
             return obj[attribute]  # raises the undefined error itself
         if isinstance(attribute, str) and attribute in allowed_names(obj):
@@ -218,6 +265,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return self._missing(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
+        tick()
         if isinstance(obj, Undefined):
             return obj[argument]
         if isinstance(obj, (str, list, tuple, Mapping, TemplateReference)):
@@ -251,6 +299,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return False
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        tick()
         if not __self.is_safe_callable(__obj):
             name = getattr(__obj, "__name__", type(__obj).__name__)
             raise SecurityError(f"'{name}' cannot be called from a template")
@@ -259,6 +308,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
     # --- building --------------------------------------------------------------------
 
     def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
+        tick()
         if operator_ == "**":
             whole = _is_int(left) and _is_int(right) and abs(left) > 1 and right > 0
             if whole and left.bit_length() * right > MAX_BITS:
@@ -281,6 +331,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def concat(self, parts: Iterable[Any]) -> str:
         """What `a ~ b` makes, measured as it is made."""
+        tick()
         total = 0
         texts = []
         for part in parts:
@@ -293,6 +344,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 raise _refuse_text("joining with ~")
             texts.append(part)
         return "".join(texts)
+
+    def ticking(self, items: Any) -> Any:
+        """What a `for` loop runs over, looking at the render's budget at each turn."""
+        return items if isinstance(items, Undefined) else _Ticking(items)
 
 
 def _is_int(value: Any) -> bool:
@@ -326,19 +381,21 @@ def _printf(template: str, args: Any) -> str:
 
 
 def _guarded(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that measures the text it would make before and after making it."""
+    """A filter that measures the text it would make before and after making it, and the
+    list it made (`list`, `sort`, `unique`, ...) after."""
     check = _PRECHECKS.get(name)
     makes_text = name in _MAKES_TEXT
 
     @functools.wraps(function)
     def filter_(*args: Any, **kwargs: Any) -> Any:
+        tick()
         if makes_text:
             args = tuple(list(a) if isinstance(a, types.GeneratorType) else a for a in args)
             if size((args, kwargs)) > MAX_VALUE:
                 raise _refuse_text(f"the filter '{name}'")
         if check is not None:
             check(*[a for a in args if not _is_context(a)], **kwargs)
-        return _checked_text(function(*args, **kwargs), f"the filter '{name}'")
+        return _checked_value(function(*args, **kwargs), f"the filter '{name}'")
 
     return filter_
 

@@ -23,7 +23,7 @@ import pytest
 from helpers import build_problems
 
 import kit
-from kit.compose import budget, templates
+from kit.compose import budget, documents, templates
 from kit.load import brand, files
 
 SUMMARY = "kit: {n} problem{s} found; nothing was written"
@@ -306,6 +306,46 @@ def test_a_slow_template_is_stopped_in_another_thread_as_in_the_pages_build(
         "render; look for loops inside loops"
     ]
     assert not (course / "new").exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+            "it takes longer than 0.5 seconds to render; look for loops inside loops",
+        ),
+        (HOG + "{{ hog(24) }}", "it needs more than 16 MB of memory"),
+    ],
+)
+def test_a_failing_template_is_rendered_once_and_reported_once(
+    course: Path, fails: Fails, monkeypatch: pytest.MonkeyPatch, source: str, message: str
+) -> None:
+    monkeypatch.setattr(budget, "MAX_SECONDS", 0.5)
+    monkeypatch.setattr(budget, "MAX_MEMORY", 16 * 2**20)
+    monkeypatch.setattr(budget, "MEMORY_LOOK", 0.0)
+    rendered: list[str] = []
+    real = documents.render
+
+    def render(env, name, *args, **context):
+        rendered.append(f"{name} {context['week'].number if 'week' in context else ''}".strip())
+        return real(env, name, *args, **context)
+
+    monkeypatch.setattr(documents, "render", render)
+    _template(course, source)
+    (course / "course.yaml").write_text(
+        "title: x\ntemplates: my-templates\nweeks: [trust, safety]\n", encoding="utf-8"
+    )
+    fails(f"my-templates/handout.j2:2:1: template error: {message}")
+    once = [
+        "leader-guide.j2",
+        "leader-notes.j2 1",
+        "slides.j2 1",
+        "handout.j2 1",
+        "leader-notes.j2 2",
+        "slides.j2 2",
+    ]
+    assert rendered == once + once  # kit build, then kit check
 
 
 # --- 9. files that never end ---------------------------------------------------------

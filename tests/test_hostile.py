@@ -348,6 +348,23 @@ def test_a_failing_template_is_rendered_once_and_reported_once(
     assert rendered == once + once  # kit build, then kit check
 
 
+def test_a_template_writing_ten_thousand_slides_is_stopped_at_the_limit(
+    course: Path, fails: Fails
+) -> None:
+    _write(
+        course,
+        {
+            "my-templates/slides.j2": "@slide title\n# {{ week.title }}\n"
+            "{% for i in range(10000) %}\n@slide points\n# Point {{ i }}\n{% endfor %}\n"
+        },
+        "templates: my-templates\n",
+    )
+    fails(
+        "my-templates/slides.j2:3:1: template error: it writes more than 500 slides; "
+        "one deck holds at most 500"
+    )
+
+
 # --- 9. files that never end ---------------------------------------------------------
 
 

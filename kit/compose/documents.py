@@ -13,7 +13,7 @@ import jinja2
 
 from kit.compose.blocks import Deck, Document
 from kit.compose.locate import source_line
-from kit.compose.markup import MarkupError, parse, parse_slides
+from kit.compose.markup import MarkupError, SlideCount, parse, parse_slides
 from kit.compose.templates import environment, render
 from kit.compose.typography import smarten
 from kit.compose.view import course_view
@@ -165,7 +165,7 @@ def _parse(
     env: jinja2.Environment, name: str, context: dict[str, Any], *, slides: bool = False
 ) -> list:
     """Render a template and read its markup; a markup error names the template's line."""
-    text = render(env, name, **context)
+    text = render(env, name, SlideCount() if slides else None, **context)
     try:
         return parse_slides(text) if slides else parse(text)
     except MarkupError as exc:

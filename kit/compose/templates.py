@@ -27,7 +27,8 @@ from kit.compose.budget import OverBudget, budget
 from kit.compose.dates import format_clock, format_date
 from kit.compose.loader import TEMPLATE_SUFFIX, FolderLoader
 from kit.compose.markup import escape
-from kit.compose.sandbox import MAX_VALUE, Sandbox, size
+from kit.compose.measure import MAX_VALUE, size
+from kit.compose.sandbox import Sandbox
 from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.files import LINK_OUT, FileProblem, list_folder, read_limited

@@ -128,13 +128,8 @@ class _Watch:
         self.open = True
         self.passed = False
 
-    def tick(self) -> None:
-        """Look at the budget if it is time to: the clock always, memory every `MEMORY_LOOK`."""
-        now = time.monotonic()
-        if now >= self.next_look:
-            self.look(now)
-
     def look(self, now: float) -> None:
+        """Look at the clock and the memory; called at `next_look` or later."""
         if not self.open:
             return
         self.next_look = min(self.deadline, now + MEMORY_LOOK)
@@ -160,7 +155,9 @@ def tick() -> None:
     """
     watch = _current.get()
     if watch is not None:
-        watch.tick()
+        now = time.monotonic()
+        if now >= watch.next_look:
+            watch.look(now)
 
 
 @contextmanager

@@ -215,12 +215,15 @@ class SlideCount:
 
     def __call__(self, piece: str) -> str | None:
         """Why the deck must stop at this piece, or None."""
-        for match in _SLIDE_LINE.finditer(piece):
-            if match.start() > 0 or self._line_start:
-                self.count += 1
+        if "@slide" in piece:
+            for match in _SLIDE_LINE.finditer(piece):
+                if match.start() > 0 or self._line_start:
+                    self.count += 1
         last = piece.rfind("\n")
-        blank = not piece[last + 1 :].strip(" \t")
-        self._line_start = blank and (last >= 0 or self._line_start)
+        if last >= 0:
+            self._line_start = not piece[last + 1 :].strip(" \t")
+        elif self._line_start:
+            self._line_start = not piece.strip(" \t")
         return _too_many_slides(self.limit) if self.count > self.limit else None
 
 

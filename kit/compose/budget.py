@@ -10,15 +10,15 @@ with `OverBudget`. This works in any thread, so the page's builds are held to th
 same budget as the command line's; in the main thread an interval alarm takes the
 same look as well, to stop a single slow step too.
 
-Memory is the process's resident memory now, not its peak so far: a peak only
-rises, so once one render had needed much, the next could need as much again
-unnoticed.
+Memory is the process's resident memory now (Linux's /proc/self/statm), not its
+peak so far: a peak only rises, so once one render had needed much, the next could
+need as much again unnoticed. Where the memory now cannot be read, the peak is all
+there is to go by.
 """
 
 from __future__ import annotations
 
 import ctypes
-import logging
 import os
 import signal
 import sys
@@ -30,8 +30,6 @@ from contextvars import ContextVar
 from types import FrameType
 
 from jinja2.exceptions import TemplateRuntimeError
-
-log = logging.getLogger(__name__)
 
 MAX_SECONDS = 5.0
 """Longest one template may take to render; the built-in ones take well under a second."""

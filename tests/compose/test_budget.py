@@ -70,7 +70,7 @@ def test_another_thread_is_stopped_at_the_templates_steps(
     ]
 
 
-def test_a_render_is_timed_even_where_tracing_is_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_render_is_timed_where_no_alarm_can_be_set(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(budgets, "_alarm_free", lambda: False)
     monkeypatch.setattr(budgets, "time", _Clock())
     with pytest.raises(budgets.OverBudget), budgets.budget(5):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kit.compose.blocks import Deck, Document
-from kit.compose.documents import Output, Planned, composing_problems, plan_kit
+from kit.compose.documents import Composer, Output, Planned, plan_kit
 from kit.course.model import ResolvedCourse
 from kit.errors import BuildError, InputError
 from kit.pdf import convert as pdfs
@@ -58,9 +58,10 @@ def build_kit(
     """Write the whole kit as `build` does; return all it did to the folder."""
     program = pdfs.find_libreoffice() if pdf else None
     planned = plan_kit(course)
+    composer = Composer(planned)
     log.info("composing and writing %d output(s) for %s", len(planned), course.title)
     files: list[tuple[str, Callable[[Path], None]]] = [
-        (p.name, _writer(p, course)) for p in planned
+        (p.name, _writer(p, composer, course)) for p in planned
     ]
     derive = None if program is None else _pdf_maker(program, progress)
     pdf_names = [] if program is None else [pdfs.pdf_name(p.name) for p in planned]
@@ -68,8 +69,9 @@ def build_kit(
         return publish(Path(out_dir), files, derive=derive, derived=pdf_names)
     except InputError as exc:
         # The folder is checked before any output is composed, and composing stops at
-        # the first template that fails: look at every template, to report all at once.
-        problems = dict.fromkeys([*exc.problems, *composing_problems(planned)])
+        # the first template that fails: look at every template, to report all at once,
+        # without composing again an output already composed or a template that failed.
+        problems = dict.fromkeys([*exc.problems, *composer.problems()])
         raise InputError(list(problems)) from None
 
 
@@ -86,10 +88,11 @@ def _pdf_maker(program: str, progress: pdfs.Progress | None) -> Derive:
     return make_pdfs
 
 
-def _writer(planned: Planned, course: ResolvedCourse) -> Callable[[Path], None]:
+def _writer(planned: Planned, composer: Composer, course: ResolvedCourse) -> Callable[[Path], None]:
     def write(path: Path) -> None:
         # Composed here and dropped once written: only one output's blocks and file
         # tree are in memory at a time (a 260-week course's would be about 50 MB).
-        path.write_bytes(render_output(Output(planned.name, planned.compose()), course))
+        content = composer.compose(planned)
+        path.write_bytes(render_output(Output(planned.name, content), course))
 
     return write

@@ -12,6 +12,7 @@ import io
 import os
 import re
 import struct
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -32,7 +33,8 @@ from brand_pictures import (
 from helpers import build_problems
 from PIL import EpsImagePlugin
 
-from kit.compose import budget, templates
+import kit
+from kit.compose import budget, documents, templates
 from kit.load import brand, files
 
 SUMMARY = "kit: {n} problem{s} found; nothing was written"
@@ -262,6 +264,116 @@ def test_a_template_needing_too_much_memory_is_stopped(
         "{{ ('x' * 4000) ~ i ~ j }}{% endfor %}{% endfor %}{% endmacro %}{{ m() }}",
     )
     fails("my-templates/handout.j2:2:1: template error: it needs more than 32 MB of memory")
+
+
+HOG = (
+    '{% macro hog(n) %}{% set k = "x" * 100000 %}'
+    "{% set big = [k ~ k ~ k ~ k ~ k ~ k ~ k ~ k ~ k ~ n]|map('upper')|sort %}"
+    "{% if n > 1 %}{{ hog(n - 1) }}{% endif %}{{ big|length }}{% endmacro %}"
+)
+"""A macro `hog(n)` that holds about n MB while it runs, in values filters built."""
+
+
+def test_memory_is_counted_from_each_render_not_from_the_peak_so_far(
+    course: Path, fails: Fails, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each week needs 10 MB more than the last: the peak rises by less than the budget
+    # each time, but week 2 needs 20 MB of its own.
+    monkeypatch.setattr(budget, "MAX_MEMORY", 15 * 2**20)
+    monkeypatch.setattr(budget, "MEMORY_LOOK", 0.0)
+    _template(course, HOG + "{{ hog(week.number * 10) }}")
+    (course / "course.yaml").write_text(
+        "title: x\ntemplates: my-templates\nweeks: [trust, safety, empathy]\n", encoding="utf-8"
+    )
+    fails("my-templates/handout.j2:2:1: template error: it needs more than 15 MB of memory")
+
+
+def test_a_slow_template_is_stopped_in_another_thread_as_in_the_pages_build(
+    course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kit.errors import KitError
+    from kit.load.course_file import load_course
+
+    monkeypatch.setattr(budget, "MAX_SECONDS", 0.5)
+    # Few lines of template, each making hundreds of thousands of filter calls.
+    _template(
+        course,
+        "{% for i in range(20) %}{{ range(100000)|map('string')|map('upper')|join|length }}"
+        "{% endfor %}",
+    )
+    caught: list[KitError] = []
+
+    def build() -> None:
+        try:
+            kit.build(load_course(course / "course.yaml"), course / "new")
+        except KitError as exc:
+            caught.append(exc)
+
+    thread = threading.Thread(target=build)
+    thread.start()
+    thread.join()
+    assert [str(p) for e in caught for p in e.problems] == [
+        "my-templates/handout.j2:2:1: template error: it takes longer than 0.5 seconds to "
+        "render; look for loops inside loops"
+    ]
+    assert not (course / "new").exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+            "it takes longer than 0.5 seconds to render; look for loops inside loops",
+        ),
+        (HOG + "{{ hog(24) }}", "it needs more than 16 MB of memory"),
+    ],
+)
+def test_a_failing_template_is_rendered_once_and_reported_once(
+    course: Path, fails: Fails, monkeypatch: pytest.MonkeyPatch, source: str, message: str
+) -> None:
+    monkeypatch.setattr(budget, "MAX_SECONDS", 0.5)
+    monkeypatch.setattr(budget, "MAX_MEMORY", 16 * 2**20)
+    monkeypatch.setattr(budget, "MEMORY_LOOK", 0.0)
+    rendered: list[str] = []
+    real = documents.render
+
+    def render(env, name, *args, **context):
+        rendered.append(f"{name} {context['week'].number if 'week' in context else ''}".strip())
+        return real(env, name, *args, **context)
+
+    monkeypatch.setattr(documents, "render", render)
+    _template(course, source)
+    (course / "course.yaml").write_text(
+        "title: x\ntemplates: my-templates\nweeks: [trust, safety]\n", encoding="utf-8"
+    )
+    fails(f"my-templates/handout.j2:2:1: template error: {message}")
+    once = [
+        "leader-guide.j2",
+        "leader-notes.j2 1",
+        "slides.j2 1",
+        "handout.j2 1",
+        "leader-notes.j2 2",
+        "slides.j2 2",
+    ]
+    assert rendered == once + once  # kit build, then kit check
+
+
+def test_a_template_writing_ten_thousand_slides_is_stopped_at_the_limit(
+    course: Path, fails: Fails
+) -> None:
+    _write(
+        course,
+        {
+            "my-templates/slides.j2": "@slide title\n# {{ week.title }}\n"
+            "{% for i in range(10000) %}\n@slide points\n# Point {{ i }}\n{% endfor %}\n"
+        },
+        "templates: my-templates\n",
+    )
+    fails(
+        "my-templates/slides.j2:3:1: template error: it writes more than 500 slides; "
+        "one deck holds at most 500"
+    )
 
 
 # --- 9. files that never end ---------------------------------------------------------

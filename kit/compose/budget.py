@@ -1,37 +1,44 @@
 """Time and memory budgets for rendering one template.
 
 A template is a small program, and one from someone else may loop for ever or
-build text until the computer runs out of memory. While a template renders, a
-timer looks every few hundredths of a second at the time spent and at how much the
-process's peak memory has grown, and stops the template with `OverBudget` past
-either. In the main thread the timer is an interval alarm; in any other thread
-(or where alarms are taken) the same look is taken every thousand lines of
-template code through a trace function, which is slower but works anywhere.
+build values until the computer runs out of memory. While a template renders, the
+sandbox looks at its budget at every step it takes on the template's behalf (each
+attribute read, call, filter, operator and loop iteration, see `tick`): the clock
+at every step, and every few hundredths of a second how much more memory the
+process uses than when the render started. Past either, the template is stopped
+with `OverBudget`. This works in any thread, so the page's builds are held to the
+same budget as the command line's; in the main thread an interval alarm takes the
+same look as well, to stop a single slow step too.
+
+Memory is the process's resident memory now (Linux's /proc/self/statm), not its
+peak so far: a peak only rises, so once one render had needed much, the next could
+need as much again unnoticed. Where the memory now cannot be read, the peak is all
+there is to go by.
 """
 
 from __future__ import annotations
 
-import logging
+import ctypes
+import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from types import FrameType
-from typing import Any
 
 from jinja2.exceptions import TemplateRuntimeError
-
-log = logging.getLogger(__name__)
 
 MAX_SECONDS = 5.0
 """Longest one template may take to render; the built-in ones take well under a second."""
 MAX_MEMORY = 256 * 2**20
-"""Most the process's peak memory may grow while one template renders, in bytes."""
+"""Most the process's memory may grow while one template renders, in bytes."""
 TICK = 0.02
-"""Seconds between two looks at the budget."""
-_LINES_PER_LOOK = 1_000
+"""Seconds between two alarms in the main thread."""
+MEMORY_LOOK = 0.02
+"""Seconds between two looks at the memory while a template renders."""
 
 
 class OverBudget(TemplateRuntimeError):
@@ -43,6 +50,61 @@ try:
 except ImportError:  # pragma: no cover - Windows has no resource module
     resource = None  # type: ignore[assignment]
 
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+class _Statm:
+    """Linux's count of the pages the process uses, kept open: a look is one read."""
+
+    def __init__(self) -> None:
+        self.pid = -1
+        self.fd = -1
+
+    def pages(self) -> int | None:
+        if self.pid != os.getpid():  # a forked process reads its own
+            self.pid = os.getpid()
+            try:
+                self.fd = os.open("/proc/self/statm", os.O_RDONLY | os.O_CLOEXEC)
+            except (OSError, AttributeError):  # not Linux
+                self.fd = -1
+        if self.fd < 0:
+            return None
+        try:
+            return int(os.pread(self.fd, 200, 0).split()[1])
+        except (OSError, IndexError, ValueError):  # pragma: no cover - an unusual /proc
+            return None
+
+
+_statm = _Statm()
+_statm.pages()  # opened now, not while a template renders
+
+
+def _trimmer() -> Callable[[], object] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError, TypeError):  # not the GNU C library
+        return None
+
+
+_malloc_trim = _trimmer()
+
+
+def _memory_at_start() -> int:
+    """The memory the process uses, once the C library has handed back what it holds free.
+
+    Memory an earlier render freed may stay with the C library, counted as used but
+    free to use again: a render could use it unmeasured, and then leave more of it.
+    """
+    if _malloc_trim is not None:
+        _malloc_trim(0)
+    return _memory_now()
+
+
+def _memory_now() -> int:
+    """The memory the process uses now, in bytes (its peak so far where that is unknown)."""
+    pages = _statm.pages()
+    return _peak_memory() if pages is None else pages * _PAGE
+
 
 def _peak_memory() -> int:
     if resource is None:  # pragma: no cover
@@ -52,44 +114,66 @@ def _peak_memory() -> int:
 
 
 class _Watch:
-    """The budget of one render and the look at it."""
+    """The budget of one render and the looks at it."""
 
     def __init__(self, seconds: float, memory: int) -> None:
         self.seconds = seconds
         self.memory = memory
-        self.deadline = time.monotonic() + seconds
-        self.base = _peak_memory()
-        self.active = True
+        self.started = time.monotonic()
+        self.deadline = self.started + seconds
+        self.base = _memory_at_start() if memory else 0
+        self.next_look = min(self.deadline, self.started + MEMORY_LOOK)
+        self.open = True
+        self.passed = False
 
-    def look(self) -> None:
-        if not self.active:
+    def look(self, now: float) -> None:
+        """Look at the clock and the memory; called at `next_look` or later."""
+        if not self.open:
             return
-        if time.monotonic() > self.deadline:
-            self.active = False
+        self.next_look = min(self.deadline, now + MEMORY_LOOK)
+        if now > self.deadline:
+            self.passed = True
             raise OverBudget(
                 f"it takes longer than {self.seconds:g} seconds to render; "
                 "look for loops inside loops"
             )
-        if self.memory and _peak_memory() - self.base > self.memory:
-            self.active = False
+        if self.memory and _memory_now() - self.base > self.memory:
+            self.passed = True
             raise OverBudget(f"it needs more than {self.memory // 2**20:,} MB of memory")
+
+
+_current: ContextVar[_Watch | None] = ContextVar("kit_render_budget", default=None)
+
+
+def tick() -> None:
+    """Stop the render running here with `OverBudget` if it has passed its budget.
+
+    The sandbox calls this at every step it takes for a template; it costs a clock
+    reading, and a look at the memory every `MEMORY_LOOK` seconds.
+    """
+    watch = _current.get()
+    if watch is not None:
+        now = time.monotonic()
+        if now >= watch.next_look:
+            watch.look(now)
 
 
 @contextmanager
 def budget(seconds: float | None = None, memory: int | None = None) -> Iterator[None]:
-    """Stop the code run inside with `OverBudget` once it passes the time or memory budget."""
+    """Stop the template rendered inside with `OverBudget` once it passes either budget."""
     watch = _Watch(
         MAX_SECONDS if seconds is None else seconds, MAX_MEMORY if memory is None else memory
     )
-    if _alarm_free():
-        with _alarm(watch):
+    token = _current.set(watch)
+    try:
+        if _alarm_free():
+            with _alarm(watch):
+                yield
+        else:
             yield
-    elif sys.gettrace() is None:
-        with _traced(watch):
-            yield
-    else:  # a debugger or coverage tool owns tracing; leave it be
-        log.debug("no render budget: tracing is in use")
-        yield
+    finally:
+        watch.open = False
+        _current.reset(token)
 
 
 def _alarm_free() -> bool:
@@ -104,36 +188,15 @@ def _alarm_free() -> bool:
 @contextmanager
 def _alarm(watch: _Watch) -> Iterator[None]:
     def on_alarm(signum: int, frame: FrameType | None) -> None:
-        watch.look()
+        # Raised at most once, by the alarm or a step: after that, the error unwinds
+        # through jinja2's and kit's own code, which must not be interrupted.
+        if not watch.passed:
+            watch.look(time.monotonic())
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
     try:
         yield
     finally:
-        watch.active = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-@contextmanager
-def _traced(watch: _Watch) -> Iterator[None]:
-    lines = 0
-
-    def local(frame: FrameType, event: str, arg: Any) -> Any:
-        nonlocal lines
-        lines += 1
-        if lines % _LINES_PER_LOOK == 0:
-            watch.look()
-        return local
-
-    def calls(frame: FrameType, event: str, arg: Any) -> Any:
-        # Only template code is traced line by line; kit's and jinja2's run at full speed.
-        return local if "__jinja_template__" in frame.f_globals else None
-
-    sys.settrace(calls)
-    try:
-        yield
-    finally:
-        watch.active = False
-        sys.settrace(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -12,7 +13,7 @@ import jinja2
 
 from kit.compose.blocks import Deck, Document
 from kit.compose.locate import source_line
-from kit.compose.markup import MarkupError, parse, parse_slides
+from kit.compose.markup import MarkupError, SlideCount, parse, parse_slides
 from kit.compose.templates import environment, render
 from kit.compose.typography import smarten
 from kit.compose.view import course_view
@@ -85,33 +86,53 @@ def compose_kit(course: ResolvedCourse) -> list[Output]:
     """Every output of the kit, composed, in the order they are listed to the user.
 
     An output that cannot be composed raises an InputError with the problems of every
-    template that fails (see `composing_problems`).
+    template that fails (see `Composer.problems`).
     """
-    planned = plan_kit(course)
+    composer = Composer(plan_kit(course))
     try:
-        return [Output(p.name, p.compose()) for p in planned]
+        return [Output(p.name, composer.compose(p)) for p in composer.planned]
     except InputError:
-        raise InputError(composing_problems(planned)) from None
+        raise InputError(composer.problems()) from None
 
 
-def composing_problems(planned: Sequence[Planned]) -> list[Problem]:
-    """The problems composing the outputs finds: each template's first, each once.
+class Composer:
+    """Composes a kit's planned outputs, each at most once, remembering every failure.
 
-    Once a template has failed, its other outputs are not tried: the author mends the
-    template either way, and a template that runs out of time would cost its budget
-    again for every week.
+    A template that fails is never rendered again, for another week or to report it:
+    one that ran out of time would cost its budget twice, and one that ran out of
+    memory could pass the second time and go unreported.
     """
-    found: dict[Problem, None] = {}
-    failed: set[str] = set()
-    for p in planned:
-        if p.template in failed:
-            continue
+
+    def __init__(self, planned: Sequence[Planned]) -> None:
+        self.planned = list(planned)
+        self._tried: set[str] = set()
+        self._failed: dict[str, list[Problem]] = {}
+
+    def compose(self, planned: Planned) -> Document | Deck:
+        """Compose one output, or raise its template's problems if the template has failed."""
+        failed = self._failed.get(planned.template)
+        if failed is not None:
+            raise InputError(failed)
+        self._tried.add(planned.name)
         try:
-            p.compose()
+            return planned.compose()
         except InputError as exc:
-            failed.add(p.template)
-            found.update(dict.fromkeys(exc.problems))
-    return list(found)
+            self._failed[planned.template] = list(exc.problems)
+            raise
+
+    def problems(self) -> list[Problem]:
+        """The problems of every template: each template's first failure, each once.
+
+        The outputs not composed yet are composed now, but none whose template has
+        failed: the author mends the template either way.
+        """
+        for p in self.planned:
+            if p.name in self._tried or p.template in self._failed:
+                continue
+            with contextlib.suppress(InputError):  # kept in self._failed
+                self.compose(p)
+        found = (problem for problems in self._failed.values() for problem in problems)
+        return list(dict.fromkeys(found))
 
 
 def guide(course: Any, env: jinja2.Environment) -> Document:
@@ -144,7 +165,7 @@ def _parse(
     env: jinja2.Environment, name: str, context: dict[str, Any], *, slides: bool = False
 ) -> list:
     """Render a template and read its markup; a markup error names the template's line."""
-    text = render(env, name, **context)
+    text = render(env, name, SlideCount() if slides else None, **context)
     try:
         return parse_slides(text) if slides else parse(text)
     except MarkupError as exc:

@@ -84,6 +84,8 @@ MAX_WRITE_LINES = 100
 """Most ruled lines one `@lines` may ask for; two pages' worth."""
 MAX_CONTENTS_LEVELS = 9
 """Most heading levels a table of contents can list, as in Word."""
+MAX_SLIDES = 500
+"""Most slides in one deck; a week of the built-in course has about 20."""
 
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters a document cannot hold: control characters (tab and line breaks
@@ -196,6 +198,39 @@ def parse_slides(text: str) -> list[Slide]:
     return slides
 
 
+_SLIDE_LINE = re.compile(r"^[ \t]*@slide(?=[ \r\n]|$)", re.MULTILINE)
+
+
+class SlideCount:
+    """Counts the `@slide` lines of a deck's markup while it is rendered, piece by piece.
+
+    A template that writes thousands of slides is stopped as it writes the first
+    too many, at its line, long before a writer would spend minutes laying them out.
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = MAX_SLIDES if limit is None else limit
+        self.count = 0
+        self._line_start = True  # nothing but spaces since the last line break
+
+    def __call__(self, piece: str) -> str | None:
+        """Why the deck must stop at this piece, or None."""
+        if "@slide" in piece:
+            for match in _SLIDE_LINE.finditer(piece):
+                if match.start() > 0 or self._line_start:
+                    self.count += 1
+        last = piece.rfind("\n")
+        if last >= 0:
+            self._line_start = not piece[last + 1 :].strip(" \t")
+        elif self._line_start:
+            self._line_start = not piece.strip(" \t")
+        return _too_many_slides(self.limit) if self.count > self.limit else None
+
+
+def _too_many_slides(limit: int) -> str:
+    return f"it writes more than {limit:,} slides; one deck holds at most {limit:,}"
+
+
 def _unwritable(text: str) -> None:
     bad = _UNWRITABLE.search(text)
     if bad:
@@ -275,6 +310,8 @@ def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]
             elif word == "slide" and slides_allowed:
                 if len(stack) > 1:
                     raise MarkupError(number, "@slide inside an open @box")
+                if len(slides) >= MAX_SLIDES:
+                    raise MarkupError(number, _too_many_slides(MAX_SLIDES))
                 _finish_slide(slides, stack[0].blocks, in_notes)
                 slides.append(Slide(layout=arg or "points", title=""))
                 stack[0].blocks = []

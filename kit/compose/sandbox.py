@@ -6,26 +6,25 @@ around: a template may read only what is listed here for each kind of value (the
 fields of kit's plain records, a few string, list and mapping methods, what a loop
 or a namespace holds), call only macros, kit's lookups and the methods listed, and
 use only the filters listed. Every way a template can build a large value (`*`,
-`**`, `+`, `~`, `%`, the filters that make text) is measured before it is built.
+`**`, `+`, `~`, `%`, the filters that make text) is measured before it is built
+(kit/compose/measure.py).
+Each of those steps, and each turn of a loop, also looks at the render's time and
+memory budget (kit/compose/budget.py), so a template is stopped wherever it runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import operator
-import re
 import types
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from jinja2 import Undefined, filters
+from jinja2 import Undefined, filters, nodes
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.environment import Environment, TemplateModule
-from jinja2.nodes import Concat, EvalContext
+from jinja2.environment import TemplateModule
+from jinja2.nodes import Concat
 from jinja2.runtime import (
     BlockReference,
-    Context,
     LoopContext,
     Macro,
     Namespace,
@@ -34,16 +33,20 @@ from jinja2.runtime import (
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, safe_range
 from jinja2.utils import Cycler, Joiner
 
+from kit.compose.budget import tick
+from kit.compose.measure import (
+    MAX_BITS,
+    MAX_SIZE,
+    MAX_VALUE,
+    PRECHECKS,
+    check_repeat,
+    guarded,
+    is_int,
+    printf,
+    refuse_text,
+    size,
+)
 from kit.compose.view import FIELDS, Lookup
-
-MAX_SIZE = 100_000
-"""Most items a template may put in a list, or repeat a text, with `*` or `+`."""
-MAX_VALUE = 1_000_000
-"""Longest text a template may build in one value, in characters."""
-MAX_BITS = 100_000
-"""Largest whole number, in bits, a template may compute with `**` or `*`."""
-MAX_WIDTH = 1_000
-"""Widest field a `%` format or a filter such as `center` may pad to."""
 
 _STR = frozenset(
     {
@@ -78,14 +81,6 @@ BUILTIN_FILTERS = frozenset(
 """jinja2's filters a template may use (with `attr`, which kit gives its own checks):
 left out are those that reach for HTML, JSON, URLs or chance (escape, safe, pprint,
 tojson, urlize, urlencode, xmlattr, random, filesizeformat, striptags)."""
-_MAKES_TEXT = frozenset(
-    {
-        "capitalize", "center", "format", "indent", "join", "list", "lower", "replace",
-        "reverse", "string", "title", "trim", "truncate", "upper", "wordcount", "wordwrap",
-    }
-)  # fmt: skip
-"""Filters that turn their value into text, and so are measured first."""
-_PRINTF = re.compile(r"%(?:\([^)]*\))?[#0 +-]*(\*|\d+)?(?:\.(\*|\d+))?")
 
 
 def allowed_names(obj: Any) -> frozenset[str]:
@@ -117,55 +112,53 @@ def allowed_names(obj: Any) -> frozenset[str]:
     return frozenset()
 
 
-def size(value: Any, limit: int = MAX_VALUE) -> int:
-    """About how many characters `value` makes as text; counting stops past `limit`."""
-    total = 0
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            total += len(item)
-        elif isinstance(item, (list, tuple, set, frozenset)):
-            total += len(item) + 2
-            if total <= limit:
-                stack.extend(item)
-        elif isinstance(item, Mapping):
-            total += 2 * len(item) + 2
-            if total <= limit:
-                stack.extend(item.keys())
-                stack.extend(item.values())
-        elif type(item) in FIELDS:
-            names = FIELDS[type(item)]
-            total += 2 * len(names)
-            stack.extend(getattr(item, n) for n in names)
-        else:
-            total += 1
-        if total > limit:
-            return total
-    return total
-
-
-def _refuse_text(what: str) -> SecurityError:
-    return SecurityError(f"{what} would make a text longer than {MAX_VALUE:,} characters")
-
-
-def _checked_text(value: Any, what: str) -> Any:
-    if isinstance(value, str) and len(value) > MAX_VALUE:
-        raise _refuse_text(what)
-    return value
-
-
 class _Namespace(Namespace):
     """jinja2's `namespace()`, refusing values that are too large to hold."""
 
     def __setitem__(self, name: str, value: Any) -> None:
+        tick()
         if size(value) > MAX_VALUE:
-            raise _refuse_text(f"setting '{name}'")
+            raise refuse_text(f"setting '{name}'")
         super().__setitem__(name, value)
 
 
+class _Ticking:
+    """The items of an iterable, each handed out after a look at the render's budget."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Any) -> None:
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)  # a TypeError here tells jinja2's loop to count the items
+
+    def __iter__(self) -> Any:
+        for item in self._items:
+            tick()
+            yield item
+
+
 class _CodeGenerator(CodeGenerator):
-    """jinja2's code generator, with `~` going through `Sandbox.concat` to be measured."""
+    """jinja2's code generator, with `~` going through `Sandbox.concat` to be measured,
+    and every `for` loop through `Sandbox.ticking`, to look at the budget at each turn."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._loop_items: set[int] = set()
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        # jinja2 allows no new kinds of node, so the loop's iterable is marked instead.
+        self._loop_items.add(id(node.iter))
+        super().visit_For(node, frame)
+
+    def visit(self, node: nodes.Node, *args: Any, **kwargs: Any) -> Any:
+        if id(node) not in self._loop_items:
+            return super().visit(node, *args, **kwargs)
+        self.write("environment.ticking(")
+        super().visit(node, *args, **kwargs)
+        self.write(")")
+        return None
 
     def visit_Concat(self, node: Concat, frame: Frame) -> None:
         self.write("environment.concat((")
@@ -190,12 +183,12 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self._global_callables = tuple(self.globals.values())
         kept = {name: self.filters[name] for name in BUILTIN_FILTERS}
         self.filters.clear()
-        self.filters.update({name: _guarded(name, f) for name, f in kept.items()})
+        self.filters.update({name: guarded(name, f) for name, f in kept.items()})
         self.filters["attr"] = self._attr
 
     def add_filters(self, more: Mapping[str, Callable[..., Any]]) -> None:
         """Register kit's own filters, measured like jinja2's."""
-        self.filters.update({name: _guarded(name, f) for name, f in more.items()})
+        self.filters.update({name: guarded(name, f) for name, f in more.items()})
 
     # --- reading ---------------------------------------------------------------------
 
@@ -203,6 +196,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return attr in allowed_names(obj)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        tick()
         if isinstance(obj, Undefined):
             return obj[attribute]  # raises the undefined error itself
         if isinstance(attribute, str) and attribute in allowed_names(obj):
@@ -218,6 +212,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return self._missing(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
+        tick()
         if isinstance(obj, Undefined):
             return obj[argument]
         if isinstance(obj, (str, list, tuple, Mapping, TemplateReference)):
@@ -251,6 +246,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return False
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        tick()
         if not __self.is_safe_callable(__obj):
             name = getattr(__obj, "__name__", type(__obj).__name__)
             raise SecurityError(f"'{name}' cannot be called from a template")
@@ -259,16 +255,17 @@ class Sandbox(ImmutableSandboxedEnvironment):
     # --- building --------------------------------------------------------------------
 
     def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
+        tick()
         if operator_ == "**":
-            whole = _is_int(left) and _is_int(right) and abs(left) > 1 and right > 0
+            whole = is_int(left) and is_int(right) and abs(left) > 1 and right > 0
             if whole and left.bit_length() * right > MAX_BITS:
                 raise SecurityError(f"{left!r} ** {right!r} is too large to compute")
         elif operator_ == "*":
-            _check_repeat(left, right)
+            check_repeat(left, right)
         elif operator_ == "+":
             if isinstance(left, str) and isinstance(right, str):
                 if len(left) + len(right) > MAX_VALUE:
-                    raise _refuse_text("adding these")
+                    raise refuse_text("adding these")
             elif (
                 isinstance(left, (list, tuple))
                 and isinstance(right, (list, tuple))
@@ -276,120 +273,28 @@ class Sandbox(ImmutableSandboxedEnvironment):
             ):
                 raise SecurityError(f"a list of more than {MAX_SIZE:,} items is too large")
         elif operator_ == "%" and isinstance(left, str):
-            return _printf(left, right)
+            return printf(left, right)
         return self.binop_table[operator_](left, right)
 
     def concat(self, parts: Iterable[Any]) -> str:
         """What `a ~ b` makes, measured as it is made."""
+        tick()
         total = 0
         texts = []
         for part in parts:
             if not isinstance(part, str):
                 if size(part) > MAX_VALUE:
-                    raise _refuse_text("joining with ~")
+                    raise refuse_text("joining with ~")
                 part = str(part)
             total += len(part)
             if total > MAX_VALUE:
-                raise _refuse_text("joining with ~")
+                raise refuse_text("joining with ~")
             texts.append(part)
         return "".join(texts)
 
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _check_repeat(left: Any, right: Any) -> None:
-    if _is_int(left) and _is_int(right) and left.bit_length() + right.bit_length() > MAX_BITS:
-        raise SecurityError(f"{left!r} * {right!r} is too large to compute")
-    for seq, times in ((left, right), (right, left)):
-        if isinstance(seq, (str, list, tuple)) and _is_int(times):
-            if len(seq) * times > MAX_SIZE:
-                raise SecurityError(f"repeating {len(seq)} item(s) {times} times is too large")
-            if size(seq) * times > MAX_VALUE:
-                raise _refuse_text(f"repeating {len(seq)} item(s) {times} times")
+    def ticking(self, items: Any) -> Any:
+        """What a `for` loop runs over, looking at the render's budget at each turn."""
+        return items if isinstance(items, Undefined) else _Ticking(items)
 
 
-def _printf(template: str, args: Any) -> str:
-    """`template % args`, refusing padding that would make a huge text."""
-    for match in _PRINTF.finditer(template):
-        for number in match.groups():
-            if number == "*" or (number is not None and int(number) > MAX_WIDTH):
-                raise SecurityError(f"a % format may pad to at most {MAX_WIDTH:,} characters")
-    values = args.values() if isinstance(args, Mapping) else args
-    for value in values if isinstance(values, (tuple, type({}.values()))) else (values,):
-        if isinstance(value, Undefined):
-            str(value)  # raises the undefined error, where repr() would print "Undefined"
-    if size(args) > MAX_VALUE:
-        raise _refuse_text("this % format")
-    return _checked_text(operator.mod(template, args), "this % format")
-
-
-def _guarded(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that measures the text it would make before and after making it."""
-    check = _PRECHECKS.get(name)
-    makes_text = name in _MAKES_TEXT
-
-    @functools.wraps(function)
-    def filter_(*args: Any, **kwargs: Any) -> Any:
-        if makes_text:
-            args = tuple(list(a) if isinstance(a, types.GeneratorType) else a for a in args)
-            if size((args, kwargs)) > MAX_VALUE:
-                raise _refuse_text(f"the filter '{name}'")
-        if check is not None:
-            check(*[a for a in args if not _is_context(a)], **kwargs)
-        return _checked_text(function(*args, **kwargs), f"the filter '{name}'")
-
-    return filter_
-
-
-def _is_context(value: Any) -> bool:
-    return isinstance(value, (Environment, EvalContext, Context))
-
-
-def _width(value: Any, width: Any = 80, *_: Any, **__: Any) -> None:
-    if isinstance(width, str):
-        width = len(width)
-    if _is_int(width) and width > MAX_WIDTH:
-        raise SecurityError(f"a filter may pad to at most {MAX_WIDTH:,} characters")
-    lines = value.count("\n") + 1 if isinstance(value, str) else 1
-    if _is_int(width) and width * lines > MAX_VALUE:
-        raise _refuse_text("padding this")
-
-
-def _replace(value: Any, old: Any = "", new: Any = "", count: Any = None) -> None:
-    if isinstance(value, str) and isinstance(old, str) and isinstance(new, str):
-        times = value.count(old) if old else len(value) + 1
-        if _is_int(count):
-            times = min(times, max(count, 0))
-        if len(value) + times * len(new) > MAX_VALUE:
-            raise _refuse_text("this replace")
-
-
-def _count(value: Any, count: Any = 1, *_: Any, **__: Any) -> None:
-    if _is_int(count) and count > MAX_SIZE:
-        raise SecurityError(f"a batch or slice of more than {MAX_SIZE:,} items is too large")
-
-
-def _format(value: Any, *args: Any, **kwargs: Any) -> None:
-    if isinstance(value, str):
-        _printf(value, kwargs or args)
-
-
-def _sum(value: Any, attribute: Any = None, start: Any = 0) -> None:
-    if not isinstance(start, (int, float)) or isinstance(start, bool):
-        raise SecurityError("sum adds numbers only")
-
-
-_PRECHECKS: dict[str, Callable[..., None]] = {
-    "center": _width,
-    "indent": _width,
-    "replace": _replace,
-    "batch": _count,
-    "slice": _count,
-    "format": _format,
-    "sum": _sum,
-}
-"""Checks of a filter's arguments that stop it before it builds something huge."""
-
-assert set(_PRECHECKS) <= BUILTIN_FILTERS and set(filters.FILTERS) >= BUILTIN_FILTERS
+assert set(PRECHECKS) <= BUILTIN_FILTERS and set(filters.FILTERS) >= BUILTIN_FILTERS

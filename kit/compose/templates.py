@@ -15,7 +15,7 @@ import functools
 import logging
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,8 @@ from kit.compose.budget import OverBudget, budget
 from kit.compose.dates import format_clock, format_date
 from kit.compose.loader import TEMPLATE_SUFFIX, FolderLoader
 from kit.compose.markup import escape
-from kit.compose.sandbox import MAX_VALUE, Sandbox, size
+from kit.compose.measure import MAX_VALUE, size
+from kit.compose.sandbox import Sandbox
 from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.files import LINK_OUT, FileProblem, list_folder, read_limited
@@ -234,12 +235,22 @@ def _undefined_names(
         yield Problem(file, line, 1, "", f"'{name}' is not defined here; {suggest(name, known)}")
 
 
-def render(env: jinja2.Environment, name: str, **context: Any) -> str:
-    """Render a template within its budgets; a failure in it is reported at its file and line."""
+def render(
+    env: jinja2.Environment,
+    name: str,
+    /,
+    watch: Callable[[str], str | None] | None = None,
+    **context: Any,
+) -> str:
+    """Render a template within its budgets; a failure in it is reported at its file and line.
+
+    `watch`, when given, sees each piece of text as it is rendered and returns why the
+    template must stop there, or None; the template is then reported at its line.
+    """
     try:
         template = env.get_template(name)
         with budget():
-            return _generate(template, context)
+            return _generate(template, context, watch)
     except KitError:
         raise
     except jinja2.TemplateSyntaxError as exc:
@@ -265,10 +276,14 @@ def render(env: jinja2.Environment, name: str, **context: Any) -> str:
 
 
 class OutputTooLong(OverBudget):
-    """A template rendered more text than `MAX_OUTPUT`."""
+    """A template rendered more text than `MAX_OUTPUT`, or text its watch refused."""
 
 
-def _generate(template: jinja2.Template, context: dict[str, Any]) -> str:
+def _generate(
+    template: jinja2.Template,
+    context: dict[str, Any],
+    watch: Callable[[str], str | None] | None = None,
+) -> str:
     """The template's text, stopped inside the template once it passes `MAX_OUTPUT`."""
     stream = template.generate(**context)
     pieces: list[str] = []
@@ -276,8 +291,12 @@ def _generate(template: jinja2.Template, context: dict[str, Any]) -> str:
     for piece in stream:
         length += len(piece)
         if length > MAX_OUTPUT:
+            refused: str | None = f"it renders more than {MAX_OUTPUT:,} characters"
+        else:
+            refused = None if watch is None else watch(piece)
+        if refused is not None:
             # Thrown in where the template is, so the message names its line.
-            stream.throw(OutputTooLong(f"it renders more than {MAX_OUTPUT:,} characters"))
+            stream.throw(OutputTooLong(refused))
         pieces.append(piece)
     return "".join(pieces)
 

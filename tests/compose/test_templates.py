@@ -193,6 +193,10 @@ def test_an_unknown_field_at_render_time(tmp_path: Path, monkeypatch: pytest.Mon
             "{{ range(10 ** 7)|list }}",
             "Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).",
         ),
+        (
+            "{{ (('ab' * 50000) ~ ('ab' * 50000))|list|sort|length }}",
+            "the filter 'list' would make a list of more than 100,000 items",
+        ),
         ("{{ lipsum(10 ** 6) }}", "'lipsum' is not defined here; known: course, week"),
         ("{{ 1 / 0 }}", "ZeroDivisionError: division by zero"),
     ],

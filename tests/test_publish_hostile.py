@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from helpers import FIXTURES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import kit
 
@@ -219,3 +221,103 @@ def test_the_pages_build_refuses_a_planted_backup_link(home: Path) -> None:
     assert job.state == "failed"
     assert LINK in job.error
     assert _outside(home) == before
+
+
+KIT_NAMES = [
+    ".kit-manifest.json",
+    ".kit-journal.json",
+    ".kit-journal.json.tmp",
+    ".kit-lock",
+    ".kit-staging",
+    ".kit-backup",
+    "leader-guide.docx",
+    "week-01-slides.pptx",
+    "week-01-handout.docx",
+]
+"""Every name kit reads, writes, moves or removes in the output folder of a one-week build."""
+PLANTS = [
+    "link to a file outside",
+    "link to a folder outside",
+    "link to a missing path outside",
+    "link to /dev/zero",
+    "pipe",
+    "large file",
+    "folder",
+    "file",
+]
+
+
+def _plant(build: Path, name: str, what: str, home: Path) -> None:
+    """Put `what` in `build` under `name`, in place of whatever is there."""
+    path = build / name
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+    if what == "link to a file outside":
+        path.symlink_to(home / ".bashrc")
+    elif what == "link to a folder outside":
+        path.symlink_to(home / "Documents")
+    elif what == "link to a missing path outside":
+        path.symlink_to(home / "Documents" / "planted")
+    elif what == "link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    elif what == "pipe":
+        os.mkfifo(path)
+    elif what == "large file":
+        with open(path, "wb") as stream:
+            stream.truncate(60_000_000)
+    elif what == "folder":
+        path.mkdir()
+        (path / "taxes.pdf").write_bytes(b"planted")
+    else:
+        path.write_text("planted\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home with a downloaded course folder and its kit, to copy for each example."""
+    root = tmp_path_factory.mktemp("model") / "home"
+    (root / "Documents").mkdir(parents=True)
+    (root / ".bashrc").write_text("# the user's own shell settings\n", encoding="utf-8")
+    (root / "Documents" / "taxes.pdf").write_bytes(b"%PDF the user's taxes")
+    course = root / "Downloads" / "course"
+    shutil.copytree(SMALL.parent, course)
+    kit.build(kit.load_course(course / "course.yaml"), course / "build")
+    return root
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    plants=st.dictionaries(st.sampled_from(KIT_NAMES), st.sampled_from(PLANTS), max_size=4),
+    forged=st.booleans(),
+    command=st.sampled_from(["build", "check"]),
+)
+def test_whatever_is_planted_nothing_outside_the_output_folder_changes(
+    run_kit, built_home: Path, tmp_path: Path, plants: dict[str, str], forged: bool, command: str
+) -> None:
+    """Links, pipes, devices and huge files under every name kit uses: it builds or refuses."""
+    home = tmp_path / f"home-{len(list(tmp_path.iterdir()))}"
+    shutil.copytree(built_home, home, symlinks=True)
+    build = _course(home) / "build"
+    if forged:
+        # A record and a journal naming files outside the folder by plain names.
+        record = json.loads((build / ".kit-manifest.json").read_text(encoding="utf-8"))
+        record["files"] |= {".bashrc": "0" * 64, "taxes.pdf": "0" * 64}
+        (build / ".kit-manifest.json").write_text(json.dumps(record), encoding="utf-8")
+        journal = {"format": 1, "aside": [".bashrc", "taxes.pdf"], "placed": {}}
+        (build / ".kit-journal.json").write_text(json.dumps(journal), encoding="utf-8")
+    for name, what in plants.items():
+        _plant(build, name, what, home)
+    before = _outside(home)
+    code, said = _run(run_kit, home, command, "course.yaml")
+    assert _outside(home) == before
+    assert code in (0, 2), said
+    if code == 2:
+        lines = said.splitlines()
+        assert lines[-1].startswith("kit: "), said
+        assert all(line.startswith(("build", "course.yaml")) for line in lines[:-1]), said

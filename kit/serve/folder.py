@@ -47,7 +47,9 @@ def short(name: str) -> str:
 
 def name_problem(name: str) -> str | None:
     """Why `name` cannot be a file or folder name, or None."""
-    return TOO_LONG if too_long(name) or "/" in name else None
+    if name in ("", ".", "..") or "/" in name or "\0" in name:
+        return "is not the name of a file in this folder"  # never one of kit's own names
+    return TOO_LONG if too_long(name) else None
 
 
 def kind(folder: int, name: str, shown: str) -> str | None:

@@ -408,6 +408,16 @@ def test_an_unknown_users_home_and_the_whole_disk(course: Path, fails: Fails) ->
     )
 
 
+def test_names_too_long_for_the_system_are_located(course: Path, fails: Fails) -> None:
+    name = "a" * 300
+    _write(course, {}, f"templates: {name}\nlessons: x/{name}\nbrand: {{slides: b/{name}.pptx}}\n")
+    fails(
+        f"course.yaml:2:12: templates: {files.TOO_LONG}",
+        f"course.yaml:3:10: lessons: {files.TOO_LONG}",
+        f"course.yaml:4:17: brand.slides: {files.TOO_LONG}",
+    )
+
+
 # --- 10. what a template writes must fit in a document -------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import mimetypes
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.brand import brand_problem
 from kit.resources import shown
-from kit.serve import checking, editing, safety, storage
+from kit.serve import checking, editing, folder, safety, storage
 from kit.serve.building import Builder, pdf_available
 from kit.serve.form import TRANSLATIONS, build_form
 from kit.serve.preview import schedule, week_preview
@@ -42,8 +43,9 @@ class Site:
     """One course file served on one address: its paths, token and builds."""
 
     def __init__(self, course: Path, *, host: str, port: int, token: str | None = None) -> None:
-        self.course = course.resolve()
-        self.folder = self.course.parent
+        # The folder is the real one; the course file's own name is kept, never followed.
+        self.folder = course.absolute().parent.resolve()
+        self.course = self.folder / course.name
         self.name = shown(course)
         self.token = token or safety.new_token()
         self.hosts = safety.allowed_hosts(host, port)
@@ -179,6 +181,8 @@ def create_app(site: Site) -> Starlette:
             storage.save(site.course, text, loaded)
         except storage.Conflict as exc:
             return JSONResponse({"conflict": exc.diff, "disk": exc.disk_text}, 409)
+        except folder.Refused as exc:
+            return JSONResponse({"error": str(exc)}, 400)
         except KitError as exc:
             return JSONResponse({"error": str(exc)}, 500)
         log.info("saved %s", site.course)
@@ -269,20 +273,32 @@ def _store_upload(site: Site, kind: Any, upload: Any) -> Response:
     name = safety.upload_name(upload.filename or "", suffix)
     if name is None:
         return JSONResponse({"error": f"a {kind} template must be a {suffix} file"}, 400)
+    if problem := folder.name_problem(f".upload-{name}"):
+        return JSONResponse({"error": problem}, 400)
     data = upload.file.read(safety.MAX_UPLOAD + 1)
     if len(data) > safety.MAX_UPLOAD:
         return JSONResponse({"error": _too_big()}, 413)
-    folder = site.folder / BRAND_FOLDER
     relative = f"{BRAND_FOLDER}/{name}"
-    target = safety.inside(site.folder, relative)
-    if target is None:
-        return JSONResponse({"error": "that file name cannot be used"}, 400)
-    folder.mkdir(exist_ok=True)
-    staging = folder / f".upload-{name}"
-    staging.write_bytes(data)
-    problem = brand_problem(staging, relative)
+    # Checked in a private copy first, so that nothing is written in the course folder
+    # for a file that cannot be used.
+    with tempfile.TemporaryDirectory(prefix="kit-upload-") as private:
+        copy = Path(private, name)
+        copy.write_bytes(data)
+        problem = brand_problem(copy, relative)
     if problem:
-        staging.unlink(missing_ok=True)
         return JSONResponse({"error": problem}, 422)
-    staging.replace(target)
+    staging = f".upload-{name}"
+    try:
+        with (
+            folder.opened(site.folder) as course_folder,
+            folder.subfolder(course_folder, BRAND_FOLDER, BRAND_FOLDER) as brand,
+        ):
+            folder.expect_file(brand, name, relative)
+            shown = f"{BRAND_FOLDER}/{staging}"
+            if folder.kind(brand, staging, shown) == "a file":
+                folder.remove(brand, staging)  # kit's own, left by an upload cut short
+            folder.write_new(brand, staging, data, shown)
+            folder.replace(brand, staging, name, relative)
+    except folder.Refused as exc:
+        return JSONResponse({"error": str(exc)}, 400)
     return JSONResponse({"path": relative, "kind": kind})

@@ -11,6 +11,7 @@ from typing import Any
 from kit.course.model import ResolvedCourse
 from kit.errors import InputError, KitError, Problem
 from kit.load.course_file import load_course_text
+from kit.load.files import named_path
 from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
 from kit.load.yamlfile import MAX_BYTES, load_text
 from kit.resources import data_dir
@@ -131,9 +132,9 @@ def library(data: Any, base: Path) -> dict[str, LessonFile]:
     found = dict(builtin())
     folder = data.get("lessons") if isinstance(data, dict) else None
     if isinstance(folder, str) and folder.strip():
-        path = Path(folder.strip()).expanduser()
-        path = path if path.is_absolute() else base / path
-        if path.is_dir():
+        # Found as the course check finds it: a name too long or a link out is not looked at.
+        path = named_path(base, folder.strip()).path
+        if path is not None and path.is_dir():
             own, _ = load_lessons(path, builtin=False)
             found.update(own)
     return found

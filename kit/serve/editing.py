@@ -13,10 +13,15 @@ import re
 import threading
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from kit.errors import KitError
@@ -167,33 +172,61 @@ def coerce(path: Path_, value: Any) -> Any:
     """The YAML value for what was typed into the field at `path`.
 
     What does not read as the field's type is kept as text, so that the course
-    check reports it in its own words beside the field.
+    check reports it in its own words beside the field. Text is written so that it
+    reads back exactly as typed; only ids and codes are trimmed of spaces around them.
     """
     if isinstance(value, list):
-        # Lines of a text box, such as an exercise's steps: one item each, blank lines dropped.
-        items = [coerce([*path, i], v) for i, v in enumerate(value) if str(v).strip()]
+        # Lines of a text box, such as an exercise's steps: one item each, blank lines
+        # dropped and spaces around a line trimmed, as the box shows them.
+        lines = [v.strip() if isinstance(v, str) else v for v in value]
+        items = [coerce([*path, i], v) for i, v in enumerate(lines) if str(v).strip()]
         return CommentedSeq(items) if items else None
     if not isinstance(value, str):
         return value
-    value = value.strip()
+    typed, value = value, value.strip()
+    if not value:
+        return ""
     key = next((p for p in reversed(path) if isinstance(p, str)), "")
     pattern = _pattern(path)
     if pattern == ("weeks", "*"):
-        return value  # a week given as a lesson id alone
+        return _text(value)  # a week given as a lesson id alone
     if key in INT_FIELDS and len(path) == 1 and re.fullmatch(r"-?\d+", value):
         return int(value)
     if pattern in DATE_FIELDS and _ISO.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            return value
+            return _text(value)
     if key in BOOL_FIELDS and value in ("true", "false"):
         return value == "true"
+    if key in PLAIN_FIELDS:
+        return _text(value)  # ids and codes: spaces around them are never meant
+    # Text is kept as typed, spaces around it included, so what was typed is what is read.
     if key == "time" and len(path) == 1:
-        return DoubleQuotedScalarString(value)  # 18:30 unquoted reads as a number in YAML 1.1
-    if key in PLAIN_FIELDS or " " not in value:
-        return value
-    return DoubleQuotedScalarString(value)
+        return DoubleQuotedScalarString(typed)  # 18:30 unquoted reads as a number in YAML 1.1
+    if " " not in typed:
+        return _text(typed)
+    return DoubleQuotedScalarString(typed)
+
+
+def _text(value: str) -> str:
+    """`value` to be written as it is when it reads back as the same text, else in quotes.
+
+    ruamel.yaml writes YAML 1.2, where `Yes`, `off` and `~` are plain words; kit reads
+    YAML 1.1, where they are true, false and nothing. Double quotes keep any text, and
+    write line separators and other invisible characters as escapes.
+    """
+    return value if _plain_safe(value) else DoubleQuotedScalarString(value)
+
+
+def _plain_safe(value: str) -> bool:
+    """True when `value` written without quotes reads back, in YAML 1.1, as the same text."""
+    if not value.isprintable():  # line separators, tabs, no-break spaces
+        return False
+    try:
+        return yaml.safe_load(value) == value
+    except (yaml.YAMLError, ValueError, OverflowError):  # 2027-02-30 reads as a bad date
+        return False
 
 
 def _container(data: CommentedMap, path: Path_, *, create: bool) -> Any:
@@ -232,8 +265,18 @@ def _shown(path: Path_) -> str:
 
 
 def _keep_style(old: Any, new: Any) -> Any:
-    """New text in the quoting style the old value was written in."""
-    if isinstance(old, ScalarString) and isinstance(new, str) and type(new) is not type(old):
+    """New text in the quoting style the old value was written in, when that style keeps it.
+
+    Only double quotes keep every character: a line separator in single quotes or a
+    block is read back as a line break, and the next line's spaces are dropped.
+    """
+    kept = (DoubleQuotedScalarString, SingleQuotedScalarString, LiteralScalarString)
+    if (
+        isinstance(old, kept)
+        and isinstance(new, str)
+        and type(new) is not type(old)
+        and (isinstance(old, DoubleQuotedScalarString) or new.isprintable())
+    ):
         return type(old)(str(new))
     return new
 
@@ -346,7 +389,7 @@ def _drop(data: CommentedMap, change: dict[str, Any]) -> None:
 def _reword(data: CommentedMap, change: dict[str, Any]) -> None:
     week, qid = _week_changes(data, change)
     text = change.get("text")
-    text = text.strip() if isinstance(text, str) else ""
+    text = text if isinstance(text, str) and text.strip() else ""
     path: Path_ = ["weeks", week, "questions", "replace", qid]
     replace = _container(data, path, create=bool(text))
     if not text:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
-from kit.errors import BuildError, InputError
-from kit.load.yamlfile import read_text
+from kit.errors import InputError, Problem
+from kit.load.yamlfile import MAX_BYTES, decode
 from kit.resources import data_dir
+from kit.serve import folder
 
 STARTER = "starter-course.yaml"
 """The commented starter course `kit new` writes."""
@@ -22,10 +21,17 @@ def digest(text: str) -> str:
 
 
 def read(path: Path) -> str:
-    """The course file's text; an empty text when it does not exist yet."""
-    if not path.exists():
-        return ""
-    return read_text(path, path.name)
+    """The course file's text; an empty text when it does not exist yet.
+
+    Only a regular file in the folder itself is read: a link, even to a course file,
+    could make the page save somewhere outside the course folder.
+    """
+    try:
+        with folder.opened(path.parent) as fd:
+            raw = folder.read(fd, path.name, path.name, MAX_BYTES)
+    except folder.Refused as exc:
+        raise InputError(Problem(path.name, 0, 0, "", exc.reason)) from None
+    return "" if raw is None else decode(raw, path.name)
 
 
 def starter_text() -> str:
@@ -35,9 +41,10 @@ def starter_text() -> str:
 
 def create_if_missing(path: Path) -> bool:
     """Write the starter course at `path` unless a file is there; True when it was written."""
-    if path.exists():
-        return False
-    write_atomic(path, starter_text())
+    with folder.opened(path.parent) as fd:
+        if folder.kind(fd, path.name, path.name) is not None:
+            return False
+        folder.write_new(fd, path.name, starter_text().encode("utf-8"), path.name)
     return True
 
 
@@ -65,35 +72,17 @@ def save(path: Path, text: str, loaded: str) -> str:
     """Save `text` over the file the page read as `loaded`; return the new digest.
 
     Raise `Conflict` when the file on disk is no longer what the page read (another
-    editor saved it, or it was deleted), so nobody's changes are lost silently.
+    editor saved it, or it was deleted), so nobody's changes are lost silently, and
+    `folder.Refused` when a link or anything but a regular file has the file's name.
     """
-    try:
-        now = read(path)
-    except InputError as exc:
-        # Something no longer readable as a course file was written there: keep it.
-        raise Conflict("", "\n".join(str(p) for p in exc.problems) + "\n") from None
-    if now != loaded:
-        raise Conflict(now, changes_between(loaded, now, path.name))
-    write_atomic(path, text)
+    with folder.opened(path.parent) as fd:
+        raw = folder.read(fd, path.name, path.name, MAX_BYTES)
+        try:
+            now = "" if raw is None else decode(raw, path.name)
+        except InputError as exc:
+            # Something no longer readable as a course file was written there: keep it.
+            raise Conflict("", "\n".join(str(p) for p in exc.problems) + "\n") from None
+        if now != loaded:
+            raise Conflict(now, changes_between(loaded, now, path.name))
+        folder.write_atomic(fd, path.name, text.encode("utf-8"), path.name)
     return digest(text)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that readers see the old text or the new one, never a part of it."""
-    folder = path.parent
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise BuildError(f"cannot write in {folder}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise BuildError(f"cannot save {path.name}: {exc.strerror}") from None

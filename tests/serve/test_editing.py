@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import Phase, assume, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip(
     "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
 )
 
 from kit.load.course_file import load_course_text
+from kit.load.yamlfile import load_text
 from kit.resources import data_dir
 from kit.serve.editing import EditError, apply, coerce
 
@@ -137,3 +141,128 @@ def test_a_weeks_own_exercise_steps_are_one_a_line() -> None:
         .exercise_steps[0]
         .startswith("Each of you picks a moment")
     )
+
+
+@pytest.mark.parametrize("word", ["Yes", "No", "on", "off", "~", "null", "42", "2027-01-10"])
+def test_a_question_reworded_to_a_yaml_word_is_kept_as_text(word: str) -> None:
+    text = apply(STARTER, {"op": "reword", "week": 0, "id": "q1", "text": word})
+    assert f'      q1: "{word}"\n' in text
+    data = load_text(text, "course.yaml").data
+    assert data["weeks"][0]["questions"]["replace"]["q1"] == word
+
+
+# --- the page writes what it reads ----------------------------------------------------
+
+ROUND_TRIP = """\
+title: Base
+subtitle: 'Sub'
+church: "Church"
+time: "18:30"
+translation: WEB
+leaders: [Ann]
+care:
+  - name: Pat
+brand:
+  slides: brand/a.pptx
+weeks:
+  - lesson: trust
+    title: |-
+      A title
+    questions:
+      add:
+        - text: A question
+  - trust
+"""
+"""A course file with every kind of text field the page edits, in every quoting style."""
+
+TEXT_FIELDS: list[list[str | int]] = [
+    ["title"],
+    ["subtitle"],
+    ["church"],
+    ["time"],
+    ["leaders", 0],
+    *(["care", 0, key] for key in ("name", "role", "phone", "email", "note")),
+    ["brand", "slides"],
+    ["brand", "document"],
+    ["lessons"],
+    ["templates"],
+    ["weeks", 0, "title"],
+    ["weeks", 0, "exercise", "title"],
+    ["weeks", 0, "take_home", "title"],
+    ["weeks", 0, "questions", "add", 0, "text"],
+    ["weeks", 0, "questions", "add", 0, "note"],
+]
+"""Fields whose text is kept exactly as typed."""
+CODE_FIELDS: list[list[str | int]] = [
+    ["translation"],
+    ["weeks", 0, "lesson"],
+    ["weeks", 1],
+    *(["weeks", 0, "questions", "add", 0, key] for key in ("id", "after", "audience", "level")),
+]
+"""Fields holding an id or a code, which the page trims of spaces around it."""
+
+SPECIAL = [
+    *("Yes", "No", "yes", "on", "off", "y", "n", "true", "False", "null", "Null", "~", ""),
+    *("42", "-1", "0o17", "0x1F", "1_000", "3.5", "1e3", ".inf", "-.inf", ".nan", "18:30"),
+    *("2027-01-10", "2027-01-10 18:30:00", "2027-02-30", "=", "<<", "- a", "? a", "a: b"),
+    *(" lead", "trail ", "  ", "# x", "a #b", "a# b", "x:", "'q'", '"q"', "'", '"', "\\n"),
+    *("[a", "{a", "a, b", "&a", "*a", "!a", "!!str a", "|", ">", "%a", "@a", "`a", "--- a"),
+    *("...", "a\u2028b", "\u2029", "a\x85b", "\x85", "\ta", "a\t", "a\u00a0", "\ufeffa"),
+    *("😀", "a\U0001f600b", "\u200b", "é", "\u3000a", "a\nb", "a\r\nb", "\\", "a\\b"),
+]
+"""Text that YAML would read as something else, or lose part of, unless it is written well."""
+
+
+def _typed() -> st.SearchStrategy[str]:
+    """Any text at all, the special texts above much more often than chance would.
+
+    Control characters, lone surrogates and non-characters are typed too: the course
+    check refuses them in a course (no document can hold them), but the page must still
+    save them as typed, so that the check can point at them.
+    """
+    part = st.one_of(st.sampled_from(SPECIAL), st.text(max_size=12))
+    return st.lists(part, min_size=1, max_size=3).map("".join)
+
+
+def _at(data: Any, path: list[str | int]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+# Each example makes some thirty changes; shrinking a failure would take minutes, and the
+# special texts in it already read plainly.
+@settings(max_examples=80, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate])
+@given(typed=_typed(), steps=st.lists(_typed(), max_size=3))
+def test_the_page_writes_what_it_reads(tmp_path_factory: Any, typed: str, steps: list[str]) -> None:
+    from kit.serve import checking, editing, storage
+
+    assume(typed.strip())
+    course = tmp_path_factory.mktemp("course") / "course.yaml"
+    course.write_text(ROUND_TRIP, encoding="utf-8")
+    text = ROUND_TRIP
+    # Each change as the page sends it to /api/change, then saved as /api/save does.
+    for path in TEXT_FIELDS + CODE_FIELDS:
+        text = apply(text, {"op": "set", "path": path, "value": typed})
+    steps_path: list[str | int] = ["weeks", 0, "exercise", "steps"]
+    text = apply(text, {"op": "set", "path": steps_path, "value": steps})
+    text = apply(text, {"op": "reword", "week": 0, "id": "q1", "text": typed})
+    text = apply(text, {"op": "add", "path": ["leaders"], "value": typed})
+    text = apply(text, {"op": "add", "path": ["care"], "value": {"name": typed}})
+    storage.save(course, text, ROUND_TRIP)
+
+    saved = storage.read(course)
+    lines = [line.strip() for line in steps if line.strip()]
+    for data in (
+        load_text(saved, "course.yaml").data,  # kit's own course loader
+        checking.data_of(saved, "course.yaml")[0],  # what the page shows
+        editing.load(saved),  # what the page's next change starts from
+    ):
+        for path in TEXT_FIELDS:
+            assert _at(data, path) == typed, path
+        for path in CODE_FIELDS:
+            assert _at(data, path) == typed.strip(), path
+        assert (_at(data, steps_path[:-1]).get("steps") or []) == lines
+        assert _at(data, ["weeks", 0, "questions", "replace", "q1"]) == typed
+        assert _at(data, ["leaders", 1]) == typed
+        assert _at(data, ["care", 1, "name"]) == typed

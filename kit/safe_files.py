@@ -1,12 +1,13 @@
-"""Files and folders kit owns, reached so that no link, device or pipe is ever followed.
+"""Files and folders kit reads as its own, writes, moves or removes: never through a link.
 
 A course folder may come from a stranger, and the output folder inside it with it: any
-name kit keeps there (its record, its lock, its scratch folders) may have been planted
-as a link to the user's home, a pipe that never answers or a device that never ends.
-`Folder` holds a real folder open and does every operation relative to it with calls
-that cannot follow a link (`O_NOFOLLOW`, `dir_fd`, `lstat`), so there is no moment
-between a check and an act in which a name could be swapped. What is not a regular file
-or a real folder is refused, as a located problem, and never opened, moved or removed.
+name kit uses there (its record, its lock, its scratch folders, the page's uploads and
+saves) may have been planted as a link to the user's home, a pipe that never answers or
+a device that never ends. `Folder` holds a real folder open and does every operation
+relative to it with calls that act on the name itself (`O_NOFOLLOW`, `dir_fd`,
+`lstat`), so no name can be swapped between a look and an act. What is not a regular
+file or a real folder, and a name too long for the system, is refused as a located
+problem (`InputError`) before it is used, never followed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import secrets
 import stat
 from contextlib import suppress
 from pathlib import Path
@@ -25,37 +27,78 @@ from kit.resources import shown
 _NOFOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC
 _OPEN_FOLDER = os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW
 # A pipe or a device must not block or start anything as it is opened to be looked at.
-_OPEN_FILE = os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW
+_OPEN_FILE = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | _NOFOLLOW
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW
 
-MAX_NAME = 255
-"""Longest name, in bytes, that a folder on any common file system holds."""
+NAME_MAX = 255
+"""Longest file or folder name, in bytes, that Linux, macOS and Windows all accept."""
+PATH_MAX = 4000
+"""Longest path kit looks up; the system refuses longer ones (4,096 bytes on Linux)."""
 
-LINK = (
-    "is a link to somewhere else, and kit never follows links to its own files and folders; "
-    "delete the link, then try again"
+TOO_LONG = (
+    f"this name is too long; a file or folder name may have at most {NAME_MAX} letters "
+    "(fewer with accented letters), so use a shorter name"
 )
-NOT_A_FILE = "is a {kind}, not a file; delete it, then try again"
-NOT_A_FOLDER = "is a {kind}, not a folder; delete it or name another folder, then try again"
-TOO_LONG = "this name is too long for a file"
-TOO_LARGE = "is {size:,} bytes, far more than kit ever writes here ({limit:,}); it is not kit's"
+NOT_A_NAME = "is not the name of a file in this folder"
+LINK = (
+    "is a link, and kit never follows a link here; delete the link or move it away, then try again"
+)
+IN_THE_WAY = "is {what}, where kit needs {want}; move it away, then try again"
+
+
+def too_long(path: str) -> bool:
+    """True when the system would refuse `path` for the length of a name in it, or its own."""
+    size = len(path.encode("utf-8", "surrogatepass"))
+    return size > PATH_MAX or any(
+        len(part.encode("utf-8", "surrogatepass")) > NAME_MAX for part in path.split("/")
+    )
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot be a file or folder name in a folder, or None."""
+    if name in ("", ".", "..") or "/" in name or "\0" in name:
+        return NOT_A_NAME
+    return TOO_LONG if too_long(name) else None
+
+
+def kind_of(mode: int) -> str:
+    """What a file of this mode is, in words a coordinator knows."""
+    if stat.S_ISLNK(mode):
+        return "a link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISREG(mode):
+        return "a file"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
 
 
 class Folder:
-    """A real folder held open: every name under it is reached without following a link."""
+    """A real folder held open: every name in it is reached without following a link."""
 
-    def __init__(self, path: Path, fd: int) -> None:
+    def __init__(self, path: Path, fd: int, label: str) -> None:
         self.path = path
-        """Where the folder is, for messages and for the writers that take a path."""
+        """Where the folder is, for the writers that take a path."""
         self.fd = fd
         """The open folder; every operation is relative to it."""
+        self.label = label
+        """How messages name the folder; empty for the folder a user works in."""
 
     @classmethod
-    def open(cls, path: Path) -> Folder:
+    def open(cls, path: Path, label: str | None = None) -> Folder:
         """Open the real folder at `path`; a link, a file or anything else there is refused."""
+        label = shown(path) if label is None else label
         try:
-            return cls(path, os.open(path, _OPEN_FOLDER))
+            return cls(path, os.open(path, _OPEN_FOLDER), label)
         except OSError as exc:
-            raise _refusal(path, exc, _lmode(path)) from None
+            try:
+                mode: int | None = os.lstat(path).st_mode
+            except OSError:
+                mode = None
+            raise _refusal(label or str(path), exc, mode, "a folder") from None
 
     def __enter__(self) -> Folder:
         return self
@@ -77,58 +120,108 @@ class Folder:
     def __truediv__(self, name: str) -> Path:
         return self.path / name
 
+    def shown(self, name: str) -> str:
+        """How messages name `name` in this folder."""
+        return f"{self.label}/{name}" if self.label else name
+
+    def refused(self, name: str, message: str) -> InputError:
+        """The located problem of `name` in this folder."""
+        return InputError(Problem(_short(self.shown(name)), 0, 0, "", message))
+
     def mode(self, name: str) -> int | None:
-        """The type and mode bits of `name` itself, never of a link's target; None if absent."""
+        """The mode of `name` itself, never of what a link points to; None if absent."""
+        if problem := name_problem(name):
+            raise self.refused(name, problem)
         try:
             return os.stat(name, dir_fd=self.fd, follow_symlinks=False).st_mode
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise self.refused(name, f"cannot be looked at ({_reason(exc)})") from None
 
     def exists(self, name: str) -> bool:
         """Whether anything at all, a link included, has this name."""
         return self.mode(name) is not None
 
-    def problem(self, name: str, *, folder: bool = False) -> Problem | None:
-        """Why `name` cannot be a regular file (or real folder) of kit's; None if it can."""
-        if len(os.fsencode(name)) > MAX_NAME:
-            return _problem(self / name[:40], TOO_LONG)
-        mode = self.mode(name)
-        if mode is None or (stat.S_ISDIR(mode) if folder else stat.S_ISREG(mode)):
+    def problem(self, name: str, want: str = "a file") -> Problem | None:
+        """Why `name` cannot be `want` ("a file" or "a folder"); None if it can or is absent."""
+        try:
+            mode = self.mode(name)
+        except InputError as exc:
+            return exc.problems[0]
+        if mode is None or kind_of(mode) == want:
             return None
         if stat.S_ISLNK(mode):
-            return _problem(self / name, LINK)
-        message = NOT_A_FOLDER if folder else NOT_A_FILE
-        return _problem(self / name, message.format(kind=kind_of(mode)))
+            return self.refused(name, LINK).problems[0]
+        return self.refused(name, IN_THE_WAY.format(what=kind_of(mode), want=want)).problems[0]
+
+    def expect(self, name: str, want: str = "a file") -> bool:
+        """Whether `name` is there as `want`; a link or anything else there is refused."""
+        problem = self.problem(name, want)
+        if problem is not None:
+            raise InputError(problem)
+        return self.exists(name)
 
     def read(self, name: str, limit: int) -> bytes | None:
-        """The bytes of the regular file `name`, at most `limit` of them; None if absent."""
+        """The first `limit + 1` bytes of the regular file `name` at most; None if absent."""
+        if not self.expect(name):
+            return None
         try:
             fd = os.open(name, _OPEN_FILE, dir_fd=self.fd)
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise _refusal(self / name, exc) from None
+            raise _refusal(self.shown(name), exc, self.mode(name), "a file") from None
         with os.fdopen(fd, "rb") as stream:
             mode = os.fstat(fd).st_mode
-            if not stat.S_ISREG(mode):
-                raise InputError(_problem(self / name, NOT_A_FILE.format(kind=kind_of(mode))))
-            data = stream.read(limit + 1)
-        if len(data) > limit:
-            size = max(len(data), os.stat(name, dir_fd=self.fd, follow_symlinks=False).st_size)
-            raise InputError(_problem(self / name, TOO_LARGE.format(size=size, limit=limit)))
-        return data
+            if not stat.S_ISREG(mode):  # swapped since it was looked at
+                raise self.refused(name, IN_THE_WAY.format(what=kind_of(mode), want="a file"))
+            return stream.read(limit + 1)
 
-    def write_new(self, name: str, data: bytes) -> None:
-        """Write a new regular file `name`, on disk before this returns; nothing may be there."""
-        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644, dir_fd=self.fd)
+    def write_new(self, name: str, data: bytes, mode: int | None = None) -> None:
+        """Write the new regular file `name`, on disk before this returns; nothing may be there.
+
+        `mode` gives it an earlier file's permissions; without it the umask decides.
+        """
+        if problem := name_problem(name):
+            raise self.refused(name, problem)
+        try:
+            fd = os.open(name, _NEW_FILE, 0o666, dir_fd=self.fd)
+        except FileExistsError:
+            what = kind_of(self.mode(name) or stat.S_IFREG)
+            want = "room for a new file"
+            raise self.refused(name, IN_THE_WAY.format(what=what, want=want)) from None
+        except OSError as exc:
+            raise _refusal(self.shown(name), exc, None, "a file") from None
         try:
             with os.fdopen(fd, "wb") as stream:
                 stream.write(data)
                 stream.flush()
+                if mode is not None:
+                    os.fchmod(stream.fileno(), mode)
                 os.fsync(stream.fileno())
         except BaseException:
-            os.unlink(name, dir_fd=self.fd)
+            with suppress(OSError):
+                os.unlink(name, dir_fd=self.fd)
             raise
+
+    def write_atomic(self, name: str, data: bytes) -> None:
+        """Write `name` so that readers see its old bytes or the new ones, never a part.
+
+        The new file keeps the permissions of the regular file it replaces.
+        """
+        mode = self.mode(name) if self.expect(name) else None
+        stem = name if not too_long(f".{name}.12345678.tmp") else "kit"
+        draft = f".{stem}.{secrets.token_hex(4)}.tmp"
+        self.write_new(draft, data, None if mode is None else stat.S_IMODE(mode))
+        try:
+            self.expect(name)
+            self.move(draft, self, name)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(draft, dir_fd=self.fd)
+            raise
+        self.sync()
 
     def open_lock(self, name: str) -> int:
         """Open, creating it if missing, the regular file `name` to lock; its descriptor.
@@ -140,12 +233,12 @@ class Folder:
             fd = os.open(name, flags, 0o644, dir_fd=self.fd)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise InputError(_problem(self / name, LINK)) from None
+                raise self.refused(name, LINK) from None
             raise
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             os.close(fd)
-            raise InputError(_problem(self / name, NOT_A_FILE.format(kind=kind_of(mode))))
+            raise self.refused(name, IN_THE_WAY.format(what=kind_of(mode), want="a file"))
         return fd
 
     def inode(self, name: str) -> int | None:
@@ -157,15 +250,19 @@ class Folder:
 
     def make(self, name: str) -> Folder:
         """Make the new folder `name` (nothing may be there yet) and open it."""
-        os.mkdir(name, 0o755, dir_fd=self.fd)
+        os.mkdir(name, 0o777, dir_fd=self.fd)
         return self.sub(name)
 
-    def sub(self, name: str) -> Folder:
-        """Open the real folder `name` in this one; a link or anything else is refused."""
+    def sub(self, name: str, *, create: bool = False) -> Folder:
+        """Open the real folder `name` in this one, made first with `create` when missing."""
+        if create and not self.expect(name, "a folder"):
+            with suppress(FileExistsError):  # made meanwhile: opened below like any other
+                os.mkdir(name, 0o777, dir_fd=self.fd)
         try:
-            return Folder(self / name, os.open(name, _OPEN_FOLDER, dir_fd=self.fd))
+            fd = os.open(name, _OPEN_FOLDER, dir_fd=self.fd)
         except OSError as exc:
-            raise _refusal(self / name, exc, self.mode(name)) from None
+            raise _refusal(self.shown(name), exc, self.mode(name), "a folder") from None
+        return Folder(self / name, fd, self.shown(name))
 
     def move(self, name: str, to: Folder, new: str | None = None) -> None:
         """Move `name` itself (a link is not followed) into `to`, replacing what is there."""
@@ -203,7 +300,7 @@ class Folder:
             return found.hexdigest()
 
     def sync(self) -> None:
-        """Make the names in this folder durable, where the system can."""
+        """Make the names in this folder durable, where the file system can."""
         with suppress(OSError):
             os.fsync(self.fd)
 
@@ -212,42 +309,29 @@ class Folder:
         return os.access(self.path, os.W_OK | os.X_OK)
 
 
-def kind_of(mode: int) -> str:
-    """What a file of this mode is, in a word a coordinator knows."""
-    if stat.S_ISLNK(mode):
-        return "link"
-    if stat.S_ISDIR(mode):
-        return "folder"
-    if stat.S_ISFIFO(mode):
-        return "pipe"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
-    return "file" if stat.S_ISREG(mode) else "special file"
-
-
-def _refusal(path: Path, exc: OSError, mode: int | None = None) -> InputError:
+def _refusal(label: str, exc: OSError, mode: int | None, want: str) -> InputError:
     """The problem an open the system refused stands for, in the user's words.
 
-    `mode` is what the name is, when it was to be opened as a folder.
+    `mode` is what the name is, where known: a folder opened with `O_NOFOLLOW` that is
+    a link fails as "not a folder", and only the mode tells a link from a file.
     """
     if exc.errno == errno.ELOOP or (mode is not None and stat.S_ISLNK(mode)):
-        return InputError(_problem(path, LINK))
-    if exc.errno == errno.ENAMETOOLONG:
-        return InputError(_problem(path.with_name(path.name[:40]), TOO_LONG))
-    if exc.errno == errno.ENOTDIR and mode is not None:
-        return InputError(_problem(path, NOT_A_FOLDER.format(kind=kind_of(mode))))
-    reason = (exc.strerror or str(exc)).lower()
-    return InputError(_problem(path, f"cannot be opened ({reason})"))
+        message = LINK
+    elif exc.errno == errno.ENAMETOOLONG:
+        message = TOO_LONG
+    elif exc.errno == errno.ENOTDIR and mode is not None:
+        message = IN_THE_WAY.format(what=kind_of(mode), want=want)
+    elif exc.errno == errno.ENOENT and want == "a folder":
+        message = "no such folder"
+    else:
+        message = f"cannot be opened ({_reason(exc)})"
+    return InputError(Problem(_short(label), 0, 0, "", message))
 
 
-def _lmode(path: Path) -> int | None:
-    try:
-        return os.lstat(path).st_mode
-    except OSError:
-        return None
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
 
 
-def _problem(path: Path, message: str) -> Problem:
-    return Problem(shown(path), 0, 0, "", message)
+def _short(name: str) -> str:
+    """A name as a message shows it: an over-long one cut, so the message stays readable."""
+    return name if len(name) <= 60 else f"{name[:40]}...{name[-12:]}"

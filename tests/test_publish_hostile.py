@@ -24,11 +24,11 @@ import kit
 SMALL = FIXTURES / "markers" / "course.yaml"
 """A one-week course, quick to build."""
 LINK = (
-    "is a link to somewhere else, and kit never follows links to its own files and folders; "
-    "delete the link, then try again"
+    "is a link, and kit never follows a link here; delete the link or move it away, "
+    "then try again"
 )
-NOT_A_FILE = "is a {kind}, not a file; delete it, then try again"
-TOO_LARGE = "is {size:,} bytes, far more than kit ever writes here ({limit:,}); it is not kit's"
+NOT_A_FILE = "is {kind}, where kit needs a file; move it away, then try again"
+TOO_LARGE = "is larger than any record kit writes (4,000,000 bytes), so it is not kit's"
 OUT_LINK = (
     "is a link to another folder, and kit builds only into a real folder; "
     "name the folder itself with -o"
@@ -158,7 +158,7 @@ def test_a_pipe_under_a_name_of_kits_does_not_hang_it(run_kit, home: Path, name:
     os.mkfifo(build / name)
     code, said = _run(run_kit, home, "build", "course.yaml")
     assert code == 2
-    assert said.splitlines()[0] == f"build/{name}: {NOT_A_FILE.format(kind='pipe')}"
+    assert said.splitlines()[0] == f"build/{name}: {NOT_A_FILE.format(kind='a pipe')}"
 
 
 def test_a_record_nested_beyond_reason_is_damaged_not_an_internal_error(
@@ -178,10 +178,9 @@ def test_a_record_too_large_to_be_kits_is_refused(run_kit, home: Path) -> None:
     with open(build / ".kit-manifest.json", "wb") as stream:
         stream.truncate(50_000_000)
     code, said = _run(run_kit, home, "build", "course.yaml")
-    too_large = TOO_LARGE.format(size=50_000_000, limit=4_000_000)
     assert (code, said) == (
         2,
-        f"build/.kit-manifest.json: {too_large}\nkit: 1 problem found; nothing was written\n",
+        f"build/.kit-manifest.json: {TOO_LARGE}\nkit: 1 problem found; nothing was written\n",
     )
 
 

@@ -15,18 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.safe_files import TOO_LONG, too_long
+
 MAX_ENTRIES = 200
 """Most files and folders kit looks through in a templates or lessons folder."""
-
-NAME_MAX = 255
-"""Longest file or folder name, in bytes, that Linux, macOS and Windows all accept."""
-PATH_MAX = 4000
-"""Longest path kit looks up; the system refuses longer ones (4,096 bytes on Linux)."""
-TOO_LONG = (
-    f"this name is too long; a file or folder name may have at most {NAME_MAX} letters "
-    "(fewer with accented letters), so use a shorter name"
-)
-"""Why a name longer than `NAME_MAX` cannot be used."""
 
 LINK_OUT = "is a link to somewhere outside the course folder; copy what it links to into the folder"
 """The message for a file that links out."""
@@ -133,14 +125,6 @@ def named_path(base: Path | None, value: str) -> Named:
     except OSError as exc:  # a folder on the way that this user may not look into
         return Named(None, f"'{value}' cannot be looked at: {exc.strerror}")
     return Named(lexical, None)
-
-
-def too_long(path: str) -> bool:
-    """True when the system would refuse `path` for the length of a name in it, or its own."""
-    size = len(path.encode("utf-8", "surrogatepass"))
-    return size > PATH_MAX or any(
-        len(part.encode("utf-8", "surrogatepass")) > NAME_MAX for part in path.split("/")
-    )
 
 
 @dataclass(frozen=True)

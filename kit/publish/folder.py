@@ -92,7 +92,7 @@ def tidy_if_needed(out_dir: Path) -> list[str]:
     if not stat.S_ISDIR(mode or 0):
         return []
     with Folder.open(path) as folder:
-        problems = [p for n, is_folder in KEPT if (p := folder.problem(n, folder=is_folder))]
+        problems = [p for name, want in KEPT if (p := folder.problem(name, want))]
         if problems:
             raise InputError(problems)
     # A lock file no one holds is left by a build killed outright, maybe before it

@@ -20,10 +20,10 @@ from kit.publish.layout import (
     JOURNAL_DRAFT,
     KEPT,
     MANIFEST,
-    MAX_RECORD,
     SCRATCH,
     STAGING,
     plain_name,
+    read_record,
     record,
 )
 from kit.resources import shown
@@ -60,7 +60,7 @@ def write(folder: Folder, journal: Journal) -> None:
 def read(folder: Folder) -> Journal | None:
     """The journal of a publish that did not end, or None when there is none."""
     path = folder / JOURNAL
-    data = folder.read(JOURNAL, MAX_RECORD)
+    data = read_record(folder, JOURNAL)
     if data is None:
         return None
     try:
@@ -152,9 +152,7 @@ def recover(folder: Folder) -> str | None:
     real folder kit would have left (a link, a pipe, a device) is refused before
     anything moves, so a folder from someone else cannot steer kit outside it.
     """
-    problems = [
-        p for name, is_folder in KEPT if (p := folder.problem(name, folder=is_folder)) is not None
-    ]
+    problems = [p for name, want in KEPT if (p := folder.problem(name, want))]
     if problems:
         raise InputError(problems)
     journal = read(folder)

@@ -6,6 +6,8 @@ import json
 import re
 from typing import Any
 
+from kit.safe_files import Folder
+
 RESERVED = ".kit-"
 """Every name kit keeps in an output folder for itself starts with this."""
 
@@ -24,19 +26,20 @@ JOURNAL_DRAFT = JOURNAL + ".tmp"
 """The journal while it is written, before it is whole."""
 
 KEPT = (
-    (MANIFEST, False),
-    (JOURNAL, False),
-    (JOURNAL_DRAFT, False),
-    (STAGING, True),
-    (BACKUP, True),
+    (MANIFEST, "a file"),
+    (JOURNAL, "a file"),
+    (JOURNAL_DRAFT, "a file"),
+    (STAGING, "a folder"),
+    (BACKUP, "a folder"),
 )
-"""The names kit keeps in an output folder besides its lock, and whether each is a folder."""
+"""The names kit keeps in an output folder besides its lock, and what each must be."""
 
 SCRATCH = (STAGING, BACKUP, JOURNAL_DRAFT)
 """What an interrupted build may leave behind that nothing else refers to."""
 
 MAX_RECORD = 4_000_000
 """Largest manifest or journal kit reads: some thousand times one for a year of weeks."""
+TOO_LARGE = "is larger than any record kit writes ({limit:,} bytes), so it is not kit's"
 MAX_DEPTH = 4
 """Deepest nesting of lists and mappings in a manifest or journal kit wrote."""
 
@@ -58,6 +61,18 @@ def plain_name(name: object) -> bool:
         and not name.startswith(RESERVED)
         and not any(c in name for c in "/\\\0")
     )
+
+
+def read_record(folder: Folder, name: str) -> bytes | None:
+    """The bytes of kit's manifest or journal `name` in `folder`; None when there is none.
+
+    Only a regular file of at most `MAX_RECORD` bytes is read: anything else has been
+    put there by someone else, and is refused unopened or unread.
+    """
+    data = folder.read(name, MAX_RECORD)
+    if data is not None and len(data) > MAX_RECORD:
+        raise folder.refused(name, TOO_LARGE.format(limit=MAX_RECORD))
+    return data
 
 
 def record(data: bytes) -> dict[str, Any]:

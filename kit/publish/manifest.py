@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from kit.errors import InputError, Problem
-from kit.publish.layout import MANIFEST, MAX_RECORD, plain_name, record
+from kit.publish.layout import MANIFEST, plain_name, read_record, record
 from kit.resources import shown
 from kit.safe_files import Folder
 
@@ -32,7 +32,7 @@ def read_manifest(folder: Folder) -> dict[str, str]:
     never a reason to treat every file in it as kit's or as nobody's. Only a regular
     file of a bounded size is read: a link, a pipe or a device is refused unopened.
     """
-    data = folder.read(MANIFEST, MAX_RECORD)
+    data = read_record(folder, MANIFEST)
     if data is None:
         return {}
     try:

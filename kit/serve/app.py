@@ -6,6 +6,7 @@ import json
 import logging
 import mimetypes
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.brand import brand_problem
 from kit.resources import shown
-from kit.serve import checking, editing, folder, safety, storage
+from kit.safe_files import Folder, name_problem
+from kit.serve import checking, editing, safety, storage
 from kit.serve.building import Builder, pdf_available
 from kit.serve.form import TRANSLATIONS, build_form
 from kit.serve.preview import schedule, week_preview
@@ -181,7 +183,7 @@ def create_app(site: Site) -> Starlette:
             storage.save(site.course, text, loaded)
         except storage.Conflict as exc:
             return JSONResponse({"conflict": exc.diff, "disk": exc.disk_text}, 409)
-        except folder.Refused as exc:
+        except InputError as exc:  # something in the way of the course file
             return JSONResponse({"error": str(exc)}, 400)
         except KitError as exc:
             return JSONResponse({"error": str(exc)}, 500)
@@ -273,7 +275,7 @@ def _store_upload(site: Site, kind: Any, upload: Any) -> Response:
     name = safety.upload_name(upload.filename or "", suffix)
     if name is None:
         return JSONResponse({"error": f"a {kind} template must be a {suffix} file"}, 400)
-    if problem := folder.name_problem(f".upload-{name}"):
+    if problem := name_problem(f".upload-{name}"):
         return JSONResponse({"error": problem}, 400)
     data = upload.file.read(safety.MAX_UPLOAD + 1)
     if len(data) > safety.MAX_UPLOAD:
@@ -290,15 +292,22 @@ def _store_upload(site: Site, kind: Any, upload: Any) -> Response:
     staging = f".upload-{name}"
     try:
         with (
-            folder.opened(site.folder) as course_folder,
-            folder.subfolder(course_folder, BRAND_FOLDER, BRAND_FOLDER) as brand,
+            Folder.open(site.folder, "") as course_folder,
+            course_folder.sub(BRAND_FOLDER, create=True) as brand,
         ):
-            folder.expect_file(brand, name, relative)
-            shown = f"{BRAND_FOLDER}/{staging}"
-            if folder.kind(brand, staging, shown) == "a file":
-                folder.remove(brand, staging)  # kit's own, left by an upload cut short
-            folder.write_new(brand, staging, data, shown)
-            folder.replace(brand, staging, name, relative)
-    except folder.Refused as exc:
+            brand.expect(name)
+            if brand.expect(staging):
+                brand.remove(staging)  # kit's own, left by an upload cut short
+            brand.write_new(staging, data)
+            try:
+                brand.expect(name)
+                brand.move(staging, brand, name)
+            finally:
+                with suppress(OSError):
+                    brand.remove(staging)
+            brand.sync()
+    except InputError as exc:
         return JSONResponse({"error": str(exc)}, 400)
+    except OSError as exc:
+        return JSONResponse({"error": f"{relative}: cannot be written ({exc.strerror})"}, 400)
     return JSONResponse({"path": relative, "kind": kind})

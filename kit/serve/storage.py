@@ -6,10 +6,10 @@ import difflib
 import hashlib
 from pathlib import Path
 
-from kit.errors import InputError, Problem
+from kit.errors import InputError
 from kit.load.yamlfile import MAX_BYTES, decode
 from kit.resources import data_dir
-from kit.serve import folder
+from kit.safe_files import Folder
 
 STARTER = "starter-course.yaml"
 """The commented starter course `kit new` writes."""
@@ -26,11 +26,8 @@ def read(path: Path) -> str:
     Only a regular file in the folder itself is read: a link, even to a course file,
     could make the page save somewhere outside the course folder.
     """
-    try:
-        with folder.opened(path.parent) as fd:
-            raw = folder.read(fd, path.name, path.name, MAX_BYTES)
-    except folder.Refused as exc:
-        raise InputError(Problem(path.name, 0, 0, "", exc.reason)) from None
+    with Folder.open(path.parent, "") as here:
+        raw = here.read(path.name, MAX_BYTES)
     return "" if raw is None else decode(raw, path.name)
 
 
@@ -41,10 +38,10 @@ def starter_text() -> str:
 
 def create_if_missing(path: Path) -> bool:
     """Write the starter course at `path` unless a file is there; True when it was written."""
-    with folder.opened(path.parent) as fd:
-        if folder.kind(fd, path.name, path.name) is not None:
+    with Folder.open(path.parent, "") as here:
+        if here.exists(path.name):
             return False
-        folder.write_new(fd, path.name, starter_text().encode("utf-8"), path.name)
+        here.write_new(path.name, starter_text().encode("utf-8"))
     return True
 
 
@@ -73,10 +70,10 @@ def save(path: Path, text: str, loaded: str) -> str:
 
     Raise `Conflict` when the file on disk is no longer what the page read (another
     editor saved it, or it was deleted), so nobody's changes are lost silently, and
-    `folder.Refused` when a link or anything but a regular file has the file's name.
+    `InputError` when a link or anything but a regular file has the file's name.
     """
-    with folder.opened(path.parent) as fd:
-        raw = folder.read(fd, path.name, path.name, MAX_BYTES)
+    with Folder.open(path.parent, "") as here:
+        raw = here.read(path.name, MAX_BYTES)
         try:
             now = "" if raw is None else decode(raw, path.name)
         except InputError as exc:
@@ -84,5 +81,5 @@ def save(path: Path, text: str, loaded: str) -> str:
             raise Conflict("", "\n".join(str(p) for p in exc.problems) + "\n") from None
         if now != loaded:
             raise Conflict(now, changes_between(loaded, now, path.name))
-        folder.write_atomic(fd, path.name, text.encode("utf-8"), path.name)
+        here.write_atomic(path.name, text.encode("utf-8"))
     return digest(text)

@@ -23,13 +23,16 @@ pytest.importorskip(
     "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
 )
 
-from kit.load.files import TOO_LONG
 from kit.resources import data_dir
+from kit.safe_files import TOO_LONG
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GOOD_PPTX = next((FIXTURES / "church-pptx" / "brand").glob("*.pptx")).read_bytes()
-LINK = "is a link, and kit never writes through a link in the course folder"
-AWAY = "move it out of the course folder and try again"
+LINK = (
+    "is a link, and kit never follows a link here; delete the link or move it away, "
+    "then try again"
+)
+AWAY = "move it away, then try again"
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -155,8 +158,8 @@ KIND = {
 
 def _refusal(name: str, what: str, want: str) -> str:
     if KIND[what] == "a link":
-        return f"{name}: {LINK}; {AWAY}"
-    return f"{name}: is {KIND[what]}, and kit needs {want} there; {AWAY}"
+        return f"{name}: {LINK}"
+    return f"{name}: is {KIND[what]}, where kit needs {want}; {AWAY}"
 
 
 @pytest.mark.parametrize(
@@ -170,7 +173,7 @@ def test_an_upload_never_writes_through_its_staging_name(
     response = upload(page)
     assert response.status_code == 400
     assert response.json() == {
-        "error": _refusal("brand/.upload-slides.pptx", what, "its own new file")
+        "error": _refusal("brand/.upload-slides.pptx", what, "a file")
     }
     unchanged_outside()
     assert os.path.lexists(staging)

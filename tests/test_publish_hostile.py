@@ -24,8 +24,7 @@ import kit
 SMALL = FIXTURES / "markers" / "course.yaml"
 """A one-week course, quick to build."""
 LINK = (
-    "is a link, and kit never follows a link here; delete the link or move it away, "
-    "then try again"
+    "is a link, and kit never follows a link here; delete the link or move it away, then try again"
 )
 NOT_A_FILE = "is {kind}, where kit needs a file; move it away, then try again"
 TOO_LARGE = "is larger than any record kit writes (4,000,000 bytes), so it is not kit's"

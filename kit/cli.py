@@ -63,36 +63,59 @@ def _course_and_out(p: argparse.ArgumentParser, out_help: str) -> None:
     )  # fmt: skip
 
 
+def _common(parser: argparse.ArgumentParser, default: object) -> None:
+    """The options every command takes, before or after its name."""
+    parser.add_argument(
+        "--debug", action="store_true", default=default, help="show tracebacks and debug logs"
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=default,
+        help="print only problems and one summary line",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kit",
         description="Build a small-group study kit: leader guide, leader notes, slides, handouts.",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="print only problems and one summary line"
-    )
+    _common(parser, default=False)
+    # The same options after the command (`kit build course.yaml -q`); a default that is
+    # never set keeps what was given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    _common(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("lessons", help="list lessons: id, title, minutes, source articles")
+    p = sub.add_parser(
+        "lessons", parents=[common], help="list lessons: id, title, minutes, source articles"
+    )
     p.add_argument("--lessons", metavar="DIR", type=Path, help="also list the lessons in DIR")
 
-    p = sub.add_parser("show", help="one lesson's outline, with every question id")
+    p = sub.add_parser(
+        "show", parents=[common], help="one lesson's outline, with every question id"
+    )
     p.add_argument("lesson", metavar="LESSON")
     p.add_argument("--lessons", metavar="DIR", type=Path, help="also look in DIR")
 
-    p = sub.add_parser("new", help="write a commented starter course file")
+    p = sub.add_parser("new", parents=[common], help="write a commented starter course file")
     p.add_argument("path", nargs="?", default="course.yaml", type=Path, metavar="PATH")
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
 
-    p = sub.add_parser("check", help="validate a course; print every problem")
+    p = sub.add_parser("check", parents=[common], help="validate a course; print every problem")
     _course_and_out(p, "output folder to finish or undo an interrupted build in")
 
-    p = sub.add_parser("build", help="write the kit")
+    p = sub.add_parser("build", parents=[common], help="write the kit")
     _course_and_out(p, "output folder")
     p.add_argument("--pdf", action="store_true", help="also write a PDF of every file")
 
-    p = sub.add_parser("serve", help="a local web page to plan, check, preview and build a course")
+    p = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="a local web page to plan, check, preview and build a course",
+    )
     p.add_argument("course", nargs="?", type=Path, metavar="COURSE")
     p.add_argument("--port", type=int, default=8765, metavar="N", help="port (default: 8765)")
     p.add_argument(

@@ -120,3 +120,13 @@ def test_python_dash_m_kit(args: list[str], tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert ("trust" if args == ["lessons"] else "usage: kit") in done.stdout
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_options_are_taken_before_or_after_the_command(run_kit, tmp_path: Path, where: str) -> None:
+    """`kit build course.yaml -q` is as good as `kit -q build course.yaml`."""
+    course = FIXTURES / "markers" / "course.yaml"
+    args = ["build", course, "-o", tmp_path / "out"]
+    result = run_kit(*(["-q", *args] if where == "before" else [*args, "-q"]))
+    assert (result.code, result.err) == (0, "")
+    assert result.out == f"wrote 4 files to {tmp_path / 'out'}/\n"

@@ -109,7 +109,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", parents=[common], help="write the kit")
     _course_and_out(p, "output folder")
-    p.add_argument("--pdf", action="store_true", help="also write a PDF of every file")
+    p.add_argument(
+        "--pdf",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also write a PDF of every file (default: as the last build into DIR did)",
+    )
 
     p = sub.add_parser(
         "serve",
@@ -156,7 +161,7 @@ class ProgressBar:
 @contextmanager
 def _progress(args: argparse.Namespace) -> Iterator[ProgressBar | None]:
     """A progress bar for `build --pdf` when stderr is a terminal; None otherwise."""
-    wanted = getattr(args, "pdf", False) and not args.quiet and sys.stderr.isatty()
+    wanted = getattr(args, "pdf", False) is not False and not args.quiet and sys.stderr.isatty()
     if not wanted:
         yield None
         return

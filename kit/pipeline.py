@@ -11,7 +11,7 @@ from kit.compose.documents import Composer, Output, Planned, plan_kit
 from kit.course.model import ResolvedCourse
 from kit.errors import BuildError, InputError
 from kit.pdf import convert as pdfs
-from kit.publish import Derive, Published, publish
+from kit.publish import Derive, Published, last_made, publish
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +34,15 @@ def build(
     course: ResolvedCourse,
     out_dir: str | Path = "build",
     *,
-    pdf: bool = False,
+    pdf: bool | None = None,
     progress: pdfs.Progress | None = None,
 ) -> list[Path]:
     """Write the whole kit into `out_dir` and return the paths written, in order.
 
     With `pdf`, LibreOffice also makes a PDF of every file, listed after the
-    Office files; `progress` is then called with (PDFs done, PDFs in all) while
-    it runs. LibreOffice is looked for before anything else happens, so a
+    Office files; with `pdf=None`, when the last build into `out_dir` made them, so a
+    rebuild keeps the kit as whole as it was. `progress` is then called with (PDFs
+    done, PDFs in all) while it runs. LibreOffice is looked for before anything else happens, so a
     missing one costs no time and writes nothing. Files an earlier build wrote
     in `out_dir` and this one does not are removed (see `kit.publish`).
     """
@@ -52,11 +53,12 @@ def build_kit(
     course: ResolvedCourse,
     out_dir: str | Path = "build",
     *,
-    pdf: bool = False,
+    pdf: bool | None = None,
     progress: pdfs.Progress | None = None,
 ) -> Published:
     """Write the whole kit as `build` does; return all it did to the folder."""
-    program = pdfs.find_libreoffice() if pdf else None
+    kept = pdf is None and last_made(Path(out_dir), ".pdf")
+    program = pdfs.find_libreoffice(kept=kept) if pdf or kept else None
     planned = plan_kit(course)
     composer = Composer(planned)
     log.info("composing and writing %d output(s) for %s", len(planned), course.title)

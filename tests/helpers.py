@@ -175,3 +175,15 @@ def stray_words(deck: Path, pdf: Path) -> list[str]:
                     f"slide {number}: {word!r} at ({x0:.0f}, {y0:.0f}, {x1:.0f}, {y1:.0f})"
                 )
     return found
+
+
+def older_kit_file(folder: Path, name: str, data: bytes) -> None:
+    """Put `data` in `folder` as kit's file `name`, as an older build of kit would have
+    written it: the record holds its digest, so the next build may replace it."""
+    import hashlib
+    import json
+
+    (folder / name).write_bytes(data)
+    record = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    record["files"][name] = hashlib.sha256(data).hexdigest()
+    (folder / MANIFEST).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")

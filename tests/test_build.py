@@ -45,7 +45,6 @@ def test_writer_failing_midway_leaves_folder_unchanged(
 ) -> None:
     out = tmp_path / "build"
     shutil.copytree(builtin_kit, out)
-    (out / "week-01-handout.docx").write_bytes(b"a coordinator's edited copy of kit's file")
     (out / "notes.txt").write_text("keep me")
     before = _digest(out)
     real = kit.writers.pptx.write_pptx

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import KIT_FILES, MANIFEST
+from helpers import KIT_FILES, MANIFEST, older_kit_file
 
 import kit
 from kit import pipeline
@@ -64,7 +64,7 @@ def test_an_interrupted_build_leaves_the_folder_as_it_was(
 ) -> None:
     out = tmp_path / "build"
     shutil.copytree(builtin_kit, out)
-    (out / "week-02-handout.docx").write_bytes(b"kit's handout, printed and annotated")
+    older_kit_file(out, "week-02-handout.docx", b"an older kit's handout")
     (out / "notes.txt").write_text("the coordinator's notes\n", encoding="utf-8")
     before = _digest(out)
     calls: list[str] = []
@@ -91,7 +91,6 @@ def test_a_build_over_an_old_kit_replaces_only_its_own_files(
     out = tmp_path / "build"
     shutil.copytree(builtin_kit, out)
     (out / "notes.txt").write_text("the coordinator's notes\n", encoding="utf-8")
-    (out / "leader-guide.docx").write_bytes(b"kit's old guide, edited since")
     kit.build(kit.default_course(), out)
     assert (out / "notes.txt").read_text(encoding="utf-8") == "the coordinator's notes\n"
     assert _digest(out) == {**_digest(builtin_kit), "notes.txt": _digest(out)["notes.txt"]}

@@ -72,7 +72,7 @@ def test_a_shorter_course_without_pdfs_leaves_only_its_own_kit(run_kit, tmp_path
     assert run_kit("build", "-o", out, "--pdf").code == 0
     five = tmp_path / "five.yaml"
     five.write_text(FIVE_WEEKS, encoding="utf-8")
-    result = run_kit("build", five, "-o", out)
+    result = run_kit("build", five, "-o", out, "--no-pdf")
     assert result.code == 0, result.err
     files = KIT_FILES[:16]
     stale = sorted([*KIT_FILES[16:], *(Path(n).stem + ".pdf" for n in KIT_FILES)])
@@ -257,7 +257,6 @@ def test_a_folder_kit_cannot_write_in(run_kit, small_kit: Path) -> None:
 
 def test_a_folder_in_a_read_only_parent_is_still_rebuilt(run_kit, small_kit: Path) -> None:
     """Everything a build needs beside its files is made inside the output folder."""
-    (small_kit / "week-01-handout.docx").write_bytes(b"kit's handout, edited since")
     with _read_only(small_kit.parent):
         result = run_kit("build", SMALL, "-o", small_kit)
     assert result.code == 0, result.err
@@ -274,7 +273,6 @@ def test_a_kit_file_marked_immutable_is_found_before_anything_moves(
     if subprocess.run(["chattr", "+i", str(target)], capture_output=True).returncode != 0:
         pytest.skip("chattr +i is not allowed here (it needs CAP_LINUX_IMMUTABLE)")
     try:
-        (small_kit / "week-01-handout.docx").write_bytes(b"kit's handout, edited since")
         before = _state(small_kit)
         result = run_kit("build", SMALL, "-o", small_kit)
         after = _state(small_kit)
@@ -356,3 +354,57 @@ def test_an_older_kits_staging_folders_are_removed_and_no_others(run_kit, small_
         "build",
     ]
     assert (theirs / "notes.txt").read_text() == "not kit's"
+
+
+EDITED = (
+    "has been changed since kit wrote it, and building would replace those changes; "
+    "to keep them, rename the file (kit leaves files of other names alone) or move it "
+    "elsewhere; to let kit write it again, delete it; then build again"
+)
+EDITED_STALE = (
+    "has been changed since kit wrote it, and this course no longer has it, so building "
+    "would remove those changes; rename it or move it elsewhere to keep it, or delete it; "
+    "then build again"
+)
+
+
+def _add_line_in_word(path: Path, line: str) -> None:
+    """Edit a handout as a coordinator would in Word: add a line and save."""
+    import docx
+
+    document = docx.Document(str(path))
+    document.add_paragraph(line)
+    document.save(str(path))
+
+
+def test_a_word_edit_survives_a_rebuild(run_kit, small_kit: Path) -> None:
+    handout = small_kit / "week-01-handout.docx"
+    _add_line_in_word(handout, "Childcare in Room 104")
+    before = _state(small_kit)
+    result = run_kit("build", SMALL, "-o", small_kit)
+    assert result.code == 2
+    assert result.err == _problems(f"{handout}: {EDITED}")
+    assert _state(small_kit) == before
+    # Renamed, the edited copy is the coordinator's and the next build leaves it be.
+    handout.rename(small_kit / "week-01-handout (childcare).docx")
+    result = run_kit("build", SMALL, "-o", small_kit)
+    assert result.code == 0, result.err
+    kept = small_kit / "week-01-handout (childcare).docx"
+    import docx
+
+    assert "Childcare in Room 104" in [p.text for p in docx.Document(str(kept)).paragraphs]
+    assert "Childcare in Room 104" not in [p.text for p in docx.Document(str(handout)).paragraphs]
+
+
+def test_an_edited_file_a_shorter_course_drops_is_not_removed(run_kit, tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    course = tmp_path / "course.yaml"
+    course.write_text(FIVE_WEEKS, encoding="utf-8")
+    kit.build(kit.load_course(course), out)
+    _add_line_in_word(out / "week-05-handout.docx", "Bring a dessert to share")
+    course.write_text(FIVE_WEEKS.replace(", closeness]", "]"), encoding="utf-8")
+    before = _state(out)
+    result = run_kit("build", course, "-o", out)
+    assert result.code == 2
+    assert result.err == _problems(f"{out / 'week-05-handout.docx'}: {EDITED_STALE}")
+    assert _state(out) == before

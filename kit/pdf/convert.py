@@ -44,13 +44,27 @@ INSTALL_HINT = (
 """What to tell someone who asked for PDFs without LibreOffice installed."""
 
 
-def find_libreoffice() -> str:
-    """The path of LibreOffice's command, or ToolMissingError saying how to install it."""
+KEPT_HINT = (
+    "the last build into this folder made PDFs, and kit makes them again so that none "
+    "goes missing, but neither soffice nor libreoffice was found on PATH; nothing was "
+    "written. Build with --no-pdf to leave the PDFs out (and remove the last ones), or "
+    "install LibreOffice:"
+)
+
+
+def find_libreoffice(*, kept: bool = False) -> str:
+    """The path of LibreOffice's command, or ToolMissingError saying how to install it.
+
+    `kept` says the PDFs are wanted because the last build made them, not because
+    they were asked for; the message then says how to do without.
+    """
     for name in PROGRAMS:
         found = shutil.which(name)
         if found:
             log.debug("using LibreOffice at %s", found)
             return found
+    if kept:
+        raise ToolMissingError(KEPT_HINT + "\n" + INSTALL_HINT.split("\n", 1)[1])
     raise ToolMissingError(INSTALL_HINT)
 
 

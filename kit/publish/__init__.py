@@ -43,7 +43,7 @@ from kit.publish.manifest import manifest_bytes, read_manifest
 from kit.resources import shown
 from kit.safe_files import Folder
 
-__all__ = ["Derive", "Published", "Writer", "publish", "tidy_if_needed"]
+__all__ = ["Derive", "Published", "Writer", "last_made", "publish", "tidy_if_needed"]
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +135,19 @@ def _digest(staging: Folder, name: str) -> str:
     if found is None:
         raise BuildError(f"{name} was not written")
     return found
+
+
+def last_made(out_dir: Path, suffix: str) -> bool:
+    """Whether the last build into `out_dir` wrote files ending in `suffix` (such as `.pdf`).
+
+    A folder kit cannot read its record in counts as none: the build that follows
+    reports why, with every other problem.
+    """
+    try:
+        with Folder.open(out_dir) as where:
+            return any(name.endswith(suffix) for name in read_manifest(where))
+    except (InputError, OSError):
+        return False
 
 
 def _check(plan: checks.Plan) -> None:

@@ -23,6 +23,16 @@ IN_THE_WAY = (
     "a folder is in the way of a file the kit writes; move or rename it, "
     "or build into another folder with -o"
 )
+EDITED = (
+    "has been changed since kit wrote it, and building would replace those changes; "
+    "to keep them, rename the file (kit leaves files of other names alone) or move it "
+    "elsewhere; to let kit write it again, delete it; then build again"
+)
+EDITED_STALE = (
+    "has been changed since kit wrote it, and this course no longer has it, so building "
+    "would remove those changes; rename it or move it elsewhere to keep it, or delete it; "
+    "then build again"
+)
 IMMUTABLE = (
     "is marked immutable, so kit cannot {what} it; clear the mark (chattr -i), then build again"
 )
@@ -43,10 +53,12 @@ class Plan:
 def plan(folder: Folder, names: Sequence[str], earlier: dict[str, str]) -> Plan:
     """Check each of `names` against `folder` and the files its last build wrote (`earlier`).
 
-    A name may be free, or hold a regular file the last build wrote (it is replaced).
-    Anything else is a problem: a folder, or a file kit did not write, even one with a
-    kit file's name. A stale file of the last build is removed unless it has become
-    something else, which is then no longer kit's to remove.
+    A name may be free, or hold a regular file the last build wrote, unchanged since (it
+    is replaced). Anything else is a problem: a folder, a file kit did not write, even
+    one with a kit file's name, or one kit wrote that someone has changed since, whose
+    changes a person made and kit will not lose. A stale file of the last build is
+    removed unless it has become something else, which is then no longer kit's to
+    remove, or has been changed, which is a problem as for a replaced one.
     """
     reason = (
         "permission denied"
@@ -70,6 +82,8 @@ def plan(folder: Folder, names: Sequence[str], earlier: dict[str, str]) -> Plan:
             problems.append(_problem(folder / name, NOT_OURS))
         elif _immutable_file(folder, name):
             problems.append(_problem(folder / name, IMMUTABLE.format(what="replace")))
+        elif folder.digest(name) != earlier[name]:
+            problems.append(_problem(folder / name, EDITED))
         else:
             aside.append(name)
     wanted = set(names)
@@ -78,6 +92,11 @@ def plan(folder: Folder, names: Sequence[str], earlier: dict[str, str]) -> Plan:
         for name in sorted(earlier)
         if name not in wanted and stat.S_ISREG(folder.mode(name) or 0)
     ]
+    problems.extend(
+        _problem(folder / name, EDITED_STALE)
+        for name in stale
+        if folder.digest(name) != earlier[name]
+    )
     for name in [*stale, MANIFEST]:
         if _immutable_file(folder, name):
             what = "replace" if name == MANIFEST else "remove"

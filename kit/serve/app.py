@@ -20,6 +20,7 @@ from starlette.routing import Route
 from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.brand import brand_problem
+from kit.publish import last_made
 from kit.resources import shown
 from kit.safe_files import Folder, name_problem
 from kit.serve import checking, editing, safety, storage
@@ -154,6 +155,7 @@ def create_app(site: Site) -> Starlette:
             path=str(site.course),
             name=site.name,
             pdf=pdf_available(),
+            pdf_kept=last_made(site.builder.out_dir, ".pdf"),
             problems=state["problems"],
         )
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
@@ -201,7 +203,10 @@ def create_app(site: Site) -> Starlette:
                 {"error": f"{count} problem{'s' if count != 1 else ''} to fix before building"},
                 422,
             )
-        job = site.builder.start(checked.course, pdf=bool(body.get("pdf")) and pdf_available())
+        # Without LibreOffice the box cannot be ticked: the build then keeps PDFs the
+        # last one made, or says it cannot, rather than removing them unasked.
+        pdf = bool(body.get("pdf")) if pdf_available() else None
+        job = site.builder.start(checked.course, pdf=pdf)
         return JSONResponse(job.as_dict())
 
     async def build_status(request: Request) -> Response:

@@ -23,7 +23,8 @@ class BuildJob:
 
     number: int
     out_dir: Path
-    pdf: bool
+    pdf: bool | None
+    """Whether to make PDFs; None: as the last build into the folder did."""
     state: str = "running"
     """running, done or failed."""
     step: str = "Writing the documents and slides"
@@ -64,7 +65,7 @@ class Builder:
         self._lock = threading.Lock()
         self._count = 0
 
-    def start(self, course: ResolvedCourse, *, pdf: bool) -> BuildJob:
+    def start(self, course: ResolvedCourse, *, pdf: bool | None) -> BuildJob:
         """Start building `course`; the build that is already running when one is."""
         with self._lock:
             if self.job is not None and self.job.state == "running":

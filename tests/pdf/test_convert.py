@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -71,10 +72,19 @@ def _digest(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def existing(tmp_path: Path) -> Path:
-    """A folder holding an earlier kit and a coordinator's own file: a failed build keeps both."""
+    """A folder holding an earlier kit and a coordinator's own file: a failed build keeps both.
+
+    The earlier kit is of the same course under another title, so a build replaces
+    each of its files with different bytes.
+    """
+    older = tmp_path / "older"
+    shutil.copytree(SMALL.parent, older)
+    text = (older / "course.yaml").read_text(encoding="utf-8")
+    text = text.replace('title: "Marker Course"', 'title: "An Earlier Title"')
+    (older / "course.yaml").write_text(text, encoding="utf-8")
     out = tmp_path / "build"
-    kit.build(kit.load_course(SMALL), out)
-    (out / "week-01-handout.docx").write_bytes(b"kit's handout, edited since")
+    kit.build(kit.load_course(older / "course.yaml"), out)
+    shutil.rmtree(older)
     (out / "notes.txt").write_text("keep me")
     return out
 
@@ -394,3 +404,49 @@ def test_pdfs_of_the_same_file_are_byte_identical(builtin_kit: Path, tmp_path: P
         (tmp_path / run).mkdir()
         made += pdf.convert([builtin_kit / "week-01-handout.docx"], tmp_path / run, program=program)
     assert made[0].read_bytes() == made[1].read_bytes()
+
+
+# --- a rebuild keeps the kit as whole as the last one --------------------------------
+
+
+@posix_only
+def test_a_rebuild_after_pdf_makes_the_pdfs_again(fake_soffice, run_kit, tmp_path: Path) -> None:
+    """PDFs already sent out are not taken away by a plain `kit build`."""
+    fake_soffice("ok")
+    out = tmp_path / "out"
+    assert run_kit("build", SMALL, "-o", out, "--pdf").code == 0
+    result = run_kit("build", SMALL, "-o", out)
+    assert (result.code, result.err) == (0, "")
+    assert [p.name for p in kit_files(out)] == sorted(SMALL_FILES + SMALL_PDFS)
+    assert "removed" not in result.out
+
+
+@posix_only
+def test_no_pdf_leaves_them_out_and_says_so(fake_soffice, run_kit, tmp_path: Path) -> None:
+    fake_soffice("ok")
+    out = tmp_path / "out"
+    assert run_kit("build", SMALL, "-o", out, "--pdf").code == 0
+    result = run_kit("build", SMALL, "-o", out, "--no-pdf")
+    assert result.code == 0
+    assert [p.name for p in kit_files(out)] == sorted(SMALL_FILES)
+    assert f"removed 4 stale files from {out}/: {', '.join(sorted(SMALL_PDFS))}" in result.out
+
+
+@posix_only
+def test_pdfs_the_last_build_made_need_libreoffice_or_no_pdf(
+    fake_soffice, run_kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_soffice("ok")
+    out = tmp_path / "out"
+    assert run_kit("build", SMALL, "-o", out, "--pdf").code == 0
+    before = _digest(out)
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    result = run_kit("build", SMALL, "-o", out)
+    assert result.code == 2
+    assert result.err.startswith(
+        "kit: the last build into this folder made PDFs, and kit makes them again so that "
+        "none goes missing, but neither soffice nor libreoffice was found on PATH; nothing "
+        "was written. Build with --no-pdf to leave the PDFs out (and remove the last ones), "
+        "or install LibreOffice:\n  Debian/Ubuntu:"
+    )
+    assert _digest(out) == before

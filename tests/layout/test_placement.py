@@ -94,9 +94,9 @@ def test_under_a_centred_title_everything_is_centred_and_the_rule_too() -> None:
     assert {a.align for a in (_areas("points").kicker, _areas("points").title)} == {"l"}
 
 
-def test_a_shorter_slide_scales_the_design() -> None:
+def test_a_shorter_slide_scales_the_design_but_not_the_body_below_24_points() -> None:
     short = place("points", "x", Box(0, 0, 10 * IN, 4 * IN), 6858000 // 2, FONTS, PALETTE, False, 0)
-    assert (short.title.size, short.body.size) == (20, 14)
+    assert (short.title.size, short.body.size, short.body.floor) == (20, 24, 24)
 
 
 def test_a_centred_free_area_keeps_its_middle_on_the_slides() -> None:

@@ -96,15 +96,20 @@ def largest_free(
 
 
 def _spans(within: Box, across: Sequence[Box]) -> list[tuple[int, int]]:
-    """The free stretches of a band of the frame, between the obstacles across it."""
-    lefts = sorted({within.left, *(min(o.right, within.right) for o in across)})
-    rights = sorted({within.right, *(max(o.left, within.left) for o in across)})
-    return [
-        (left, right)
-        for left in lefts
-        for right in rights
-        if right > left and not any(o.left < right and left < o.right for o in across)
-    ]
+    """The free stretches of a band of the frame, between the obstacles across it.
+
+    Only the widest stretches between obstacles are given: any narrower one inside them
+    has less area, and a template with many ornaments has many obstacles.
+    """
+    spans = []
+    at = within.left
+    for left, right in sorted((o.left, o.right) for o in across):
+        if left > at:
+            spans.append((at, min(left, within.right)))
+        at = max(at, right)
+    if within.right > at:
+        spans.append((at, within.right))
+    return [(left, right) for left, right in spans if right > left]
 
 
 def _centred_span(within: Box, across: Sequence[Box]) -> list[tuple[int, int]]:

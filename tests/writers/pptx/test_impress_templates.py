@@ -5,7 +5,8 @@ layouts named as LibreOffice names them, a slide smaller than kit's design. Each
 converted to .pptx once (as a church saving it from Impress would), weeks 1 and 2 are
 built on it, and week 1 is rendered. What is checked: as many slides as on kit's own
 template, body text at 24 points or more, no text over the template's pictures unless
-it stands on a panel, and every rendered word inside its box.
+it stands on a panel, text that reads on what is under it, and every rendered word
+inside its box.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from pptx.shapes.base import BaseShape
 from pptx.slide import Slide
 
 import kit
+from kit.writers.ooxml import NAMESPACES
+from kit.writers.pptx.theme import MIN_CONTRAST, backgrounds, blend, contrast, read_theme
 
 
 def _impress_templates() -> list[Path]:
@@ -206,3 +209,28 @@ def test_no_text_over_the_templates_pictures_unless_on_a_panel(decks: dict, name
 def test_every_word_lies_inside_its_shape(pdfs: dict, name: str) -> None:
     deck, pdf = pdfs[name]
     assert stray_words(deck, pdf) == []
+
+
+def _on_panel(panel: BaseShape, grounds: list[str]) -> list[str]:
+    """What a panel shows at its own opacity over each of `grounds`, black and white."""
+    alpha = panel.element.find("p:spPr/a:solidFill/a:srgbClr/a:alpha", NAMESPACES)
+    color, opacity = str(panel.fill.fore_color.rgb), int(alpha.get("val")) / 100000
+    return [blend(color, g, opacity) for g in (*grounds, "000000", "FFFFFF")]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_all_text_reads_on_what_is_under_it(decks: dict, name: str) -> None:
+    for week, deck in enumerate(decks[name], 1):
+        prs = Presentation(str(deck))
+        for n, slide in enumerate(prs.slides, 1):
+            layout = slide.slide_layout
+            theme = read_theme(layout.slide_master)
+            grounds = backgrounds(layout.slide_master, layout, theme)
+            panels = [s for s in slide.shapes if s.name == "Panel"]
+            for shape in _text_shapes(slide):
+                under = grounds
+                if any(_inside(shape, panel) for panel in panels):
+                    under = _on_panel(panels[0], grounds)
+                for run in _runs(shape):
+                    worst = min(contrast(str(run.font.color.rgb), g) for g in under)
+                    assert worst >= MIN_CONTRAST, f"week {week}, slide {n}: {run.text!r}"

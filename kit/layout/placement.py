@@ -66,13 +66,19 @@ def frame(width: int, height: int) -> Box:
 
 
 def largest_free(
-    within: Box, obstacles: Sequence[Box], gap: int = GAP, *, centred: bool = False
+    within: Box,
+    obstacles: Sequence[Box],
+    gap: int = GAP,
+    *,
+    centred: bool = False,
+    least: tuple[int, int] = (0, 0),
 ) -> Box:
     """The largest rectangle inside `within` that keeps `gap` clear of every obstacle.
 
     Every maximal free rectangle has each edge on the frame or against an obstacle's far
     side, so only those edges are tried. Ties go to the highest, then the leftmost.
-    `centred` keeps the rectangle's middle on the frame's, for text centred on the slide.
+    `centred` keeps the rectangle's middle on the frame's, for text centred on the slide;
+    `least` is the smallest width and height the rectangle may have (none: no width).
     """
     grown = [
         Box(o.left - gap, o.top - gap, o.width + 2 * gap, o.height + 2 * gap) for o in obstacles
@@ -84,11 +90,13 @@ def largest_free(
     best_key = (0, 0, 0)
     for top in tops:
         for bottom in bottoms:
-            if bottom <= top:
+            if bottom <= top or bottom - top < least[1]:
                 continue
             across = [o for o in grown if o.top < bottom and top < o.bottom]
             spans = _centred_span(within, across) if centred else _spans(within, across)
             for left, right in spans:
+                if right - left < least[0]:
+                    continue
                 key = ((right - left) * (bottom - top), -top, -left)
                 if key > best_key:
                     best, best_key = Box(left, top, right - left, bottom - top), key

@@ -36,6 +36,14 @@ def test_a_logo_in_a_corner_leaves_the_larger_of_the_two_rectangles_beside_it() 
     assert largest_free(SLIDE, [wide], gap=0) == Box(0, IN, 12 * IN, 7 * IN)
 
 
+def test_a_least_size_takes_the_tall_room_beside_a_hedge_over_the_wide_room_above_it() -> None:
+    hedge = Box(4 * IN, 5 * IN, 8 * IN, 3 * IN)  # wide room above: 12 by 5; beside: 4 by 8
+    assert largest_free(SLIDE, [hedge], gap=0) == Box(0, 0, 12 * IN, 5 * IN)
+    tall = largest_free(SLIDE, [hedge], gap=0, least=(3 * IN, 6 * IN))
+    assert tall == Box(0, 0, 4 * IN, 8 * IN)
+    assert largest_free(SLIDE, [hedge], gap=0, least=(5 * IN, 6 * IN)).width == 0
+
+
 def test_the_free_area_never_overlaps_an_obstacle() -> None:
     obstacles = [Box(3 * IN, 2 * IN, IN, IN), Box(0, 6 * IN, 2 * IN, IN), Box(9 * IN, 0, 3, 3)]
     gap = IN // 5

@@ -9,12 +9,13 @@ its titles; only the title goes into the layout's own title placeholder, moved t
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import SlideLayout
 
-from kit.layout.areas import PANEL_OPACITY, SlideAreas
+from kit.layout.areas import PANEL_OPACITY, SlideAreas, TextArea
 from kit.layout.placement import Box, Fonts, Palette, frame, largest_free, place
 from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.furniture import backdrops, furniture
@@ -68,11 +69,11 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
             name = layout.part.partname
             if name not in free:
                 free[name] = _free(layout, whole, width, height)
-            room = free[name]
-            if room != whole and not _big_enough(kind, room, whole, height):
-                room = whole
-            over = room == whole and free[name] != whole
-            areas = _placed(kind, layout, room, whole, (width, height), over_furniture=over)
+            room = _room(kind, layout, free[name], whole, height)
+            over = room is None
+            areas = _placed(
+                kind, layout, room or whole, whole, (width, height), over_furniture=over
+            )
             (panelled if over else roomy).append(LayoutChoice(layout.part.partname, areas))
         out = roomy + panelled
         first = layouts[0]
@@ -82,6 +83,24 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
             out.append(LayoutChoice(first.part.partname, areas))
         choices[kind] = tuple(out)
     return choices
+
+
+def _room(kind: str, layout: SlideLayout, free: Box, whole: Box, height: int) -> Box | None:
+    """Where a kind's text goes on a layout clear of its furniture; None for nowhere.
+
+    The largest free rectangle serves when it is big enough for the kind; else a smaller
+    one may be (taller and narrower, beside a tree rather than above it).
+    """
+    if free == whole or _big_enough(kind, free, whole, height):
+        return free
+    body = _body(kind, whole, height)
+    least = (
+        math.ceil(BIG_ENOUGH * whole.width),
+        whole.height - body.height + math.ceil(BIG_ENOUGH * body.height),
+    )
+    obstacles = furniture(layout, whole.left * 2 + whole.width, height)
+    fitted = largest_free(whole, obstacles, least=least)
+    return fitted if fitted.width and _big_enough(kind, fitted, whole, height) else None
 
 
 def _placed(
@@ -111,13 +130,16 @@ def _placed(
 
 def _big_enough(kind: str, room: Box, whole: Box, height: int) -> bool:
     """True when a kind's body keeps most of its width and height in the room."""
-    colors = Palette("000000", "000000", "000000", "000000")
-    fonts = Fonts("", "")
-    there = place(kind or "points", "", room, height, fonts, colors, False, None).body
-    anywhere = place(kind or "points", "", whole, height, fonts, colors, False, None).body
+    there, anywhere = _body(kind, room, height), _body(kind, whole, height)
     # place() gives a body with no room at least one EMU; it has none.
     tall = there.height > 1 and there.height >= BIG_ENOUGH * anywhere.height
     return tall and there.width >= BIG_ENOUGH * anywhere.width
+
+
+def _body(kind: str, room: Box, height: int) -> TextArea:
+    """Where a kind's body goes in a room, whatever its fonts and colours."""
+    colors = Palette("000000", "000000", "000000", "000000")
+    return place(kind or "points", "", room, height, Fonts("", ""), colors, False, None).body
 
 
 def _free(layout: SlideLayout, whole: Box, width: int, height: int) -> Box:

@@ -69,7 +69,7 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
             name = layout.part.partname
             if name not in free:
                 free[name] = _free(layout, whole, width, height)
-            room = _room(kind, layout, free[name], whole, height)
+            room = _room(kind, layout, free[name], whole, (width, height))
             over = room is None
             areas = _placed(
                 kind, layout, room or whole, whole, (width, height), over_furniture=over
@@ -85,12 +85,15 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
     return choices
 
 
-def _room(kind: str, layout: SlideLayout, free: Box, whole: Box, height: int) -> Box | None:
+def _room(
+    kind: str, layout: SlideLayout, free: Box, whole: Box, size: tuple[int, int]
+) -> Box | None:
     """Where a kind's text goes on a layout clear of its furniture; None for nowhere.
 
     The largest free rectangle serves when it is big enough for the kind; else a smaller
     one may be (taller and narrower, beside a tree rather than above it).
     """
+    width, height = size
     if free == whole or _big_enough(kind, free, whole, height):
         return free
     body = _body(kind, whole, height)
@@ -98,7 +101,7 @@ def _room(kind: str, layout: SlideLayout, free: Box, whole: Box, height: int) ->
         math.ceil(BIG_ENOUGH * whole.width),
         whole.height - body.height + math.ceil(BIG_ENOUGH * body.height),
     )
-    obstacles = furniture(layout, whole.left * 2 + whole.width, height)
+    obstacles = furniture(layout, width, height)
     fitted = largest_free(whole, obstacles, least=least)
     return fitted if fitted.width and _big_enough(kind, fitted, whole, height) else None
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from helpers import needs_soffice, render_pdf, soffice, stray_words
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide
@@ -42,6 +42,7 @@ NAMES = [t.stem for t in TEMPLATES] or [
     pytest.param("none", marks=pytest.mark.skip(reason="LibreOffice's templates not installed"))
 ]
 WEEKS = ("trust", "safety")
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_MIN = 24
 
 EXTRA_SLIDES: dict[tuple[str, int], int] = {}
@@ -234,3 +235,18 @@ def test_all_text_reads_on_what_is_under_it(decks: dict, name: str) -> None:
                 for run in _runs(shape):
                     worst = min(contrast(str(run.font.color.rgb), g) for g in under)
                     assert worst >= MIN_CONTRAST, f"week {week}, slide {n}: {run.text!r}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_title_stands_in_its_layouts_title_placeholder(decks: dict, name: str) -> None:
+    # LibreOffice numbers a title slide's title and subtitle alike: the title keeps its own.
+    for week, deck in enumerate(decks[name], 1):
+        for n, slide in enumerate(Presentation(str(deck)).slides, 1):
+            layout = slide.slide_layout.placeholders
+            if any(ph.placeholder_format.type in TITLES for ph in layout):
+                titles = [
+                    ph.text_frame.text
+                    for ph in slide.placeholders
+                    if ph.placeholder_format.type in TITLES
+                ]
+                assert [t for t in titles if t.strip()], f"week {week}, slide {n}"

@@ -53,8 +53,9 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
     Each layout's text area is decided once for each kind: the largest rectangle clear of
     its furniture when the kind's body keeps most of the room it has on the whole slide
     there, else the whole slide inside its margins on a panel laid over the furniture.
-    Layouts whose furniture leaves room come first; last, for a slide too long for that
-    room, the first layout's whole slide on a panel, before any continuation slide.
+    Layouts whose furniture leaves room come first, then those whose text goes on a
+    panel; where there are none of those, the first layout's whole slide on a panel,
+    for a slide too long for the room, before any continuation slide.
     """
     found = layouts_by_role(prs)
     width, height = prs.slide_width, prs.slide_height
@@ -77,7 +78,7 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
             (panelled if over else roomy).append(LayoutChoice(layout.part.partname, areas))
         out = roomy + panelled
         first = layouts[0]
-        if free[first.part.partname] != whole and roomy:
+        if free[first.part.partname] != whole and not panelled:
             # A slide too long for the room the furniture leaves takes the whole slide.
             areas = _placed(kind, first, whole, whole, (width, height), over_furniture=True)
             out.append(LayoutChoice(first.part.partname, areas))

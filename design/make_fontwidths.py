@@ -8,8 +8,8 @@ fonts-dejavu-core:
 
     python design/make_fontwidths.py
 
-It reads the TrueType tables directly (head, hhea, OS/2, cmap, hmtx), so it needs no
-font library.
+It reads the TrueType tables directly (head, hhea, OS/2, cmap, hmtx; see
+kit.layout.fontfile), so it needs no font library.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import struct
 from pathlib import Path
+
+from kit.layout import fontfile
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "kit" / "layout" / "fontwidths.json"
@@ -41,69 +43,16 @@ RANGES = [(0x20, 0x250), (0x2000, 0x2070), (0x20A0, 0x20C0), (0x2100, 0x2160), (
 """Code points measured: Latin, punctuation, currency, letterlike symbols, arrows."""
 
 
-def _tables(data: bytes) -> dict[str, bytes]:
-    count = struct.unpack(">H", data[4:6])[0]
-    out = {}
-    for i in range(count):
-        tag, _, offset, length = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
-        out[tag.decode("latin-1")] = data[offset : offset + length]
-    return out
-
-
-def _cmap(table: bytes) -> dict[int, int]:
-    count = struct.unpack(">H", table[2:4])[0]
-    best = None
-    for i in range(count):
-        platform, encoding, offset = struct.unpack(">HHI", table[4 + 8 * i : 12 + 8 * i])
-        fmt = struct.unpack(">H", table[offset : offset + 2])[0]
-        wanted = platform == 3 and encoding in (1, 10) and fmt in (4, 12)
-        if wanted and (best is None or fmt == 12):
-            best = (fmt, offset)
-    if best is None:
-        raise ValueError("no Unicode cmap")
-    fmt, offset = best
-    sub = table[offset:]
-    mapping: dict[int, int] = {}
-    if fmt == 12:
-        groups = struct.unpack(">I", sub[12:16])[0]
-        for g in range(groups):
-            start, end, glyph = struct.unpack(">III", sub[16 + 12 * g : 28 + 12 * g])
-            for code in range(start, end + 1):
-                mapping[code] = glyph + code - start
-        return mapping
-    segs = struct.unpack(">H", sub[6:8])[0] // 2
-    ends = struct.unpack(f">{segs}H", sub[14 : 14 + 2 * segs])
-    base = 16 + 2 * segs
-    starts = struct.unpack(f">{segs}H", sub[base : base + 2 * segs])
-    deltas = struct.unpack(f">{segs}h", sub[base + 2 * segs : base + 4 * segs])
-    range_at = base + 4 * segs
-    offsets = struct.unpack(f">{segs}H", sub[range_at : range_at + 2 * segs])
-    for s in range(segs):
-        for code in range(starts[s], ends[s] + 1):
-            if code == 0xFFFF:
-                continue
-            if offsets[s] == 0:
-                glyph = (code + deltas[s]) & 0xFFFF
-            else:
-                at = range_at + 2 * s + offsets[s] + 2 * (code - starts[s])
-                glyph = struct.unpack(">H", sub[at : at + 2])[0]
-                if glyph:
-                    glyph = (glyph + deltas[s]) & 0xFFFF
-            if glyph:
-                mapping[code] = glyph
-    return mapping
-
-
 def face(path: str) -> dict:
     """Line metrics and advance widths of one font file, in font units."""
-    t = _tables(Path(path).read_bytes())
-    upm = struct.unpack(">H", t["head"][18:20])[0]
+    t = fontfile.tables(Path(path).read_bytes())
+    upm = fontfile.units_per_em(t)
     ascender, descender, line_gap = struct.unpack(">hhh", t["hhea"][4:10])
-    metrics = struct.unpack(">H", t["hhea"][34:36])[0]
     os2 = t["OS/2"]
     typo_asc, typo_desc, typo_gap, win_asc, win_desc = struct.unpack(">hhhHH", os2[68:78])
-    advances = [struct.unpack(">H", t["hmtx"][4 * i : 4 * i + 2])[0] for i in range(metrics)]
-    cmap = _cmap(t["cmap"])
+    advances = fontfile.advances(t)
+    metrics = len(advances)
+    cmap = fontfile.cmap(t["cmap"])
 
     def advance(code: int) -> int | None:
         glyph = cmap.get(code)

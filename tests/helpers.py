@@ -138,7 +138,11 @@ def _norm(text: str) -> str:
 
 
 def stray_words(deck: Path, pdf: Path) -> list[str]:
-    """Words drawn outside every shape whose text holds them, one line each."""
+    """Words drawn outside every shape whose text holds them, one line each.
+
+    Words a template's master or layout draws in its own text boxes (a slide number
+    field) are the template's, not kit's: one inside such a box is not counted.
+    """
     import pymupdf
     from pptx import Presentation
 
@@ -147,16 +151,12 @@ def stray_words(deck: Path, pdf: Path) -> list[str]:
     assert len(doc) == len(prs.slides)
     found = []
     for number, (slide, page) in enumerate(zip(prs.slides, doc, strict=True), 1):
-        shapes = [
-            (
-                shape.left / EMU_PER_PT,
-                shape.top / EMU_PER_PT,
-                (shape.left + shape.width) / EMU_PER_PT,
-                (shape.top + shape.height) / EMU_PER_PT,
-                _norm(shape.text_frame.text),
-            )
-            for shape in slide.shapes
-            if shape.has_text_frame and shape.text_frame.text.strip()
+        shapes = [_text_box(shape) for shape in slide.shapes if _has_text(shape)]
+        layout = slide.slide_layout
+        template = [
+            _text_box(shape)
+            for shape in (*layout.slide_master.shapes, *layout.shapes)
+            if _has_text(shape) and not shape.is_placeholder
         ]
         for x0, y0, x1, y1, word, *_ in page.get_text("words"):
             text = _norm(word)
@@ -168,13 +168,28 @@ def stray_words(deck: Path, pdf: Path) -> list[str]:
                 and x1 <= right + TOLERANCE
                 and top - TOLERANCE <= y0
                 and y1 <= bottom + TOLERANCE
-                for left, top, right, bottom, _ in owners
+                for left, top, right, bottom, _ in (*owners, *template)
             )
             if not inside:
                 found.append(
                     f"slide {number}: {word!r} at ({x0:.0f}, {y0:.0f}, {x1:.0f}, {y1:.0f})"
                 )
     return found
+
+
+def _has_text(shape) -> bool:
+    return shape.has_text_frame and bool(shape.text_frame.text.strip())
+
+
+def _text_box(shape) -> tuple[float, float, float, float, str]:
+    """A text shape's box in points and its text, as the words are compared with it."""
+    return (
+        shape.left / EMU_PER_PT,
+        shape.top / EMU_PER_PT,
+        (shape.left + shape.width) / EMU_PER_PT,
+        (shape.top + shape.height) / EMU_PER_PT,
+        _norm(shape.text_frame.text),
+    )
 
 
 def older_kit_file(folder: Path, name: str, data: bytes) -> None:

@@ -24,8 +24,11 @@ GAP = int(0.2 * IN)
 """Room kept between kit's text and a template's furniture."""
 INSETS = (0, 45720, 0, 45720)
 """Inner margins of kit's text boxes: none at the sides, so text lines up with the rule."""
+KICKER_MIN = 18
+"""Points a kicker is set at least (kit.layout.paragraphs.BODY_MIN)."""
 BODY_FLOOR = 24
-"""Points body text shrinks to at most on a church's template, before a new slide."""
+"""Points body text shrinks to at most on a church's template, before a new slide, and
+the least it starts at: on a slide shorter than kit's design it is not scaled down."""
 
 
 class Box(NamedTuple):
@@ -63,13 +66,19 @@ def frame(width: int, height: int) -> Box:
 
 
 def largest_free(
-    within: Box, obstacles: Sequence[Box], gap: int = GAP, *, centred: bool = False
+    within: Box,
+    obstacles: Sequence[Box],
+    gap: int = GAP,
+    *,
+    centred: bool = False,
+    least: tuple[int, int] = (0, 0),
 ) -> Box:
     """The largest rectangle inside `within` that keeps `gap` clear of every obstacle.
 
     Every maximal free rectangle has each edge on the frame or against an obstacle's far
     side, so only those edges are tried. Ties go to the highest, then the leftmost.
-    `centred` keeps the rectangle's middle on the frame's, for text centred on the slide.
+    `centred` keeps the rectangle's middle on the frame's, for text centred on the slide;
+    `least` is the smallest width and height the rectangle may have (none: no width).
     """
     grown = [
         Box(o.left - gap, o.top - gap, o.width + 2 * gap, o.height + 2 * gap) for o in obstacles
@@ -81,11 +90,13 @@ def largest_free(
     best_key = (0, 0, 0)
     for top in tops:
         for bottom in bottoms:
-            if bottom <= top:
+            if bottom <= top or bottom - top < least[1]:
                 continue
             across = [o for o in grown if o.top < bottom and top < o.bottom]
             spans = _centred_span(within, across) if centred else _spans(within, across)
             for left, right in spans:
+                if right - left < least[0]:
+                    continue
                 key = ((right - left) * (bottom - top), -top, -left)
                 if key > best_key:
                     best, best_key = Box(left, top, right - left, bottom - top), key
@@ -93,15 +104,20 @@ def largest_free(
 
 
 def _spans(within: Box, across: Sequence[Box]) -> list[tuple[int, int]]:
-    """The free stretches of a band of the frame, between the obstacles across it."""
-    lefts = sorted({within.left, *(min(o.right, within.right) for o in across)})
-    rights = sorted({within.right, *(max(o.left, within.left) for o in across)})
-    return [
-        (left, right)
-        for left in lefts
-        for right in rights
-        if right > left and not any(o.left < right and left < o.right for o in across)
-    ]
+    """The free stretches of a band of the frame, between the obstacles across it.
+
+    Only the widest stretches between obstacles are given: any narrower one inside them
+    has less area, and a template with many ornaments has many obstacles.
+    """
+    spans = []
+    at = within.left
+    for left, right in sorted((o.left, o.right) for o in across):
+        if left > at:
+            spans.append((at, min(left, within.right)))
+        at = max(at, right)
+    if within.right > at:
+        spans.append((at, within.right))
+    return [(left, right) for left, right in spans if right > left]
 
 
 def _centred_span(within: Box, across: Sequence[Box]) -> list[tuple[int, int]]:
@@ -170,6 +186,26 @@ DESIGNS = {
 """Kit's own sizes for each kind of slide (see design/make_base_pptx.py)."""
 
 
+def _panel(free: Box, margins: Box | None, pad: int, color: str) -> tuple[Panel, Box]:
+    """A panel around the free room, and the room its text keeps inside it."""
+    out_left = out_top = out_right = out_bottom = False
+    if margins is not None:  # without margins, the text moves in on every side
+        out_left, out_top = free.left <= margins.left, free.top <= margins.top
+        out_right, out_bottom = free.right >= margins.right, free.bottom >= margins.bottom
+    panel = Box(
+        free.left - pad * out_left,
+        free.top - pad * out_top,
+        free.width + pad * (out_left + out_right),
+        free.height + pad * (out_top + out_bottom),
+    )
+    left = free.left + pad * (not out_left)
+    top = free.top + pad * (not out_top)
+    right = free.right - pad * (not out_right)
+    bottom = free.bottom - pad * (not out_bottom)
+    text = Box(left, top, right - left, bottom - top)
+    return Panel(*panel, color), text
+
+
 def place(
     kind: str,
     layout: str,
@@ -179,12 +215,15 @@ def place(
     palette: Palette,
     centre: bool,
     title_idx: int | None,
+    margins: Box | None = None,
 ) -> SlideAreas:
     """Kit's text areas for a kind of slide in the free rectangle of a layout.
 
     Top to bottom: the rule, the kicker, the title (one line; the planner grows it), the
     body, and for a kind that has one the caption at the foot. `centre` centres them all,
     as the template centres its titles; `title_idx` is the layout's title placeholder.
+    A panel reaches out past the text into the slide's `margins` (the frame inside them)
+    where the free rectangle meets them, and the text keeps its room.
     """
     design = DESIGNS.get(kind, DESIGNS["points"])
     k = slide_height / DESIGN_HEIGHT
@@ -197,10 +236,9 @@ def place(
 
     panel = None
     if palette.panel:
-        # The panel fills the free room and the text stands inside it, clear of its edges.
-        panel = Panel(free.left, free.top, free.width, free.height, palette.panel)
-        pad = emu(0.3)
-        free = Box(free.left + pad, free.top + pad, free.width - 2 * pad, free.height - 2 * pad)
+        # The text stands clear of the panel's edges: the panel reaches into the slide's
+        # margins where it can, and elsewhere (beside furniture) the text moves in.
+        panel, free = _panel(free, margins, emu(0.3), palette.panel)
     align = "ctr" if centre else "l"
     top = free.top
     needed = emu(4.6)
@@ -227,7 +265,10 @@ def place(
             color=color, align=align, anchor=anchor, floor=floor,
         )  # fmt: skip
 
-    kicker = area(top + emu(0.14), emu(0.5), fonts.minor, 20, palette.accent, bold=True)
+    # On a slide shorter than kit's design the kicker stays at 18 points (the least any
+    # text on a slide is set at), and its box holds that line.
+    kicker_h = max(emu(0.5), round((KICKER_MIN * 1.2 + 10) * EMU_PER_PT))
+    kicker = area(top + emu(0.14), kicker_h, fonts.minor, 20, palette.accent, bold=True)
     title_top = kicker.top + emu(0.46)
     # One line of the title at 0.9 line spacing, with its insets and a little to spare.
     title_h = round((pt(design.title) * 1.08 + 14) * EMU_PER_PT)
@@ -245,14 +286,18 @@ def place(
         )
         bottom -= cap_h
     body_top = title.top + title.height + emu(0.2)
-    body = area(
-        body_top,
-        bottom - body_top,
-        fonts.major if design.body_major else fonts.minor,
-        design.body,
-        palette.text,
-        italic=design.italic,
-        anchor="ctr" if design.centred else "t",
-        floor=pt(BODY_FLOOR),
+    floor = max(pt(BODY_FLOOR), BODY_FLOOR)
+    body = replace(
+        area(
+            body_top,
+            bottom - body_top,
+            fonts.major if design.body_major else fonts.minor,
+            design.body,
+            palette.text,
+            italic=design.italic,
+            anchor="ctr" if design.centred else "t",
+            floor=floor,
+        ),
+        size=max(pt(design.body), floor),
     )
     return SlideAreas(layout, title, body, kicker, caption, rule, panel)

@@ -1,7 +1,9 @@
 """Measure and fit text: glyph widths of the fonts slides render in, line wrapping, heights.
 
 Widths come from `fontwidths.json` (made by design/make_fontwidths.py from the open fonts
-that are metric-compatible with the Office fonts), so measuring needs no font installed.
+that are metric-compatible with the Office fonts), so measuring those needs no font
+installed; another font is measured from its own file where it is installed (see
+installed), else with a cautious stand-in.
 Line height follows PowerPoint, which LibreOffice copies for .pptx: 1.2 times the font
 size at single spacing, whatever the font. Kerning only ever narrows text, so measuring
 without it errs on the safe side.
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
+
+from kit.layout.installed import installed_widths
 
 WIDTHS_FILE = Path(__file__).with_name("fontwidths.json")
 
@@ -113,16 +117,25 @@ def _face_widths(family: str, style: str) -> tuple[dict[int, float], float]:
 
 @cache
 def face(typeface: str, bold: bool = False, italic: bool = False) -> Face:
-    """The measured face for a font name as a theme or run names it."""
+    """The measured face for a font name as a theme or run names it.
+
+    The table's fonts first; else the font itself where it is installed in that style
+    (see installed); else a cautious stand-in.
+    """
     style = _style(bold, italic)
     family = ALIASES.get(typeface.strip().lower())
     if family is not None:
         widths, missing = _face_widths(family, style)
-        # A glyph this font lacks comes from a fallback font; assume the widest.
-        wide = fallback_face(bold, italic)
-        missing = max(missing, max(wide.widths.values(), default=missing))
-        return Face(f"{family} {style}", widths, missing)
-    return fallback_face(bold, italic)
+        name = f"{family} {style}"
+    elif (found := installed_widths(typeface, style)) is not None:
+        widths, missing = found
+        name = f"{typeface.strip()} {style} (installed)"
+    else:
+        return fallback_face(bold, italic)
+    # A glyph this font lacks comes from a fallback font; assume the widest.
+    wide = fallback_face(bold, italic)
+    missing = max(missing, max(wide.widths.values(), default=missing))
+    return Face(name, widths, missing)
 
 
 @cache

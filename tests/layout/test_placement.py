@@ -36,6 +36,14 @@ def test_a_logo_in_a_corner_leaves_the_larger_of_the_two_rectangles_beside_it() 
     assert largest_free(SLIDE, [wide], gap=0) == Box(0, IN, 12 * IN, 7 * IN)
 
 
+def test_a_least_size_takes_the_tall_room_beside_a_hedge_over_the_wide_room_above_it() -> None:
+    hedge = Box(4 * IN, 5 * IN, 8 * IN, 3 * IN)  # wide room above: 12 by 5; beside: 4 by 8
+    assert largest_free(SLIDE, [hedge], gap=0) == Box(0, 0, 12 * IN, 5 * IN)
+    tall = largest_free(SLIDE, [hedge], gap=0, least=(3 * IN, 6 * IN))
+    assert tall == Box(0, 0, 4 * IN, 8 * IN)
+    assert largest_free(SLIDE, [hedge], gap=0, least=(5 * IN, 6 * IN)).width == 0
+
+
 def test_the_free_area_never_overlaps_an_obstacle() -> None:
     obstacles = [Box(3 * IN, 2 * IN, IN, IN), Box(0, 6 * IN, 2 * IN, IN), Box(9 * IN, 0, 3, 3)]
     gap = IN // 5
@@ -94,9 +102,9 @@ def test_under_a_centred_title_everything_is_centred_and_the_rule_too() -> None:
     assert {a.align for a in (_areas("points").kicker, _areas("points").title)} == {"l"}
 
 
-def test_a_shorter_slide_scales_the_design() -> None:
+def test_a_shorter_slide_scales_the_design_but_not_the_body_below_24_points() -> None:
     short = place("points", "x", Box(0, 0, 10 * IN, 4 * IN), 6858000 // 2, FONTS, PALETTE, False, 0)
-    assert (short.title.size, short.body.size) == (20, 14)
+    assert (short.title.size, short.body.size, short.body.floor) == (20, 24, 24)
 
 
 def test_a_centred_free_area_keeps_its_middle_on_the_slides() -> None:

@@ -87,7 +87,11 @@ def _write_slide(
     laid: SlideAreas,
 ) -> None:
     placeholders = _placeholders(out)
-    by_idx = {idx: ph for idx, ph in placeholders}
+    by_idx: dict[int, Shape] = {}
+    for idx, ph in placeholders:
+        # A template saved without indexes gives several placeholders one: the first (its
+        # title, as templates draw them) keeps it.
+        by_idx.setdefault(idx, ph)
     areas = page.areas
     if areas.panel is not None:
         _panel(out, areas.panel)

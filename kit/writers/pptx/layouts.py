@@ -24,7 +24,7 @@ from kit.layout.areas import SlideAreas, TextArea
 from kit.writers.ooxml import NAMESPACES, qn
 
 CONTENT_LAYOUTS = ("Title and Content", "Title Only", "Blank")
-"""Layouts any of which can carry every kind of slide; a template needs one of them."""
+"""Layouts of kit's own template any of which can carry every kind of slide."""
 
 LAYOUTS = {
     "title": ("Title Slide", *CONTENT_LAYOUTS),
@@ -60,20 +60,19 @@ class LayoutChoice:
 def layout_problems(path: Path) -> list[str]:
     """What keeps a .pptx from serving as a deck template; empty when it can.
 
-    The course loader reports these at the course's `brand.slides` entry.
+    Any layout will do, whatever it is named and holds: kit sets its text where the
+    layout leaves room. So a template is refused only when it has no layout at all. The
+    course loader reports these at the course's `brand.slides` entry.
     """
     try:
         prs = Presentation(str(path))
     except Exception as exc:  # python-pptx raises many kinds on a damaged file
         return [f"'{path.name}' is not a PowerPoint file kit can read ({type(exc).__name__})"]
-    names = [layout.name for layout in all_layouts(prs)]
-    if any(n in names for n in CONTENT_LAYOUTS):
+    if all_layouts(prs):
         return []
-    found = ", ".join(f"'{n}'" for n in names) or "none"
-    wanted = ", ".join(f"'{n}'" for n in CONTENT_LAYOUTS[:-1])
     return [
-        f"slide template '{path.name}' has no layout named {wanted} or '{CONTENT_LAYOUTS[-1]}'; "
-        f"kit needs one of them for its slides (layouts found: {found})"
+        f"slide template '{path.name}' has no slide layouts, so kit cannot make a slide on it; "
+        "open it in PowerPoint or Impress and save it with at least one layout"
     ]
 
 

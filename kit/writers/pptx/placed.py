@@ -9,17 +9,19 @@ its titles; only the title goes into the layout's own title placeholder, moved t
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import SlideLayout
 
-from kit.layout.areas import PANEL_OPACITY
+from kit.layout.areas import PANEL_OPACITY, SlideAreas, TextArea
 from kit.layout.placement import Box, Fonts, Palette, frame, largest_free, place
 from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.furniture import backdrops, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
 from kit.writers.pptx.pictures import Pictures
+from kit.writers.pptx.roles import layouts_by_role, layouts_for
 from kit.writers.pptx.theme import (
     MIN_CONTRAST,
     Theme,
@@ -32,22 +34,9 @@ from kit.writers.pptx.theme import (
     shape_colors,
 )
 
-SECTION_LAYOUTS = {
-    "title": ("Title Slide", "Section Header"),
-    "section": ("Section Header",),
-    "couple": ("Section Header",),
-    "closing": ("Section Header",),
-}
-"""A church's own layouts for the slides that open and mark the parts of an evening."""
-
-CONTENT_ORDER = ("Title Only", "Title and Content", "Blank")
-"""Layouts for every other slide: the fewer placeholders, the less to move aside."""
-
-SMALL = 0.4
-"""A layout whose free area is below this share of the slide's is used only as a last resort."""
-
-CRAMPED = 0.2
-"""A layout whose furniture leaves less than this share of the slide free has it ignored."""
+BIG_ENOUGH = 0.6
+"""Share of its width and of its height on the whole slide (inside the margins) a kind's
+body keeps in the room the furniture leaves, for kit to set the text there."""
 
 CENTRED_SHARE = 0.85
 """Share of the free area a centred layout keeps to have its text on the slide's middle."""
@@ -55,60 +44,127 @@ CENTRED_SHARE = 0.85
 RULE_CONTRAST = 1.5
 """Contrast a rule keeps against its background: it carries no words, it need only be seen."""
 
+UNKNOWN_UNDER = ("000000", "FFFFFF")
+"""What furniture under a panel may show, at its darkest and lightest."""
+
 
 def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]:
-    """For each kind of slide ("" for any other), the template's layouts with kit's areas."""
-    by_name: dict[str, SlideLayout] = {}
-    for layout in all_layouts(prs):
-        by_name.setdefault(layout.name, layout)
+    """For each kind of slide ("" for any other), the template's layouts with kit's areas.
+
+    Each layout's text area is decided once for each kind: the largest rectangle clear of
+    its furniture when the kind's body keeps most of the room it has on the whole slide
+    there, else the whole slide inside its margins on a panel laid over the furniture.
+    Layouts whose furniture leaves room come first, then those whose text goes on a
+    panel; where there are none of those, the first layout's whole slide on a panel,
+    for a slide too long for the room, before any continuation slide.
+    """
+    found = layouts_by_role(prs)
     width, height = prs.slide_width, prs.slide_height
     whole = frame(width, height)
     free: dict[str, Box] = {}
     choices = {}
     pictures = Pictures()  # each picture is read once, however many layouts show it
+    pictures = Pictures()  # each picture is read once, however many layouts show it
     for kind in (*LAYOUTS, ""):
-        names = [n for n in (*SECTION_LAYOUTS.get(kind, ()), *CONTENT_ORDER) if n in by_name]
-        # The course loader made sure of a content layout; a first layout stands in anyway.
-        names = names or [all_layouts(prs)[0].name]
-        for name in names:
+        # The course loader made sure the template has a layout; a first one stands in anyway.
+        layouts = layouts_for(kind, found) or all_layouts(prs)[:1]
+        roomy, panelled = [], []
+        for layout in layouts:
+            name = layout.part.partname
             if name not in free:
-                free[name] = _free(by_name[name], whole, width, height)
-        roomy = [n for n in names if _area(free[n]) >= SMALL * _area(whole)]
-        out = []
-        for name in roomy or names:
-            layout = by_name[name]
-            theme = read_theme(layout.slide_master)
-            areas = place(
-                kind or "points",
-                name,
-                free[name],
-                height,
-                Fonts(theme.major, theme.minor),
-                palette(layout, theme, width, height, pictures),
-                title_alignment(layout) == "ctr",
-                _title_idx(layout),
+                free[name] = _free(layout, whole, width, height)
+            room = _room(kind, layout, free[name], whole, (width, height))
+            over = room is None
+            areas = _placed(
+                kind, layout, room or whole, whole, (width, height), pictures, over_furniture=over
             )
-            out.append(LayoutChoice(layout.part.partname, areas))
+            (panelled if over else roomy).append(LayoutChoice(layout.part.partname, areas))
+        out = roomy + panelled
+        first = layouts[0]
+        if free[first.part.partname] != whole and not panelled:
+            # A slide too long for the room the furniture leaves takes the whole slide.
+            areas = _placed(
+                kind, first, whole, whole, (width, height), pictures, over_furniture=True
+            )
+            out.append(LayoutChoice(first.part.partname, areas))
         choices[kind] = tuple(out)
     return choices
 
 
-def _area(box: Box) -> int:
-    return box.width * box.height
+def _room(
+    kind: str, layout: SlideLayout, free: Box, whole: Box, size: tuple[int, int]
+) -> Box | None:
+    """Where a kind's text goes on a layout clear of its furniture; None for nowhere.
+
+    The largest free rectangle serves when it is big enough for the kind; else a smaller
+    one may be (taller and narrower, beside a tree rather than above it).
+    """
+    width, height = size
+    if free == whole or _big_enough(kind, free, whole, height):
+        return free
+    body = _body(kind, whole, height)
+    least = (
+        math.ceil(BIG_ENOUGH * whole.width),
+        whole.height - body.height + math.ceil(BIG_ENOUGH * body.height),
+    )
+    obstacles = furniture(layout, width, height)
+    fitted = largest_free(whole, obstacles, least=least)
+    return fitted if fitted.width and _big_enough(kind, fitted, whole, height) else None
+
+
+def _placed(
+    kind: str,
+    layout: SlideLayout,
+    room: Box,
+    whole: Box,
+    size: tuple[int, int],
+    pictures: Pictures,
+    *,
+    over_furniture: bool,
+) -> SlideAreas:
+    """Kit's areas for a kind in a layout's room; `whole` is the slide inside its margins."""
+    theme = read_theme(layout.slide_master)
+    width, height = size
+    return place(
+        kind or "points",
+        layout.name,
+        room,
+        height,
+        Fonts(theme.major, theme.minor),
+        palette(layout, theme, width, height, pictures, over_furniture=over_furniture),
+        title_alignment(layout) == "ctr",
+        _title_idx(layout),
+        whole,
+    )
+
+
+def _big_enough(kind: str, room: Box, whole: Box, height: int) -> bool:
+    """True when a kind's body keeps most of its width and height in the room."""
+    there, anywhere = _body(kind, room, height), _body(kind, whole, height)
+    # place() gives a body with no room at least one EMU; it has none.
+    tall = there.height > 1 and there.height >= BIG_ENOUGH * anywhere.height
+    return tall and there.width >= BIG_ENOUGH * anywhere.width
+
+
+def _body(kind: str, room: Box, height: int) -> TextArea:
+    """Where a kind's body goes in a room, whatever its fonts and colours."""
+    colors = Palette("000000", "000000", "000000", "000000")
+    return place(kind or "points", "", room, height, Fonts("", ""), colors, False, None).body
 
 
 def _free(layout: SlideLayout, whole: Box, width: int, height: int) -> Box:
     obstacles = furniture(layout, width, height)
     free = largest_free(whole, obstacles)
-    if _area(free) < CRAMPED * _area(whole):
-        # Better text over the furniture than a week spread over dozens of slides.
-        return whole
     if title_alignment(layout) != "ctr":
         return free
     # Text centred under a centred title stands in the middle of the slide, not of the
     # room beside a logo, unless that costs much of the room.
     middle = largest_free(whole, obstacles, centred=True)
     return middle if _area(middle) >= CENTRED_SHARE * _area(free) else free
+
+
+def _area(box: Box) -> int:
+    return box.width * box.height
 
 
 def _title_idx(layout: SlideLayout) -> int | None:
@@ -136,13 +192,20 @@ def title_alignment(layout: SlideLayout) -> str:
 
 
 def palette(
-    layout: SlideLayout, theme: Theme, width: int, height: int, pictures: Pictures | None = None
+    layout: SlideLayout,
+    theme: Theme,
+    width: int,
+    height: int,
+    pictures: Pictures | None = None,
+    *,
+    over_furniture: bool = False,
 ) -> Palette:
     """The theme's colours for a layout's text and rule, each readable on its background.
 
     The background is the layout's own and any shape drawn over most of the slide; one
-    drawn over all of it hides the layout's own. Where no colour reads on all of it, the
-    text gets a panel under it (`Palette.panel`). Pictures are read through `pictures`.
+    drawn over all of it hides the layout's own. Where no colour reads on all of it, or
+    where the text is set `over_furniture`, the text gets a panel under it
+    (`Palette.panel`). Pictures are read through `pictures`.
     """
     pictures = pictures or Pictures()
     grounds = backgrounds(layout.slide_master, layout, theme, pictures)
@@ -154,11 +217,15 @@ def palette(
         grounds = colors if whole and colors else grounds + colors
     found = _colors(grounds, theme, mapping)
     words = (found.title, found.text, found.accent)
-    if all(min(contrast(c, g) for g in grounds) >= MIN_CONTRAST for c in words):
+    readable = all(min(contrast(c, g) for g in grounds) >= MIN_CONTRAST for c in words)
+    if readable and not over_furniture:
         return found
     # No colour reads on all of a busy picture: lay the theme's own background colour,
-    # nearly opaque, under the text, and choose again on that.
+    # nearly opaque, under the text, and choose again on that. Over furniture of any
+    # colour, the panel may lie on black or white.
     panel = theme.colors[mapping["bg1"]]
+    if over_furniture:
+        grounds = [*grounds, *UNKNOWN_UNDER]
     under = [blend(panel, g, PANEL_OPACITY) for g in grounds]
     return replace(_colors(under, theme, mapping), panel=panel)
 

@@ -15,11 +15,13 @@ from pathlib import Path
 import pymupdf
 import pytest
 from helpers import EMU_PER_PT, FIXTURES, needs_soffice, render_pdf, stray_words
+from lxml import etree
 from openxml_audit import validate_pptx
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.enum.text import PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide
@@ -335,3 +337,52 @@ def test_openxml_audit_finds_nothing(decks: dict, name: str) -> None:
     result = validate_pptx(decks[name])
     assert [str(e) for e in result.errors] == []
     assert result.is_valid
+
+
+def _installed_fonts() -> tuple[str, str] | None:
+    """Two fonts outside kit's table installed in every style (a serif first if any)."""
+    from kit.layout.installed import catalogue
+    from kit.layout.textfit import ALIASES
+
+    styles: dict[str, set[str]] = {}
+    for family, style in catalogue():
+        if family not in ALIASES:
+            styles.setdefault(family, set()).add(style)
+    full = sorted(f for f, found in styles.items() if len(found) == 4 and "mono" not in f)
+    return (full[0], full[-1]) if len(full) >= 2 else None
+
+
+@needs_soffice
+def test_words_in_an_installed_font_kit_has_no_table_for_stay_in_their_boxes(
+    tmp_path: Path,
+) -> None:
+    fonts = _installed_fonts()
+    if fonts is None:
+        pytest.skip("no two fonts outside kit's table are installed in every style")
+    prs = Presentation(str(FIXTURES / "templates-pptx" / "navy-gold.pptx"))
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    for which, family in zip(("majorFont", "minorFont"), fonts, strict=True):
+        latin = root.find(f".//a:fontScheme/a:{which}/a:latin", NAMESPACES)
+        latin.set("typeface", family.title())
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    prs.save(str(tmp_path / "installed.pptx"))
+    course = tmp_path / "course.yaml"
+    course.write_text(
+        "title: 'Closer: Six Weeks of Building Connection'\nstart: 2027-01-10\n"
+        "brand: {slides: installed.pptx}\nweeks: [trust]\n",
+        encoding="utf-8",
+    )
+    kit.build(kit.load_course(course), tmp_path / "build")
+    deck = tmp_path / "build" / "week-01-slides.pptx"
+    [pdf] = render_pdf([deck], tmp_path / "pdf")
+    assert stray_words(deck, pdf) == []
+    runs = Presentation(str(deck)).slides[1].shapes
+    faces = {
+        r.font.name
+        for s in runs
+        if s.has_text_frame
+        for p in s.text_frame.paragraphs
+        for r in p.runs
+    }
+    assert faces & {f.title() for f in fonts}

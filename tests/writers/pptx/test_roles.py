@@ -1,0 +1,140 @@
+"""Layouts chosen by what they hold, whatever language names them, and a single layout."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES
+from pptx import Presentation
+
+import kit
+from kit.compose.blocks import Deck
+from kit.compose.documents import compose_kit
+from kit.writers.pptx import write_pptx
+from kit.writers.pptx.layouts import layout_problems
+from kit.writers.pptx.placed import placed_choices
+from kit.writers.pptx.roles import BLANK, CONTENT, OTHER, SECTION, TITLE, TITLE_ONLY, role
+
+NAVY_GOLD = FIXTURES / "templates-pptx" / "navy-gold.pptx"
+
+STANDARD = (
+    "Title Slide",
+    "Title and Content",
+    "Section Header",
+    "Two Content",
+    "Comparison",
+    "Title Only",
+    "Blank",
+    "Content with Caption",
+    "Picture with Caption",
+    "Title and Vertical Text",
+    "Vertical Title and Text",
+)
+"""PowerPoint's layouts in English, in its order."""
+
+NAMES = {
+    "french": (
+        *("Diapositive de titre", "Titre et contenu", "En-tête de section", "Deux contenus"),
+        *("Comparaison", "Titre seul", "Vide", "Contenu avec légende", "Image avec légende"),
+        *("Titre et texte vertical", "Titre vertical et texte"),
+    ),
+    "german": (
+        *("Titelfolie", "Titel und Inhalt", "Abschnittsüberschrift", "Zwei Inhalte"),
+        *("Vergleich", "Nur Titel", "Leer", "Inhalt mit Überschrift", "Bild mit Überschrift"),
+        *("Titel und vertikaler Text", "Vertikaler Titel und Text"),
+    ),
+    "chinese": (
+        *("标题幻灯片", "标题和内容", "节标题", "两栏内容", "比较", "仅标题", "空白"),
+        *("内容与标题", "图片与标题", "标题和竖排文字", "竖排标题与文本"),
+    ),
+    "korean": (
+        *("제목 슬라이드", "제목 및 내용", "구역 머리글", "콘텐츠 2개", "비교", "제목만"),
+        *("빈 화면", "캡션 있는 콘텐츠", "캡션 있는 그림", "제목 및 세로 텍스트"),
+        "세로 제목 및 텍스트",
+    ),
+    "spanish": (
+        *("Diapositiva de título", "Título y objetos", "Encabezado de sección", "Dos objetos"),
+        *("Comparación", "Solo el título", "En blanco", "Contenido con título"),
+        *("Imagen con título", "Título y texto vertical", "Título vertical y texto"),
+    ),
+    "google-slides": (
+        *("TITLE", "TITLE_AND_BODY", "SECTION_HEADER", "TITLE_AND_TWO_COLUMNS", "COMPARISON"),
+        *("TITLE_ONLY", "BLANK", "CAPTION_ONLY", "MAIN_POINT", "ONE_COLUMN_TEXT", "BIG_NUMBER"),
+    ),
+}
+"""The same layouts as PowerPoint names them in other languages, and as Google Slides does."""
+
+ROLES = (TITLE, CONTENT, SECTION, OTHER, OTHER, TITLE_ONLY, BLANK, OTHER, OTHER, OTHER, OTHER)
+"""What each of PowerPoint's standard layouts is for."""
+
+
+def _renamed(tmp_path: Path, language: str, *, typed: bool = True) -> Path:
+    """The navy and gold template with its layouts named in another language."""
+    prs = Presentation(str(NAVY_GOLD))
+    for layout, name in zip(prs.slide_layouts, NAMES[language], strict=True):
+        layout.name = name
+        if not typed:  # as LibreOffice and some exporters write them: no telling type
+            layout.element.attrib.pop("type", None)
+    path = tmp_path / f"{language}.pptx"
+    prs.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def decks() -> list[Deck]:
+    """Weeks 1 and 2 of the built-in course, composed once."""
+    found = [o.content for o in compose_kit(kit.default_course()) if isinstance(o.content, Deck)]
+    return found[:2]
+
+
+def _slides(deck: Deck, brand: Path | None = None) -> list[str]:
+    prs = Presentation(io.BytesIO(write_pptx(deck, brand=brand)))
+    return [s.slide_layout.name for s in prs.slides]
+
+
+def test_each_standard_layout_plays_its_role_by_what_it_holds() -> None:
+    prs = Presentation(str(NAVY_GOLD))
+    assert [x.name for x in prs.slide_layouts] == list(STANDARD)
+    assert tuple(role(x) for x in prs.slide_layouts) == ROLES
+
+
+@pytest.mark.parametrize("typed", [True, False], ids=["typed", "untyped"])
+@pytest.mark.parametrize("language", sorted(NAMES))
+def test_layouts_named_in_any_language_serve_as_the_english_ones(
+    tmp_path: Path, decks: list[Deck], language: str, typed: bool
+) -> None:
+    path = _renamed(tmp_path, language, typed=typed)
+    assert layout_problems(path) == []
+    english = {
+        kind: [c.partname for c in found]
+        for kind, found in placed_choices(Presentation(str(NAVY_GOLD))).items()
+    }
+    chosen = {
+        kind: [c.partname for c in found]
+        for kind, found in placed_choices(Presentation(str(path))).items()
+    }
+    if typed:
+        assert chosen == english
+    else:
+        # Without its type a section header is a title and a body like any content layout.
+        assert chosen["points"] == english["points"]
+    translated = dict(zip(NAMES[language], STANDARD, strict=True))
+    for deck in decks:
+        shown = [translated[name] for name in _slides(deck, path)]
+        assert len(shown) == len(_slides(deck))
+        if typed:
+            assert shown == _slides(deck, NAVY_GOLD)
+
+
+def test_a_template_with_a_single_title_slide_layout_makes_every_slide_on_it(
+    tmp_path: Path, decks: list[Deck]
+) -> None:
+    prs = Presentation(str(NAVY_GOLD))
+    for layout in list(prs.slide_layouts)[1:]:
+        prs.slide_layouts.remove(layout)
+    prs.save(str(tmp_path / "single.pptx"))
+    assert layout_problems(tmp_path / "single.pptx") == []
+    for deck in decks:
+        assert _slides(deck, tmp_path / "single.pptx") == ["Title Slide"] * len(_slides(deck))

@@ -12,6 +12,7 @@ test: $(VENV)/.test
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test
+	$(BIN)/lint-imports
 	$(BIN)/ruff check kit tests bench
 	$(BIN)/ruff format --check kit tests bench
 

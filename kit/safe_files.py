@@ -234,6 +234,9 @@ class Folder:
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 raise self.refused(name, LINK) from None
+            if exc.errno == errno.EISDIR:
+                message = IN_THE_WAY.format(what="a folder", want="a file")
+                raise self.refused(name, message) from None
             raise
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
@@ -273,13 +276,25 @@ class Folder:
         mode = self.mode(name)
         if mode is None:
             return
-        if stat.S_ISDIR(mode):
-            with self.sub(name) as inner:
-                for entry in inner.names():
-                    inner.remove(entry)
-            os.rmdir(name, dir_fd=self.fd)
-        else:
+        if not stat.S_ISDIR(mode):
             os.unlink(name, dir_fd=self.fd)
+            return
+        # A planted tree may be thousands of folders deep: each folder found inside is
+        # moved up beside this one and emptied in its turn, so neither the stack nor the
+        # open folders grow with the depth.
+        queue, moved = [name], 0
+        while queue:
+            current = queue.pop()
+            with self.sub(current) as here:
+                for entry in here.names():
+                    if stat.S_ISDIR(here.mode(entry) or 0):
+                        moved += 1
+                        beside = f"{name}.{moved}"
+                        os.rename(entry, beside, src_dir_fd=here.fd, dst_dir_fd=self.fd)
+                        queue.append(beside)
+                    else:
+                        os.unlink(entry, dir_fd=here.fd)
+            os.rmdir(current, dir_fd=self.fd)
 
     def names(self) -> list[str]:
         """The names in this folder, sorted."""

@@ -84,6 +84,10 @@ MAX_WRITE_LINES = 100
 """Most ruled lines one `@lines` may ask for; two pages' worth."""
 MAX_CONTENTS_LEVELS = 9
 """Most heading levels a table of contents can list, as in Word."""
+MAX_DECK_TEXT = 100_000
+"""Most characters a deck's markup may hold, speaker notes included (a week's: about 11,000)."""
+MAX_DECK_LINES = 3_000
+"""Most lines a deck's markup may hold, speaker notes included (a week's: about 210)."""
 MAX_SLIDES = 500
 """Most slides in one deck; a week of the built-in course has about 20."""
 
@@ -211,10 +215,21 @@ class SlideCount:
     def __init__(self, limit: int | None = None) -> None:
         self.limit = MAX_SLIDES if limit is None else limit
         self.count = 0
+        self.chars = 0
+        self.lines = 0
         self._line_start = True  # nothing but spaces since the last line break
 
     def __call__(self, piece: str) -> str | None:
         """Why the deck must stop at this piece, or None."""
+        # Long text runs on over more slides as it is laid out: a deck's text is bounded
+        # too, so that no deck, however few its @slide lines, becomes thousands of slides.
+        self.chars += len(piece)
+        self.lines += piece.count("\n")
+        if self.chars > MAX_DECK_TEXT or self.lines > MAX_DECK_LINES:
+            return (
+                f"it writes more than {MAX_DECK_LINES:,} lines or {MAX_DECK_TEXT:,} characters "
+                "for one deck, more than its slides can show; a week's deck holds about a tenth"
+            )
         if "@slide" in piece:
             for match in _SLIDE_LINE.finditer(piece):
                 if match.start() > 0 or self._line_start:

@@ -65,6 +65,10 @@ def frame(width: int, height: int) -> Box:
     return Box(dx, dy, width - 2 * dx, height - 2 * dy)
 
 
+MAX_OBSTACLES = 90
+"""Most shapes a layout may draw for kit to look for room between them (templates seen: 87)."""
+
+
 def largest_free(
     within: Box,
     obstacles: Sequence[Box],
@@ -84,6 +88,10 @@ def largest_free(
         Box(o.left - gap, o.top - gap, o.width + 2 * gap, o.height + 2 * gap) for o in obstacles
     ]
     grown = [o for o in grown if o.overlaps(within)]
+    if len(grown) > MAX_OBSTACLES:
+        # The search grows with the cube of the shapes; past this, no room is found and
+        # the text goes on a panel over the whole slide, as for any crowded template.
+        return Box(within.left, within.top, 0, 0)
     tops = sorted({within.top, *(min(o.bottom, within.bottom) for o in grown)})
     bottoms = sorted({within.bottom, *(max(o.top, within.top) for o in grown)})
     best = Box(within.left, within.top, 0, 0)

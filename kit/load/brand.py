@@ -15,6 +15,7 @@ refused too.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +135,13 @@ def brand_problem(path: Path, value: str) -> str | None:
     mismatch = _relationship_problem(scan, overrides, defaults)
     if mismatch:
         return f"'{value}' is damaged: {mismatch}; {save_as}"
+    outside = scan.linked or _external_link(scan)
+    if outside:
+        return (
+            f"'{value}' {outside}, which kit will not fetch or let LibreOffice fetch; "
+            f"use a template that holds its own pictures ({program}: insert each picture "
+            "rather than link to it), or remove the link"
+        )
     problem, opened = _open_problem(path, suffix)
     if problem:
         return f"'{value}' is damaged and cannot be opened ({problem}); {save_as}"
@@ -154,6 +162,8 @@ class _Scan:
     """Every part's name."""
     trees: dict[str, Any] = field(default_factory=dict)
     """Parsed [Content_Types].xml and relationship parts, by name."""
+    linked: str | None = None
+    """A field that fetches a file or an address when the document is shown, if any."""
 
 
 def _scan(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> _Scan:
@@ -200,7 +210,39 @@ def _scan(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> _Scan:
             )
         elif name == "[Content_Types].xml" or name.endswith(".rels"):
             scan.trees[name] = root
+        elif scan.linked is None:
+            scan.linked = _fetching_field(root, name)
     return scan
+
+
+_FETCHING = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT)\b", re.I)
+"""Word fields that bring in a file or an address each time the document is shown."""
+
+
+def _fetching_field(root: Any, name: str) -> str | None:
+    """The first field in a part that would fetch something from outside, said in words."""
+    for node in root.iter():
+        tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+        instruction = None
+        if tag == "instrText":
+            instruction = node.text or ""
+        elif tag == "fldSimple":
+            instruction = next((v for k, v in node.attrib.items() if k.endswith("instr")), "")
+        if instruction is not None and _FETCHING.match(instruction):
+            return f"has a field in {name} that brings in a file or web address when shown"
+    return None
+
+
+def _external_link(scan: _Scan) -> str | None:
+    """A relationship that points outside the file for anything but a clickable link."""
+    for rels_name, root in sorted(scan.trees.items()):
+        if not rels_name.endswith(".rels"):
+            continue
+        for node in root:
+            kind = (node.get("Type") or "").rsplit("/", 1)[-1]
+            if node.get("TargetMode") == "External" and kind != "hyperlink":
+                return f"links its {kind} in {rels_name} to {node.get('Target') or 'nowhere'!r}"
+    return None
 
 
 def _content_types(root: Any) -> tuple[dict[str, str], dict[str, str]]:
@@ -264,14 +306,33 @@ def _open_problem(path: Path, suffix: str) -> tuple[str | None, Any]:
     return None, document
 
 
+MAX_SHAPES = 1000
+"""Most shapes a slide template's masters and layouts may draw; real ones draw under 200."""
+_PLACEHOLDER = ".//{http://schemas.openxmlformats.org/presentationml/2006/main}ph"
+_SHAPE_TAGS = tuple(
+    f"{{http://schemas.openxmlformats.org/presentationml/2006/main}}{tag}"
+    for tag in ("sp", "pic", "cxnSp", "graphicFrame")
+)
+
+
 def _picture_problem(prs: Any, value: str, save_as: str) -> str | None:
-    """Pictures on the masters and layouts of a slide template too large in all to read."""
+    """Pictures too large in all to read, or shapes too many, on a slide template's masters."""
     from kit.writers.pptx.pictures import MAX_TEMPLATE_PIXELS, template_pixels
 
     try:
         pixels = template_pixels(prs)
+        shapes = sum(
+            sum(1 for shape in part.element.iter(*_SHAPE_TAGS) if shape.find(_PLACEHOLDER) is None)
+            for master in prs.slide_masters
+            for part in (master, *master.slide_layouts)
+        )
     except Exception as exc:  # a master or layout python-pptx cannot follow
         return f"'{value}' is damaged and cannot be opened ({_short(exc)}); {save_as}"
+    if shapes > MAX_SHAPES:
+        return (
+            f"'{value}' draws {shapes:,} shapes on its slide masters and layouts, where kit "
+            f"lays out text around at most {MAX_SHAPES:,}; group or remove some, then save it"
+        )
     if pixels <= MAX_TEMPLATE_PIXELS:
         return None
     return (

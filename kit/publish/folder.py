@@ -14,8 +14,9 @@ from pathlib import Path
 from kit.errors import BuildError, InputError, KitError, Problem
 from kit.publish import journal
 from kit.publish.layout import JOURNAL, KEPT, KIT_OUTPUT, LOCK, SCRATCH
+from kit.publish.manifest import read_manifest
 from kit.resources import shown
-from kit.safe_files import Folder
+from kit.safe_files import Folder, kind_of
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ OUT_LINK = (
     "is a link to another folder, and kit builds only into a real folder; "
     "name the folder itself with -o"
 )
+NOT_A_FOLDER = "is {kind}, not a folder; name a folder with -o"
 
 
 class FolderBusy(BuildError):
@@ -49,10 +51,8 @@ def opened(out_dir: Path, *, wait: float | None = None) -> Iterator[Folder]:
     """
     path = _absolute(out_dir)
     mode = _lmode(path)
-    if mode is not None and stat.S_ISLNK(mode):
-        raise InputError(_problem(path, OUT_LINK))
     if mode is not None and not stat.S_ISDIR(mode):
-        raise InputError(_problem(path, "is a file, not a folder; name a folder with -o"))
+        raise InputError(_problem(path, NOT_A_FOLDER.format(kind=kind_of(mode))))
     made = _make(path)
     try:
         with Folder.open(path) as folder:
@@ -87,14 +87,16 @@ def tidy_if_needed(out_dir: Path) -> list[str]:
     """
     path = _absolute(out_dir)
     mode = _lmode(path)
-    if mode is not None and stat.S_ISLNK(mode):
-        raise InputError(_problem(path, OUT_LINK))
-    if not stat.S_ISDIR(mode or 0):
+    if mode is None:
         return []
+    if not stat.S_ISDIR(mode):
+        raise InputError(_problem(path, NOT_A_FOLDER.format(kind=kind_of(mode))))
+    # What a build would refuse in the folder, a check reports too.
     with Folder.open(path) as folder:
         problems = [p for name, want in KEPT if (p := folder.problem(name, want))]
         if problems:
             raise InputError(problems)
+        read_manifest(folder)
     # A lock file no one holds is left by a build killed outright, maybe before it
     # had staged anything; taking the lock and letting go removes it.
     if not any(os.path.lexists(path / name) for name in (JOURNAL, LOCK, *SCRATCH)) and not (
@@ -115,8 +117,18 @@ def tidy_if_needed(out_dir: Path) -> list[str]:
 
 
 def _absolute(out_dir: Path) -> Path:
-    """`out_dir` as an absolute path whose last name is the folder itself, not a link's target."""
-    path = Path(os.path.abspath(out_dir))
+    """`out_dir` as an absolute path whose last name is the folder itself, not a link's target.
+
+    Every folder named on the way there from the working folder (`out/kit` names `out`)
+    must be a real one too: a course folder from someone else could hold `out` as a
+    link to anywhere. Above the working folder, the path is the user's own.
+    """
+    named = Path(out_dir)
+    steps = [named] if named.is_absolute() else [*reversed(named.parents[:-1]), named]
+    for step in steps:
+        if stat.S_ISLNK(_lmode(step) or 0):
+            raise InputError(_problem(step, OUT_LINK))
+    path = Path(os.path.abspath(named))
     return path.parent.resolve() / path.name if path.name else path
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import logging
+import stat
 from dataclasses import dataclass
 
-from kit.errors import BuildError, InputError
+from kit.errors import InputError
 from kit.publish.layout import (
     BACKUP,
     JOURNAL,
@@ -33,6 +34,12 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1
 """The journal's layout."""
+
+DAMAGED = (
+    "kit's note of an interrupted build is damaged, so kit cannot tell how far that build "
+    "got and moves nothing; the earlier kit's files may be in {backup}; delete this note "
+    "once you have what you need from there"
+)
 
 
 @dataclass(frozen=True)
@@ -58,24 +65,26 @@ def write(folder: Folder, journal: Journal) -> None:
 
 
 def read(folder: Folder) -> Journal | None:
-    """The journal of a publish that did not end, or None when there is none."""
-    path = folder / JOURNAL
+    """The journal of a publish that did not end, or None when there is none.
+
+    One that is not what kit writes (forged, damaged, naming what kit never names) is
+    a problem with the folder: kit cannot tell how far a build got, so it moves nothing.
+    """
     data = read_record(folder, JOURNAL)
     if data is None:
         return None
     try:
         entry = record(data)
         aside, placed = entry["aside"], entry["placed"]
-        if entry["format"] != FORMAT or not all(map(plain_name, [*aside, *placed])):
-            raise ValueError("not a journal kit wrote")
+        if entry["format"] != FORMAT or not isinstance(aside, list):
+            raise ValueError
+        if not isinstance(placed, dict) or not all(map(plain_name, [*aside, *placed])):
+            raise ValueError
         if not all(isinstance(d, str) for d in placed.values()):
-            raise ValueError("not a journal kit wrote")
+            raise ValueError
         return Journal(tuple(aside), dict(placed))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise BuildError(
-            f"{shown(path)} cannot be read ({exc}), so kit cannot tell how far an interrupted "
-            f"build got; the earlier kit's files are in {shown(folder / BACKUP)}"
-        ) from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise folder.refused(JOURNAL, DAMAGED.format(backup=folder.shown(BACKUP))) from None
 
 
 def apply(folder: Folder, journal: Journal, came: list[int]) -> bool:
@@ -128,7 +137,9 @@ def undo(folder: Folder, journal: Journal) -> None:
     if folder.exists(BACKUP):
         with folder.sub(BACKUP) as backup:
             for name in journal.aside:
-                if backup.exists(name):
+                # Only a file kit moved aside comes back: anything else in the backup
+                # folder was put there by someone else, and goes with it.
+                if stat.S_ISREG(backup.mode(name) or 0):
                     backup.move(name, folder)
     folder.sync()
     finish(folder)

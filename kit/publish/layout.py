@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from kit.safe_files import Folder
+from kit.safe_files import NAME_MAX, Folder
 
 RESERVED = ".kit-"
 """Every name kit keeps in an output folder for itself starts with this."""
@@ -53,14 +53,17 @@ def plain_name(name: object) -> bool:
     """Whether `name` is a file name kit may write in its output folder, and nothing more.
 
     A recorded name is later removed or replaced, so one naming another folder, a
-    parent or kit's own files would let a damaged record reach outside the kit.
+    parent or kit's own files would let a damaged record reach outside the kit; one the
+    system cannot hold (too long, a lone surrogate) was never written by kit.
     """
-    return (
-        isinstance(name, str)
-        and name not in ("", ".", "..")
-        and not name.startswith(RESERVED)
-        and not any(c in name for c in "/\\\0")
-    )
+    if not isinstance(name, str) or name in ("", ".", "..") or name.startswith(RESERVED):
+        return False
+    if any(c in name for c in "/\\\0"):
+        return False
+    try:
+        return len(name.encode("utf-8")) <= NAME_MAX
+    except UnicodeEncodeError:
+        return False
 
 
 def read_record(folder: Folder, name: str) -> bytes | None:

@@ -186,8 +186,8 @@ def _picture(
 ) -> tuple[str, ...]:
     """The colours of the picture a fill or picture shape embeds, or none if not found."""
     rid = blip.get(qn("r:embed")) if blip is not None else None
-    if not rid or rid not in part.rels:
-        return ()
+    if not rid or rid not in part.rels or part.rels[rid].is_external:
+        return ()  # a picture outside the file is never fetched (the brand check refuses it)
     return picture_colors(part.related_part(rid).blob, under, pictures)
 
 

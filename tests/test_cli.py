@@ -24,8 +24,10 @@ def test_check_reports_every_problem_located(run_kit, monkeypatch) -> None:
     assert result.code == 2
     assert result.out == ""
     assert result.err.splitlines() == [
-        f"{course}:4:5: weeks[1]: unknown lesson 'trsut'; known: {known}; did you mean 'trust'?",
-        f"{course}:7:14: weeks[2].questions.drop[0]: unknown question id 'empathy-fixit'; "
+        f"{course}:4:5: week 2 (weeks[1]): unknown lesson 'trsut'; known: {known}; did you mean "
+        "'trust'?",
+        f"{course}:7:14: week 3, the 1st question to drop (weeks[2].questions.drop[0]): unknown "
+        "question id 'empathy-fixit'; "
         f"known: {ids}; did you mean 'empathy-fix-it'?",
         "kit: 2 problems found; nothing was written",
     ]

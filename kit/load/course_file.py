@@ -338,7 +338,7 @@ def _timing_problem(
     )
     fix = f"set minutes to at least {longer}, " if longer else ""
     return (
-        f"week {i + 1} (lesson '{lesson.id}'): its {required} questions that are not optional "
+        f"lesson '{lesson.id}': its {required} questions that are not optional "
         f"need at least {needed} minutes of discussion, but a {course.minutes}-minute session "
         f"leaves {discussion}; {fix}drop some this week or mark some optional"
     )

@@ -101,7 +101,30 @@ def _from_doc(
     if problems:
         raise InputError(problems)
     resolved = resolve(course, library, base=base, source=doc.file)
-    return dataclasses.replace(resolved, warnings=tuple(course_warnings(course, doc, library)))
+    found = [*repeated_lessons(course, doc), *course_warnings(course, doc, library)]
+    return dataclasses.replace(resolved, warnings=tuple(sorted(found)))
+
+
+def repeated_lessons(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
+    """A lesson listed again after its first week: a slip as a rule, so it is said.
+
+    A course may mean it (a lesson taught again to close a series), so nothing stops.
+    """
+    first: dict[str, int] = {}
+    for i, week in enumerate(course.weeks):
+        if week.lesson not in first:
+            first[week.lesson] = i
+            continue
+        message = (
+            f"lesson '{week.lesson}' is already week {first[week.lesson] + 1}; "
+            "choose another lesson, unless it is meant to be taught twice"
+        )
+        yield warning(doc.problem(_lesson_at(doc, i), message))
+
+
+def _lesson_at(doc: YamlDoc, i: int) -> tuple:
+    """Where week `i` names its lesson: the week itself, or its `lesson` key."""
+    return ("weeks", i) if isinstance(doc.data["weeks"][i], str) else ("weeks", i, "lesson")
 
 
 def course_warnings(
@@ -192,11 +215,9 @@ def course_problems(
         if entry is None and week.lesson in broken:
             continue
         if entry is None:
-            where = (
-                ("weeks", i) if isinstance(doc.data["weeks"][i], str) else ("weeks", i, "lesson")
-            )
             yield doc.problem(
-                where, f"unknown lesson '{week.lesson}'; {suggest(week.lesson, library)}"
+                _lesson_at(doc, i),
+                f"unknown lesson '{week.lesson}'; {suggest(week.lesson, library)}",
             )
             continue
         found = list(_question_problems(week, entry.lesson, doc, ("weeks", i, "questions")))

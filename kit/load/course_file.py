@@ -9,15 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kit.compose.templates import template_problems
-from kit.course import wording
 from kit.course.model import ResolvedCourse, session_parts
 from kit.course.resolve import apply_changes, resolve
 from kit.course.schedule import meetings, stray_skips
 from kit.course.scripture import passage_problem, translation_problem
 from kit.course.timing import LONGEST_SESSION, discussion_shortfall, fit_minutes
-from kit.errors import InputError, Problem, warning
+from kit.errors import InputError, Problem
 from kit.load import schema
 from kit.load.brand import brand_problem
+from kit.load.course_warnings import course_warnings, lesson_at
 from kit.load.files import MAX_ENTRIES, list_folder, named_path
 from kit.load.lessons import (
     LessonFile,
@@ -101,56 +101,7 @@ def _from_doc(
     if problems:
         raise InputError(problems)
     resolved = resolve(course, library, base=base, source=doc.file)
-    found = [*repeated_lessons(course, doc), *course_warnings(course, doc, library)]
-    return dataclasses.replace(resolved, warnings=tuple(sorted(found)))
-
-
-def repeated_lessons(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
-    """A lesson listed again after its first week: a slip as a rule, so it is said.
-
-    A course may mean it (a lesson taught again to close a series), so nothing stops.
-    """
-    first: dict[str, int] = {}
-    for i, week in enumerate(course.weeks):
-        if week.lesson not in first:
-            first[week.lesson] = i
-            continue
-        message = (
-            f"lesson '{week.lesson}' is already week {first[week.lesson] + 1}; "
-            "choose another lesson, unless it is meant to be taught twice"
-        )
-        yield warning(doc.problem(_lesson_at(doc, i), message))
-
-
-def _lesson_at(doc: YamlDoc, i: int) -> tuple:
-    """Where week `i` names its lesson: the week itself, or its `lesson` key."""
-    return ("weeks", i) if isinstance(doc.data["weeks"][i], str) else ("weeks", i, "lesson")
-
-
-def course_warnings(
-    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile]
-) -> Iterator[Problem]:
-    """Text that names a course length other than this course's: "six weeks" in five.
-
-    The course file's own wording is read, then each lesson the course teaches, once.
-    """
-    count = len(course.weeks)
-    sources = [(doc, ())]
-    for lesson_id in dict.fromkeys(week.lesson for week in course.weeks):
-        sources.append((library[lesson_id].doc, ()))
-    for source, under in sources:
-        for path, text in wording.strings(source.data, under):
-            # Placeholders are filled in a week's text, not in the course's own title.
-            filled = source is not doc or path[:1] == ("weeks",)
-            fix = (
-                "write {weeks} to name the course's length, or reword it"
-                if filled
-                else ("reword it to match")
-            )
-            for named in sorted(set(wording.weeks_named(text)) - {count}):
-                said = f"{wording.number_word(named)} week{'s' if named != 1 else ''}"
-                message = f"says {said}, but the course has {wording.number_word(count)}; {fix}"
-                yield warning(source.problem(path, message))
+    return dataclasses.replace(resolved, warnings=tuple(course_warnings(course, doc, library)))
 
 
 def _at_key(
@@ -216,7 +167,7 @@ def course_problems(
             continue
         if entry is None:
             yield doc.problem(
-                _lesson_at(doc, i),
+                lesson_at(doc, i),
                 f"unknown lesson '{week.lesson}'; {suggest(week.lesson, library)}",
             )
             continue

@@ -477,19 +477,3 @@ def test_a_lesson_file_reports_its_schema_and_its_ids_and_references_together(
         "must be one of 'group' or 'couple'; "
         "found 'pair'",
     ]
-
-
-def test_a_lesson_used_again_warns_at_each_later_use_and_keeps_its_path(
-    course_file: Path,
-) -> None:
-    course_file.write_text("title: T\nweeks: [trust, safety, trust, trust]\n", encoding="utf-8")
-    course = load_course(course_file)
-    assert [(w.line, w.column, w.where) for w in course.warnings] == [
-        (2, 24, "weeks[2]"),
-        (2, 31, "weeks[3]"),
-    ]
-    assert [w.message for w in course.warnings] == [
-        "warning: lesson 'trust' is already week 1; choose another lesson, unless it is meant "
-        "to be taught twice"
-    ] * 2
-    assert [week.lesson_id for week in course.weeks] == ["trust", "safety", "trust", "trust"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kit.places import in_words
+
 _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
@@ -33,16 +35,21 @@ class Problem:
     column: int
     """1-based column, or 0 when the problem concerns the whole file."""
     where: str
-    """Field path such as `weeks[2].questions.drop[0]`; empty for the file itself."""
+    """Field path such as `weeks[2].questions.drop[0]`; empty for the file itself.
+
+    Code matches on the path; only the text (`str`) says it in words as well."""
     message: str
     """What is wrong and, for an unknown name, what would be valid."""
 
     def __str__(self) -> str:
         # A course file's keys, values and file names reach the terminal here; none may
         # carry an escape sequence with them.
+        # The place in words for a coordinator, its field path kept for authors.
         place = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         text = (
-            f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+            f"{place}: {in_words(self.where)}: {self.message}"
+            if self.where
+            else f"{place}: {self.message}"
         )
         return printable(text)
 

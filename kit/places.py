@@ -2,7 +2,9 @@
 
 Problems are found at field paths (`weeks[3].questions.drop[0]`), which count from zero
 and name the file's keys. People count from one and name things: `in_words` says the
-same place in words, and keeps the path after it for authors and editors.
+same place in words, and keeps the path after it for authors and editors. Only keys of
+the course and lesson formats are put in words; from the first key kit does not know
+(a misspelt one), the path alone says where.
 """
 
 from __future__ import annotations
@@ -11,35 +13,70 @@ import re
 
 _TOKEN = re.compile(r"([A-Za-z_][\w-]*)|\[(\d+)\]|\.")
 
-LISTS = {
-    "weeks": "week",
+ITEMS = {
     "skip": "skipped date",
     "care": "care contact",
-    "leaders": "table leader",
+    "leaders": "leader",
+    "notices": "notice",
     "questions": "question",
     "drop": "question to drop",
     "add": "question added",
     "points": "teaching point",
     "steps": "step",
     "sources": "source",
-    "scripture": "passage",
+    "scripture": "scripture reference",
     "follow_up": "follow-up question",
-    "prep": "preparation note",
+    "prep": "preparation note for leaders",
     "host": "note for the host",
-    "notes": "note",
+    "notes": "note for leaders",
 }
-"""What one item of each list is called, by the list's key."""
+"""What one item of each list is called, by the list's key (`weeks` is "week N")."""
 
-WHOLE = {
-    "questions": "questions",
-    "take_home": "take-home",
+FIELDS = {
+    "after": "'after'",
     "big_idea": "big idea",
-    "time_style": "time style",
     "date_style": "date style",
+    "document": "Word template",
+    "drop": "questions to drop",
+    "add": "questions added",
+    "every": "'every'",
     "follow_up": "follow-up questions",
-    "reword": "rewording",
+    "large_print": "large print",
+    "leader": "leader notes",
+    "lessons": "lessons folder",
+    "notes": "notes for leaders",
+    "optional": "'optional'",
+    "points": "teaching points",
+    "prep": "preparation notes for leaders",
+    "host": "notes for the host",
+    "replace": "new wordings",
+    "reword": "new wordings",
+    "skip": "skipped dates",
+    "slides": "PowerPoint template",
+    "start": "start date",
+    "take_home": "take-home",
+    "templates": "templates folder",
+    "time": "start time",
+    "time_style": "time style",
 }
-"""Keys whose words are not the key with its underscores as spaces."""
+"""Keys whose words are not the key itself."""
+
+KEYS = {
+    *ITEMS,
+    *FIELDS,
+    *("weeks", "lesson", "title", "subtitle", "church", "minutes", "translation", "brand"),
+    *("questions", "exercise", "text", "id", "audience", "level", "note", "name", "role"),
+    *("phone", "email", "label", "date", "table", "place", "language", "opening", "teaching"),
+    *("discussion", "prayer", "prompt", "heading", "body", "slide", "article", "section"),
+    *("site", "description", "question"),
+}
+"""Every key of the course and lesson formats; tests/test_places.py holds it to the schema."""
+
+_CARE_NOTE = "care note for leaders"
+_PASSED = {("teaching", "points"), ("brand", "slides"), ("brand", "document")}
+"""A key said by the key after it: "the 2nd teaching point", not "of the teaching"."""
+_PASSED_IN_WEEK = {"drop", "add", "replace", "reword"}
+"""What a week's `questions` holds: "the 1st question to drop" says questions already."""
 
 
 def ordinal(n: int) -> str:
@@ -56,51 +93,63 @@ def in_words(where: str) -> str:
     "week 3, the 1st question to drop (weeks[2].questions.drop[0])".
     """
     words = _words(where)
-    return f"{words} ({where})" if words and words != where else where
+    return f"{words} ({where})" if words else where
+
+
+def _tokens(where: str) -> list[str | int] | None:
+    """The path's keys and indexes, or None when it is not a plain field path."""
+    matches = list(_TOKEN.finditer(where))
+    if "".join(m.group() for m in matches) != where:
+        return None
+    return [m.group(1) or int(m.group(2)) for m in matches if m.group() != "."]
 
 
 def _words(where: str) -> str | None:
-    tokens = [(m.group(1), m.group(2)) for m in _TOKEN.finditer(where) if m.group() != "."]
-    if "".join(m.group() for m in _TOKEN.finditer(where)) != where:
-        return None  # not a plain path: leave it as it is
-    parts: list[str] = []
+    tokens = _tokens(where)
+    if not tokens or len(tokens) == 1:
+        return None  # a key of its own is already what the file says
+    head: str | None = None
+    said: list[tuple[str, bool]] = []  # (words, whether they are one counted item)
+    parent: str | None = None
     i = 0
     while i < len(tokens):
-        key, _ = tokens[i]
-        index = tokens[i + 1][1] if i + 1 < len(tokens) else None
-        if key is None:
-            return None
-        if index is not None and key in LISTS:
-            n = int(index) + 1
-            parts.append(f"week {n}" if key == "weeks" else f"the {ordinal(n)} {LISTS[key]}")
-            i += 2
-        elif key == "reword" and i + 1 < len(tokens) and tokens[i + 1][0]:
-            parts.append(f"the rewording of '{tokens[i + 1][0]}'")
-            i += 2
-        elif key == "questions" and i + 1 < len(tokens) and tokens[i + 1][0] == "reword":
-            i += 1  # "the rewording of 'x'" says questions already
-        elif key == "questions" and i + 1 < len(tokens) and tokens[i + 1][0] in ("drop", "add"):
-            i += 1  # "the 1st question to drop" says questions already
-            if i + 1 >= len(tokens) or tokens[i + 1][1] is None:
-                kind = "to drop" if tokens[i][0] == "drop" else "added"
-                parts.append(f"the questions {kind}")
-                i += 1
-        else:
-            parts.append(WHOLE.get(key, key.replace("_", " ")))
+        key = tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if isinstance(key, int):
+            break
+        if parent in ("replace", "reword"):
+            said.append((f"the new wording of '{key}'", True))
+        elif key not in KEYS:
+            break  # the path after this says it as well as words could
+        elif (key, after) in _PASSED or (key == "leader" and isinstance(after, str)):
+            pass
+        elif key in ("replace", "reword") and isinstance(after, str):
+            pass  # "the new wording of 'x'" says it
+        elif (parent, key) == ("leader", "care") and after is None:
+            said.append(("care notes for leaders", False))
+        elif key == "questions" and head and not said and after in _PASSED_IN_WEEK:
+            pass
+        elif key == "date" and parent == "skip":
+            pass  # the date of a skipped date is the skipped date
+        elif isinstance(after, int):
+            if key == "weeks" and i == 0:
+                head = f"week {after + 1}"
+            else:
+                name = _CARE_NOTE if (parent, key) == ("leader", "care") else ITEMS.get(key)
+                if name is None:
+                    break
+                said.append((f"the {ordinal(after + 1)} {name}", True))
             i += 1
-    if not parts:
-        return None
-    # "week 4, the 2nd step" reads as one place; a field belongs to what precedes it:
-    # "week 4's title", "the phone of the 2nd care contact".
-    said = ""
-    for part in parts:
-        if not said or part.startswith(("the ", "week ")):
-            said = f"{said}, {part}" if said else part
-        elif said.startswith("the ") and ", " not in said:
-            said = f"the {part} of {said}"
-        elif ", the " in said:
-            before, last = said.rsplit(", the ", 1)
-            said = f"{before}, the {part} of the {last}"
         else:
-            said = f"{said}'s {part}"
-    return said
+            said.append((FIELDS.get(key, key), False))
+        parent = key
+        i += 1
+    if not said:
+        return head
+    # Said from the innermost out: "the text of the 2nd question added".
+    phrase = " of ".join(words if item else f"the {words}" for words, item in reversed(said))
+    if head is None:
+        return phrase
+    if len(said) == 1 and not said[0][1]:
+        return f"{head}'s {said[0][0]}"
+    return f"{head}, {phrase}"

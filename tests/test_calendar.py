@@ -155,27 +155,32 @@ def test_weeks_without_a_gap_after_them_say_nothing_of_one(holidays: Path) -> No
     [
         (
             "[{date: 2026-11-27, label: Thanksgiving}]",
-            "course.yaml:3:15: skip[0].date: 2026-11-27 is not a meeting date (meetings fall "
-            "on Thursdays every week from 2026-11-12)",
+            "course.yaml:3:15: the 1st skipped date (skip[0].date): 2026-11-27 is not a meeting "
+            "date (meetings fall on Thursdays every week from 2026-11-12)",
         ),
         (
             "[2026-11-27]",
-            "course.yaml:3:8: skip[0]: 2026-11-27 is not a meeting date (meetings fall on "
-            "Thursdays every week from 2026-11-12)",
+            "course.yaml:3:8: the 1st skipped date (skip[0]): 2026-11-27 is not a meeting date "
+            "(meetings fall on Thursdays every week from 2026-11-12)",
         ),
-        ("[{date: 2026-11-26, label: ''}]", "course.yaml:3:34: skip[0].label: must not be empty"),
+        (
+            "[{date: 2026-11-26, label: ''}]",
+            "course.yaml:3:34: the label of the 1st skipped date (skip[0].label): "
+            "must not be empty",
+        ),
         (
             "[{label: Thanksgiving}]",
-            "course.yaml:3:8: skip[0].date: missing; this field is required",
+            "course.yaml:3:8: the 1st skipped date (skip[0].date): missing; this field is required",
         ),
         (
             "[{date: 2026-11-26, lable: Thanksgiving}]",
-            "course.yaml:3:27: skip[0].lable: unknown key 'lable'; known: date, label; "
-            "did you mean 'label'?",
+            "course.yaml:3:27: the 1st skipped date (skip[0].lable): unknown key 'lable'; known: "
+            "date, label; did you mean 'label'?",
         ),
         (
             "[2026-13-26]",
-            "course.yaml:3:8: skip[0]: '2026-13-26' is not a date; write it as YYYY-MM-DD",
+            "course.yaml:3:8: the 1st skipped date (skip[0]): '2026-13-26' is not a date; write "
+            "it as YYYY-MM-DD",
         ),
     ],
 )

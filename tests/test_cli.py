@@ -24,8 +24,10 @@ def test_check_reports_every_problem_located(run_kit, monkeypatch) -> None:
     assert result.code == 2
     assert result.out == ""
     assert result.err.splitlines() == [
-        f"{course}:4:5: weeks[1]: unknown lesson 'trsut'; known: {known}; did you mean 'trust'?",
-        f"{course}:7:14: weeks[2].questions.drop[0]: unknown question id 'empathy-fixit'; "
+        f"{course}:4:5: week 2 (weeks[1]): unknown lesson 'trsut'; known: {known}; did you mean "
+        "'trust'?",
+        f"{course}:7:14: week 3, the 1st question to drop (weeks[2].questions.drop[0]): unknown "
+        "question id 'empathy-fixit'; "
         f"known: {ids}; did you mean 'empathy-fix-it'?",
         "kit: 2 problems found; nothing was written",
     ]
@@ -130,3 +132,36 @@ def test_options_are_taken_before_or_after_the_command(run_kit, tmp_path: Path, 
     result = run_kit(*(["-q", *args] if where == "before" else [*args, "-q"]))
     assert (result.code, result.err) == (0, "")
     assert result.out == f"wrote 4 files to {tmp_path / 'out'}/\n"
+
+
+# --- messages a coordinator reads -------------------------------------------------------
+
+REPEATED = """\
+title: Closer
+weeks:
+  - trust
+  - safety
+  - lesson: trust
+    title: Trust, again
+  - safety
+"""
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_lesson_used_twice_is_a_warning_at_its_second_use(
+    run_kit, tmp_path: Path, monkeypatch, command: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("course.yaml").write_text(REPEATED, encoding="utf-8")
+    result = run_kit(command, "course.yaml", *(["-q"] if command == "build" else []))
+    assert result.code == 0
+    assert result.err.splitlines() == [
+        "course.yaml:5:13: week 3's lesson (weeks[2].lesson): warning: lesson 'trust' is "
+        "already week 1; choose another lesson, unless it is meant to be taught twice",
+        "course.yaml:7:5: week 4 (weeks[3]): warning: lesson 'safety' is already week 2; "
+        "choose another lesson, unless it is meant to be taught twice",
+    ]
+    if command == "build":
+        assert (tmp_path / "build" / "week-04-handout.docx").is_file()
+    else:
+        assert result.out == "course.yaml: ok: 4 weeks of 90 minutes\n"

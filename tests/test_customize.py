@@ -308,7 +308,8 @@ def test_changes_to_a_replaced_lesson_name_its_own_ids(
     result = run_kit("check", "course.yaml")
     assert result.code == 2
     assert result.err.splitlines()[0] == (
-        "course.yaml:5:24: weeks[0].questions.drop[0]: unknown question id "
+        "course.yaml:5:24: week 1, the 1st question to drop (weeks[0].questions.drop[0]): "
+        "unknown question id "
         "'trust-dependable'; known: trust-kept, trust-small; did you mean 'trust-kept'?"
     )
 

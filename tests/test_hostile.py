@@ -169,7 +169,8 @@ def test_folders_and_brand_files_named_in_the_course_may_not_link_out(
     fails(
         f"course.yaml:2:12: templates: 't' {files.LINK_OUT}",
         f"course.yaml:3:10: lessons: 'l' {files.LINK_OUT}",
-        f"course.yaml:4:17: brand.slides: 'b/church.pptx' {files.LINK_OUT}",
+        "course.yaml:4:17: the PowerPoint template (brand.slides): 'b/church.pptx' "
+        f"{files.LINK_OUT}",
     )
 
 
@@ -414,7 +415,7 @@ def test_names_too_long_for_the_system_are_located(course: Path, fails: Fails) -
     fails(
         f"course.yaml:2:12: templates: {files.TOO_LONG}",
         f"course.yaml:3:10: lessons: {files.TOO_LONG}",
-        f"course.yaml:4:17: brand.slides: {files.TOO_LONG}",
+        f"course.yaml:4:17: the PowerPoint template (brand.slides): {files.TOO_LONG}",
     )
 
 
@@ -507,7 +508,8 @@ def test_a_brand_part_that_unpacks_too_large_is_refused_while_unpacking(
     big = styles.replace(b"</w:styles>", padding + b"</w:styles>")
     _brand(course, "church.docx", _repack(data, {"word/styles.xml": big}))
     fails(
-        "course.yaml:2:19: brand.document: 'church.docx' has a part, word/styles.xml, that "
+        "course.yaml:2:19: the Word template (brand.document): 'church.docx' has a part, "
+        "word/styles.xml, that "
         "unpacks to more than 2,000,000 bytes; kit reads parts of at most that; open it in "
         "Word and save it as .docx"
     )
@@ -522,7 +524,8 @@ def test_a_brand_part_that_lies_about_its_size_is_refused(course: Path, fails: F
     data[entry + 24 : entry + 28] = struct.pack("<I", 600)
     _brand(course, "church.docx", bytes(data))
     fails(
-        "course.yaml:2:19: brand.document: 'church.docx' is damaged: its part word/styles.xml "
+        "course.yaml:2:19: the Word template (brand.document): 'church.docx' is damaged: its "
+        "part word/styles.xml "
         "cannot be unpacked; open it in Word and save it as .docx"
     )
 
@@ -533,7 +536,8 @@ def test_a_brand_part_with_a_dtd_is_refused(course: Path, fails: Fails) -> None:
     dtd = styles.replace(b"?>", b'?><!DOCTYPE w:styles [<!ENTITY x "hi">]>', 1)
     _brand(course, "church.docx", _repack(data, {"word/styles.xml": dtd}))
     fails(
-        "course.yaml:2:19: brand.document: 'church.docx' is damaged: its part word/styles.xml "
+        "course.yaml:2:19: the Word template (brand.document): 'church.docx' is damaged: its "
+        "part word/styles.xml "
         "holds a document type declaration (<!DOCTYPE>), which Office never writes; open it "
         "in Word and save it as .docx"
     )
@@ -544,7 +548,8 @@ def test_a_theme_with_an_undefined_entity_is_refused(course: Path, fails: Fails)
     theme = _part(data, "ppt/theme/theme1.xml").replace(b'name="Office Theme"', b'name="&x;"')
     _brand(course, "church.pptx", _repack(data, {"ppt/theme/theme1.xml": theme}))
     fails(
-        "course.yaml:2:17: brand.slides: 'church.pptx' is damaged: its part "
+        "course.yaml:2:17: the PowerPoint template (brand.slides): 'church.pptx' is damaged: its "
+        "part "
         "ppt/theme/theme1.xml is not valid XML; open it in PowerPoint and save it as .pptx"
     )
 
@@ -568,7 +573,8 @@ def test_a_slide_layout_without_its_content_type_is_refused(
     types = change(_part(data, "[Content_Types].xml"))
     _brand(course, "church.pptx", _repack(data, {"[Content_Types].xml": types}))
     fails(
-        "course.yaml:2:17: brand.slides: 'church.pptx' is damaged: its part "
+        "course.yaml:2:17: the PowerPoint template (brand.slides): 'church.pptx' is damaged: its "
+        "part "
         "ppt/slideLayouts/slideLayout1.xml is not listed as a slide layout in "
         "[Content_Types].xml; open it in PowerPoint and save it as .pptx"
     )
@@ -627,7 +633,8 @@ def test_tiny_pictures_of_millions_of_pixels_are_refused(course: Path, fails: Fa
     pictures = [black_png(6300, 6300, str(n)) for n in range(17)]  # 5 kB each
     _brand(course, "church.pptx", picture_template(pictures))
     fails(
-        "course.yaml:2:17: brand.slides: 'church.pptx' has pictures in its slide masters and "
+        "course.yaml:2:17: the PowerPoint template (brand.slides): 'church.pptx' has pictures in "
+        "its slide masters and "
         "layouts too large to read: 674,730,000 pixels in all, where kit reads at most "
         "200,000,000; save them smaller (in PowerPoint, Compress Pictures on each)"
     )
@@ -645,7 +652,8 @@ def test_a_course_past_the_size_limits_is_refused(course: Path, fails: Fails) ->
     )
     fails(
         "course.yaml:2:9: church: text of 5,001 characters; kit takes at most 5,000 in one value",
-        "course.yaml:7:9: weeks[0].questions.add: has 101 items; kit takes at most 100 here",
+        "course.yaml:7:9: week 1's questions added (weeks[0].questions.add): has 101 items; kit "
+        "takes at most 100 here",
     )
 
 

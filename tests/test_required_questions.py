@@ -88,7 +88,7 @@ def test_required_questions_that_cannot_fit_are_a_located_problem(
     result = run_kit("check", "course.yaml")
     assert result.code == 2
     assert result.err.splitlines() == [
-        "course.yaml:5:5: weeks[0]: week 1 (lesson 'listening'): its 10 questions that are not "
+        "course.yaml:5:5: week 1 (weeks[0]): lesson 'listening': its 10 questions that are not "
         "optional need at least 30 minutes of discussion, but a 45-minute session leaves 17; "
         "set minutes to at least 80, drop some this week or mark some optional",
         "kit: 1 problem found; nothing was written",
@@ -108,7 +108,7 @@ def test_questions_the_course_adds_count_too(
     with pytest.raises(InputError) as caught:
         kit.load_course("course.yaml")
     assert [str(p) for p in caught.value.problems] == [
-        "course.yaml:4:5: weeks[0]: week 1 (lesson 'trust'): its 18 questions that are not "
+        "course.yaml:4:5: week 1 (weeks[0]): lesson 'trust': its 18 questions that are not "
         "optional need at least 54 minutes of discussion, but a 45-minute session leaves 21; "
         "set minutes to at least 114, drop some this week or mark some optional"
     ]
@@ -126,7 +126,7 @@ def test_when_no_length_is_enough_the_problem_says_what_else_to_do(
     with pytest.raises(InputError) as caught:
         kit.load_course("course.yaml")
     assert [str(p) for p in caught.value.problems] == [
-        "course.yaml:4:5: weeks[0]: week 1 (lesson 'trust'): its 46 questions that are not "
+        "course.yaml:4:5: week 1 (weeks[0]): lesson 'trust': its 46 questions that are not "
         "optional need at least 138 minutes of discussion, but a 90-minute session leaves 43; "
         "drop some this week or mark some optional"
     ]

@@ -101,26 +101,31 @@ def test_the_handout_asks_the_new_wording_and_no_note(reworded: Path) -> None:
     [
         (
             "{}",
-            "course.yaml:5:33: weeks[0].questions.replace.trust-watching: give the new text, "
+            "course.yaml:5:33: week 1, the new wording of 'trust-watching' "
+            "(weeks[0].questions.replace.trust-watching): give the new text, "
             "note or follow_up",
         ),
         (
             "{txt: New words.}",
-            "course.yaml:5:34: weeks[0].questions.replace.trust-watching.txt: unknown key 'txt'; "
+            "course.yaml:5:34: week 1, the new wording of 'trust-watching' "
+            "(weeks[0].questions.replace.trust-watching.txt): unknown key 'txt'; "
             "known: follow_up, note, text; did you mean 'text'?",
         ),
         (
             "{text: New words., note: ''}",
-            "course.yaml:5:58: weeks[0].questions.replace.trust-watching.note: must not be empty",
+            "course.yaml:5:58: week 1, the note of the new wording of 'trust-watching' "
+            "(weeks[0].questions.replace.trust-watching.note): must not be empty",
         ),
         (
             "42",
-            "course.yaml:5:33: weeks[0].questions.replace.trust-watching: expected text, found "
+            "course.yaml:5:33: week 1, the new wording of 'trust-watching' "
+            "(weeks[0].questions.replace.trust-watching): expected text, found "
             "the number 42; put it in quotes to keep it as text",
         ),
         (
             "{follow_up: Why?}",
-            "course.yaml:5:45: weeks[0].questions.replace.trust-watching.follow_up: expected a "
+            "course.yaml:5:45: week 1, the follow-up questions of the new wording of "
+            "'trust-watching' (weeks[0].questions.replace.trust-watching.follow_up): expected a "
             "list, found 'Why?'",
         ),
     ],

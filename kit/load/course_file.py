@@ -9,15 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kit.compose.templates import template_problems
-from kit.course import wording
 from kit.course.model import ResolvedCourse, session_parts
 from kit.course.resolve import apply_changes, resolve
 from kit.course.schedule import meetings, stray_skips
 from kit.course.scripture import passage_problem, translation_problem
 from kit.course.timing import LONGEST_SESSION, discussion_shortfall, fit_minutes
-from kit.errors import InputError, Problem, warning
+from kit.errors import InputError, Problem
 from kit.load import schema
 from kit.load.brand import brand_problem
+from kit.load.course_warnings import course_warnings, lesson_at
 from kit.load.files import MAX_ENTRIES, list_folder, named_path
 from kit.load.lessons import (
     LessonFile,
@@ -104,32 +104,6 @@ def _from_doc(
     return dataclasses.replace(resolved, warnings=tuple(course_warnings(course, doc, library)))
 
 
-def course_warnings(
-    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile]
-) -> Iterator[Problem]:
-    """Text that names a course length other than this course's: "six weeks" in five.
-
-    The course file's own wording is read, then each lesson the course teaches, once.
-    """
-    count = len(course.weeks)
-    sources = [(doc, ())]
-    for lesson_id in dict.fromkeys(week.lesson for week in course.weeks):
-        sources.append((library[lesson_id].doc, ()))
-    for source, under in sources:
-        for path, text in wording.strings(source.data, under):
-            # Placeholders are filled in a week's text, not in the course's own title.
-            filled = source is not doc or path[:1] == ("weeks",)
-            fix = (
-                "write {weeks} to name the course's length, or reword it"
-                if filled
-                else ("reword it to match")
-            )
-            for named in sorted(set(wording.weeks_named(text)) - {count}):
-                said = f"{wording.number_word(named)} week{'s' if named != 1 else ''}"
-                message = f"says {said}, but the course has {wording.number_word(count)}; {fix}"
-                yield warning(source.problem(path, message))
-
-
 def _at_key(
     problems: list[Problem], folder: Path, doc: YamlDoc, key: str, value: str
 ) -> list[Problem]:
@@ -192,11 +166,9 @@ def course_problems(
         if entry is None and week.lesson in broken:
             continue
         if entry is None:
-            where = (
-                ("weeks", i) if isinstance(doc.data["weeks"][i], str) else ("weeks", i, "lesson")
-            )
             yield doc.problem(
-                where, f"unknown lesson '{week.lesson}'; {suggest(week.lesson, library)}"
+                lesson_at(doc, i),
+                f"unknown lesson '{week.lesson}'; {suggest(week.lesson, library)}",
             )
             continue
         found = list(_question_problems(week, entry.lesson, doc, ("weeks", i, "questions")))
@@ -338,7 +310,7 @@ def _timing_problem(
     )
     fix = f"set minutes to at least {longer}, " if longer else ""
     return (
-        f"week {i + 1} (lesson '{lesson.id}'): its {required} questions that are not optional "
+        f"lesson '{lesson.id}': its {required} questions that are not optional "
         f"need at least {needed} minutes of discussion, but a {course.minutes}-minute session "
         f"leaves {discussion}; {fix}drop some this week or mark some optional"
     )

@@ -13,6 +13,7 @@ from kit.load.files import LINK_OUT, MAX_ENTRIES, list_folder
 from kit.load.salvage import check_partial
 from kit.load.schema import Lesson
 from kit.load.yamlfile import YamlDoc, load_file
+from kit.places import ordinal
 from kit.resources import data_dir, shown
 
 LESSON_SUFFIXES = (".yaml", ".yml")
@@ -107,7 +108,8 @@ def lesson_problems(lesson: Lesson, doc: YamlDoc) -> Iterable[Problem]:
         if question.id in seen:
             yield doc.problem(
                 where,
-                f"question id '{question.id}' is already used by questions[{seen[question.id]}]",
+                f"question id '{question.id}' is already used by the "
+                f"{ordinal(seen[question.id] + 1)} question",
             )
         else:
             seen[question.id] = i

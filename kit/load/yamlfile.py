@@ -4,7 +4,8 @@ Only plain YAML values are read (strings, numbers, booleans, dates, lists and
 mappings); any other tag is an error. Aliases and merge keys are expanded by kit
 itself, counting every value, so a small file cannot expand into a huge one.
 Parsing uses libyaml when it is installed and falls back to the pure-Python
-parser, which also words every syntax error, so messages are the same either way.
+parser, which also words every syntax error (see kit/load/yamlsyntax.py), so messages
+are the same either way.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import yaml
 
 from kit.errors import InputError, Problem
 from kit.load.files import FileProblem, read_limited
+from kit.load.yamlsyntax import syntax_problem
 
 MAX_BYTES = 1_000_000
 """Largest input file read; a course or lesson is a few kilobytes."""
@@ -45,44 +47,6 @@ _PLAIN_TAGS = {
 _MERGE = "tag:yaml.org,2002:merge"
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _FAST = getattr(yaml, "CSafeLoader", None)
-
-_PLAIN_SYNTAX = (
-    (
-        "found character '\\t' that cannot start any token",
-        False,
-        "a tab; indent with spaces, not tabs",
-    ),
-    ("found a tab character", False, "a tab; indent with spaces, not tabs"),
-    (
-        "expected <block end>, but found",
-        False,
-        "this line's indentation does not match the lines above it",
-    ),
-    (
-        "mapping values are not allowed here",
-        False,
-        "a ': ' inside a value; put the whole value in quotes",
-    ),
-    (
-        "found unexpected end of stream",
-        True,
-        "this quoted text is never closed; add the closing quote",
-    ),
-    ("expected ',' or ']'", True, "this list is not closed; add the ']'"),
-    ("expected ',' or '}'", True, "this mapping is not closed; add the '}'"),
-    ("could not find expected ':'", True, "a key without ': ' after it (or a quote left open)"),
-    ("found undefined alias", False, "an alias (*name) with no anchor (&name) above it"),
-    ("but found another document", False, "a second document ('---'); a file holds one"),
-    (
-        "found unknown escape character",
-        False,
-        "a backslash in double quotes starts an escape such as \\n; use single quotes",
-    ),
-    ("that cannot start any token", False, "this character cannot start a value; use quotes"),
-)
-"""Parser messages reworded for people who do not write YAML for a living: the text to
-find, whether to point at where the construct started rather than where parsing
-stopped, and what to say."""
 
 
 def format_path(path: Path_) -> str:
@@ -210,7 +174,7 @@ def _compose(text: str, file: str) -> tuple[yaml.Node | None, yaml.SafeLoader]:
     except _TooDeep as exc:
         raise InputError(_depth_problem(exc.problem_mark, file, "")) from None
     except yaml.MarkedYAMLError as exc:
-        raise InputError(_syntax_problem(exc, file)) from None
+        raise InputError(syntax_problem(exc, text, file)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
         raise InputError(Problem(file, 1, 1, "", f"not valid YAML: {exc}")) from None
     finally:
@@ -258,24 +222,6 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Probl
 def _depth_problem(mark: Any, file: str, where: str) -> Problem:
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return Problem(file, line, col, where, f"nested more than {MAX_DEPTH} levels deep")
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    what = exc.problem or "invalid YAML"
-    for needle, at_start, plain in _PLAIN_SYNTAX:
-        if needle in what:
-            if at_start and exc.context_mark is not None:
-                mark = exc.context_mark
-            what = plain
-            break
-    else:
-        if exc.context and exc.context_mark and exc.context_mark is not mark:
-            ctx = exc.context_mark
-            what += f" ({exc.context} at line {ctx.line + 1}, column {ctx.column + 1})"
-    if mark is None:  # pragma: no cover - the parser marks every error
-        return Problem(file, 1, 1, "", f"YAML syntax: {what}")
-    return Problem(file, mark.line + 1, mark.column + 1, "", f"YAML syntax: {what}")
 
 
 class _Builder:

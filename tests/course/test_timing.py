@@ -177,7 +177,7 @@ def test_required_questions_are_kept_or_the_check_says_why(
         event("the required questions do not fit")
         assert len(found) == 1
         assert found[0].startswith(
-            f"c.yaml:2:9: weeks[0]: week 1 (lesson 'gen'): its {len(required)} questions that "
+            f"c.yaml:2:9: week 1 (weeks[0]): lesson 'gen': its {len(required)} questions that "
             f"are not optional need at least {needed} minutes of discussion, but a "
             f"{minutes}-minute session leaves {discussion}; "
         )

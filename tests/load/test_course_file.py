@@ -51,7 +51,8 @@ weeks:
       drop: [empathy-fixit]
 """
     assert problems(course_file, text) == [
-        "course.yaml:7:14: weeks[2].questions.drop[0]: unknown question id 'empathy-fixit'; "
+        "course.yaml:7:14: week 3, the 1st question to drop (weeks[2].questions.drop[0]): "
+        "unknown question id 'empathy-fixit'; "
         f"known: {EMPATHY_IDS}; did you mean 'empathy-fix-it'?"
     ]
 
@@ -79,22 +80,30 @@ weeks:
           after: empathy-nowhere
 """
     assert problems(course_file, text) == [
-        "course.yaml:5:30: weeks[0].questions.drop[1]: question 'empathy-fix-it' is already "
+        "course.yaml:5:30: week 1, the 2nd question to drop (weeks[0].questions.drop[1]): "
+        "question 'empathy-fix-it' is already "
         "dropped",
-        f"course.yaml:5:46: weeks[0].questions.drop[2]: unknown question id 'nope'; known: "
+        "course.yaml:5:46: week 1, the 3rd question to drop (weeks[0].questions.drop[2]): "
+        "unknown question id 'nope'; known: "
         f"{EMPATHY_IDS}",
-        "course.yaml:7:9: weeks[0].questions.replace.empathy-fix-it: question 'empathy-fix-it' "
+        "course.yaml:7:9: week 1, the new wording of 'empathy-fix-it' "
+        "(weeks[0].questions.replace.empathy-fix-it): question 'empathy-fix-it' "
         "is dropped, so it cannot be reworded",
-        "course.yaml:8:9: weeks[0].questions.replace.empathy-understod: unknown question id "
+        "course.yaml:8:9: week 1, the new wording of 'empathy-understod' "
+        "(weeks[0].questions.replace.empathy-understod): unknown question id "
         f"'empathy-understod'; known: {EMPATHY_IDS}; did you mean 'empathy-understood'?",
-        "course.yaml:11:18: weeks[0].questions.add[0].after: question 'empathy-fix-it' is "
+        "course.yaml:11:18: week 1, the 'after' of the 1st question added "
+        "(weeks[0].questions.add[0].after): question 'empathy-fix-it' is "
         "dropped; known: empathy-differ, empathy-hard-day, empathy-not-excusing, "
         "empathy-real-apology, empathy-understood, empathy-weep-with, empathy-what-helps",
-        "course.yaml:13:18: weeks[0].questions.add[1].after: question 'empathy-mine' is added "
+        "course.yaml:13:18: week 1, the 'after' of the 2nd question added "
+        "(weeks[0].questions.add[1].after): question 'empathy-mine' is added "
         "later; list it before this one",
-        "course.yaml:17:15: weeks[0].questions.add[3].id: question id 'empathy-mine' is "
+        "course.yaml:17:15: week 1, the id of the 4th question added "
+        "(weeks[0].questions.add[3].id): question id 'empathy-mine' is "
         "already used",
-        "course.yaml:19:18: weeks[0].questions.add[4].after: unknown question id "
+        "course.yaml:19:18: week 1, the 'after' of the 5th question added "
+        "(weeks[0].questions.add[4].after): unknown question id "
         "'empathy-nowhere'; known: empathy-added-1, empathy-added-2, empathy-differ, "
         "empathy-hard-day, empathy-mine, empathy-not-excusing, empathy-real-apology, "
         "empathy-understood, empathy-weep-with, empathy-what-helps; did you mean 'empathy-mine'?",
@@ -149,7 +158,8 @@ weeks:
 """
     found = problems(course_file, text)
     assert found == [
-        "course.yaml:5:13: weeks[0].questions.drop: every question is dropped; keep or add at "
+        "course.yaml:5:13: week 1's questions to drop (weeks[0].questions.drop): every question "
+        "is dropped; keep or add at "
         "least one"
     ], found
 
@@ -163,9 +173,10 @@ weeks:
 """
     known = "closeness, connection, empathy, safety, trust, vulnerability"
     assert problems(course_file, text) == [
-        f"course.yaml:3:5: weeks[0]: unknown lesson 'empaty'; known: {known}; "
+        f"course.yaml:3:5: week 1 (weeks[0]): unknown lesson 'empaty'; known: {known}; "
         "did you mean 'empathy'?",
-        f"course.yaml:4:13: weeks[1].lesson: unknown lesson 'trusst'; known: {known}; "
+        "course.yaml:4:13: week 2's lesson (weeks[1].lesson): unknown lesson 'trusst'; known: "
+        f"{known}; "
         "did you mean 'trust'?",
     ]
 
@@ -213,12 +224,15 @@ skip: [2027-01-17, 2027-01-03, 2027-01-24, 2027-03-07, 2027-01-24]
 weeks: [trust, safety, empathy]
 """
     assert problems(course_file, text) == [
-        "course.yaml:4:8: skip[0]: 2027-01-17 is not a meeting date (meetings fall on Sundays "
+        "course.yaml:4:8: the 1st skipped date (skip[0]): 2027-01-17 is not a meeting date "
+        "(meetings fall on Sundays "
         "every 2 weeks from 2027-01-10)",
-        "course.yaml:4:20: skip[1]: 2027-01-03 is before the first meeting (2027-01-10)",
-        "course.yaml:4:44: skip[3]: 2027-03-07 is after the last meeting (2027-02-21); "
+        "course.yaml:4:20: the 2nd skipped date (skip[1]): 2027-01-03 is before the first "
+        "meeting (2027-01-10)",
+        "course.yaml:4:44: the 4th skipped date (skip[3]): 2027-03-07 is after the last meeting "
+        "(2027-02-21); "
         "leave it out",
-        "course.yaml:4:56: skip[4]: 2027-01-24 is already skipped",
+        "course.yaml:4:56: the 5th skipped date (skip[4]): 2027-01-24 is already skipped",
     ]
 
 
@@ -312,8 +326,8 @@ weeks:
     found = problems(course_file, text)
     assert [p.split(": ")[1] for p in found] == [
         "translation",
-        "weeks[0].questions.drop[0]",
-        "weeks[1]",
+        "week 1, the 1st question to drop (weeks[0].questions.drop[0])",
+        "week 2 (weeks[1])",
     ]
 
 
@@ -346,7 +360,7 @@ weeks:
 def test_a_required_key_left_empty_is_still_an_error(course_file: Path) -> None:
     assert problems(course_file, "title:\nweeks:\n  - lesson:\n") == [
         "course.yaml:1:7: title: expected text, found nothing",
-        "course.yaml:3:12: weeks[0].lesson: expected text, found nothing",
+        "course.yaml:3:12: week 1's lesson (weeks[0].lesson): expected text, found nothing",
     ]
 
 
@@ -374,9 +388,10 @@ weeks:
 """
     assert problems(course_file, text) == [
         "course.yaml:2:8: start: '2027-02-30' is not a date; write it as YYYY-MM-DD",
-        "course.yaml:4:5: weeks[0]: unknown lesson 'trsut'; known: closeness, connection, "
+        "course.yaml:4:5: week 1 (weeks[0]): unknown lesson 'trsut'; known: closeness, connection, "
         "empathy, safety, trust, vulnerability; did you mean 'trust'?",
-        "course.yaml:6:24: weeks[1].questions.drop[0]: unknown question id 'empathy-fixit'; "
+        "course.yaml:6:24: week 2, the 1st question to drop (weeks[1].questions.drop[0]): "
+        "unknown question id 'empathy-fixit'; "
         f"known: {EMPATHY_IDS}; did you mean 'empathy-fix-it'?",
     ]
 
@@ -397,28 +412,36 @@ weeks:
     exercise: {steps: []}
 """
     assert problems(course_file, text) == [
-        "course.yaml:5:12: weeks[0].title: expected text, found a list",
-        "course.yaml:7:14: weeks[0].questions.drop[0]: 'Not An Id' is not a valid id; use "
+        "course.yaml:5:12: week 1's title (weeks[0].title): expected text, found a list",
+        "course.yaml:7:14: week 1, the 1st question to drop (weeks[0].questions.drop[0]): 'Not "
+        "An Id' is not a valid id; use "
         "lowercase letters, digits and hyphens",
-        "course.yaml:7:25: weeks[0].questions.drop[1]: unknown question id 'empathy-nope'; "
+        "course.yaml:7:25: week 1, the 2nd question to drop (weeks[0].questions.drop[1]): "
+        "unknown question id 'empathy-nope'; "
         f"known: {EMPATHY_IDS}; did you mean 'empathy-differ'?",
-        "course.yaml:8:37: weeks[0].questions.replace.empathy-understood: expected text, found "
+        "course.yaml:8:37: week 1, the new wording of 'empathy-understood' "
+        "(weeks[0].questions.replace.empathy-understood): expected text, found "
         "the number 42; put it in quotes to keep it as text",
-        "course.yaml:10:45: weeks[0].questions.add[0].audience: must be one of 'group' or "
+        "course.yaml:10:45: week 1, the audience of the 1st question added "
+        "(weeks[0].questions.add[0].audience): must be one of 'group' or "
         "'couple'; found 'everyone'",
-        "course.yaml:11:43: weeks[0].questions.add[1].after: unknown question id "
+        "course.yaml:11:43: week 1, the 'after' of the 2nd question added "
+        "(weeks[0].questions.add[1].after): unknown question id "
         "'empathy-nowhere'; known: empathy-added-1, empathy-differ, empathy-fix-it, "
         "empathy-hard-day, empathy-not-excusing, empathy-real-apology, empathy-understood, "
         "empathy-weep-with, empathy-what-helps; did you mean 'empathy-differ'?",
-        "course.yaml:12:23: weeks[0].exercise.steps: needs at least 1 item(s)",
+        "course.yaml:12:23: week 1, the steps of the exercise (weeks[0].exercise.steps): needs "
+        "at least 1 item(s)",
     ]
 
 
 def test_skipped_dates_are_checked_beside_one_that_is_not_a_date(course_file: Path) -> None:
     text = "title: T\nstart: 2027-01-10\nskip: [2027-13-01, 2027-01-12]\nweeks: [trust, safety]\n"
     assert problems(course_file, text) == [
-        "course.yaml:3:8: skip[0]: '2027-13-01' is not a date; write it as YYYY-MM-DD",
-        "course.yaml:3:20: skip[1]: 2027-01-12 is not a meeting date (meetings fall on Sundays "
+        "course.yaml:3:8: the 1st skipped date (skip[0]): '2027-13-01' is not a date; write it "
+        "as YYYY-MM-DD",
+        "course.yaml:3:20: the 2nd skipped date (skip[1]): 2027-01-12 is not a meeting date "
+        "(meetings fall on Sundays "
         "every week from 2027-01-10)",
     ]
 
@@ -444,10 +467,13 @@ def test_a_lesson_file_reports_its_schema_and_its_ids_and_references_together(
     lesson = lesson.replace("id: gratitude-small", "id: gratitude-hard", 1)
     Path("mine/gratitude.yaml").write_text(lesson, encoding="utf-8")
     assert problems(course_file, "title: T\nlessons: mine\nweeks: [gratitude, trust]\n") == [
-        "mine/gratitude.yaml:4:13: scripture[0]: 'Hezekiah 3:4' is not a Bible reference kit "
+        "mine/gratitude.yaml:4:13: the 1st scripture reference (scripture[0]): 'Hezekiah 3:4' is "
+        "not a Bible reference kit "
         "can find; check the book, chapter and verse",
-        "mine/gratitude.yaml:22:9: questions[1].id: question id 'gratitude-hard' is already "
-        "used by questions[0]",
-        "mine/gratitude.yaml:24:15: questions[1].audience: must be one of 'group' or 'couple'; "
+        "mine/gratitude.yaml:22:9: the id of the 2nd question (questions[1].id): question id "
+        "'gratitude-hard' is already "
+        "used by the 1st question",
+        "mine/gratitude.yaml:24:15: the audience of the 2nd question (questions[1].audience): "
+        "must be one of 'group' or 'couple'; "
         "found 'pair'",
     ]

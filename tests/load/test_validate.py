@@ -128,8 +128,8 @@ def test_unknown_keys_suggest_the_closest_known_one() -> None:
         "c.yaml:2:1: churh: unknown key 'churh'; known: brand, care, church, date_style, every, "
         "leaders, lessons, minutes, skip, start, subtitle, templates, time, time_style, title, "
         "translation, weeks; did you mean 'church'?",
-        "c.yaml:5:5: weeks[0].titl: unknown key 'titl'; known: exercise, lesson, questions, "
-        "take_home, title; did you mean 'title'?",
+        "c.yaml:5:5: week 1 (weeks[0].titl): unknown key 'titl'; known: exercise, lesson, "
+        "questions, take_home, title; did you mean 'title'?",
     ]
 
 
@@ -140,14 +140,17 @@ def test_every_problem_is_reported_not_just_the_first() -> None:
 
 def test_a_missing_field_is_located_at_its_mapping() -> None:
     problems = _course_problems('title: "x"\nweeks:\n  - questions: {drop: [a]}\n')
-    assert problems == ["c.yaml:3:5: weeks[0].lesson: missing; this field is required"]
+    assert problems == [
+        "c.yaml:3:5: week 1's lesson (weeks[0].lesson): missing; this field is required"
+    ]
 
 
 def test_a_wrong_choice_lists_the_choices() -> None:
     lesson_question = 'title: "x"\nweeks:\n  - lesson: trust\n    questions:\n      add:\n'
     problems = _course_problems(lesson_question + "        - {text: Hi, audience: everyone}\n")
     assert problems == [
-        "c.yaml:6:32: weeks[0].questions.add[0].audience: must be one of 'group' or 'couple'; "
+        "c.yaml:6:32: week 1, the audience of the 1st question added "
+        "(weeks[0].questions.add[0].audience): must be one of 'group' or 'couple'; "
         "found 'everyone'"
     ]
 

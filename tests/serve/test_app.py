@@ -107,7 +107,7 @@ def test_saving_keeps_the_files_permissions(client: Any, site: Any) -> None:
 def test_a_file_that_is_not_yaml_still_opens_with_its_problem(client: Any, site: Any) -> None:
     site.course.write_text('title: "Closer\nweeks: [trust]\n', encoding="utf-8")
     page = client.get("/").text
-    assert "this quoted text is never closed" in page
+    assert "this quoted text has no closing quote" in page
     assert "Course file as text" in page
 
 

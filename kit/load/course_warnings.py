@@ -1,0 +1,66 @@
+"""Warnings about a course that loads: worth a look, but nothing stops the build."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kit.course import wording
+from kit.errors import Problem, warning
+from kit.load import schema
+from kit.load.lessons import LessonFile
+from kit.load.yamlfile import YamlDoc
+
+
+def course_warnings(
+    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile]
+) -> list[Problem]:
+    """Every warning about a sound course and the lessons it teaches, in file order."""
+    return sorted([*repeated_lessons(course, doc), *length_warnings(course, doc, library)])
+
+
+def repeated_lessons(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
+    """A lesson listed again after its first week: a slip as a rule, so it is said.
+
+    A course may mean it (a lesson taught again to close a series), so nothing stops.
+    """
+    first: dict[str, int] = {}
+    for i, week in enumerate(course.weeks):
+        if week.lesson not in first:
+            first[week.lesson] = i
+            continue
+        message = (
+            f"lesson '{week.lesson}' is already week {first[week.lesson] + 1}; "
+            "choose another lesson, unless it is meant to be taught twice"
+        )
+        yield warning(doc.problem(lesson_at(doc, i), message))
+
+
+def lesson_at(doc: YamlDoc, i: int) -> tuple:
+    """Where week `i` names its lesson: the week itself, or its `lesson` key."""
+    return ("weeks", i) if isinstance(doc.data["weeks"][i], str) else ("weeks", i, "lesson")
+
+
+def length_warnings(
+    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile]
+) -> Iterator[Problem]:
+    """Text that names a course length other than this course's: "six weeks" in five.
+
+    The course file's own wording is read, then each lesson the course teaches, once.
+    """
+    count = len(course.weeks)
+    sources = [(doc, ())]
+    for lesson_id in dict.fromkeys(week.lesson for week in course.weeks):
+        sources.append((library[lesson_id].doc, ()))
+    for source, under in sources:
+        for path, text in wording.strings(source.data, under):
+            # Placeholders are filled in a week's text, not in the course's own title.
+            filled = source is not doc or path[:1] == ("weeks",)
+            fix = (
+                "write {weeks} to name the course's length, or reword it"
+                if filled
+                else ("reword it to match")
+            )
+            for named in sorted(set(wording.weeks_named(text)) - {count}):
+                said = f"{wording.number_word(named)} week{'s' if named != 1 else ''}"
+                message = f"says {said}, but the course has {wording.number_word(count)}; {fix}"
+                yield warning(source.problem(path, message))

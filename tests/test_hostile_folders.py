@@ -79,7 +79,7 @@ def test_a_slide_template_linking_a_picture_outside_itself_is_refused(run_kit, c
     result = run_kit("check", "course.yaml")
     assert result.code == 2
     assert result.err.splitlines()[0].endswith(
-        "brand.slides: 'brand/church.pptx' links its image in "
+        "the PowerPoint template (brand.slides): 'brand/church.pptx' links its image in "
         f"ppt/slideMasters/_rels/slideMaster1.xml.rels to '{target}', which kit will not "
         "fetch or let LibreOffice fetch; use a template that holds its own pictures "
         "(PowerPoint: insert each picture rather than link to it), or remove the link"

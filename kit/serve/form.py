@@ -22,6 +22,28 @@ BRAND_DEPTH = 2
 
 
 @dataclass
+class SkipRow:
+    """A date with no meeting, as the page shows it: a date box and a label box, or text.
+
+    `short` is True when the file writes the date alone; the label box then turns the
+    item into `{date, label}`. A value the date box cannot show (not a date of the
+    calendar) is shown in a text box, as it is written, so it can be corrected.
+    """
+
+    index: int
+    short: bool
+    date: str
+    label: str
+    is_date: bool
+    """True when `date` is a calendar date the date box can show."""
+
+    @property
+    def shown(self) -> str:
+        """The date and its label in words, for the remove button."""
+        return f"{self.date} ({self.label})" if self.label else self.date
+
+
+@dataclass
 class QuestionRow:
     """One of a lesson's questions as a week asks it."""
 
@@ -77,7 +99,7 @@ class Form:
 
     values: dict[str, str]
     leaders: list[str]
-    skip: list[str]
+    skip: list[SkipRow]
     care: list[dict[str, str]]
     brand: dict[str, str]
     folders: dict[str, str]
@@ -118,7 +140,7 @@ def build_form(
     return Form(
         values={key: text_of(data.get(key)) for key in SETTINGS},
         leaders=[text_of(x) for x in _list(data.get("leaders"))],
-        skip=[text_of(x) for x in _list(data.get("skip"))],
+        skip=[_skip(i, x) for i, x in enumerate(_list(data.get("skip")))],
         care=[{k: text_of(_map(c).get(k)) for k in CARE_KEYS} for c in _list(data.get("care"))],
         brand={k: text_of(brand.get(k)) for k in ("slides", "document")},
         folders={k: text_of(data.get(k)) for k in ("lessons", "templates")},
@@ -127,6 +149,16 @@ def build_form(
         brand_files={"slides": brand_files(base, ".pptx"), "document": brand_files(base, ".docx")},
         skipped_dates=skipped,
     )
+
+
+def _skip(index: int, item: Any) -> SkipRow:
+    spec = item if isinstance(item, dict) else {"date": item}
+    date = text_of(spec.get("date"))
+    try:
+        is_date = dt.date.fromisoformat(date).isoformat() == date
+    except ValueError:
+        is_date = False
+    return SkipRow(index, not isinstance(item, dict), date, text_of(spec.get("label")), is_date)
 
 
 def _week(

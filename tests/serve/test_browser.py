@@ -188,3 +188,41 @@ def test_a_file_changed_elsewhere_is_shown_and_can_be_reloaded(page: Any, live: 
     assert page.input_value("#f-church") == "Grace Church"
     assert page.input_value("#f-minutes") == "90"
     assert page.inner_text("#status") == "Saved"
+
+
+LABELLED = STARTER.replace(
+    "skip: []                 #", "skip: [{date: 2027-01-24, label: Holy Week}] #"
+)
+SHOTS = Path("/tmp/pg-shots")
+
+
+def reopen(page: Any, live: Any, text: str) -> list[str]:
+    """Write the course file and open the page on it again; the console's messages follow."""
+    live.site.course.write_text(text, encoding="utf-8")
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.reload()
+    page.wait_for_selector("#timing-plan")
+    return messages
+
+
+def test_a_labelled_skipped_date_is_shown_named_and_kept(page: Any, live: Any) -> None:
+    console = reopen(page, live, LABELLED)
+    row = page.locator('[data-field="skip[0]"]')
+    assert row.locator(".skip-date").input_value() == "2027-01-24"
+    assert row.locator(".skip-label").input_value() == "Holy Week"
+    assert row.locator("button").get_attribute("aria-label") == "Remove 2027-01-24 (Holy Week)"
+    assert "Sunday, January 24, 2027\tNo meeting: Holy Week" in page.inner_text("#dates")
+    page.fill("#f-skip-new", "2027-02-07")
+    page.fill("#f-skip-new-label", "Parish retreat")
+    change(page, lambda: page.click("#add-skip"))
+    assert "Sunday, February 7, 2027\tNo meeting: Parish retreat" in page.inner_text("#dates")
+    fill(page, '[data-field="skip[0]"] .skip-label', "Holy Week break")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Saved')")
+    saved = live.site.course.read_text(encoding="utf-8")
+    assert (
+        'skip: [{date: 2027-01-24, label: "Holy Week break"}, '
+        '{date: 2027-02-07, label: "Parish retreat"}]' in saved
+    )
+    assert not [m for m in console if "datetime" in m or "does not conform" in m]

@@ -176,6 +176,9 @@
       let value = from ? from.value.trim() : "";
       if (from && !value) { from.focus(); return; }
       if (el.dataset.wrap) value = { [el.dataset.wrap]: value };
+      // A skipped date with a reason is written {date, label}; without one, the date alone.
+      const label = el.dataset.labelFrom ? $(el.dataset.labelFrom).value.trim() : "";
+      if (label) value = { date: value, label };
       let next = week;
       if (path.length === 1 && path[0] === "weeks") next = $$("#editor .week-row").length;
       send({ op, path, value }, next);

@@ -92,11 +92,13 @@ class Site:
             "name": self.name,
         }
         shown_problems = checking.shown(problems, data, self.name)
+        shown_warnings = checking.shown(checking.warnings(checked), data, self.name, warning=True)
         return {
             "text": text,
             "week": week,
             "ok": checked.course is not None and not problems,
             "problems": [p.__dict__ for p in shown_problems],
+            "warnings": [w.__dict__ for w in shown_warnings],
             "editor": self.pages.get_template("editor.html").render(context),
             "preview": (
                 self.pages.get_template("preview.html").render(context) if preview else None
@@ -148,6 +150,7 @@ def create_app(site: Site) -> Starlette:
             )
             return HTMLResponse(html, headers={"Cache-Control": "no-store"})
         state = site.state(text, 0)
+        _log_warnings([w["text"] for w in state["warnings"]])
         html = site.pages.get_template("page.html").render(
             state=state,
             token=site.token,
@@ -190,7 +193,10 @@ def create_app(site: Site) -> Starlette:
         except KitError as exc:
             return JSONResponse({"error": str(exc)}, 500)
         log.info("saved %s", site.course)
-        return JSONResponse({"saved": True, "loaded": text, "problems": len(checked.problems)})
+        warned = _log_warnings(checking.warnings(checked))
+        return JSONResponse(
+            {"saved": True, "loaded": text, "problems": len(checked.problems), "warnings": warned}
+        )
 
     async def build(request: Request) -> Response:
         body, text = await _course_body(site, request)
@@ -206,6 +212,7 @@ def create_app(site: Site) -> Starlette:
         # Without LibreOffice the box cannot be ticked: the build then keeps PDFs the
         # last one made, or says it cannot, rather than removing them unasked.
         pdf = bool(body.get("pdf")) if pdf_available() else None
+        _log_warnings(checking.warnings(checked))
         job = site.builder.start(checked.course, pdf=pdf)
         return JSONResponse(job.as_dict())
 
@@ -266,6 +273,13 @@ def create_app(site: Site) -> Starlette:
         middleware=[Middleware(safety.HostCheck, hosts=site.hosts)],
         exception_handlers={Forbidden: forbidden},
     )
+
+
+def _log_warnings(found: list[Problem] | list[str]) -> int:
+    """Say the course's warnings in the terminal the page was started from; how many."""
+    for line in found:
+        log.warning("%s", line)
+    return len(found)
 
 
 def _too_big() -> str:

@@ -31,6 +31,8 @@ class Shown:
     """The problem exactly as `kit check` prints it."""
     message: str
     """What is wrong, without its place."""
+    warning: bool = False
+    """True for a warning: worth a look, but the course saves and builds."""
 
 
 @dataclass
@@ -90,9 +92,14 @@ def field_of(problem: Problem, data: Any, file: str) -> str:
     return problem.where
 
 
-def shown(problems: list[Problem], data: Any, file: str) -> list[Shown]:
-    """Problems with the page field each belongs to."""
-    return [Shown(field_of(p, data, file), str(p), p.message) for p in problems]
+def shown(problems: list[Problem], data: Any, file: str, *, warning: bool = False) -> list[Shown]:
+    """Problems (or, with `warning`, warnings) with the page field each belongs to."""
+    return [Shown(field_of(p, data, file), str(p), p.message, warning) for p in problems]
+
+
+def warnings(checked: Checked) -> list[Problem]:
+    """The warnings of a course that loads: worth a look, but nothing stops."""
+    return list(checked.course.warnings) if checked.course is not None else []
 
 
 def _get(data: Any, path: list[str | int]) -> Any:

@@ -226,3 +226,25 @@ def test_a_labelled_skipped_date_is_shown_named_and_kept(page: Any, live: Any) -
         '{date: 2027-02-07, label: "Parish retreat"}]' in saved
     )
     assert not [m for m in console if "datetime" in m or "does not conform" in m]
+
+
+FIVE = "Closer: Five Weeks of Building Connection"
+WARNING = (
+    "course.yaml:6:8: title: warning: says five weeks, but the course has six; reword it to match"
+)
+
+
+def test_a_warning_is_shown_beside_its_field_in_the_summary_and_before_build(
+    page: Any, live: Any
+) -> None:
+    assert page.locator(".warning").count() == 0
+    fill(page, "#f-title", FIVE)
+    assert page.inner_text('[data-field="title"] .warning') == WARNING
+    assert page.inner_text("#general-warnings li") == WARNING
+    assert page.inner_text("#status") == "Unsaved changes · 1 warning"
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Saved')")
+    assert page.inner_text("#status") == "Saved · 1 warning"
+    page.click("#open-build")
+    assert page.is_visible("#build-warnings")
+    assert page.inner_text("#build-warnings li") == WARNING

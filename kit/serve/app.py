@@ -25,7 +25,7 @@ from kit.resources import shown
 from kit.safe_files import Folder, name_problem
 from kit.serve import checking, editing, safety, storage
 from kit.serve.building import Builder, pdf_available
-from kit.serve.form import TRANSLATIONS, build_form
+from kit.serve.form import build_form
 from kit.serve.preview import schedule, week_preview
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,6 @@ class Site:
             "preview": preview,
             "dates": schedule(checked.course) if checked.course else [],
             "part_names": PART_NAMES,
-            "translations": TRANSLATIONS,
             "name": self.name,
         }
         shown_problems = checking.shown(problems, data, self.name)

@@ -5,18 +5,33 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
+from kit.compose.dates import format_clock, format_date
+from kit.course import scripture
 from kit.course.model import ResolvedCourse
+from kit.load import schema
 from kit.load.lessons import LessonFile
+from kit.serve.editing import default
 from kit.serve.preview import day
 
-SETTINGS = ("title", "subtitle", "church", "start", "every", "time", "minutes", "translation")
+SETTINGS = (
+    "title",
+    "subtitle",
+    "church",
+    "start",
+    "every",
+    "time",
+    "minutes",
+    "translation",
+    "date_style",
+    "time_style",
+)
 """Single-value settings the page edits as they are written."""
 CARE_KEYS = ("name", "role", "phone", "email", "note")
 """The fields of a care contact, in the order the page shows them."""
-TRANSLATIONS = ("WEB", "KJV", "ASV")
-"""Translations offered in the list; any other code may be typed."""
+EXAMPLE_DAY = dt.datetime(2027, 1, 10, 18, 30)
+"""The date and time each date and time style is shown with."""
 BRAND_DEPTH = 2
 """How many folders deep brand files are looked for under the course folder."""
 
@@ -107,6 +122,41 @@ class Form:
     lessons: list[tuple[str, str, str]]
     brand_files: dict[str, list[str]]
     skipped_dates: list[str]
+    choices: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Values a setting is picked from, with the words each is shown in, by setting."""
+    picked: dict[str, str] = field(default_factory=dict)
+    """The value a setting's control shows: the file's, or the default when it has none."""
+    next_lesson: str = ""
+    """The lesson Add week offers: the first one no week teaches yet."""
+
+
+def choices(current: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """What translation, date style and time style are picked from, the current value kept.
+
+    A value the lists lack (a translation not installed, a misspelt style) stays in
+    its list as written, so the page shows what the file holds and the check says why.
+    """
+    versions = scripture.translations()
+    found = {
+        "translation": [
+            (code, f"{code}: {versions[code].title}" if code in versions else code)
+            for code in scripture.available()
+        ],
+        "date_style": [
+            (style, format_date(EXAMPLE_DAY.date(), style=style))
+            for style in get_args(schema.DateStyle)
+        ],
+        "time_style": [
+            (style, format_clock(EXAMPLE_DAY.time(), style=style))
+            for style in get_args(schema.TimeStyle)
+        ],
+    }
+    for key, options in found.items():
+        value = current.get(key) or text_of(default(key))
+        if value not in [v for v, _ in options]:
+            known = versions.get(value.upper()) if key == "translation" else None
+            options.append((value, f"{value}: {known.title}" if known else f"{value} (unknown)"))
+    return found
 
 
 def text_of(value: Any) -> str:
@@ -137,8 +187,10 @@ def build_form(
     weeks = [_week(i, item, library, course) for i, item in enumerate(_list(data.get("weeks")))]
     lessons = [(lid, e.lesson.title, e.lesson.big_idea) for lid, e in library.items()]
     skipped = [text_of(m.date) for m in course.schedule if m.week is None] if course else []
+    values = {key: text_of(data.get(key)) for key in SETTINGS}
+    used = {w.lesson for w in weeks}
     return Form(
-        values={key: text_of(data.get(key)) for key in SETTINGS},
+        values=values,
         leaders=[text_of(x) for x in _list(data.get("leaders"))],
         skip=[_skip(i, x) for i, x in enumerate(_list(data.get("skip")))],
         care=[{k: text_of(_map(c).get(k)) for k in CARE_KEYS} for c in _list(data.get("care"))],
@@ -148,6 +200,9 @@ def build_form(
         lessons=lessons,
         brand_files={"slides": brand_files(base, ".pptx"), "document": brand_files(base, ".docx")},
         skipped_dates=skipped,
+        choices=choices(values),
+        picked={key: values[key] or text_of(default(key)) for key in SETTINGS},
+        next_lesson=next((lid for lid, _, _ in lessons if lid not in used), ""),
     )
 
 

@@ -87,16 +87,18 @@ def test_a_skipped_date_moves_the_later_weeks(page: Any) -> None:
     assert "Sunday, January 31, 2027" in page.inner_text('[data-field="weeks[2]"] .week-date')
 
 
-def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any) -> None:
-    fill(page, "#f-week-1-lesson", "safty")
+def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any, live: Any) -> None:
+    reopen(page, live, STARTER.replace("  - safety\n", "  - safty\n"))
+    pick = "#f-week-1-lesson"
+    assert page.locator(f"{pick} option:checked").inner_text() == "safty: no lesson has this id"
     problem = page.locator('[data-field="weeks[1]"] > .problems .problem')
     assert problem.inner_text() == (
         "course.yaml:36:5: weeks[1]: unknown lesson 'safty'; known: closeness, "
         "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?"
     )
     assert "1 problem" in page.inner_text("#status")
-    assert page.locator("#preview.stale").count() == 1
-    fill(page, "#f-week-1-lesson", "safety")
+    assert page.inner_text("#preview") == "The preview appears once the course has no problems."
+    change(page, lambda: page.select_option(pick, label="A Safe Place to Land"))
     assert page.locator(".problem").count() == 0
     assert page.locator("#preview.stale").count() == 0
 
@@ -202,7 +204,7 @@ def reopen(page: Any, live: Any, text: str) -> list[str]:
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
     page.reload()
-    page.wait_for_selector("#timing-plan")
+    page.wait_for_selector("#editor .week-row")
     return messages
 
 
@@ -248,3 +250,109 @@ def test_a_warning_is_shown_beside_its_field_in_the_summary_and_before_build(
     page.click("#open-build")
     assert page.is_visible("#build-warnings")
     assert page.inner_text("#build-warnings li") == WARNING
+
+
+CLIPPED = """() => {
+  const out = [];
+  const width = (text, style) => {
+    const span = document.createElement("span");
+    span.style.font = style.font;
+    span.style.whiteSpace = "pre";
+    span.textContent = text;
+    document.body.appendChild(span);
+    const found = span.getBoundingClientRect().width;
+    span.remove();
+    return found;
+  };
+  const page = document.documentElement;
+  if (page.scrollWidth > window.innerWidth) out.push("the page is wider than the window");
+  const shown = "#editor select, #editor textarea.grow, #editor label, #editor .badge";
+  for (const el of document.querySelectorAll(shown)) {
+    if (!el.offsetParent) continue;
+    const style = getComputedStyle(el);
+    if (el.tagName === "SELECT") {
+      const text = el.selectedIndex >= 0 ? el.options[el.selectedIndex].text : "";
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      // Chromium draws the arrow of a list inside its right padding and 30 pixels more.
+      if (width(text, style) > el.clientWidth - padding - 30) out.push(text);
+    } else if (el.tagName === "TEXTAREA") {
+      if (el.scrollHeight > el.clientHeight + 2) out.push(el.value.slice(0, 40));
+    } else if (el.scrollWidth > el.clientWidth + 1) {
+      out.push(el.textContent.trim());
+    }
+  }
+  return out;
+}"""
+LONG = (
+    "Think of a time this month when your spouse listened to you without trying to fix "
+    "anything at all: what did they do, and what would it mean to you if they did it again?"
+)
+
+
+def add_own_question(page: Any) -> None:
+    """Select week 3 and add a question of one's own to it, private to each couple."""
+    change(page, lambda: page.click('#weeks [data-select-week="2"]'))
+    page.fill("#f-question-new", LONG)
+    change(page, lambda: page.click('[data-wrap="text"]'))
+    change(page, lambda: page.select_option("#f-add-0-audience", "couple"))
+    change(page, lambda: page.select_option("#f-add-0-after", "empathy-understood"))
+
+
+def test_lessons_are_picked_by_title_and_add_week_offers_an_unused_one(page: Any) -> None:
+    pick = page.locator("#f-week-1-lesson")
+    assert pick.evaluate("s => s.options[s.selectedIndex].text") == "A Safe Place to Land"
+    titles = pick.evaluate("s => Array.from(s.options, o => o.text)")
+    assert titles == [e.lesson.title for e in builtin_lessons().values()]
+    change(page, lambda: pick.select_option(label="Seeing Through Their Eyes"))
+    assert "  - trust\n  - empathy\n" in page.input_value("#draft")
+    change(page, lambda: page.click('[aria-label="Remove week 6"]'))
+    assert page.input_value("#f-add-lesson") == "safety"  # the first lesson no week teaches
+
+
+def test_translation_and_date_and_time_styles_are_picked(page: Any) -> None:
+    from kit.course.scripture import available
+
+    codes = page.locator("#f-translation option").evaluate_all("os => os.map(o => o.value)")
+    assert codes == available()
+    assert page.locator("#f-translation option:checked").inner_text() == "WEB: World English Bible"
+    change(page, lambda: page.select_option("#f-date_style", "international"))
+    assert "Sunday 10 January 2027\tWeek 1" in page.inner_text("#dates")
+    change(page, lambda: page.select_option("#f-time_style", "24h"))
+    assert plan(page)[0][0].startswith("18:30")
+    assert "date_style: international" in page.input_value("#draft")
+
+
+def test_questions_are_read_whole_and_ids_are_a_detail(page: Any) -> None:
+    add_own_question(page)
+    first = page.locator('[data-field="weeks[2].questions.q.empathy-understood"]')
+    assert first.locator(".q-head > *").first.inner_text() == "Question 1"
+    assert first.locator(".qid").inner_text() == "empathy-understood"
+    assert page.locator("#editor code.qid").count() == 0
+    fill(page, '[data-op="reword"][data-id="empathy-understood"]', LONG)
+    box = page.locator('[data-op="reword"][data-id="empathy-understood"]')
+    assert box.input_value() == LONG
+    assert box.evaluate("b => b.scrollHeight <= b.clientHeight + 2")
+    after = page.locator("#f-add-0-after option:checked").inner_text()
+    assert after.startswith("Question 1: ") and "empathy" not in after
+    for width in (800, 1000, 1150, 1151, 1300, 1400, 1600):
+        page.set_viewport_size({"width": width, "height": 940})
+        assert page.evaluate(CLIPPED) == [], width
+
+
+def test_screenshots_of_a_named_skipped_date_a_warning_and_the_pickers(
+    page: Any, live: Any, tmp_path: Path
+) -> None:
+    # KIT_SHOTS=/some/folder keeps the pictures to look at.
+    folder = Path(os.environ.get("KIT_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    reopen(page, live, LABELLED.replace("Closer: Six Weeks", "Closer: Five Weeks"))
+    add_own_question(page)
+    assert page.locator("#general-warnings li").count() == 1
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        assert page.evaluate(CLIPPED) == [], width
+        page.screenshot(path=str(folder / f"planner-{width}.png"), full_page=True)
+        page.evaluate("document.querySelector('#questions').scrollIntoView()")
+        page.screenshot(path=str(folder / f"planner-{width}-questions.png"))
+        page.evaluate("window.scrollTo(0, 0)")
+    assert (folder / "planner-800.png").stat().st_size > 0

@@ -46,7 +46,7 @@
     week = data.week;
     const active = document.activeElement;
     const key = active && active.dataset && active.dataset.op ? keyOf(active) : active && active.id;
-    const typing = active && active.tagName === "INPUT" && active.value !== active.defaultValue;
+    const typing = active && ["INPUT", "TEXTAREA"].includes(active.tagName) && active.value !== active.defaultValue;
     const typed = typing ? active.value : null;
     const selection = typing && active.selectionStart != null ? [active.selectionStart, active.selectionEnd] : null;
     const editor = $("#editor");

@@ -93,9 +93,12 @@ def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any, live: Any) -> None:
     assert page.locator(f"{pick} option:checked").inner_text() == "safty: no lesson has this id"
     problem = page.locator('[data-field="weeks[1]"] > .problems .problem')
     assert problem.inner_text() == (
-        "course.yaml:36:5: weeks[1]: unknown lesson 'safty'; known: closeness, "
-        "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?"
+        "week 2: unknown lesson 'safty'; known: closeness, "
+        "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?\n"
+        "course.yaml:36:5 · weeks[1]"
     )
+    # The place in words comes first; the file, line and column follow in small type.
+    assert problem.locator(".at").evaluate("e => getComputedStyle(e).fontSize") == "10.8px"
     assert "1 problem" in page.inner_text("#status")
     assert page.inner_text("#preview") == "The preview appears once the course has no problems."
     change(page, lambda: page.select_option(pick, label="A Safe Place to Land"))
@@ -232,7 +235,7 @@ def test_a_labelled_skipped_date_is_shown_named_and_kept(page: Any, live: Any) -
 
 FIVE = "Closer: Five Weeks of Building Connection"
 WARNING = (
-    "course.yaml:6:8: title: warning: says five weeks, but the course has six; reword it to match"
+    "title: warning: says five weeks, but the course has six; reword it to match\ncourse.yaml:6:8"
 )
 
 
@@ -356,3 +359,14 @@ def test_screenshots_of_a_named_skipped_date_a_warning_and_the_pickers(
         page.screenshot(path=str(folder / f"planner-{width}-questions.png"))
         page.evaluate("window.scrollTo(0, 0)")
     assert (folder / "planner-800.png").stat().st_size > 0
+
+
+def test_a_problem_deep_in_a_week_is_said_in_words(page: Any, live: Any) -> None:
+    reopen(page, live, STARTER.replace("      drop: []", "      drop: [empathy-typo]"))
+    change(page, lambda: page.click('#weeks [data-select-week="2"]'))
+    problem = page.locator("#questions .problem")
+    words, at = problem.inner_text().split("\n")
+    assert words.startswith(
+        "week 3, the 1st question to drop: unknown question id 'empathy-typo'; known: "
+    )
+    assert at == "course.yaml:40:14 · weeks[2].questions.drop[0]"

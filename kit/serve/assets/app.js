@@ -93,7 +93,14 @@
   function problemLine(p) {
     const line = document.createElement("p");
     line.className = p.warning ? "warning" : "problem";
-    line.textContent = p.text;
+    line.textContent = p.words || p.text;
+    // The file, line and column are for a text editor, and the path for authors: after.
+    if (p.at) {
+      const at = document.createElement("span");
+      at.className = "at";
+      at.textContent = p.at;
+      line.append(at);
+    }
     return line;
   }
 

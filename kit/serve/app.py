@@ -25,7 +25,7 @@ from kit.resources import shown
 from kit.safe_files import Folder, name_problem
 from kit.serve import checking, editing, safety, storage
 from kit.serve.building import Builder, pdf_available
-from kit.serve.form import build_form
+from kit.serve.form import build_form, is_date
 from kit.serve.preview import schedule, week_preview
 
 log = logging.getLogger(__name__)
@@ -61,6 +61,7 @@ class Site:
             undefined=jinja2.StrictUndefined,
         )
         self.pages.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
+        self.pages.globals["is_date"] = is_date
 
     def state(self, text: str, week: int) -> dict[str, Any]:
         """Everything the page shows for a course file's text with week `week` selected."""

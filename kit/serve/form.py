@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
+import yaml
+
 from kit.compose.dates import format_clock, format_date
 from kit.course import scripture
 from kit.course.model import ResolvedCourse
@@ -49,8 +51,6 @@ class SkipRow:
     short: bool
     date: str
     label: str
-    is_date: bool
-    """True when `date` is a calendar date the date box can show."""
 
     @property
     def shown(self) -> str:
@@ -159,14 +159,31 @@ def choices(current: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+def is_date(text: str) -> bool:
+    """True when a date box can show `text`: empty, or a calendar date as YYYY-MM-DD.
+
+    A browser shows any other value in a date box as an empty box; such a value is
+    shown as text instead, so that it can be seen and corrected.
+    """
+    try:
+        return not text or dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
 def text_of(value: Any) -> str:
     """A value as the field shows it."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, dict)):
+        # A list or mapping where one value belongs is shown as the file writes it.
+        return yaml.safe_dump(value, default_flow_style=True, width=10**6).strip()
     return str(value)
 
 
@@ -209,11 +226,7 @@ def build_form(
 def _skip(index: int, item: Any) -> SkipRow:
     spec = item if isinstance(item, dict) else {"date": item}
     date = text_of(spec.get("date"))
-    try:
-        is_date = dt.date.fromisoformat(date).isoformat() == date
-    except ValueError:
-        is_date = False
-    return SkipRow(index, not isinstance(item, dict), date, text_of(spec.get("label")), is_date)
+    return SkipRow(index, not isinstance(item, dict), date, text_of(spec.get("label")))
 
 
 def _week(

@@ -288,3 +288,14 @@ def test_a_skipped_date_the_calendar_lacks_is_shown_as_text_to_correct(site: Sit
         c for c in controls(state["editor"]) if "skip" in c["attrs"].get("data-path", "")
     ][:1]
     assert control["attrs"]["type"] == "text" and control["value"] == "2027-02-30"
+
+
+def test_values_a_control_cannot_show_are_shown_as_text(site: Site) -> None:
+    text = (
+        "title: [Closer, Together]\nstart: '2027-02-30'\nminutes: sixty\n"
+        "skip: [{date: 2027-03-31, label: Holy Week}]\nweeks: [trust]\n"
+    )
+    found = {c["attrs"].get("id"): c for c in controls(site.state(text, 0)["editor"])}
+    assert found["f-title"]["value"] == "[Closer, Together]"
+    assert (found["f-start"]["attrs"]["type"], found["f-start"]["value"]) == ("text", "2027-02-30")
+    assert (found["f-minutes"]["attrs"]["type"], found["f-minutes"]["value"]) == ("text", "sixty")

@@ -269,7 +269,8 @@ CLIPPED = """() => {
   };
   const page = document.documentElement;
   if (page.scrollWidth > window.innerWidth) out.push("the page is wider than the window");
-  const shown = "#editor select, #editor textarea.grow, #editor label, #editor .badge";
+  const kinds = ["select", "textarea.grow", "label", ".badge", "input"];
+  const shown = kinds.map((kind) => "#editor " + kind).join(", ");
   for (const el of document.querySelectorAll(shown)) {
     if (!el.offsetParent) continue;
     const style = getComputedStyle(el);
@@ -278,6 +279,10 @@ CLIPPED = """() => {
       const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
       // Chromium draws the arrow of a list inside its right padding and 30 pixels more.
       if (width(text, style) > el.clientWidth - padding - 30) out.push(text);
+    } else if (el.tagName === "INPUT") {
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      const hint = el.value ? "" : el.placeholder;
+      if (width(hint, style) > el.clientWidth - padding) out.push(hint);
     } else if (el.tagName === "TEXTAREA") {
       if (el.scrollHeight > el.clientHeight + 2) out.push(el.value.slice(0, 40));
     } else if (el.scrollWidth > el.clientWidth + 1) {

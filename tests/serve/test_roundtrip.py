@@ -114,10 +114,16 @@ def course_files(draw: Any) -> str:
     if draw(st.booleans()):
         lines.append(f"church: {_scalar(draw, draw(_words))}")
     start = draw(st.none() | _dates)
+    skips: list[tuple[dt.date, str | None]] = []
     if start:
+        every = draw(st.integers(1, 4))
         lines.append(f"start: {start.isoformat()}")
-        lines.append(f"every: {draw(st.integers(1, 4))}")
-    skips = draw(st.lists(st.tuples(_dates, st.none() | _words), max_size=3))
+        lines.append(f"every: {every}")
+        # Only a meeting date can be skipped: one of the first few after the start.
+        later = draw(st.lists(st.integers(1, 6), max_size=3, unique=True))
+        labels = draw(st.lists(st.none() | _words, min_size=len(later), max_size=len(later)))
+        days = [start + dt.timedelta(weeks=every * n) for n in sorted(later)]
+        skips = list(zip(days, labels, strict=True))
     if skips:
         items = [
             d.isoformat() if label is None else f"{{date: {d}, label: {_scalar(draw, label)}}}"

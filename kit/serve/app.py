@@ -67,7 +67,9 @@ class Site:
         """Everything the page shows for a course file's text with week `week` selected."""
         checked = checking.check(text, self.name, self.folder)
         data, unreadable = checking.data_of(text, self.name)
-        editable = "; ".join(p.message for p in unreadable)
+        editable = "; ".join(
+            f"{p.words} (at {p.at})" for p in checking.shown(unreadable, None, self.name)
+        )
         if not isinstance(data, dict) and not editable:
             editable = "the course file must be a mapping of keys such as title: and weeks:"
         library = checking.library(data, self.folder)
@@ -146,7 +148,7 @@ def create_app(site: Site) -> Starlette:
         except InputError as exc:
             # Nothing on the page could be saved over a file it cannot read.
             html = site.pages.get_template("unreadable.html").render(
-                name=site.name, problems=[str(p) for p in exc.problems]
+                name=site.name, problems=checking.shown(exc.problems, None, site.name)
             )
             return HTMLResponse(html, headers={"Cache-Control": "no-store"})
         state = site.state(text, 0)

@@ -176,3 +176,11 @@ def test_warnings_reach_the_page_and_the_terminal(
         saved = post(client, site, "/api/save", {"text": text, "loaded": loaded})
     assert saved.json()["warnings"] == 1
     assert [r.getMessage() for r in caplog.records] == [shown["text"]]
+
+
+def test_a_file_that_does_not_read_says_where_on_the_page(client: Any, site: Any) -> None:
+    text = 'title: "Closer\nweeks: [trust]\n'
+    answer = post(client, site, "/api/change", {"text": text, "week": 0})
+    editor = answer.json()["editor"]
+    assert "The course file needs fixing first" in editor
+    assert "course.yaml:1:8)</p>" in editor

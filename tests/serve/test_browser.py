@@ -363,6 +363,9 @@ def test_screenshots_of_a_named_skipped_date_a_warning_and_the_pickers(
         page.evaluate("document.querySelector('#questions').scrollIntoView()")
         page.screenshot(path=str(folder / f"planner-{width}-questions.png"))
         page.evaluate("window.scrollTo(0, 0)")
+    page.click("#open-build")
+    assert page.is_visible("#build-warnings")
+    page.screenshot(path=str(folder / "planner-1400-build.png"))
     assert (folder / "planner-800.png").stat().st_size > 0
 
 

@@ -25,7 +25,7 @@ from kit.resources import shown
 from kit.safe_files import Folder, name_problem
 from kit.serve import checking, editing, safety, storage
 from kit.serve.building import Builder, pdf_available
-from kit.serve.form import TRANSLATIONS, build_form
+from kit.serve.form import build_form, is_date
 from kit.serve.preview import schedule, week_preview
 
 log = logging.getLogger(__name__)
@@ -61,12 +61,15 @@ class Site:
             undefined=jinja2.StrictUndefined,
         )
         self.pages.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
+        self.pages.globals["is_date"] = is_date
 
     def state(self, text: str, week: int) -> dict[str, Any]:
         """Everything the page shows for a course file's text with week `week` selected."""
         checked = checking.check(text, self.name, self.folder)
         data, unreadable = checking.data_of(text, self.name)
-        editable = "; ".join(p.message for p in unreadable)
+        editable = "; ".join(
+            f"{p.words} (at {p.at})" for p in checking.shown(unreadable, None, self.name)
+        )
         if not isinstance(data, dict) and not editable:
             editable = "the course file must be a mapping of keys such as title: and weeks:"
         library = checking.library(data, self.folder)
@@ -88,15 +91,16 @@ class Site:
             "preview": preview,
             "dates": schedule(checked.course) if checked.course else [],
             "part_names": PART_NAMES,
-            "translations": TRANSLATIONS,
             "name": self.name,
         }
         shown_problems = checking.shown(problems, data, self.name)
+        shown_warnings = checking.shown(checking.warnings(checked), data, self.name, warning=True)
         return {
             "text": text,
             "week": week,
             "ok": checked.course is not None and not problems,
             "problems": [p.__dict__ for p in shown_problems],
+            "warnings": [w.__dict__ for w in shown_warnings],
             "editor": self.pages.get_template("editor.html").render(context),
             "preview": (
                 self.pages.get_template("preview.html").render(context) if preview else None
@@ -144,10 +148,11 @@ def create_app(site: Site) -> Starlette:
         except InputError as exc:
             # Nothing on the page could be saved over a file it cannot read.
             html = site.pages.get_template("unreadable.html").render(
-                name=site.name, problems=[str(p) for p in exc.problems]
+                name=site.name, problems=checking.shown(exc.problems, None, site.name)
             )
             return HTMLResponse(html, headers={"Cache-Control": "no-store"})
         state = site.state(text, 0)
+        _log_warnings([w["text"] for w in state["warnings"]])
         html = site.pages.get_template("page.html").render(
             state=state,
             token=site.token,
@@ -190,7 +195,10 @@ def create_app(site: Site) -> Starlette:
         except KitError as exc:
             return JSONResponse({"error": str(exc)}, 500)
         log.info("saved %s", site.course)
-        return JSONResponse({"saved": True, "loaded": text, "problems": len(checked.problems)})
+        warned = _log_warnings(checking.warnings(checked))
+        return JSONResponse(
+            {"saved": True, "loaded": text, "problems": len(checked.problems), "warnings": warned}
+        )
 
     async def build(request: Request) -> Response:
         body, text = await _course_body(site, request)
@@ -206,6 +214,7 @@ def create_app(site: Site) -> Starlette:
         # Without LibreOffice the box cannot be ticked: the build then keeps PDFs the
         # last one made, or says it cannot, rather than removing them unasked.
         pdf = bool(body.get("pdf")) if pdf_available() else None
+        _log_warnings(checking.warnings(checked))
         job = site.builder.start(checked.course, pdf=pdf)
         return JSONResponse(job.as_dict())
 
@@ -266,6 +275,13 @@ def create_app(site: Site) -> Starlette:
         middleware=[Middleware(safety.HostCheck, hosts=site.hosts)],
         exception_handlers={Forbidden: forbidden},
     )
+
+
+def _log_warnings(found: list[Problem] | list[str]) -> int:
+    """Say the course's warnings in the terminal the page was started from; how many."""
+    for line in found:
+        log.warning("%s", line)
+    return len(found)
 
 
 def _too_big() -> str:

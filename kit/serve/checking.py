@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from kit.course.model import ResolvedCourse
-from kit.errors import InputError, KitError, Problem
+from kit.errors import InputError, KitError, Problem, printable
 from kit.load.course_file import load_course_text
 from kit.load.files import named_path
 from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
 from kit.load.yamlfile import MAX_BYTES, load_text
+from kit.places import in_words
 from kit.resources import data_dir
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,13 @@ class Shown:
     """The problem exactly as `kit check` prints it."""
     message: str
     """What is wrong, without its place."""
+    warning: bool = False
+    """True for a warning: worth a look, but the course saves and builds."""
+    words: str = ""
+    """What the page shows first: the place in words ("week 4, the 1st question to drop")
+    and what is wrong."""
+    at: str = ""
+    """The file, line and column, and the field path, shown after in small type."""
 
 
 @dataclass
@@ -90,9 +98,30 @@ def field_of(problem: Problem, data: Any, file: str) -> str:
     return problem.where
 
 
-def shown(problems: list[Problem], data: Any, file: str) -> list[Shown]:
-    """Problems with the page field each belongs to."""
-    return [Shown(field_of(p, data, file), str(p), p.message) for p in problems]
+def shown(problems: list[Problem], data: Any, file: str, *, warning: bool = False) -> list[Shown]:
+    """Problems (or, with `warning`, warnings) with the page field each belongs to."""
+    return [
+        Shown(field_of(p, data, file), str(p), p.message, warning, *_said(p, file))
+        for p in problems
+    ]
+
+
+def _said(problem: Problem, file: str) -> tuple[str, str]:
+    """A problem's place in words with what is wrong, and its file, line, column and path."""
+    place = in_words(problem.where)
+    path = f" ({problem.where})"
+    words = place.removesuffix(path) if problem.where else ""
+    if problem.file != file:  # a lesson's file: its places are not the course file's
+        words = f"{problem.file}, {words}" if words else problem.file
+    at = f"{problem.file}:{problem.line}:{problem.column}" if problem.line else problem.file
+    if problem.where and words != problem.where:
+        at = f"{at} · {problem.where}"
+    return printable(f"{words}: {problem.message}" if words else problem.message), printable(at)
+
+
+def warnings(checked: Checked) -> list[Problem]:
+    """The warnings of a course that loads: worth a look, but nothing stops."""
+    return list(checked.course.warnings) if checked.course is not None else []
 
 
 def _get(data: Any, path: list[str | int]) -> Any:

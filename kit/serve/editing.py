@@ -25,15 +25,18 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from kit.errors import KitError
+from kit.load import schema
 
 Path_ = list[str | int]
 
 INT_FIELDS = {"minutes", "every"}
 """Top-level keys whose values are whole numbers."""
-DATE_FIELDS = {("start",), ("skip", "*")}
+DATE_FIELDS = {("start",), ("skip", "*"), ("skip", "*", "date")}
 """Where dates go, a list item written as `*`."""
 BOOL_FIELDS = {"optional"}
 """Keys holding true or false."""
+SHORTHAND = {"weeks": "lesson", "skip": "date"}
+"""Lists whose items may be written as one value alone, and the key that value fills."""
 PLAIN_FIELDS = {"lesson", "after", "id", "audience", "level", "translation", "every", "minutes"}
 """Keys whose text is an id or a code, written without quotes."""
 
@@ -209,6 +212,12 @@ def coerce(path: Path_, value: Any) -> Any:
     return DoubleQuotedScalarString(typed)
 
 
+def default(key: str) -> Any:
+    """The value a course has for a top-level setting its file leaves out."""
+    found = schema.Course.model_fields.get(key)
+    return None if found is None or found.is_required() else found.default
+
+
 def _text(value: str) -> str:
     """`value` to be written as it is when it reads back as the same text, else in quotes.
 
@@ -238,11 +247,13 @@ def _container(data: CommentedMap, path: Path_, *, create: bool) -> Any:
             if not isinstance(node, list) or not -len(node) <= part < len(node):
                 raise EditError(f"no item {part} at {_shown(path[:depth])}")
             child = node[part]
-            if isinstance(child, str) and isinstance(nxt, str) and path[0] == "weeks":
+            short = SHORTHAND.get(str(path[0])) if depth == 1 else None
+            if short and isinstance(nxt, str) and not isinstance(child, dict):
                 if not create:
                     return None
-                # A week written as its lesson id alone becomes a mapping once it changes.
-                child = CommentedMap([("lesson", child)])
+                # A week written as its lesson id alone, or a skipped date as the date
+                # alone, becomes a mapping once one of its other keys is given.
+                child = CommentedMap([(short, child)])
                 node[part] = child
         else:
             if not isinstance(node, dict):
@@ -270,6 +281,8 @@ def _keep_style(old: Any, new: Any) -> Any:
     Only double quotes keep every character: a line separator in single quotes or a
     block is read back as a line break, and the next line's spaces are dropped.
     """
+    if isinstance(old, str) and isinstance(new, str) and str(old) == str(new):
+        return old  # the same text: written as it was, quotes or none
     kept = (DoubleQuotedScalarString, SingleQuotedScalarString, LiteralScalarString)
     if (
         isinstance(old, kept)
@@ -296,6 +309,8 @@ def _set(data: CommentedMap, change: dict[str, Any]) -> None:
         return
     if not isinstance(holder, dict):
         raise EditError(f"{_shown(path[:-1])} is not a mapping")
+    if len(path) == 1 and last not in holder and value == default(str(last)):
+        return  # the page shows a setting's default; picking it writes nothing new
     if empty:
         # An optional key left empty means its default; its line and comment stay.
         if last in holder:
@@ -307,10 +322,11 @@ def _set(data: CommentedMap, change: dict[str, Any]) -> None:
 def _add(data: CommentedMap, change: dict[str, Any]) -> None:
     path = _path(change)
     value = change.get("value")
-    value = _mapping(value) if isinstance(value, dict) else coerce([*path, 0], value)
     holder = _container(data, [*path, "*"], create=True)
     if not isinstance(holder, list):
         raise EditError(f"{_shown(path)} is not a list")
+    at = [*path, len(holder)]
+    value = _mapping(at, value) if isinstance(value, dict) else coerce(at, value)
     if not holder and isinstance(holder, CommentedSeq):
         # An empty `[]` keeps to one line for short values; mappings read better as blocks.
         if isinstance(value, dict):
@@ -320,10 +336,10 @@ def _add(data: CommentedMap, change: dict[str, Any]) -> None:
     holder.append(value)
 
 
-def _mapping(value: dict[str, Any]) -> CommentedMap:
+def _mapping(path: Path_, value: dict[str, Any]) -> CommentedMap:
     out = CommentedMap()
     for key, item in value.items():
-        item = coerce([str(key)], item) if isinstance(item, str) else item
+        item = coerce([*path, str(key)], item) if isinstance(item, str) else item
         if item is not None and item != "":
             out[str(key)] = item
     return out

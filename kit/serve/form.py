@@ -5,20 +5,57 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
+import yaml
+
+from kit.compose.dates import format_clock, format_date
+from kit.course import scripture
 from kit.course.model import ResolvedCourse
+from kit.load import schema
 from kit.load.lessons import LessonFile
+from kit.serve.editing import default
 from kit.serve.preview import day
 
-SETTINGS = ("title", "subtitle", "church", "start", "every", "time", "minutes", "translation")
+SETTINGS = (
+    "title",
+    "subtitle",
+    "church",
+    "start",
+    "every",
+    "time",
+    "minutes",
+    "translation",
+    "date_style",
+    "time_style",
+)
 """Single-value settings the page edits as they are written."""
 CARE_KEYS = ("name", "role", "phone", "email", "note")
 """The fields of a care contact, in the order the page shows them."""
-TRANSLATIONS = ("WEB", "KJV", "ASV")
-"""Translations offered in the list; any other code may be typed."""
+EXAMPLE_DAY = dt.datetime(2027, 1, 10, 18, 30)
+"""The date and time each date and time style is shown with."""
 BRAND_DEPTH = 2
 """How many folders deep brand files are looked for under the course folder."""
+
+
+@dataclass
+class SkipRow:
+    """A date with no meeting, as the page shows it: a date box and a label box, or text.
+
+    `short` is True when the file writes the date alone; the label box then turns the
+    item into `{date, label}`. A value the date box cannot show (not a date of the
+    calendar) is shown in a text box, as it is written, so it can be corrected.
+    """
+
+    index: int
+    short: bool
+    date: str
+    label: str
+
+    @property
+    def shown(self) -> str:
+        """The date and its label in words, for the remove button."""
+        return f"{self.date} ({self.label})" if self.label else self.date
 
 
 @dataclass
@@ -77,7 +114,7 @@ class Form:
 
     values: dict[str, str]
     leaders: list[str]
-    skip: list[str]
+    skip: list[SkipRow]
     care: list[dict[str, str]]
     brand: dict[str, str]
     folders: dict[str, str]
@@ -85,6 +122,53 @@ class Form:
     lessons: list[tuple[str, str, str]]
     brand_files: dict[str, list[str]]
     skipped_dates: list[str]
+    choices: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Values a setting is picked from, with the words each is shown in, by setting."""
+    picked: dict[str, str] = field(default_factory=dict)
+    """The value a setting's control shows: the file's, or the default when it has none."""
+    next_lesson: str = ""
+    """The lesson Add week offers: the first one no week teaches yet."""
+
+
+def choices(current: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """What translation, date style and time style are picked from, the current value kept.
+
+    A value the lists lack (a translation not installed, a misspelt style) stays in
+    its list as written, so the page shows what the file holds and the check says why.
+    """
+    versions = scripture.translations()
+    found = {
+        "translation": [
+            (code, f"{code}: {versions[code].title}" if code in versions else code)
+            for code in scripture.available()
+        ],
+        "date_style": [
+            (style, format_date(EXAMPLE_DAY.date(), style=style))
+            for style in get_args(schema.DateStyle)
+        ],
+        "time_style": [
+            (style, format_clock(EXAMPLE_DAY.time(), style=style))
+            for style in get_args(schema.TimeStyle)
+        ],
+    }
+    for key, options in found.items():
+        value = current.get(key) or text_of(default(key))
+        if value not in [v for v, _ in options]:
+            known = versions.get(value.upper()) if key == "translation" else None
+            options.append((value, f"{value}: {known.title}" if known else f"{value} (unknown)"))
+    return found
+
+
+def is_date(text: str) -> bool:
+    """True when a date box can show `text`: empty, or a calendar date as YYYY-MM-DD.
+
+    A browser shows any other value in a date box as an empty box; such a value is
+    shown as text instead, so that it can be seen and corrected.
+    """
+    try:
+        return not text or dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def text_of(value: Any) -> str:
@@ -93,8 +177,13 @@ def text_of(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, dict)):
+        # A list or mapping where one value belongs is shown as the file writes it.
+        return yaml.safe_dump(value, default_flow_style=True, width=10**6).strip()
     return str(value)
 
 
@@ -115,10 +204,12 @@ def build_form(
     weeks = [_week(i, item, library, course) for i, item in enumerate(_list(data.get("weeks")))]
     lessons = [(lid, e.lesson.title, e.lesson.big_idea) for lid, e in library.items()]
     skipped = [text_of(m.date) for m in course.schedule if m.week is None] if course else []
+    values = {key: text_of(data.get(key)) for key in SETTINGS}
+    used = {w.lesson for w in weeks}
     return Form(
-        values={key: text_of(data.get(key)) for key in SETTINGS},
+        values=values,
         leaders=[text_of(x) for x in _list(data.get("leaders"))],
-        skip=[text_of(x) for x in _list(data.get("skip"))],
+        skip=[_skip(i, x) for i, x in enumerate(_list(data.get("skip")))],
         care=[{k: text_of(_map(c).get(k)) for k in CARE_KEYS} for c in _list(data.get("care"))],
         brand={k: text_of(brand.get(k)) for k in ("slides", "document")},
         folders={k: text_of(data.get(k)) for k in ("lessons", "templates")},
@@ -126,7 +217,16 @@ def build_form(
         lessons=lessons,
         brand_files={"slides": brand_files(base, ".pptx"), "document": brand_files(base, ".docx")},
         skipped_dates=skipped,
+        choices=choices(values),
+        picked={key: values[key] or text_of(default(key)) for key in SETTINGS},
+        next_lesson=next((lid for lid, _, _ in lessons if lid not in used), ""),
     )
+
+
+def _skip(index: int, item: Any) -> SkipRow:
+    spec = item if isinstance(item, dict) else {"date": item}
+    date = text_of(spec.get("date"))
+    return SkipRow(index, not isinstance(item, dict), date, text_of(spec.get("label")))
 
 
 def _week(

@@ -88,12 +88,14 @@ class ScheduleRow:
     date: str
     week: int | None
     title: str
+    label: str = ""
+    """Why nobody meets on a skipped date, when the course says."""
 
 
 def schedule(course: ResolvedCourse) -> list[ScheduleRow]:
     """The course's dates, skipped ones included, with each week's title."""
     titles = {w.number: w.title for w in course.weeks}
     return [
-        ScheduleRow(day(course, m.date), m.week, titles.get(m.week or 0, ""))
+        ScheduleRow(day(course, m.date), m.week, titles.get(m.week or 0, ""), m.label or "")
         for m in course.schedule
     ]

@@ -160,3 +160,27 @@ def test_a_file_that_is_not_text_is_never_saved_over(client: Any, site: Any) -> 
     response = post(client, site, "/api/save", {"text": text, "loaded": ""})
     assert response.status_code == 409
     assert site.course.read_bytes() == b"title: \xff\xfe\x00\n"
+
+
+def test_warnings_reach_the_page_and_the_terminal(
+    client: Any, site: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = site.course.read_text(encoding="utf-8").replace("Six Weeks", "Five Weeks")
+    answer = post(client, site, "/api/change", {"text": text, "week": 0})
+    (shown,) = answer.json()["warnings"]
+    assert shown["field"] == "title" and shown["warning"] is True
+    message = "says five weeks, but the course has six; reword it to match"
+    assert shown["text"].endswith(f"course.yaml:6:8: title: warning: {message}")
+    with caplog.at_level("WARNING", logger="kit.serve"):
+        loaded = site.course.read_text(encoding="utf-8")
+        saved = post(client, site, "/api/save", {"text": text, "loaded": loaded})
+    assert saved.json()["warnings"] == 1
+    assert [r.getMessage() for r in caplog.records] == [shown["text"]]
+
+
+def test_a_file_that_does_not_read_says_where_on_the_page(client: Any, site: Any) -> None:
+    text = 'title: "Closer\nweeks: [trust]\n'
+    answer = post(client, site, "/api/change", {"text": text, "week": 0})
+    editor = answer.json()["editor"]
+    assert "The course file needs fixing first" in editor
+    assert "course.yaml:1:8)</p>" in editor

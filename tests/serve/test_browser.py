@@ -87,16 +87,21 @@ def test_a_skipped_date_moves_the_later_weeks(page: Any) -> None:
     assert "Sunday, January 31, 2027" in page.inner_text('[data-field="weeks[2]"] .week-date')
 
 
-def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any) -> None:
-    fill(page, "#f-week-1-lesson", "safty")
+def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any, live: Any) -> None:
+    reopen(page, live, STARTER.replace("  - safety\n", "  - safty\n"))
+    pick = "#f-week-1-lesson"
+    assert page.locator(f"{pick} option:checked").inner_text() == "safty: no lesson has this id"
     problem = page.locator('[data-field="weeks[1]"] > .problems .problem')
     assert problem.inner_text() == (
-        "course.yaml:36:5: week 2 (weeks[1]): unknown lesson 'safty'; known: closeness, "
-        "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?"
+        "week 2: unknown lesson 'safty'; known: closeness, "
+        "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?\n"
+        "course.yaml:36:5 · weeks[1]"
     )
+    # The place in words comes first; the file, line and column follow in small type.
+    assert problem.locator(".at").evaluate("e => getComputedStyle(e).fontSize") == "10.8px"
     assert "1 problem" in page.inner_text("#status")
-    assert page.locator("#preview.stale").count() == 1
-    fill(page, "#f-week-1-lesson", "safety")
+    assert page.inner_text("#preview") == "The preview appears once the course has no problems."
+    change(page, lambda: page.select_option(pick, label="A Safe Place to Land"))
     assert page.locator(".problem").count() == 0
     assert page.locator("#preview.stale").count() == 0
 
@@ -188,3 +193,188 @@ def test_a_file_changed_elsewhere_is_shown_and_can_be_reloaded(page: Any, live: 
     assert page.input_value("#f-church") == "Grace Church"
     assert page.input_value("#f-minutes") == "90"
     assert page.inner_text("#status") == "Saved"
+
+
+LABELLED = STARTER.replace(
+    "skip: []                 #", "skip: [{date: 2027-01-24, label: Holy Week}] #"
+)
+SHOTS = Path("/tmp/pg-shots")
+
+
+def reopen(page: Any, live: Any, text: str) -> list[str]:
+    """Write the course file and open the page on it again; the console's messages follow."""
+    live.site.course.write_text(text, encoding="utf-8")
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.reload()
+    page.wait_for_selector("#editor .week-row")
+    return messages
+
+
+def test_a_labelled_skipped_date_is_shown_named_and_kept(page: Any, live: Any) -> None:
+    console = reopen(page, live, LABELLED)
+    row = page.locator('[data-field="skip[0]"]')
+    assert row.locator(".skip-date").input_value() == "2027-01-24"
+    assert row.locator(".skip-label").input_value() == "Holy Week"
+    assert row.locator("button").get_attribute("aria-label") == "Remove 2027-01-24 (Holy Week)"
+    assert "Sunday, January 24, 2027\tNo meeting: Holy Week" in page.inner_text("#dates")
+    page.fill("#f-skip-new", "2027-02-07")
+    page.fill("#f-skip-new-label", "Parish retreat")
+    change(page, lambda: page.click("#add-skip"))
+    assert "Sunday, February 7, 2027\tNo meeting: Parish retreat" in page.inner_text("#dates")
+    fill(page, '[data-field="skip[0]"] .skip-label', "Holy Week break")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Saved')")
+    saved = live.site.course.read_text(encoding="utf-8")
+    assert (
+        'skip: [{date: 2027-01-24, label: "Holy Week break"}, '
+        '{date: 2027-02-07, label: "Parish retreat"}]' in saved
+    )
+    assert not [m for m in console if "datetime" in m or "does not conform" in m]
+
+
+FIVE = "Closer: Five Weeks of Building Connection"
+WARNING = (
+    "title: warning: says five weeks, but the course has six; reword it to match\ncourse.yaml:6:8"
+)
+
+
+def test_a_warning_is_shown_beside_its_field_in_the_summary_and_before_build(
+    page: Any, live: Any
+) -> None:
+    assert page.locator(".warning").count() == 0
+    fill(page, "#f-title", FIVE)
+    assert page.inner_text('[data-field="title"] .warning') == WARNING
+    assert page.inner_text("#general-warnings li") == WARNING
+    assert page.inner_text("#status") == "Unsaved changes · 1 warning"
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Saved')")
+    assert page.inner_text("#status") == "Saved · 1 warning"
+    page.click("#open-build")
+    assert page.is_visible("#build-warnings")
+    assert page.inner_text("#build-warnings li") == WARNING
+
+
+CLIPPED = """() => {
+  const out = [];
+  const width = (text, style) => {
+    const span = document.createElement("span");
+    span.style.font = style.font;
+    span.style.whiteSpace = "pre";
+    span.textContent = text;
+    document.body.appendChild(span);
+    const found = span.getBoundingClientRect().width;
+    span.remove();
+    return found;
+  };
+  const page = document.documentElement;
+  if (page.scrollWidth > window.innerWidth) out.push("the page is wider than the window");
+  const kinds = ["select", "textarea.grow", "label", ".badge", "input"];
+  const shown = kinds.map((kind) => "#editor " + kind).join(", ");
+  for (const el of document.querySelectorAll(shown)) {
+    if (!el.offsetParent) continue;
+    const style = getComputedStyle(el);
+    if (el.tagName === "SELECT") {
+      const text = el.selectedIndex >= 0 ? el.options[el.selectedIndex].text : "";
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      // Chromium draws the arrow of a list inside its right padding and 30 pixels more.
+      if (width(text, style) > el.clientWidth - padding - 30) out.push(text);
+    } else if (el.tagName === "INPUT") {
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      const hint = el.value ? "" : el.placeholder;
+      if (width(hint, style) > el.clientWidth - padding) out.push(hint);
+    } else if (el.tagName === "TEXTAREA") {
+      if (el.scrollHeight > el.clientHeight + 2) out.push(el.value.slice(0, 40));
+    } else if (el.scrollWidth > el.clientWidth + 1) {
+      out.push(el.textContent.trim());
+    }
+  }
+  return out;
+}"""
+LONG = (
+    "Think of a time this month when your spouse listened to you without trying to fix "
+    "anything at all: what did they do, and what would it mean to you if they did it again?"
+)
+
+
+def add_own_question(page: Any) -> None:
+    """Select week 3 and add a question of one's own to it, private to each couple."""
+    change(page, lambda: page.click('#weeks [data-select-week="2"]'))
+    page.fill("#f-question-new", LONG)
+    change(page, lambda: page.click('[data-wrap="text"]'))
+    change(page, lambda: page.select_option("#f-add-0-audience", "couple"))
+    change(page, lambda: page.select_option("#f-add-0-after", "empathy-understood"))
+
+
+def test_lessons_are_picked_by_title_and_add_week_offers_an_unused_one(page: Any) -> None:
+    pick = page.locator("#f-week-1-lesson")
+    assert pick.evaluate("s => s.options[s.selectedIndex].text") == "A Safe Place to Land"
+    titles = pick.evaluate("s => Array.from(s.options, o => o.text)")
+    assert titles == [e.lesson.title for e in builtin_lessons().values()]
+    change(page, lambda: pick.select_option(label="Seeing Through Their Eyes"))
+    assert "  - trust\n  - empathy\n" in page.input_value("#draft")
+    change(page, lambda: page.click('[aria-label="Remove week 6"]'))
+    assert page.input_value("#f-add-lesson") == "safety"  # the first lesson no week teaches
+
+
+def test_translation_and_date_and_time_styles_are_picked(page: Any) -> None:
+    from kit.course.scripture import available
+
+    codes = page.locator("#f-translation option").evaluate_all("os => os.map(o => o.value)")
+    assert codes == available()
+    assert page.locator("#f-translation option:checked").inner_text() == "WEB: World English Bible"
+    change(page, lambda: page.select_option("#f-date_style", "international"))
+    assert "Sunday 10 January 2027\tWeek 1" in page.inner_text("#dates")
+    change(page, lambda: page.select_option("#f-time_style", "24h"))
+    assert plan(page)[0][0].startswith("18:30")
+    assert "date_style: international" in page.input_value("#draft")
+
+
+def test_questions_are_read_whole_and_ids_are_a_detail(page: Any) -> None:
+    add_own_question(page)
+    first = page.locator('[data-field="weeks[2].questions.q.empathy-understood"]')
+    assert first.locator(".q-head > *").first.inner_text() == "Question 1"
+    assert first.locator(".qid").inner_text() == "empathy-understood"
+    assert page.locator("#editor code.qid").count() == 0
+    fill(page, '[data-op="reword"][data-id="empathy-understood"]', LONG)
+    box = page.locator('[data-op="reword"][data-id="empathy-understood"]')
+    assert box.input_value() == LONG
+    assert box.evaluate("b => b.scrollHeight <= b.clientHeight + 2")
+    after = page.locator("#f-add-0-after option:checked").inner_text()
+    assert after.startswith("Question 1: ") and "empathy" not in after
+    for width in (800, 1000, 1150, 1151, 1300, 1400, 1600):
+        page.set_viewport_size({"width": width, "height": 940})
+        assert page.evaluate(CLIPPED) == [], width
+
+
+def test_screenshots_of_a_named_skipped_date_a_warning_and_the_pickers(
+    page: Any, live: Any, tmp_path: Path
+) -> None:
+    # KIT_SHOTS=/some/folder keeps the pictures to look at.
+    folder = Path(os.environ.get("KIT_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    reopen(page, live, LABELLED.replace("Closer: Six Weeks", "Closer: Five Weeks"))
+    add_own_question(page)
+    assert page.locator("#general-warnings li").count() == 1
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        assert page.evaluate(CLIPPED) == [], width
+        page.screenshot(path=str(folder / f"planner-{width}.png"), full_page=True)
+        page.evaluate("document.querySelector('#questions').scrollIntoView()")
+        page.screenshot(path=str(folder / f"planner-{width}-questions.png"))
+        page.evaluate("window.scrollTo(0, 0)")
+    page.click("#open-build")
+    assert page.is_visible("#build-warnings")
+    page.screenshot(path=str(folder / "planner-1400-build.png"))
+    assert (folder / "planner-800.png").stat().st_size > 0
+
+
+def test_a_problem_deep_in_a_week_is_said_in_words(page: Any, live: Any) -> None:
+    reopen(page, live, STARTER.replace("      drop: []", "      drop: [empathy-typo]"))
+    change(page, lambda: page.click('#weeks [data-select-week="2"]'))
+    problem = page.locator("#questions .problem")
+    words, at = problem.inner_text().split("\n")
+    assert words.startswith(
+        "week 3, the 1st question to drop: unknown question id 'empathy-typo'; known: "
+    )
+    assert at == "course.yaml:40:14 · weeks[2].questions.drop[0]"

@@ -46,7 +46,7 @@
     week = data.week;
     const active = document.activeElement;
     const key = active && active.dataset && active.dataset.op ? keyOf(active) : active && active.id;
-    const typing = active && active.tagName === "INPUT" && active.value !== active.defaultValue;
+    const typing = active && ["INPUT", "TEXTAREA"].includes(active.tagName) && active.value !== active.defaultValue;
     const typed = typing ? active.value : null;
     const selection = typing && active.selectionStart != null ? [active.selectionStart, active.selectionEnd] : null;
     const editor = $("#editor");
@@ -70,10 +70,10 @@
         }
       }
     }
-    showProblems(data.problems);
+    showProblems(data.problems, data.warnings);
     showTab(tab);
     $("#f-raw").value = draft.value;
-    updateStatus(data.problems.length);
+    updateStatus(data.problems.length, data.warnings.length);
     version += 1;
     document.body.dataset.version = String(version);
   }
@@ -90,36 +90,65 @@
     return null;
   }
 
-  function showProblems(problems) {
+  function problemLine(p) {
+    const line = document.createElement("p");
+    line.className = p.warning ? "warning" : "problem";
+    line.textContent = p.words || p.text;
+    // The file, line and column are for a text editor, and the path for authors: after.
+    if (p.at) {
+      const at = document.createElement("span");
+      at.className = "at";
+      at.textContent = p.at;
+      line.append(at);
+    }
+    return line;
+  }
+
+  // Problems and warnings go beside their field; those of the whole course, or of a
+  // field the page does not show, go in the summary above the editor. Warnings are
+  // also listed in the summary and before Build, since they do not stop either.
+  function showProblems(problems, warnings) {
+    warnings = warnings || [];
     $$("#editor .problems").forEach((el) => { el.innerHTML = ""; });
-    $$("#editor .has-problem").forEach((el) => el.classList.remove("has-problem"));
+    $$("#editor .has-problem, #editor .has-warning").forEach((el) => el.classList.remove("has-problem", "has-warning"));
     const general = $("#general-problems ul");
     general.innerHTML = "";
-    for (const p of problems) {
-      const line = document.createElement("p");
-      line.className = "problem";
-      line.textContent = p.text;
+    for (const p of problems.concat(warnings)) {
       const holder = p.field ? findField(p.field) : null;
       const slot = holder && Array.from(holder.children).find((c) => c.classList.contains("problems"));
       if (slot) {
-        slot.appendChild(line);
-        holder.classList.add("has-problem");
-      } else {
+        slot.appendChild(problemLine(p));
+        holder.classList.add(p.warning ? "has-warning" : "has-problem");
+      } else if (!p.warning) {
         const item = document.createElement("li");
-        item.appendChild(line);
+        item.appendChild(problemLine(p));
         general.appendChild(item);
       }
     }
     $("#general-problems").hidden = general.children.length === 0;
+    for (const box of ["#general-warnings", "#build-warnings"]) {
+      const list = $(box + " ul");
+      list.innerHTML = "";
+      for (const w of warnings) {
+        const item = document.createElement("li");
+        item.appendChild(problemLine(w));
+        list.appendChild(item);
+      }
+      $(box).hidden = warnings.length === 0;
+    }
   }
 
   function dirty() { return draft.value !== loaded.value; }
 
-  function updateStatus(count) {
+  let warningCount = initial.warnings.length;
+
+  function updateStatus(count, warned) {
+    if (warned !== undefined) warningCount = warned;
     const status = $("#status");
     const parts = [];
     if (count) parts.push(`${count} problem${count === 1 ? "" : "s"}`);
     parts.push(dirty() ? "Unsaved changes" : "Saved");
+    if (warningCount) parts.push(`${warningCount} warning${warningCount === 1 ? "" : "s"}`);
     status.textContent = parts.join(" · ");
     status.className = "status " + (count ? "bad" : dirty() ? "pending" : "good");
   }
@@ -176,6 +205,9 @@
       let value = from ? from.value.trim() : "";
       if (from && !value) { from.focus(); return; }
       if (el.dataset.wrap) value = { [el.dataset.wrap]: value };
+      // A skipped date with a reason is written {date, label}; without one, the date alone.
+      const label = el.dataset.labelFrom ? $(el.dataset.labelFrom).value.trim() : "";
+      if (label) value = { date: value, label };
       let next = week;
       if (path.length === 1 && path[0] === "weeks") next = $$("#editor .week-row").length;
       send({ op, path, value }, next);
@@ -215,8 +247,7 @@
     if (status === 200) {
       loaded.value = data.loaded;
       hideBanner();
-      updateStatus($$("#editor .problem, #general-problems .problem").length);
-      $("#status").textContent = data.problems ? $("#status").textContent : "Saved";
+      updateStatus($$("#editor .problem, #general-problems .problem").length, data.warnings);
       return;
     }
     if (data.confirm) {
@@ -299,9 +330,9 @@
     if (dirty()) { event.preventDefault(); event.returnValue = ""; }
   });
 
-  showProblems(initial.problems);
+  showProblems(initial.problems, initial.warnings);
   showTab(tab);
   $("#f-raw").value = draft.value;
-  updateStatus(initial.problems.length);
+  updateStatus(initial.problems.length, initial.warnings.length);
   document.body.dataset.version = "0";
 })();

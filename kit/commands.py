@@ -178,6 +178,8 @@ def cmd_build(args: argparse.Namespace, progress: Progress | None = None) -> Ite
     yield f"wrote {len(done.written)} files to {shown(done.folder)}/"
     for path in done.written:
         yield f"  {path.name}"
+    if course.first_date is None:
+        yield "  (no course.ics: the course has no start date, so no meeting has a date)"
     if done.removed:
         count = len(done.removed)
         yield (

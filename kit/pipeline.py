@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from kit.compose.blocks import Deck, Document
+from kit.compose.blocks import Calendar, Deck, Document
 from kit.compose.documents import Composer, Output, Planned, plan_kit
 from kit.course.model import ResolvedCourse
 from kit.errors import BuildError, InputError
@@ -20,6 +20,10 @@ def render_output(output: Output, course: ResolvedCourse) -> bytes:
     """The bytes of one composed output in its file format."""
     # The writers' libraries load only when a build writes files, not for `kit check`.
     author = course.church or ""
+    if isinstance(output.content, Calendar):
+        from kit.writers.ics import write_ics
+
+        return write_ics(output.content)
     if isinstance(output.content, Deck):
         from kit.writers.pptx import write_pptx
 
@@ -66,7 +70,7 @@ def build_kit(
         (p.name, _writer(p, composer, course)) for p in planned
     ]
     derive = None if program is None else _pdf_maker(program, progress)
-    pdf_names = [] if program is None else [pdfs.pdf_name(p.name) for p in planned]
+    pdf_names = [] if program is None else [pdfs.pdf_name(n) for n in _office(planned)]
     try:
         return publish(Path(out_dir), files, derive=derive, derived=pdf_names)
     except InputError as exc:
@@ -79,15 +83,24 @@ def build_kit(
 
 def _pdf_maker(program: str, progress: pdfs.Progress | None) -> Derive:
     def make_pdfs(staging: Path, names: list[str]) -> list[str]:
+        office = [n for n in names if n.endswith(OFFICE)]
         try:
             made = pdfs.convert(
-                [staging / n for n in names], staging, program=program, progress=progress
+                [staging / n for n in office], staging, program=program, progress=progress
             )
         except BuildError as exc:
             raise BuildError(f"{exc}; nothing was written") from None
         return [p.name for p in made]
 
     return make_pdfs
+
+
+OFFICE = (".docx", ".pptx")
+"""The outputs LibreOffice makes a PDF of; a calendar has none."""
+
+
+def _office(planned: list[Planned]) -> list[str]:
+    return [p.name for p in planned if p.name.endswith(OFFICE)]
 
 
 def _writer(planned: Planned, composer: Composer, course: ResolvedCourse) -> Callable[[Path], None]:

@@ -195,8 +195,8 @@ def test_the_template_context_holds_no_paths(course: Path, fails: Fails) -> None
     _template(course, "{{ '%r'|format(course.templates_dir) }}")
     fails(
         "my-templates/handout.j2:2:1: template error: Course has no 'templates_dir'; known: "
-        "care, church, date_style, every, first_date, last_date, leaders, minutes, schedule, "
-        "start_time, subtitle, time_style, title, translation, translation_name, weeks"
+        "care, church, date_style, every, first_date, last_date, leaders, minutes, place, "
+        "schedule, start_time, subtitle, time_style, title, translation, translation_name, weeks"
     )
 
 
@@ -682,7 +682,7 @@ def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: 
     )
     fails(
         "course.yaml:2:1: \\x1b[2J\\u202eevil: unknown key '\\x1b[2J\\u202eevil'; known: brand, "
-        "care, church, date_style, every, leaders, lessons, minutes, skip, start, subtitle, "
+        "care, church, date_style, every, leaders, lessons, minutes, place, skip, start, subtitle, "
         "templates, time, time_style, title, translation, weeks"
     )
 

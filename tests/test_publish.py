@@ -30,6 +30,7 @@ SMALL_FILES = [
     "week-01-leader-notes.docx",
     "week-01-slides.pptx",
     "week-01-handout.docx",
+    "course.ics",
 ]
 
 IN_THE_WAY = (
@@ -79,6 +80,7 @@ def test_a_shorter_course_without_pdfs_leaves_only_its_own_kit(run_kit, tmp_path
     assert result.out.splitlines() == [
         f"wrote 16 files to {out}/",
         *(f"  {name}" for name in files),
+        "  (no course.ics: the course has no start date, so no meeting has a date)",
         f"removed 22 stale files from {out}/: {', '.join(stale)}",
     ]
     assert result.err == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 
@@ -141,3 +142,33 @@ class Deck:
     """Small text for the foot of each slide."""
     slides: list[Slide] = field(default_factory=list)
     """The slides in order."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One meeting as a calendar holds it."""
+
+    date: dt.date
+    """The day it meets."""
+    start: dt.time | None
+    """When it starts; None for a day without a set time."""
+    minutes: int
+    """How long it lasts."""
+    summary: str
+    """Its title in the calendar."""
+    description: str
+    """A few words under the title."""
+    place: str | None
+    """Where it meets."""
+    key: str
+    """What tells this meeting from every other, the same in every build."""
+
+
+@dataclass
+class Calendar:
+    """Every meeting of a course, for people's calendars."""
+
+    name: str
+    """The calendar's name."""
+    events: list[Event] = field(default_factory=list)
+    """The meetings in order."""

@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from kit.compose.blocks import Deck, Document
+from kit.compose.blocks import Calendar, Deck, Document, Event, Heading, Paragraph, plain
 from kit.compose.locate import source_line
 from kit.compose.markup import MarkupError, SlideCount, parse, parse_slides
 from kit.compose.templates import environment, render
@@ -21,6 +21,10 @@ from kit.course.model import ResolvedCourse
 from kit.errors import InputError, Problem
 from kit.resources import shown
 
+CALENDAR = "course.ics"
+"""The file of every meeting, for people's calendars; written when the course has dates."""
+NO_TITLE = "the calendar template gives a meeting no title: start it with a # heading"
+
 
 @dataclass(frozen=True)
 class Output:
@@ -28,8 +32,8 @@ class Output:
 
     name: str
     """File name inside the output folder."""
-    content: Document | Deck
-    """The composed document or deck."""
+    content: Document | Deck | Calendar
+    """The composed document, deck or calendar."""
 
 
 def footer(course: Any) -> str:
@@ -53,8 +57,8 @@ class Planned:
     """File name inside the output folder."""
     template: str
     """The template that words it, e.g. `handout.j2`."""
-    compose: Callable[[], Document | Deck]
-    """Composes the document or deck, afresh at each call."""
+    compose: Callable[[], Document | Deck | Calendar]
+    """Composes the document, deck or calendar, afresh at each call."""
 
 
 def plan_kit(course: ResolvedCourse) -> list[Planned]:
@@ -79,6 +83,8 @@ def plan_kit(course: ResolvedCourse) -> list[Planned]:
             Planned(f"{stem}-slides.pptx", "slides.j2", partial(slides, view, week, env)),
             Planned(f"{stem}-handout.docx", "handout.j2", partial(handout, view, week, env)),
         ]
+    if any(week.date is not None for week in view.weeks):
+        planned.append(Planned(CALENDAR, "calendar.j2", partial(calendar, view, env)))
     return planned
 
 
@@ -159,6 +165,31 @@ def slides(course: Any, week: Any, env: jinja2.Environment) -> Deck:
     """One week's slide deck."""
     deck_slides = _parse(env, "slides.j2", {"course": course, "week": week}, slides=True)
     return Deck(f"Week {week.number}: {week.title}", footer(course), deck_slides)
+
+
+def calendar(course: Any, env: jinja2.Environment) -> Calendar:
+    """Every dated meeting, for people's calendars: its title and words from calendar.j2."""
+    events = []
+    for week in course.weeks:
+        if week.date is None:
+            continue
+        blocks = _parse(env, "calendar.j2", {"course": course, "week": week})
+        titles = [b.text for b in blocks if isinstance(b, Heading)]
+        if not titles:
+            raise InputError(Problem("calendar.j2", 1, 1, "", NO_TITLE))
+        words = "\n\n".join(plain(b.runs) for b in blocks if isinstance(b, Paragraph))
+        events.append(
+            Event(
+                week.date,
+                course.start_time,
+                course.minutes,
+                titles[0],
+                words,
+                course.place,
+                f"week {week.number}",
+            )
+        )
+    return Calendar(course.title, events)
 
 
 def _parse(

@@ -179,6 +179,8 @@ class ResolvedCourse:
     """How outputs write dates: us, international or iso (kit/compose/dates.py)."""
     time_style: str = "12h"
     """How outputs write clock times: 12h or 24h."""
+    place: str | None = None
+    """Where the class meets."""
     course_dir: Path | None = None
     """The folder holding the course file; its templates may resolve only inside it."""
 

@@ -55,6 +55,7 @@ def resolve(
         source=source,
         date_style=course.date_style,
         time_style=course.time_style,
+        place=course.place,
     )
 
 

@@ -380,6 +380,8 @@ class Course(Setting):
     """Dates with no meeting, each a date or {date, label}; later meetings move on."""
     time: Clock | None = None
     """Start time; leader notes then show clock times."""
+    place: Text | None = None
+    """Where the class meets, as people's calendars show it (course.ics)."""
     date_style: DateStyle = "us"
     """How outputs write dates: us (January 10, 2027), international (10 January 2027), iso."""
     time_style: TimeStyle = "12h"

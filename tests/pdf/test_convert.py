@@ -29,8 +29,9 @@ SMALL_FILES = [
     "week-01-leader-notes.docx",
     "week-01-slides.pptx",
     "week-01-handout.docx",
+    "course.ics",
 ]
-SMALL_PDFS = [Path(name).stem + ".pdf" for name in SMALL_FILES]
+SMALL_PDFS = [Path(name).stem + ".pdf" for name in SMALL_FILES if name != "course.ics"]
 
 INSTALL_MESSAGE = (
     "kit: --pdf needs LibreOffice, but neither soffice nor libreoffice was found on PATH; "
@@ -171,7 +172,7 @@ def test_one_headless_run_with_its_own_profile_converts_the_whole_kit(
     assert result.code == 0, result.err
     assert result.err == ""  # not a terminal: no progress bar
     assert result.out.splitlines() == [
-        f"wrote 8 files to {out}/",
+        f"wrote 9 files to {out}/",
         *(f"  {name}" for name in SMALL_FILES + SMALL_PDFS),
     ]
     assert sorted(p.name for p in out.iterdir()) == sorted([*SMALL_FILES, *SMALL_PDFS, MANIFEST])
@@ -195,7 +196,7 @@ def test_pdfs_come_from_the_files_published_with_them(fake_soffice, tmp_path: Pa
     fake_soffice("ok")
     paths = kit.build(kit.load_course(SMALL), tmp_path / "out", pdf=True)
     assert [p.name for p in paths] == SMALL_FILES + SMALL_PDFS
-    for office, made in zip(paths[:4], paths[4:], strict=True):
+    for office, made in zip(paths[:4], paths[5:], strict=True):
         assert made.read_bytes() == b"%PDF-1.4 " + office.read_bytes()[:8]
 
 

@@ -95,7 +95,7 @@ def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any, live: Any) -> None:
     assert problem.inner_text() == (
         "week 2: unknown lesson 'safty'; known: closeness, "
         "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?\n"
-        "course.yaml:36:5 · weeks[1]"
+        "course.yaml:37:5 · weeks[1]"
     )
     # The place in words comes first; the file, line and column follow in small type.
     assert problem.locator(".at").evaluate("e => getComputedStyle(e).fontSize") == "10.8px"
@@ -166,7 +166,7 @@ def test_plan_save_build_and_download(page: Any, live: Any, tmp_path: Path) -> N
     with zipfile.ZipFile(saved) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "kit")
-    assert len(names) == 19 and names[0] == "leader-guide.docx"
+    assert len(names) == 20 and names[0] == "leader-guide.docx"
     handout = docx.Document(str(tmp_path / "kit" / "week-03-handout.docx"))
     assert REWORDED in "\n".join(p.text for p in handout.paragraphs)
     notes = docx.Document(str(tmp_path / "kit" / "week-01-leader-notes.docx"))
@@ -176,7 +176,7 @@ def test_plan_save_build_and_download(page: Any, live: Any, tmp_path: Path) -> N
     deck = pptx.Presentation(str(tmp_path / "kit" / "week-03-slides.pptx"))
     shown = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert "Seeing Through Their Eyes" in shown
-    assert page.locator(".files a").count() == 19
+    assert page.locator(".files a").count() == 20
 
 
 def test_a_file_changed_elsewhere_is_shown_and_can_be_reloaded(page: Any, live: Any) -> None:
@@ -377,4 +377,4 @@ def test_a_problem_deep_in_a_week_is_said_in_words(page: Any, live: Any) -> None
     assert words.startswith(
         "week 3, the 1st question to drop: unknown question id 'empathy-typo'; known: "
     )
-    assert at == "course.yaml:40:14 · weeks[2].questions.drop[0]"
+    assert at == "course.yaml:41:14 · weeks[2].questions.drop[0]"

@@ -87,6 +87,8 @@ class Week:
     """Name of the couple exercise."""
     exercise_steps: tuple[str, ...]
     """Steps of the couple exercise."""
+    reflection: str | None
+    """A quiet reflection for one person alone, offered instead of the exercise."""
     questions: tuple[Question, ...]
     """Questions asked, in order."""
     left_out: tuple[Question, ...]

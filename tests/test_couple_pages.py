@@ -126,3 +126,119 @@ def test_handouts_summarise_each_point_with_its_slide_line_as_leader_notes_do(bu
         notes = _doc(folder, f"week-{n:02d}-leader-notes.docx")
         for line in points:
             assert line in notes.splitlines(), (n, line)
+
+
+# --- wording right for the course as built ------------------------------------------------
+
+
+def test_check_warns_when_a_course_lists_no_care_contacts(tmp_path: Path, run_kit) -> None:
+    (tmp_path / "course.yaml").write_text("title: Closer\nweeks: [trust]\n", encoding="utf-8")
+    result = run_kit("check", tmp_path / "course.yaml")
+    assert result.code == 0
+    (warned,) = result.err.splitlines()
+    assert warned.endswith(
+        "course.yaml:1:1: warning: lists no care contacts; add your pastor's or a counselor's "
+        "name and phone under care, so every handout and leader note can say who to call"
+    )
+    (tmp_path / "course.yaml").write_text(
+        "title: Closer\ncare: [{name: Church office}]\nweeks: [trust]\n", encoding="utf-8"
+    )
+    assert run_kit("check", tmp_path / "course.yaml").err == ""
+
+
+def _last_week_texts(course, folder: Path) -> dict[str, str]:
+    n = course.weeks[-1].number
+    texts = {
+        name: _doc(folder, name)
+        for name in (f"week-{n:02d}-handout.docx", f"week-{n:02d}-leader-notes.docx")
+    }
+    texts["slides"] = "\n".join(pptx_text(folder / f"week-{n:02d}-slides.pptx"))
+    guide = _doc(folder, "leader-guide.docx")
+    title = f"Week {n}: {course.weeks[-1].title}"
+    texts["guide"] = guide[guide.rindex(title) : guide.rindex("Sources")]
+    return texts
+
+
+def test_the_last_meeting_knows_it_is_last(built) -> None:
+    course, folder = built
+    for name, text in _last_week_texts(course, folder).items():
+        assert "If this ends" not in text and "If this is the last" not in text, name
+    texts = _last_week_texts(course, folder)
+    assert f"This is the last of the course\u2019s {len(course.weeks)} meetings" in texts["guide"]
+    assert "This is the course\u2019s last meeting" in texts["slides"]
+    assert "At home from here on" in texts[f"week-{len(course.weeks):02d}-handout.docx"]
+
+
+def test_every_other_week_courses_speak_of_the_time_until_they_meet_again(built) -> None:
+    course, folder = built
+    for week in course.weeks:
+        n = week.number
+        handout = _doc(folder, f"week-{n:02d}-handout.docx")
+        faces, notes = pptx_text(folder / f"week-{n:02d}-slides.pptx")
+        for text in (handout, faces, notes):
+            if course.every > 1:
+                assert "this week" not in text.lower(), n
+        if n < len(course.weeks):
+            heading = "This week at home" if course.every == 1 else "At home before we meet again"
+            assert f"{heading}: {week.take_home_title}" in handout, n
+
+
+def test_the_cover_gives_the_span_of_the_course(built) -> None:
+    course, folder = built
+    cover = docx_lines(folder / "leader-guide.docx")[:12]
+    expected = (
+        "6 weeks · 90-minute sessions"
+        if course.every == 1
+        else "5 meetings over 10 weeks, every other week · 75-minute sessions"
+    )
+    assert expected in cover
+
+
+def test_at_90_minutes_the_built_in_course_asks_every_question() -> None:
+    assert [len(week.left_out) for week in kit.default_course().weeks] == [0] * 6
+
+
+def test_one_question_left_out_is_spoken_of_as_one(tmp_path: Path) -> None:
+    (tmp_path / "course.yaml").write_text(
+        "title: Closer\nminutes: 85\ncare: [{name: Office}]\nweeks: [trust]\n", encoding="utf-8"
+    )
+    course = kit.load_course(tmp_path / "course.yaml")
+    kit.build(course, tmp_path / "build")
+    (left,) = course.weeks[0].left_out
+    notes = _doc(tmp_path / "build", "week-01-leader-notes.docx")
+    said = f"To fit 85 minutes, this question is left out tonight: \u201c{left.text}\u201d."
+    assert said in notes
+    assert "Use it if the discussion moves quickly." in notes
+    assert "these questions are left out" not in notes
+
+
+def test_the_handout_has_room_for_what_couples_are_asked_to_write(built) -> None:
+    course, folder = built
+    for week in course.weeks:
+        lines = docx_lines(folder / f"week-{week.number:02d}-handout.docx")
+        at = next(i for i, line in enumerate(lines) if line.startswith("On your own, a quiet"))
+        room = lines[at + 1 : lines.index("Questions", at)]
+        assert len(room) >= 3 and not any(room), week.number
+
+
+def test_no_card_is_written_for_prompts_the_handout_prints(built) -> None:
+    _, folder = built
+    assert "on a card" not in _doc(folder, "leader-guide.docx")
+
+
+def test_couples_are_reminded_the_meeting_before_what_to_bring(tmp_path: Path) -> None:
+    course = kit.default_course()
+    kit.build(course, tmp_path)
+    (closeness,) = [w for w in course.weeks if w.bring]
+    assert (closeness.lesson_id, closeness.bring) == (
+        "closeness",
+        "a calendar or phone for planning time together",
+    )
+    before = closeness.number - 1
+    handout = _doc(tmp_path, f"week-{before:02d}-handout.docx")
+    assert "Next time, please bring a calendar or phone for planning time together." in handout
+    notes = _doc(tmp_path, f"week-{before:02d}-leader-notes.docx")
+    assert "Next time\u2019s exercise needs a calendar or phone" in notes
+    for week in course.weeks:
+        if week.number != before:
+            assert "please bring" not in _doc(tmp_path, f"week-{week.number:02d}-handout.docx")

@@ -25,7 +25,7 @@ from kit.compose import budget, templates
 from kit.load import brand, files
 
 SUMMARY = "kit: {n} problem{s} found; nothing was written"
-COURSE = "title: x\n{extra}weeks: [trust]\n"
+COURSE = "title: x\n{extra}weeks: [trust]\ncare: [{{name: Office}}]\n"
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -182,7 +182,7 @@ def test_the_template_context_holds_no_paths(course: Path, fails: Fails) -> None
     fails(
         "my-templates/handout.j2:2:1: template error: Course has no 'templates_dir'; known: "
         "care, church, date_style, every, first_date, last_date, leaders, minutes, schedule, "
-        "start_time, subtitle, time_style, title, translation, translation_name, weeks"
+        "span, start_time, subtitle, time_style, title, translation, translation_name, weeks"
     )
 
 

@@ -87,6 +87,8 @@ class Week:
     """Name of the couple exercise."""
     exercise_steps: tuple[str, ...]
     """Steps of the couple exercise."""
+    bring: str | None
+    """What each couple brings for the exercise; the meeting before reminds them."""
     reflection: str | None
     """A quiet reflection for one person alone, offered instead of the exercise."""
     questions: tuple[Question, ...]
@@ -183,6 +185,13 @@ class ResolvedCourse:
     """How outputs write clock times: 12h or 24h."""
     course_dir: Path | None = None
     """The folder holding the course file; its templates may resolve only inside it."""
+
+    @property
+    def span(self) -> int:
+        """Weeks the course spans, from its first meeting to the week after its last."""
+        if self.first_date and self.last_date:
+            return (self.last_date - self.first_date).days // 7 + self.every
+        return len(self.weeks) * self.every
 
     @property
     def first_date(self) -> dt.date | None:

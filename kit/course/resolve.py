@@ -181,6 +181,7 @@ def _week(
         points=tuple(lesson.teaching.points),
         exercise_title=exercise.title or lesson.exercise.title,
         exercise_steps=tuple(exercise.steps or lesson.exercise.steps),
+        bring=lesson.exercise.bring,
         reflection=lesson.exercise.reflection,
         questions=tuple(kept),
         left_out=tuple(left_out),

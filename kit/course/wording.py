@@ -159,6 +159,7 @@ def fill_week(week: Any, given: dict[str, str]) -> Any:
         points=points,
         exercise_title=text(week.exercise_title),
         exercise_steps=texts(week.exercise_steps),
+        bring=text(week.bring) if week.bring else week.bring,
         reflection=text(week.reflection) if week.reflection else week.reflection,
         questions=tuple(question(q) for q in week.questions),
         left_out=tuple(question(q) for q in week.left_out),

@@ -101,16 +101,30 @@ def _from_doc(
     if problems:
         raise InputError(problems)
     resolved = resolve(course, library, base=base, source=doc.file)
-    return dataclasses.replace(resolved, warnings=tuple(course_warnings(course, doc, library)))
+    found = course_warnings(course, doc, library, own_file=base is not None)
+    return dataclasses.replace(resolved, warnings=tuple(found))
+
+
+NO_CARE = (
+    "lists no care contacts; add your pastor's or a counselor's name and phone under care, "
+    "so every handout and leader note can say who to call"
+)
+"""The warning for a course with no one to call."""
 
 
 def course_warnings(
-    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile]
+    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile], *, own_file: bool = True
 ) -> Iterator[Problem]:
-    """Text that names a course length other than this course's: "six weeks" in five.
+    """Warnings worth a look before the night: no care contacts, and text that names a
+    course length other than this course's ("six weeks" in five).
 
     The course file's own wording is read, then each lesson the course teaches, once.
+    The built-in course (`own_file` false) has no file to add contacts to.
     """
+    if not course.care and own_file:
+        # Every handout and leader note prints the care contacts; without any, leaders
+        # meet a hard disclosure with a blank box to fill in by hand.
+        yield warning(doc.problem((), NO_CARE))
     count = len(course.weeks)
     sources = [(doc, ())]
     for lesson_id in dict.fromkeys(week.lesson for week in course.weeks):

@@ -124,6 +124,9 @@ class Exercise(Model):
     """Minutes at the lesson's natural length."""
     steps: list[Text] = Field(min_length=1)
     """What each couple does, in order."""
+    bring: Text | None = None
+    """Optional: what each couple brings for the exercise ("a calendar or phone"); the
+    meeting before reminds them."""
     reflection: Text | None = None
     """Optional: a quiet reflection each person may do alone instead, offered beside the
     steps so that choosing it is never conspicuous."""

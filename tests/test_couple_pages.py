@@ -6,12 +6,14 @@ for 75 minutes, and reads the words couples and leaders get."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from test_course_text import docx_lines, pptx_text
 
 import kit
+from kit.course import scripture
 
 FIVE = (
     "title: Closer\nminutes: 75\nstart: 2027-01-10\nevery: 2\n"
@@ -20,6 +22,7 @@ FIVE = (
 """Five meetings, every other week, 75 minutes each: ten weeks from first to last."""
 
 SAFETY = "If you are ever afraid of your spouse, this exercise is not for you"
+WEB = scripture.translations()["WEB"]
 DV_LINE = "call 1-800-799-7233 or text START to 88788"
 
 
@@ -242,3 +245,48 @@ def test_couples_are_reminded_the_meeting_before_what_to_bring(tmp_path: Path) -
     for week in course.weeks:
         if week.number != before:
             assert "please bring" not in _doc(tmp_path, f"week-{week.number:02d}-handout.docx")
+
+
+# --- scripture ----------------------------------------------------------------------------
+
+
+def test_a_single_psalm_is_named_in_the_singular(built) -> None:
+    course, folder = built
+    texts = "\n".join(
+        _doc(folder, f"week-{w.number:02d}-handout.docx") for w in course.weeks
+    ) + "\n".join(pptx_text(folder / f"week-{w.number:02d}-slides.pptx")[0] for w in course.weeks)
+    assert "Psalm 62:8" in texts and "Psalms" not in texts
+
+
+def test_every_passage_is_whole_sentences_with_no_capital_left_from_a_line_break() -> None:
+    for week in kit.default_course().weeks:
+        for p in week.scripture:
+            assert p.text[0].isupper() and p.text[-1] in ".!?\u201d", p.reference
+            assert not re.search(r"[,;] (But|And|For|He|The)\b", p.text), p.reference
+            # The verses themselves begin a sentence: no capital supplied by kit.
+            raw = scripture._verse(scripture._parsed(p.reference)["ids"][0], WEB)
+            assert raw[0].isupper() or raw[0] in '\u201c"', p.reference
+
+
+def test_every_listed_passage_is_used_in_the_teaching_or_a_question() -> None:
+    for week in kit.default_course().weeks:
+        said = " ".join(
+            [p.body for p in week.points] + [q.text for q in week.questions + week.left_out]
+        )
+        for p in week.scripture:
+            # Ephesians 4:1 to 3 is used when any of its verses is named: "Ephesians 4:2".
+            chapter, verses = p.reference.rsplit(":", 1)
+            first, _, last = verses.partition("\u2013")
+            named = [f"{chapter}:{v}" for v in range(int(first), int(last or first) + 1)]
+            assert any(ref in said for ref in named), (week.number, p.reference)
+
+
+def test_no_passage_is_stretched_into_a_rating_scale() -> None:
+    course = kit.default_course()
+    texts = [
+        text
+        for week in course.weeks
+        for text in (*week.exercise_steps, *week.host, *(q.text for q in week.questions))
+    ]
+    assert not [t for t in texts if "1 to 10" in t or "1-to-10" in t or "scale" in t]
+    assert "Philippians 2" not in " ".join(texts)

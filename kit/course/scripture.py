@@ -136,11 +136,35 @@ def passage(text: str, code: str) -> Passage:
     verses = [_verse(verse_id, version) for verse_id in parsed["ids"]]
     return Passage(
         # A verse range is printed with an en dash, as every output prints it.
-        reference=parsed["reference"].replace("-", "\u2013"),
-        text=_whole(" ".join(v for v in verses if v)),
+        reference=_singular(parsed["reference"], parsed["ids"]).replace("-", "\u2013"),
+        text=_whole(_lines_joined(" ".join(v for v in verses if v))),
         translation=version.value.upper(),
         translation_name=version.title,
     )
+
+
+def _singular(reference: str, ids: list[int]) -> str:
+    """A reference to one psalm names it in the singular: "Psalm 62:8", not "Psalms 62:8"."""
+    # Verse ids are book * 1,000,000 + chapter * 1,000 + verse.
+    if reference.startswith("Psalms ") and len({i // 1000 for i in ids}) == 1:
+        return "Psalm " + reference.removeprefix("Psalms ")
+    return reference
+
+
+_CONTINUED = re.compile(
+    r"([,;:])\s+(But|And|For|Yet|Or|Nor|So|He|She|They|We|Ye|You|It|The|A|An|His|Her|Their|"
+    r"Our|My|Your|Thy|Its|In|On|With|Who|Whoever|That|This|These|Those|When|If|Because|"
+    r"Even|Then|There|To|From|Than)\b"
+)
+"""A sentence that goes on after a poetry line break or a verse number, with a capital
+that only marked the new line ("promotes love; But he who...")."""
+
+
+def _lines_joined(text: str) -> str:
+    """A passage as one run of prose: poetry's line breaks (runs of spaces in the texts)
+    become single spaces, and a word that only began a new line loses its capital."""
+    text = _CONTINUED.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
+    return re.sub(r"\s{2,}", " ", text)
 
 
 _OPEN_END = re.compile(r"\s*[,;:]+$")

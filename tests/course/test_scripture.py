@@ -99,3 +99,15 @@ def test_passage_missing_from_a_translation_is_named(monkeypatch: pytest.MonkeyP
 )
 def test_bad_references_say_what_is_wrong(text: str, message: str) -> None:
     assert reference_problem(text) == message
+
+
+def test_one_psalm_is_named_in_the_singular_and_several_in_the_plural() -> None:
+    assert passage("Psalm 62:8", "WEB").reference == "Psalm 62:8"
+    assert passage("Psalms 23", "KJV").reference == "Psalm 23:1\u20136"
+    assert passage("Psalms 1-2", "ASV").reference.startswith("Psalms 1:1\u2013")
+
+
+@pytest.mark.parametrize("code", ["WEB", "KJV", "ASV"])
+def test_a_capital_that_only_began_a_poetry_line_is_dropped(code: str) -> None:
+    text = passage("Proverbs 17:9", code).text
+    assert "; but he" in text and "  " not in text

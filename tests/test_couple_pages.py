@@ -14,6 +14,7 @@ from test_course_text import docx_lines, pptx_text
 
 import kit
 from kit.course import scripture
+from kit.resources import data_dir
 
 FIVE = (
     "title: Closer\nminutes: 75\nstart: 2027-01-10\nevery: 2\n"
@@ -290,3 +291,28 @@ def test_no_passage_is_stretched_into_a_rating_scale() -> None:
     ]
     assert not [t for t in texts if "1 to 10" in t or "1-to-10" in t or "scale" in t]
     assert "Philippians 2" not in " ".join(texts)
+
+
+# --- faithful and credited ----------------------------------------------------------------
+
+
+def test_the_sources_page_names_no_invented_section_and_credits_readers_comments(built) -> None:
+    course, folder = built
+    lines = docx_lines(folder / "leader-guide.docx")
+    sources = "\n".join(lines[max(i for i, line in enumerate(lines) if line == "Sources") :])
+    assert "Introduction" not in sources
+    assert "November 16, 2016 · author not named" in sources
+    assert "\nauthor not named\n" in sources  # the post gives no date either
+    assert "We are grateful to their writers." not in sources
+    week2 = next(w for w in course.weeks if w.lesson_id == "safety")
+    assert (
+        f"Week {week2.number}, {week2.title}: \u201cEnsure Emotional Safety\u201d; "
+        "a reader\u2019s comment under it, on a spouse who stays guarded"
+    ) in sources
+
+
+def test_nothing_from_readers_comments_is_passed_off_as_the_articles() -> None:
+    lessons = data_dir("lessons").glob("*.yaml")
+    text = " ".join(path.read_text(encoding="utf-8") for path in lessons)
+    assert "rejection or shame" not in text
+    assert "1 to 10" not in text and "8 or above" not in text

@@ -74,8 +74,13 @@ class Source(Model):
 
     article: Text
     """Title of the source article; for one without a title, a plain description of it."""
-    section: Text
-    """Section heading in that article ("Introduction" for the text before the first one)."""
+    section: Text | None = None
+    """The heading of the section drawn on, exactly as the article gives it."""
+    part: Text | None = None
+    """Optional: a plain description of a part with no heading of its own, such as "its
+    opening paragraphs" or "a reader's comment under it"; never an invented heading."""
+    author: Text | None = None
+    """Optional: the writer as the article names them, or "not named" when it does not."""
     subtitle: Text | None = None
     """Optional: the part of the title after its colon, printed as "article: subtitle"."""
     site: Text | None = None

@@ -1,13 +1,19 @@
-"""Scripture references and their text, looked up with pythonbible."""
+"""Scripture references and their text, looked up with pythonbible.
+
+The verses the built-in lessons quote are read from the current edition of the World
+English Bible in web.json (written by design/extract_web.py); pythonbible's WEB is an
+older edition ("unrighteous" where the current text of Luke 16:10 reads "dishonest")."""
 
 from __future__ import annotations
 
 import contextlib
 import importlib
 import importlib.util
+import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 MAX_VERSES = 12
@@ -18,6 +24,9 @@ DEFAULT_TRANSLATION = "WEB"
 
 EXTRAS = {"KJV": "kjv", "ASV": "asv"}
 """Translations kit offers as its own install extras, by code."""
+
+CURRENT_WEB = Path(__file__).with_name("web.json")
+"""The current WEB's text of the verses the built-in lessons quote, by verse id."""
 
 DIST_NAME = "kit-curriculum"
 """The name kit is installed under, for install hints."""
@@ -211,16 +220,23 @@ def _parsed(text: str) -> dict[str, Any]:
 def _verse(verse_id: int, version: Translation) -> str:
     """One verse's text, empty when the translation lacks it."""
     pb = importlib.import_module("pythonbible")
+    current = _current_web().get(str(verse_id)) if version.value == DEFAULT_TRANSLATION else None
     try:
-        text = pb.get_verse_text(verse_id, version=pb.Version(version.value)).strip()
+        text = current or pb.get_verse_text(verse_id, version=pb.Version(version.value)).strip()
     except (pb.VersionMissingVerseError, pb.VersionMissingChapterError, pb.VersionMissingBookError):
         text = ""
     # The WEB files write apostrophes as backticks.
     text = text.replace("`", "\u2019")
     # KJV and ASV mark supplied words with brackets; readers want plain text.
     text = text.replace("[", "").replace("]", "")
-    # Some ASV verses run a sentence into the next with no space ("us.Selah").
-    return _RUN_ON.sub(r"\1 ", text)
+    # Some verses run on with no space after a stop or a comma ("us.Selah", "you,to").
+    return _RUN_ON.sub(lambda m: m.group(0) + " ", text)
 
 
-_RUN_ON = re.compile(r"([a-z][.;:!?])(?=[A-Z])")
+@cache
+def _current_web() -> dict[str, str]:
+    """The current WEB's verses kit ships, by pythonbible verse id (as text)."""
+    return json.loads(CURRENT_WEB.read_text(encoding="utf-8"))["verses"]
+
+
+_RUN_ON = re.compile(r"([a-z][.;:!?])(?=[A-Z])|([a-z],)(?=[a-z])")

@@ -316,3 +316,60 @@ def test_nothing_from_readers_comments_is_passed_off_as_the_articles() -> None:
     text = " ".join(path.read_text(encoding="utf-8") for path in lessons)
     assert "rejection or shame" not in text
     assert "1 to 10" not in text and "8 or above" not in text
+
+
+# --- the evening and table leaders' help --------------------------------------------------
+
+
+def test_each_opener_has_one_clear_instruction(built) -> None:
+    course, folder = built
+    for week in course.weeks:
+        notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
+        opening = notes[notes.index("Welcome and opening question (") :]
+        opening = opening[: opening.index("Teaching (")]
+        go_round = "go round the table" in opening
+        a_few = "let a few people answer" in opening.lower()
+        assert go_round != a_few, week.number
+        assert go_round == (week.number == 1), week.number
+
+
+def test_from_the_second_meeting_on_last_times_take_home_is_followed_up(built) -> None:
+    course, folder = built
+    for week in course.weeks[1:]:
+        notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
+        last = course.weeks[week.number - 2].take_home_title
+        assert f"how last time\u2019s take-home (\u201c{last}\u201d) went" in notes, week.number
+    assert "last time\u2019s take-home" not in _doc(folder, "week-01-leader-notes.docx")
+
+
+def test_discussion_time_is_split_between_the_table_and_the_couples(built) -> None:
+    course, folder = built
+    for week in course.weeks:
+        notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
+        found = re.search(
+            r"Give the table about (\d+) minutes, then tell couples to move apart for their own "
+            r"questions \(about (\d+) minutes\)\.",
+            notes,
+        )
+        assert found, week.number
+        assert int(found[1]) + int(found[2]) == week.minutes("discussion")
+
+
+def test_table_leaders_get_help_for_a_hard_table_and_a_debrief(built) -> None:
+    course, folder = built
+    situations = (
+        "Tears.",
+        "One answers for the other.",
+        "Sniping, or advice to others.",
+        "A spouse alone.",
+        "Silence.",
+        "Someone discloses harm. \u201cThank you for telling me. I believe you",
+    )
+    for week in course.weeks:
+        notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
+        help_ = notes[notes.index("When the table gets hard") :]
+        assert all(s in help_ for s in situations), week.number
+        assert "Stay ten minutes afterwards to talk the evening over with the host." in notes
+    care = _guide_chapter(folder, "Care and referral", "Schedule")
+    assert all(s in care for s in situations)
+    assert "After the evening" in care

@@ -373,3 +373,24 @@ def test_table_leaders_get_help_for_a_hard_table_and_a_debrief(built) -> None:
     care = _guide_chapter(folder, "Care and referral", "Schedule")
     assert all(s in care for s in situations)
     assert "After the evening" in care
+
+
+# --- a real talk --------------------------------------------------------------------------
+
+
+def test_each_week_has_a_real_talk_with_one_place_for_the_hosts_story(built) -> None:
+    course, folder = built
+    guide = _doc(folder, "leader-guide.docx")
+    for week in course.weeks:
+        spoken = " ".join(p for point in week.points for p in point.talk)
+        assert 1000 <= len(spoken.split()) <= 1400, (week.number, len(spoken.split()))
+        assert sum(1 for point in week.points if point.story) == 1, week.number
+        for point in week.points:
+            assert all(paragraph in guide for paragraph in point.talk), week.number
+        _, notes = pptx_text(folder / f"week-{week.number:02d}-slides.pptx")
+        notes = " ".join(notes.split())
+        for point in week.points:
+            assert all(" ".join(p.split()) in notes for p in point.talk), week.number
+            if point.story:
+                assert f"Your own story here: {point.story}" in notes
+    assert guide.count("Your own story here.") == len(course.weeks)

@@ -102,7 +102,7 @@ def test_a_template_cannot_reach_pydantic_and_unpickle(course: Path, fails: Fail
     _template(course, "{{ week.points[0].parse_raw('x', proto='pickle', allow_pickle=True) }}")
     fails(
         "my-templates/handout.j2:2:1: template error: Point has no 'parse_raw'; "
-        "known: body, heading, slide"
+        "known: body, heading, slide, story, talk"
     )
 
 

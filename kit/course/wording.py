@@ -147,6 +147,8 @@ def fill_week(week: Any, given: dict[str, str]) -> Any:
                 "heading": text(p.heading),
                 "body": text(p.body),
                 "slide": text(p.slide) if p.slide else p.slide,
+                "talk": [text(t) for t in p.talk],
+                "story": text(p.story) if p.story else p.story,
             }
         )
         for p in week.points

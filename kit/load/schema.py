@@ -109,6 +109,12 @@ class Point(Model):
     """A few sentences a leader can say aloud."""
     slide: Text | None = None
     """Optional: a short line for the face of the slide; the heading alone when absent."""
+    talk: list[Text] = []
+    """Optional: the point as the host speaks it, a paragraph each; the guide prints it
+    and the slide's speaker notes carry it."""
+    story: Text | None = None
+    """Optional: marks the place after this point for the host couple's own story, and
+    says what kind of story fits."""
 
 
 class Teaching(Model):

@@ -26,7 +26,6 @@ SIZE = (12192000, 6858000)
 TEMPLATES = sorted((FIXTURES / "templates-pptx").glob("*.pptx"))
 
 EXTRA_SLIDES = {
-    ("fourthree-left", 6): 1,
     ("pale-accents", 4): 1,
     ("pale-accents", 5): 1,
     ("pale-accents", 6): 1,

@@ -394,3 +394,69 @@ def test_each_week_has_a_real_talk_with_one_place_for_the_hosts_story(built) -> 
             if point.story:
                 assert f"Your own story here: {point.story}" in notes
     assert guide.count("Your own story here.") == len(course.weeks)
+
+
+# --- variety ------------------------------------------------------------------------------
+
+_COMMON = frozenset(
+    {
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "with",
+        "would",
+        "your",
+        "yours",
+        "about",
+        "that",
+        "this",
+        "these",
+        "those",
+        "them",
+        "they",
+        "their",
+        "there",
+        "have",
+        "from",
+        "into",
+        "more",
+        "most",
+        "some",
+        "than",
+        "then",
+        "also",
+        "does",
+        "doing",
+        "just",
+        "only",
+        "over",
+        "very",
+        "each",
+        "other",
+        "others",
+        "someone",
+        "something",
+        "it's",
+        "you're",
+        "i'm",
+        "don't",
+    }
+)
+
+
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
+    return {w for w in words if len(w) > 3 and w not in _COMMON}
+
+
+def test_no_two_questions_of_the_course_ask_the_same_thing() -> None:
+    asked = [q for week in kit.default_course().weeks for q in week.questions + week.left_out]
+    alike = []
+    for i, first in enumerate(asked):
+        for second in asked[i + 1 :]:
+            a, b = _content_words(first.text), _content_words(second.text)
+            if len(a & b) >= 2 and len(a & b) / min(len(a), len(b)) >= 0.5:
+                alike.append((first.id, second.id, sorted(a & b)))
+    assert alike == []

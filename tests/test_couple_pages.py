@@ -460,3 +460,30 @@ def test_no_two_questions_of_the_course_ask_the_same_thing() -> None:
             if len(a & b) >= 2 and len(a & b) / min(len(a), len(b)) >= 0.5:
                 alike.append((first.id, second.id, sorted(a & b)))
     assert alike == []
+
+
+# --- the physical side of marriage, privately ---------------------------------------------
+
+
+def test_the_private_word_on_intimacy_is_on_the_handout_only_and_can_be_left_out(
+    built, tmp_path: Path
+) -> None:
+    course, folder = built
+    private = [w for w in course.weeks if w.private]
+    assert [w.lesson_id for w in private] == (["closeness"] if course.every == 1 else [])
+    if not private:
+        return
+    week = private[0]
+    n = week.number
+    assert f"Just for the two of you. {week.private}" in _doc(folder, f"week-{n:02d}-handout.docx")
+    for name in (f"week-{n:02d}-leader-notes.docx", "leader-guide.docx"):
+        assert week.private not in _doc(folder, name)
+    assert week.private not in "\n".join(pptx_text(folder / f"week-{n:02d}-slides.pptx"))
+    (tmp_path / "course.yaml").write_text(
+        "title: Closer\nintimacy: false\ncare: [{name: Office}]\nweeks: [closeness]\n",
+        encoding="utf-8",
+    )
+    left_out = kit.load_course(tmp_path / "course.yaml")
+    assert left_out.weeks[0].private is None
+    kit.build(left_out, tmp_path / "build")
+    assert "Just for the two of you" not in _doc(tmp_path / "build", "week-01-handout.docx")

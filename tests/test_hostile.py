@@ -482,8 +482,8 @@ def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: 
     )
     fails(
         "course.yaml:2:1: \\x1b[2J\\u202eevil: unknown key '\\x1b[2J\\u202eevil'; known: brand, "
-        "care, church, date_style, every, leaders, lessons, minutes, skip, start, subtitle, "
-        "templates, time, time_style, title, translation, weeks"
+        "care, church, date_style, every, intimacy, leaders, lessons, minutes, skip, start, "
+        "subtitle, templates, time, time_style, title, translation, weeks"
     )
 
 

@@ -99,6 +99,8 @@ class Week:
     """Name of the take-home challenge."""
     take_home_steps: tuple[str, ...]
     """Steps of the take-home challenge."""
+    private: str | None
+    """A word for each couple alone on the physical side of marriage: the handout only."""
     prayer: str
     """Closing prayer prompt."""
     prep: tuple[str, ...]

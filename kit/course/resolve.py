@@ -187,6 +187,8 @@ def _week(
         left_out=tuple(left_out),
         take_home_title=take_home.title or lesson.take_home.title,
         take_home_steps=tuple(take_home.steps or lesson.take_home.steps),
+        # A week's own take-home replaces the lesson's, private word and all.
+        private=(lesson.take_home.private if course.intimacy and not take_home.steps else None),
         prayer=lesson.prayer.prompt,
         prep=tuple(lesson.leader.prep),
         host=tuple(lesson.leader.host),

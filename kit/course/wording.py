@@ -167,6 +167,7 @@ def fill_week(week: Any, given: dict[str, str]) -> Any:
         left_out=tuple(question(q) for q in week.left_out),
         take_home_title=text(week.take_home_title),
         take_home_steps=texts(week.take_home_steps),
+        private=text(week.private) if week.private else week.private,
         prayer=text(week.prayer),
         prep=texts(week.prep),
         host=texts(week.host),

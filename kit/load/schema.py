@@ -176,6 +176,9 @@ class TakeHome(Model):
     """Name of the challenge."""
     steps: list[Text] = Field(min_length=1)
     """What to do during the week."""
+    private: Text | None = None
+    """Optional: a word for each couple alone about the physical side of marriage, printed
+    on the handout only (never on a slide or in the group); a course may leave it out."""
 
 
 class Prayer(Model):
@@ -405,6 +408,8 @@ class Course(Setting):
     """Session length in minutes; each week is fitted to it."""
     translation: Text = "WEB"
     """Scripture translation code: WEB, KJV, ASV, ..."""
+    intimacy: bool = Field(default=True, strict=True)
+    """False leaves out the lessons' private word on the physical side of marriage."""
     care: list[CareContact] = []
     """Local help, printed on the care page, in leader notes and in handouts."""
     brand: Brand = Brand()

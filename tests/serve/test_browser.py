@@ -91,7 +91,7 @@ def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any) -> None:
     fill(page, "#f-week-1-lesson", "safty")
     problem = page.locator('[data-field="weeks[1]"] > .problems .problem')
     assert problem.inner_text() == (
-        "course.yaml:36:5: weeks[1]: unknown lesson 'safty'; known: closeness, "
+        "course.yaml:37:5: weeks[1]: unknown lesson 'safty'; known: closeness, "
         "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?"
     )
     assert "1 problem" in page.inner_text("#status")

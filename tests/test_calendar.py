@@ -42,11 +42,11 @@ def test_dates_and_times_any_spelling_come_out_in_the_courses_style(internationa
     notes = docx_lines(international / "week-01-leader-notes.docx")
     assert "Thursday 1 October 2026, 19:00 to 20:30 · 90 minutes" in notes
     assert docx_rows(international / "week-01-leader-notes.docx", "Time")[1:3] == [
-        ["19:00", "Welcome and opening question", "9"],
-        ["19:09", "Ground rules", "5"],
+        ["19:00", "Welcome and opening question", "10"],
+        ["19:10", "Ground rules", "5"],
     ]
-    assert "1. Welcome and opening question (9 min, 19:00)" in notes
-    assert "2. Ground rules (5 min, 19:09)" in notes
+    assert "1. Welcome and opening question (10 min, 19:00)" in notes
+    assert "2. Ground rules (5 min, 19:10)" in notes
     handout = docx_lines(international / "week-02-handout.docx")
     assert handout[0] == "Closer · Week 2 · Thursday 8 October 2026"
     guide = docx_lines(international / "leader-guide.docx")

@@ -82,7 +82,9 @@ def test_lessons_lists_the_builtin_lessons(run_kit) -> None:
     assert result.code == 0
     rows = result.out.splitlines()[1:]
     assert [row.split()[0] for row in rows] == LESSON_IDS
-    assert all(" 90 " in row for row in rows)
+    # The first lesson leaves five minutes for the ground rules of a first meeting.
+    assert [" 85 " in row for row in rows] == [True, False, False, False, False, False]
+    assert all(" 90 " in row for row in rows[1:])
 
 
 def test_show_lists_every_question_id(run_kit) -> None:

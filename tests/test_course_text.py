@@ -22,9 +22,13 @@ from kit.course.wording import fill, number_word, values
 ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "articles"
 
 COURSES = {
-    4: "title: Closer\nweeks: [trust, safety, empathy, connection]\n",
+    4: (
+        "title: Closer\ncare: [{name: Church office, phone: 555-0100}]\n"
+        "weeks: [trust, safety, empathy, connection]\n"
+    ),
     5: (
         "title: Closer\ntranslation: KJV\nminutes: 75\nstart: 2027-01-10\nevery: 2\n"
+        "care: [{name: Church office, phone: 555-0100}]\n"
         "weeks: [trust, safety, empathy, vulnerability, connection]\n"
     ),
     6: None,
@@ -85,7 +89,8 @@ def sized(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 def test_no_output_names_another_course_length(sized) -> None:
     count, course, folder = sized
     assert course.warnings == ()
-    allowed = {str(count), number_word(count)}
+    # A course meeting every other week also names its span: "5 meetings over 10 weeks".
+    allowed = {str(count), number_word(count), str(course.span)}
     for name, text in every_text(folder).items():
         said = [m.group(0) for m in WEEKS_SAID.finditer(text) if m.group(1).lower() not in allowed]
         assert said == [], (count, name)
@@ -95,8 +100,11 @@ def test_the_closing_weeks_name_this_courses_length(sized) -> None:
     count, course, folder = sized
     last = course.weeks[-1].number
     guide = "\n".join(docx_lines(folder / "leader-guide.docx"))
-    assert f"{count}-week small group" in guide
-    assert f"ends the course\u2019s {number_word(count)} weeks" in guide
+    if course.every == 1:
+        assert f"{count}-week small group" in guide
+    else:
+        assert f"{count} meetings, every other week, over {course.span} weeks" in guide
+    assert f"This is the last of the course\u2019s {count} meetings" in guide
     assert f"week-{last:02d}-slides.pptx" in {p.name for p in folder.iterdir()}
 
 
@@ -182,7 +190,7 @@ def test_the_sources_page_credits_both_articles(builtin_kit: Path) -> None:
     assert "A post on building connection" in sources and "Fully Alive Marriage" in sources
     for week in course.weeks:
         for s in week.sources:
-            assert f"“{s.section}”" in sources, s
+            assert f"“{s.section}”" in sources if s.section else s.part in sources, s
     if ARTICLES.is_dir():
         title = (ARTICLES / "emotional-intimacy.txt").read_text(encoding="utf-8").splitlines()[0]
         assert title.strip() in sources
@@ -191,7 +199,9 @@ def test_the_sources_page_credits_both_articles(builtin_kit: Path) -> None:
 def test_every_output_uses_one_quote_style(builtin_kit: Path) -> None:
     for name, text in every_text(builtin_kit).items():
         assert "'" not in text and '"' not in text, name
-        assert re.findall(r"\b\d{1,3}-\d{1,3}\b", text) == [], name
+        # Ranges take an en dash; a phone number (1-800-799-7233) keeps its hyphens.
+        ranges = re.sub(r"\d+(?:-\d+){2,}", "", text)
+        assert re.findall(r"\b\d{1,3}-\d{1,3}\b", ranges) == [], name
 
 
 # --- the course values in lesson text, and the warning ----------------------------------
@@ -224,7 +234,8 @@ def _lesson_folder(root: Path, text: str) -> Path:
 def test_check_warns_when_text_names_another_length(tmp_path: Path, run_kit) -> None:
     _lesson_folder(tmp_path, "Looking back over these six weeks, what is one change")
     (tmp_path / "course.yaml").write_text(
-        "title: Closer\nlessons: lessons\nweeks: [trust, safety, empathy, vulnerability, "
+        "title: Closer\nlessons: lessons\ncare: [{name: Church office, phone: 555-0100}]\n"
+        "weeks: [trust, safety, empathy, vulnerability, "
         "connection]\n",
         encoding="utf-8",
     )

@@ -120,7 +120,7 @@ def test_the_weeks_own_title_exercise_and_take_home_are_used(questions_kit: Path
     assert ("Heading 2", "Couple time: Say It Back") in handout
     steps = [t for s, t in handout if s == "List Number"]
     assert steps == list(LESSONS["empathy"].exercise.steps)
-    assert ("Heading 2", "This week at home: Listen First") in handout
+    assert ("Heading 2", "At home from here on: Listen First") in handout
     # The box in front of each item is the writer's business; the words are the week's.
     assert [t.lstrip("☐\u2002 ") for s, t in handout if s == "Kit Check"] == [
         "Ask each evening how the day really went, and just listen."
@@ -190,7 +190,7 @@ def test_leader_notes_say_which_questions_a_short_session_leaves_out(schedule_ki
     notes = paragraphs(schedule_kit / "week-01-leader-notes.docx")
     left = [EMPATHY[i] for i in ("empathy-real-apology", "empathy-weep-with")]
     expected = (
-        "To fit 60 minutes, these questions are left out this week: "
+        "To fit 60 minutes, these questions are left out tonight: "
         + "; ".join(f"“{t}”" for t in left)
         + ". Use them if the discussion moves quickly."
     )

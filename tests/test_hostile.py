@@ -38,7 +38,7 @@ from kit.compose import budget, documents, templates
 from kit.load import brand, files
 
 SUMMARY = "kit: {n} problem{s} found; nothing was written"
-COURSE = "title: x\n{extra}weeks: [trust]\n"
+COURSE = "title: x\n{extra}weeks: [trust]\ncare: [{{name: Office}}]\n"
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -115,7 +115,7 @@ def test_a_template_cannot_reach_pydantic_and_unpickle(course: Path, fails: Fail
     _template(course, "{{ week.points[0].parse_raw('x', proto='pickle', allow_pickle=True) }}")
     fails(
         "my-templates/handout.j2:2:1: template error: Point has no 'parse_raw'; "
-        "known: body, heading, slide"
+        "known: body, heading, slide, story, talk"
     )
 
 
@@ -196,7 +196,8 @@ def test_the_template_context_holds_no_paths(course: Path, fails: Fails) -> None
     fails(
         "my-templates/handout.j2:2:1: template error: Course has no 'templates_dir'; known: "
         "care, church, date_style, every, first_date, last_date, leaders, minutes, place, "
-        "schedule, start_time, subtitle, time_style, title, translation, translation_name, weeks"
+        "schedule, span, start_time, subtitle, time_style, title, translation, translation_name, "
+        "weeks"
     )
 
 
@@ -682,8 +683,8 @@ def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: 
     )
     fails(
         "course.yaml:2:1: \\x1b[2J\\u202eevil: unknown key '\\x1b[2J\\u202eevil'; known: brand, "
-        "care, church, date_style, every, leaders, lessons, minutes, place, skip, start, subtitle, "
-        "templates, time, time_style, title, translation, weeks"
+        "care, church, date_style, every, intimacy, leaders, lessons, minutes, place, skip, "
+        "start, subtitle, templates, time, time_style, title, translation, weeks"
     )
 
 

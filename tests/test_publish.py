@@ -22,7 +22,9 @@ import kit
 from kit.publish import folder as publish_folder
 from kit.resources import shown
 
-FIVE_WEEKS = "title: X\nweeks: [trust, safety, empathy, vulnerability, closeness]\n"
+FIVE_WEEKS = (
+    "title: X\ncare: [{name: Office}]\nweeks: [trust, safety, empathy, vulnerability, closeness]\n"
+)
 SMALL = FIXTURES / "markers" / "course.yaml"
 """A one-week course, quick to build."""
 SMALL_FILES = [

@@ -74,8 +74,8 @@ def test_an_optional_question_goes_before_any_required_one(tmp_path: Path) -> No
     asked = [line for line in notes if line.endswith("?") and line[:2] in ("1.", "2.", "3.")]
     assert asked == ["1. What makes you feel heard?", "2. When is listening hardest?"]
     assert (
-        "To fit 60 minutes, these questions are left out this week: “Who taught you to "
-        "listen?”. Use them if the discussion moves quickly."
+        "To fit 60 minutes, this question is left out tonight: “Who taught you to "
+        "listen?”. Use it if the discussion moves quickly."
     ) in notes
 
 
@@ -109,8 +109,8 @@ def test_questions_the_course_adds_count_too(
         kit.load_course("course.yaml")
     assert [str(p) for p in caught.value.problems] == [
         "course.yaml:4:5: week 1 (weeks[0]): lesson 'trust': its 18 questions that are not "
-        "optional need at least 54 minutes of discussion, but a 45-minute session leaves 21; "
-        "set minutes to at least 114, drop some this week or mark some optional"
+        "optional need at least 54 minutes of discussion, but a 45-minute session leaves 22; "
+        "set minutes to at least 108, drop some this week or mark some optional"
     ]
 
 
@@ -127,6 +127,6 @@ def test_when_no_length_is_enough_the_problem_says_what_else_to_do(
         kit.load_course("course.yaml")
     assert [str(p) for p in caught.value.problems] == [
         "course.yaml:4:5: week 1 (weeks[0]): lesson 'trust': its 46 questions that are not "
-        "optional need at least 138 minutes of discussion, but a 90-minute session leaves 43; "
+        "optional need at least 138 minutes of discussion, but a 90-minute session leaves 45; "
         "drop some this week or mark some optional"
     ]

@@ -87,6 +87,10 @@ class Week:
     """Name of the couple exercise."""
     exercise_steps: tuple[str, ...]
     """Steps of the couple exercise."""
+    bring: str | None
+    """What each couple brings for the exercise; the meeting before reminds them."""
+    reflection: str | None
+    """A quiet reflection for one person alone, offered instead of the exercise."""
     questions: tuple[Question, ...]
     """Questions asked, in order."""
     left_out: tuple[Question, ...]
@@ -95,6 +99,8 @@ class Week:
     """Name of the take-home challenge."""
     take_home_steps: tuple[str, ...]
     """Steps of the take-home challenge."""
+    private: str | None
+    """A word for each couple alone on the physical side of marriage: the handout only."""
     prayer: str
     """Closing prayer prompt."""
     prep: tuple[str, ...]
@@ -183,6 +189,13 @@ class ResolvedCourse:
     """Where the class meets."""
     course_dir: Path | None = None
     """The folder holding the course file; its templates may resolve only inside it."""
+
+    @property
+    def span(self) -> int:
+        """Weeks the course spans, from its first meeting to the week after its last."""
+        if self.first_date and self.last_date:
+            return (self.last_date - self.first_date).days // 7 + self.every
+        return len(self.weeks) * self.every
 
     @property
     def first_date(self) -> dt.date | None:

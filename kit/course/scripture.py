@@ -1,14 +1,20 @@
-"""Scripture references and their text, looked up with pythonbible."""
+"""Scripture references and their text, looked up with pythonbible.
+
+The verses the built-in lessons quote are read from the current edition of the World
+English Bible in web.json (written by design/extract_web.py); pythonbible's WEB is an
+older edition ("unrighteous" where the current text of Luke 16:10 reads "dishonest")."""
 
 from __future__ import annotations
 
 import contextlib
 import importlib
 import importlib.util
+import json
 import re
 import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 MAX_VERSES = 12
@@ -19,6 +25,9 @@ DEFAULT_TRANSLATION = "WEB"
 
 EXTRAS = {"KJV": "kjv", "ASV": "asv"}
 """Translations installed with kit besides the default, by code."""
+
+CURRENT_WEB = Path(__file__).with_name("web.json")
+"""The current WEB's text of the verses the built-in lessons quote, by verse id."""
 
 
 @dataclass(frozen=True)
@@ -133,11 +142,35 @@ def passage(text: str, code: str) -> Passage:
     verses = [_verse(verse_id, version) for verse_id in parsed["ids"]]
     return Passage(
         # A verse range is printed with an en dash, as every output prints it.
-        reference=parsed["reference"].replace("-", "\u2013"),
-        text=_whole(" ".join(v for v in verses if v)),
+        reference=_singular(parsed["reference"], parsed["ids"]).replace("-", "\u2013"),
+        text=_whole(_lines_joined(" ".join(v for v in verses if v))),
         translation=version.value.upper(),
         translation_name=version.title,
     )
+
+
+def _singular(reference: str, ids: list[int]) -> str:
+    """A reference to one psalm names it in the singular: "Psalm 62:8", not "Psalms 62:8"."""
+    # Verse ids are book * 1,000,000 + chapter * 1,000 + verse.
+    if reference.startswith("Psalms ") and len({i // 1000 for i in ids}) == 1:
+        return "Psalm " + reference.removeprefix("Psalms ")
+    return reference
+
+
+_CONTINUED = re.compile(
+    r"([,;:])\s+(But|And|For|Yet|Or|Nor|So|He|She|They|We|Ye|You|It|The|A|An|His|Her|Their|"
+    r"Our|My|Your|Thy|Its|In|On|With|Who|Whoever|That|This|These|Those|When|If|Because|"
+    r"Even|Then|There|To|From|Than)\b"
+)
+"""A sentence that goes on after a poetry line break or a verse number, with a capital
+that only marked the new line ("promotes love; But he who...")."""
+
+
+def _lines_joined(text: str) -> str:
+    """A passage as one run of prose: poetry's line breaks (runs of spaces in the texts)
+    become single spaces, and a word that only began a new line loses its capital."""
+    text = _CONTINUED.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
+    return re.sub(r"\s{2,}", " ", text)
 
 
 _OPEN_END = re.compile(r"\s*[,;:]+$")
@@ -184,16 +217,23 @@ def _parsed(text: str) -> dict[str, Any]:
 def _verse(verse_id: int, version: Translation) -> str:
     """One verse's text, empty when the translation lacks it."""
     pb = importlib.import_module("pythonbible")
+    current = _current_web().get(str(verse_id)) if version.value == DEFAULT_TRANSLATION else None
     try:
-        text = pb.get_verse_text(verse_id, version=pb.Version(version.value)).strip()
+        text = current or pb.get_verse_text(verse_id, version=pb.Version(version.value)).strip()
     except (pb.VersionMissingVerseError, pb.VersionMissingChapterError, pb.VersionMissingBookError):
         text = ""
     # The WEB files write apostrophes as backticks.
     text = text.replace("`", "\u2019")
     # KJV and ASV mark supplied words with brackets; readers want plain text.
     text = text.replace("[", "").replace("]", "")
-    # Some ASV verses run a sentence into the next with no space ("us.Selah").
-    return _RUN_ON.sub(r"\1 ", text)
+    # Some verses run on with no space after a stop or a comma ("us.Selah", "you,to").
+    return _RUN_ON.sub(lambda m: m.group(0) + " ", text)
 
 
-_RUN_ON = re.compile(r"([a-z][.;:!?])(?=[A-Z])")
+@cache
+def _current_web() -> dict[str, str]:
+    """The current WEB's verses kit ships, by pythonbible verse id (as text)."""
+    return json.loads(CURRENT_WEB.read_text(encoding="utf-8"))["verses"]
+
+
+_RUN_ON = re.compile(r"([a-z][.;:!?])(?=[A-Z])|([a-z],)(?=[a-z])")

@@ -147,6 +147,8 @@ def fill_week(week: Any, given: dict[str, str]) -> Any:
                 "heading": text(p.heading),
                 "body": text(p.body),
                 "slide": text(p.slide) if p.slide else p.slide,
+                "talk": [text(t) for t in p.talk],
+                "story": text(p.story) if p.story else p.story,
             }
         )
         for p in week.points
@@ -159,10 +161,13 @@ def fill_week(week: Any, given: dict[str, str]) -> Any:
         points=points,
         exercise_title=text(week.exercise_title),
         exercise_steps=texts(week.exercise_steps),
+        bring=text(week.bring) if week.bring else week.bring,
+        reflection=text(week.reflection) if week.reflection else week.reflection,
         questions=tuple(question(q) for q in week.questions),
         left_out=tuple(question(q) for q in week.left_out),
         take_home_title=text(week.take_home_title),
         take_home_steps=texts(week.take_home_steps),
+        private=text(week.private) if week.private else week.private,
         prayer=text(week.prayer),
         prep=texts(week.prep),
         host=texts(week.host),

@@ -101,7 +101,8 @@ def _from_doc(
     if problems:
         raise InputError(problems)
     resolved = resolve(course, library, base=base, source=doc.file)
-    return dataclasses.replace(resolved, warnings=tuple(course_warnings(course, doc, library)))
+    found = course_warnings(course, doc, library, own_file=base is not None)
+    return dataclasses.replace(resolved, warnings=tuple(found))
 
 
 def _at_key(

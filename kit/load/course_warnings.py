@@ -10,12 +10,26 @@ from kit.load import schema
 from kit.load.lessons import LessonFile
 from kit.load.yamlfile import YamlDoc
 
+NO_CARE = (
+    "lists no care contacts; add your pastor's or a counselor's name and phone under care, "
+    "so every handout and leader note can say who to call"
+)
+"""The warning for a course with no one to call."""
+
 
 def course_warnings(
-    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile]
+    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile], *, own_file: bool = True
 ) -> list[Problem]:
-    """Every warning about a sound course and the lessons it teaches, in file order."""
-    return sorted([*repeated_lessons(course, doc), *length_warnings(course, doc, library)])
+    """Every warning about a sound course and the lessons it teaches, in file order.
+
+    The built-in course (`own_file` false) has no file to add care contacts to.
+    """
+    found = [*repeated_lessons(course, doc), *length_warnings(course, doc, library)]
+    if not course.care and own_file:
+        # Every handout and leader note prints the care contacts; without any, leaders
+        # meet a hard disclosure with a blank box to fill in by hand.
+        found.append(warning(doc.problem((), NO_CARE)))
+    return sorted(found)
 
 
 def repeated_lessons(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:

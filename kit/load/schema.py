@@ -74,8 +74,13 @@ class Source(Model):
 
     article: Text
     """Title of the source article; for one without a title, a plain description of it."""
-    section: Text
-    """Section heading in that article ("Introduction" for the text before the first one)."""
+    section: Text | None = None
+    """The heading of the section drawn on, exactly as the article gives it."""
+    part: Text | None = None
+    """Optional: a plain description of a part with no heading of its own, such as "its
+    opening paragraphs" or "a reader's comment under it"; never an invented heading."""
+    author: Text | None = None
+    """Optional: the writer as the article names them, or "not named" when it does not."""
     subtitle: Text | None = None
     """Optional: the part of the title after its colon, printed as "article: subtitle"."""
     site: Text | None = None
@@ -104,6 +109,12 @@ class Point(Model):
     """A few sentences a leader can say aloud."""
     slide: Text | None = None
     """Optional: a short line for the face of the slide; the heading alone when absent."""
+    talk: list[Text] = []
+    """Optional: the point as the host speaks it, a paragraph each; the guide prints it
+    and the slide's speaker notes carry it."""
+    story: Text | None = None
+    """Optional: marks the place after this point for the host couple's own story, and
+    says what kind of story fits."""
 
 
 class Teaching(Model):
@@ -124,6 +135,12 @@ class Exercise(Model):
     """Minutes at the lesson's natural length."""
     steps: list[Text] = Field(min_length=1)
     """What each couple does, in order."""
+    bring: Text | None = None
+    """Optional: what each couple brings for the exercise ("a calendar or phone"); the
+    meeting before reminds them."""
+    reflection: Text | None = None
+    """Optional: a quiet reflection each person may do alone instead, offered beside the
+    steps so that choosing it is never conspicuous."""
 
 
 class Discussion(Model):
@@ -159,6 +176,9 @@ class TakeHome(Model):
     """Name of the challenge."""
     steps: list[Text] = Field(min_length=1)
     """What to do during the week."""
+    private: Text | None = None
+    """Optional: a word for each couple alone about the physical side of marriage, printed
+    on the handout only (never on a slide or in the group); a course may leave it out."""
 
 
 class Prayer(Model):
@@ -390,6 +410,8 @@ class Course(Setting):
     """Session length in minutes; each week is fitted to it."""
     translation: Text = "WEB"
     """Scripture translation code: WEB, KJV, ASV, ..."""
+    intimacy: bool = Field(default=True, strict=True)
+    """False leaves out the lessons' private word on the physical side of marriage."""
     care: list[CareContact] = []
     """Local help, printed on the care page, in leader notes and in handouts."""
     brand: Brand = Brand()

@@ -141,11 +141,11 @@ def test_start_time_1830_for_60_minutes_ends_at_1930(tmp_path: Path) -> None:
     week = load(tmp_path, 'title: T\ntime: "18:30"\nminutes: 60\nweeks: [trust]\n').weeks[0]
     assert week.end == dt.time(19, 30)
     assert [(s.key, s.start, s.end) for s in week.slots] == [
-        ("opening", dt.time(18, 30), dt.time(18, 36)),
-        ("ground_rules", dt.time(18, 36), dt.time(18, 39)),
-        ("teaching", dt.time(18, 39), dt.time(18, 49)),
-        ("exercise", dt.time(18, 49), dt.time(18, 59)),
-        ("discussion", dt.time(18, 59), dt.time(19, 27)),
+        ("opening", dt.time(18, 30), dt.time(18, 37)),
+        ("ground_rules", dt.time(18, 37), dt.time(18, 40)),
+        ("teaching", dt.time(18, 40), dt.time(18, 50)),
+        ("exercise", dt.time(18, 50), dt.time(18, 57)),
+        ("discussion", dt.time(18, 57), dt.time(19, 27)),
         ("prayer", dt.time(19, 27), dt.time(19, 30)),
     ]
 

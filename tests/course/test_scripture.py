@@ -103,3 +103,38 @@ def test_passage_missing_from_a_translation_is_named(monkeypatch: pytest.MonkeyP
 )
 def test_bad_references_say_what_is_wrong(text: str, message: str) -> None:
     assert reference_problem(text) == message
+
+
+def test_one_psalm_is_named_in_the_singular_and_several_in_the_plural() -> None:
+    assert passage("Psalm 62:8", "WEB").reference == "Psalm 62:8"
+    assert passage("Psalms 23", "KJV").reference == "Psalm 23:1\u20136"
+    assert passage("Psalms 1-2", "ASV").reference.startswith("Psalms 1:1\u2013")
+
+
+@pytest.mark.parametrize("code", ["WEB", "KJV", "ASV"])
+def test_a_capital_that_only_began_a_poetry_line_is_dropped(code: str) -> None:
+    text = passage("Proverbs 17:9", code).text
+    assert "; but he" in text and "  " not in text
+
+
+def test_the_built_in_lessons_quote_the_current_world_english_bible() -> None:
+    import kit
+
+    assert passage("Luke 16:10", "WEB").text.endswith("is also dishonest in much.")
+    # Every verse the built-in lessons quote comes from the current edition.
+    current = scripture._current_web()
+    for week in kit.default_course().weeks:
+        for p in week.scripture:
+            ids = scripture._parsed(p.reference.replace("\u2013", "-"))["ids"]
+            assert all(str(i) in current for i in ids), p.reference
+    # Other verses, and other translations, come from pythonbible as before.
+    assert "unrighteous" in passage("Luke 16:11", "WEB").text
+    assert "unjust" in passage("Luke 16:10", "KJV").text
+
+
+def test_the_current_text_says_where_it_came_from() -> None:
+    import json
+
+    data = json.loads(scripture.CURRENT_WEB.read_text(encoding="utf-8"))
+    assert data["source"].startswith("Debian package sword-text-web ")
+    assert "design/extract_web.py" in data["about"]

@@ -315,7 +315,7 @@ def test_a_template_whose_notes_page_has_no_notes_box_still_gets_speaker_notes(
     deck = tmp_path / "out" / "week-01-slides.pptx"
     notes = [s.notes_slide.notes_text_frame.text for s in Presentation(str(deck)).slides]
     assert all(notes[1:]), notes
-    assert notes[1].startswith("Welcome and opening question: 9 minutes.")
+    assert notes[1].startswith("Welcome and opening question: 10 minutes.")
     assert [str(e) for e in validate_pptx(deck).errors] == []
 
 

@@ -58,6 +58,11 @@ FIELDS = {
     "templates": "templates folder",
     "time": "start time",
     "time_style": "time style",
+    "bring": "what to bring",
+    "intimacy": "'intimacy'",
+    "private": "private word",
+    "reflection": "quiet reflection",
+    "story": "host's story",
 }
 """Keys whose words are not the key itself."""
 
@@ -68,7 +73,7 @@ KEYS = {
     *("questions", "exercise", "text", "id", "audience", "level", "note", "name", "role"),
     *("phone", "email", "label", "date", "table", "place", "language", "opening", "teaching"),
     *("discussion", "prayer", "prompt", "heading", "body", "slide", "article", "section"),
-    *("site", "description", "question"),
+    *("site", "description", "question", "author", "part", "talk"),
 }
 """Every key of the course and lesson formats; tests/test_places.py holds it to the schema."""
 

@@ -146,6 +146,7 @@ weeks:
   - lesson: trust
     title: Trust, again
   - safety
+care: [{name: Church office, phone: 555-0100}]
 """
 
 

@@ -24,8 +24,9 @@ from kit import commands
 from kit.cli import Terminated
 from kit.publish import folder as publish_folder
 
-OLD_COURSE = "title: Old\nweeks: [trust, safety]\n"
-NEW_COURSE = "title: New\nweeks: [trust]\n"
+CARE = "care: [{name: Church office, phone: 555-0100}]\n"
+OLD_COURSE = "title: Old\nweeks: [trust, safety]\n" + CARE
+NEW_COURSE = "title: New\nweeks: [trust]\n" + CARE
 """Two small courses: the new kit replaces four of the old one's files and makes three stale."""
 
 FORKER = """\

@@ -95,7 +95,7 @@ def test_builtin_kit_file_has_no_findings(
 def test_every_file_of_a_hostile_course_has_no_findings(
     hostile_kit: Path, validator: OpenXmlValidator
 ) -> None:
-    files = kit_files(hostile_kit)
+    files = [p for p in kit_files(hostile_kit) if p.suffix != ".ics"]  # not an Office file
     assert len(files) == 7
     assert {p.name: _findings(validator, p) for p in files} == {p.name: [] for p in files}
 

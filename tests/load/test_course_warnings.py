@@ -19,7 +19,10 @@ def course_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_lesson_used_again_warns_at_each_later_use_and_keeps_its_path(
     course_file: Path,
 ) -> None:
-    course_file.write_text("title: T\nweeks: [trust, safety, trust, trust]\n", encoding="utf-8")
+    course_file.write_text(
+        "title: T\nweeks: [trust, safety, trust, trust]\ncare: [{name: Office, phone: 555-0100}]\n",
+        encoding="utf-8",
+    )
     course = load_course(course_file)
     assert [(w.line, w.column, w.where) for w in course.warnings] == [
         (2, 24, "weeks[2]"),

@@ -95,7 +95,7 @@ def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any, live: Any) -> None:
     assert problem.inner_text() == (
         "week 2: unknown lesson 'safty'; known: closeness, "
         "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?\n"
-        "course.yaml:37:5 · weeks[1]"
+        "course.yaml:38:5 · weeks[1]"
     )
     # The place in words comes first; the file, line and column follow in small type.
     assert problem.locator(".at").evaluate("e => getComputedStyle(e).fontSize") == "10.8px"
@@ -377,4 +377,4 @@ def test_a_problem_deep_in_a_week_is_said_in_words(page: Any, live: Any) -> None
     assert words.startswith(
         "week 3, the 1st question to drop: unknown question id 'empathy-typo'; known: "
     )
-    assert at == "course.yaml:41:14 · weeks[2].questions.drop[0]"
+    assert at == "course.yaml:42:14 · weeks[2].questions.drop[0]"

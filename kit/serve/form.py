@@ -24,6 +24,7 @@ SETTINGS = (
     "start",
     "every",
     "time",
+    "place",
     "minutes",
     "translation",
     "date_style",
@@ -292,8 +293,10 @@ def brand_files(base: Path, suffix: str) -> list[str]:
         pattern = "/".join(["*"] * depth + [f"*{suffix}"])
         for path in sorted(base.glob(pattern)):
             rel = path.relative_to(base)
-            # Hidden folders, Office's lock files (~$x.docx) and built kits are not brands.
+            # Hidden folders, Office's lock files (~$x.docx) and built kits are not brands:
+            # a folder kit built into keeps its record, whatever it is called.
             hidden = any(p.startswith((".", "~$")) for p in rel.parts)
-            if path.is_file() and not hidden and rel.parts[0] != "build":
+            built = (path.parent / ".kit-manifest.json").exists()
+            if path.is_file() and not hidden and not built and rel.parts[0] != "build":
                 found.append(rel.as_posix())
     return found

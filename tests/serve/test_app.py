@@ -184,3 +184,12 @@ def test_a_file_that_does_not_read_says_where_on_the_page(client: Any, site: Any
     editor = answer.json()["editor"]
     assert "The course file needs fixing first" in editor
     assert "course.yaml:1:8)</p>" in editor
+
+
+def test_the_meeting_place_is_a_field_of_its_own(client: Any, site: Any) -> None:
+    """Where the class meets goes into people's calendars; the page edits it like the time."""
+    assert 'data-field="place"' in client.get("/").text
+    loaded = site.course.read_text(encoding="utf-8")
+    change = {"op": "set", "path": ["place"], "value": "Room 104"}
+    text = edit(client, site, loaded, change)["text"]
+    assert "\nplace: Room 104 " in text.replace('"', "")

@@ -378,3 +378,21 @@ def test_a_problem_deep_in_a_week_is_said_in_words(page: Any, live: Any) -> None
         "week 3, the 1st question to drop: unknown question id 'empathy-typo'; known: "
     )
     assert at == "course.yaml:42:14 · weeks[2].questions.drop[0]"
+
+
+def test_a_build_that_stops_says_so_plainly_and_keeps_the_edit(page: Any, live: Any) -> None:
+    """A handout edited in Word stops the page's build: said as a stop, with its reason."""
+    page.click("#open-build")
+    page.click("#build")
+    page.wait_for_selector("#download-zip", timeout=120_000)
+    handout = live.site.folder / "build" / "week-01-handout.docx"
+    document = docx.Document(str(handout))
+    document.add_paragraph("Childcare in Room 104")
+    document.save(str(handout))
+    page.click("#build")
+    box = page.wait_for_selector(".build-stopped", timeout=120_000)
+    assert box.get_attribute("role") == "alert"
+    lines = box.inner_text().splitlines()
+    assert lines[0] == "The build stopped; nothing was written."
+    assert lines[1].startswith("build/week-01-handout.docx: has been changed since kit wrote it")
+    assert "Childcare in Room 104" in [p.text for p in docx.Document(str(handout)).paragraphs]

@@ -278,11 +278,30 @@
     }
   }
 
+  // A build that stops says so plainly, above the reasons, one to a line.
+  function stopped(where, error) {
+    where.innerHTML = "";
+    const box = document.createElement("div");
+    box.className = "banner error build-stopped";
+    box.setAttribute("role", "alert");
+    const head = document.createElement("strong");
+    head.textContent = "The build stopped; nothing was written.";
+    box.appendChild(head);
+    const reasons = document.createElement("ul");
+    for (const line of (error || "").split("\n").filter((l) => l.trim())) {
+      const item = document.createElement("li");
+      item.textContent = line;
+      reasons.appendChild(item);
+    }
+    box.appendChild(reasons);
+    where.appendChild(box);
+  }
+
   async function build() {
     await queue;
     const pdf = $("#build-pdf").checked;
     const { status, data } = await post("/api/build", { text: draft.value, pdf });
-    if (status !== 200) { $("#build-result").textContent = data.error; return; }
+    if (status !== 200) { stopped($("#build-result"), data.error); return; }
     $("#build").disabled = true;
     $("#build-result").innerHTML = "";
     const progress = $("#build-progress");
@@ -298,7 +317,7 @@
     $("#build").disabled = false;
     progress.hidden = true;
     const result = $("#build-result");
-    if (job.state !== "done") { result.textContent = job.error || "The build stopped."; return; }
+    if (job.state !== "done") { stopped(result, job.error); return; }
     const head = document.createElement("p");
     head.innerHTML = `<strong>Done:</strong> ${job.files.length} files. `;
     const zip = document.createElement("a");

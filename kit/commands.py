@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kit.errors import InputError, Problem, UsageError
 from kit.resources import data_dir, shown
+from kit.safe_files import Folder, link_on_the_way
 
 if TYPE_CHECKING:
     from kit.course.model import ResolvedCourse
@@ -113,17 +114,18 @@ def cmd_show(args: argparse.Namespace) -> Iterator[str]:
 def cmd_new(args: argparse.Namespace) -> Iterator[str]:
     """Write the commented starter course file."""
     path: Path = args.path
-    if path.is_symlink():
+    link = link_on_the_way(path)
+    if link is not None:
         # Writing would go wherever the link points, even to a file that is not there yet.
-        raise UsageError(f"{path} is a symbolic link; choose another name")
-    if path.exists() and not args.force:
+        raise UsageError(f"{link} is a symbolic link; choose another name")
+    if os.path.lexists(path) and not args.force:
         raise UsageError(f"{path} already exists; choose another name or add --force")
     text = (data_dir("templates") / STARTER).read_text(encoding="utf-8")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with os.fdopen(os.open(path, flags, 0o666), "w", encoding="utf-8") as out:
-            out.write(text)
+        with Folder.open(path.parent, "" if path.parent == Path() else None) as here:
+            # Never through a link, and never into a pipe or a device in the file's place.
+            here.write_atomic(path.name, text.encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
     yield f"wrote {path}"

@@ -61,6 +61,28 @@ def name_problem(name: str) -> str | None:
     return TOO_LONG if too_long(name) else None
 
 
+def link_on_the_way(path: Path) -> Path | None:
+    """The first name on the way to `path` from the working folder that is a link, if any.
+
+    A course folder from someone else may hold any folder as a link to anywhere; above
+    the working folder, the path is the user's own. `path` itself counts too.
+    """
+    named = Path(path)
+    if named.is_absolute():
+        try:
+            named = Path(os.path.normpath(named)).relative_to(Path.cwd())
+        except ValueError:
+            named = Path(path)
+    steps = [named] if named.is_absolute() else [*reversed(named.parents[:-1]), named]
+    for step in steps:
+        try:
+            if stat.S_ISLNK(os.lstat(step).st_mode):
+                return step
+        except OSError:
+            return None  # missing from here on: nothing further can be a link
+    return None
+
+
 def kind_of(mode: int) -> str:
     """What a file of this mode is, in words a coordinator knows."""
     if stat.S_ISLNK(mode):
@@ -234,8 +256,9 @@ class Folder:
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 raise self.refused(name, LINK) from None
-            if exc.errno == errno.EISDIR:
-                message = IN_THE_WAY.format(what="a folder", want="a file")
+            mode = self.mode(name)
+            if mode is not None and not stat.S_ISREG(mode):  # a folder, a socket, a device
+                message = IN_THE_WAY.format(what=kind_of(mode), want="a file")
                 raise self.refused(name, message) from None
             raise
         mode = os.fstat(fd).st_mode
@@ -289,7 +312,8 @@ class Folder:
                 for entry in here.names():
                     if stat.S_ISDIR(here.mode(entry) or 0):
                         moved += 1
-                        beside = f"{name}.{moved}"
+                        while self.exists(beside := f"{name}.{moved}"):
+                            moved += 1  # a name someone else put there is left alone
                         os.rename(entry, beside, src_dir_fd=here.fd, dst_dir_fd=self.fd)
                         queue.append(beside)
                     else:

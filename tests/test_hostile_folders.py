@@ -226,3 +226,124 @@ def test_undoing_a_forged_journal_brings_no_link_into_the_folder(run_kit, course
     assert result.code == 0, result.err
     assert not (build / "leader-guide.docx").is_symlink()
     assert not (build / ".kit-backup").exists()
+
+
+# --- tried again: what the second look found ----------------------------------------
+
+
+def _hyperlinked_picture_deck(target: str) -> bytes:
+    """A deck whose master shows a picture through a relationship typed as a hyperlink."""
+    prs = pptx.Presentation()
+    master = prs.slide_master
+    hyperlink = IMAGE.replace("/image", "/hyperlink")
+    rid = master.part.relate_to(target, hyperlink, is_external=True)
+    tree = master.element.find(f"{{{P}}}cSld/{{{P}}}spTree")
+    tree.append(
+        parse_xml(
+            f'<p:pic {NS}><p:nvPicPr><p:cNvPr id="98" name="logo"/><p:cNvPicPr/><p:nvPr/>'
+            f'</p:nvPicPr><p:blipFill><a:blip r:link="{rid}"/><a:stretch><a:fillRect/>'
+            '</a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="0" y="0"/>'
+            '<a:ext cx="900000" cy="900000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+            "</a:prstGeom></p:spPr></p:pic>"
+        )
+    )
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def test_a_picture_shown_through_a_hyperlink_is_refused_too(run_kit, course) -> None:
+    target = "http://127.0.0.1:18899/beacon.png"
+    _with_brand(course, "church.pptx", _hyperlinked_picture_deck(target))
+    result = run_kit("check", "course.yaml")
+    assert result.code == 2
+    assert f"links its hyperlink in ppt/slideMasters/_rels/slideMaster1.xml.rels to '{target}'" in (
+        result.err
+    )
+
+
+def test_a_clickable_link_is_kept(run_kit, course) -> None:
+    prs = pptx.Presentation()
+    layout = prs.slide_layouts[0]
+    rid = layout.part.relate_to("https://example.org/", IMAGE.replace("/image", "/hyperlink"), True)
+    tree = layout.element.find(f"{{{P}}}cSld/{{{P}}}spTree")
+    tree.append(
+        parse_xml(
+            f'<p:sp {NS}><p:nvSpPr><p:cNvPr id="97" name="web"><a:hlinkClick r:id="{rid}"/>'
+            "</p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr/></p:sp>"
+        )
+    )
+    out = io.BytesIO()
+    prs.save(out)
+    _with_brand(course, "church.pptx", out.getvalue())
+    assert run_kit("check", "course.yaml").code == 0
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_a_word_field_split_over_runs_is_read_whole(run_kit, course, split: bool) -> None:
+    document = docx.Document()
+    paragraph = document.sections[0].header.paragraphs[0]
+    pieces = [" INCLUDE", "PICTURE x "] if split else [' INCLUDE "C:/secret.docx" ']
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    for piece in pieces:
+        paragraph.add_run()._r.append(
+            parse_xml(f'<w:instrText xmlns:w="{w}" xml:space="preserve">{piece}</w:instrText>')
+        )
+    out = io.BytesIO()
+    document.save(out)
+    _with_brand(course, "church.docx", out.getvalue())
+    result = run_kit("check", "course.yaml")
+    assert result.code == 2
+    assert "has a field in word/header1.xml that brings in a file or web address" in result.err
+
+
+def test_an_output_path_written_in_full_is_checked_on_its_way_too(
+    run_kit, course, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (course / "out").symlink_to(elsewhere)
+    result = run_kit("build", "course.yaml", "-o", course / "out" / "kit")
+    assert (result.code, result.err.splitlines()[0]) == (2, f"out: {OUT_LINK}")
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_kit_new_writes_through_no_link_and_into_no_pipe(run_kit, course, tmp_path) -> None:
+    elsewhere = tmp_path / "config"
+    elsewhere.mkdir()
+    (course / "sub").symlink_to(elsewhere)
+    result = run_kit("new", "sub/course.yaml")
+    assert (result.code, result.err) == (2, "kit: sub is a symbolic link; choose another name\n")
+    assert list(elsewhere.iterdir()) == []
+    os.mkfifo(course / "pipe.yaml")
+    result = run_kit("new", "--force", "pipe.yaml")
+    assert result.code == 2
+    assert result.err.startswith("pipe.yaml: is a pipe, where kit needs a file")
+
+
+def test_a_huge_wrap_is_refused_before_it_is_made(run_kit, course) -> None:
+    (course / "mine").mkdir()
+    (course / "mine" / "handout.j2").write_text(
+        "{% set ns = namespace(w='y' * 50000) %}"
+        "{% for i in range(3) %}{% set ns.w = ns.w ~ ns.w %}{% endfor %}"
+        "{{ ('x' * 6400)|wordwrap(1, wrapstring=ns.w) }}\n",
+        encoding="utf-8",
+    )
+    text = (course / "course.yaml").read_text(encoding="utf-8")
+    (course / "course.yaml").write_text(f"{text}templates: mine\n", encoding="utf-8")
+    result = run_kit("check", "course.yaml")
+    assert result.code == 2
+    assert "wrapping this would make a text longer than 1,000,000 characters" in result.err
+
+
+def test_leftover_scratch_beside_a_forged_backup_is_cleared(run_kit, course) -> None:
+    build = course / "build"
+    (build / ".kit-journal.json").write_text(
+        json.dumps({"format": 1, "aside": [], "placed": {}}), encoding="utf-8"
+    )
+    (build / ".kit-backup" / "sub").mkdir(parents=True)
+    (build / ".kit-backup" / "sub" / "f").write_text("x", encoding="utf-8")
+    (build / ".kit-backup.1" / "other").mkdir(parents=True)
+    result = run_kit("build", "course.yaml")
+    assert result.code == 0, result.err
+    assert not (build / ".kit-backup").exists()

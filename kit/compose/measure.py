@@ -161,6 +161,25 @@ def _replace(value: Any, old: Any = "", new: Any = "", count: Any = None) -> Non
             raise refuse_text("this replace")
 
 
+def _wordwrap(
+    value: Any,
+    width: Any = 79,
+    break_long_words: Any = True,
+    wrapstring: Any = None,
+    *_: Any,
+    **kwargs: Any,
+) -> None:
+    # The whole wrapped text is made in one call: its size is known before it is made.
+    wrapstring = kwargs.get("wrapstring", wrapstring)
+    width = kwargs.get("width", width)
+    if not isinstance(value, str) or not is_int(width):
+        return
+    lines = len(value) // max(width, 1) + value.count("\n") + 1
+    joint = len(wrapstring) if isinstance(wrapstring, str) else 1
+    if len(value) + lines * joint > MAX_VALUE:
+        raise refuse_text("wrapping this")
+
+
 def _count(value: Any, count: Any = 1, *_: Any, **__: Any) -> None:
     if is_int(count) and count > MAX_SIZE:
         raise SecurityError(f"a batch or slice of more than {MAX_SIZE:,} items is too large")
@@ -180,6 +199,7 @@ PRECHECKS: dict[str, Callable[..., None]] = {
     "center": _width,
     "indent": _width,
     "replace": _replace,
+    "wordwrap": _wordwrap,
     "batch": _count,
     "slice": _count,
     "format": _format,

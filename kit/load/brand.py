@@ -164,6 +164,8 @@ class _Scan:
     """Parsed [Content_Types].xml and relationship parts, by name."""
     linked: str | None = None
     """A field that fetches a file or an address when the document is shown, if any."""
+    used: dict[str, set[str]] = field(default_factory=dict)
+    """The relationship ids each XML part uses to show something, by part name."""
 
 
 def _scan(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> _Scan:
@@ -173,7 +175,7 @@ def _scan(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> _Scan:
     scan = _Scan(names={info.filename for info in infos})
     for info in infos:
         name = info.filename
-        is_xml = name.endswith((".xml", ".rels"))
+        is_xml = name.lower().endswith((".xml", ".rels"))
         parser = (
             etree.XMLParser(
                 resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
@@ -208,39 +210,69 @@ def _scan(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> _Scan:
             scan.broken = scan.broken or (
                 f"{name} holds a document type declaration (<!DOCTYPE>), which Office never writes"
             )
-        elif name == "[Content_Types].xml" or name.endswith(".rels"):
+        elif name == "[Content_Types].xml" or name.lower().endswith(".rels"):
             scan.trees[name] = root
-        elif scan.linked is None:
-            scan.linked = _fetching_field(root, name)
+        else:
+            scan.linked = scan.linked or _fetching_field(root, name)
+            scan.used[name] = _used_ids(root)
     return scan
 
 
-_FETCHING = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT)\b", re.I)
+_FETCHING = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT)\b", re.I)
 """Word fields that bring in a file or an address each time the document is shown."""
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_CLICKED = {"hlinkClick", "hlinkHover", "hlinkMouseOver", "hyperlink"}
+"""Elements whose relationship is a link a reader clicks, never fetched to show the page."""
 
 
 def _fetching_field(root: Any, name: str) -> str | None:
-    """The first field in a part that would fetch something from outside, said in words."""
+    """A field in a part that would fetch something from outside, said in words, or None.
+
+    A field's instruction may be split over several runs: they are read together.
+    """
+    pieces = []
     for node in root.iter():
         tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
-        instruction = None
         if tag == "instrText":
-            instruction = node.text or ""
+            pieces.append(node.text or "")
         elif tag == "fldSimple":
-            instruction = next((v for k, v in node.attrib.items() if k.endswith("instr")), "")
-        if instruction is not None and _FETCHING.match(instruction):
-            return f"has a field in {name} that brings in a file or web address when shown"
+            pieces.append(
+                " " + next((v for k, v in node.attrib.items() if k.endswith("instr")), "")
+            )
+    if _FETCHING.search("".join(pieces)):
+        return f"has a field in {name} that brings in a file or web address when shown"
     return None
 
 
-def _external_link(scan: _Scan) -> str | None:
-    """A relationship that points outside the file for anything but a clickable link."""
-    for rels_name, root in sorted(scan.trees.items()):
-        if not rels_name.endswith(".rels"):
+def _used_ids(root: Any) -> set[str]:
+    """The relationship ids a part uses to show something (a picture, a part), not to link."""
+    used = set()
+    for node in root.iter():
+        tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+        if tag in _CLICKED:
             continue
+        used.update(v for k, v in node.attrib.items() if k.startswith(_R))
+    return used
+
+
+def _external_link(scan: _Scan) -> str | None:
+    """A relationship that points outside the file for anything but a link a reader clicks.
+
+    What a relationship says it is does not count: one typed as a hyperlink but used to
+    show a picture would be fetched as well.
+    """
+    for rels_name, root in sorted(scan.trees.items()):
+        if not rels_name.lower().endswith(".rels"):
+            continue
+        folder, rels = posixpath.split(rels_name)
+        source = posixpath.join(posixpath.dirname(folder), rels[: -len(".rels")])
+        used = scan.used.get(source, set())
         for node in root:
             kind = (node.get("Type") or "").rsplit("/", 1)[-1]
-            if node.get("TargetMode") == "External" and kind != "hyperlink":
+            if node.get("TargetMode") != "External":
+                continue
+            if kind != "hyperlink" or node.get("Id") in used:
                 return f"links its {kind} in {rels_name} to {node.get('Target') or 'nowhere'!r}"
     return None
 
@@ -308,6 +340,7 @@ def _open_problem(path: Path, suffix: str) -> tuple[str | None, Any]:
 
 MAX_SHAPES = 1000
 """Most shapes a slide template's masters and layouts may draw; real ones draw under 200."""
+_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 _PLACEHOLDER = ".//{http://schemas.openxmlformats.org/presentationml/2006/main}ph"
 _SHAPE_TAGS = tuple(
     f"{{http://schemas.openxmlformats.org/presentationml/2006/main}}{tag}"
@@ -320,6 +353,8 @@ def _picture_problem(prs: Any, value: str, save_as: str) -> str | None:
     from kit.writers.pptx.pictures import MAX_TEMPLATE_PIXELS, template_pixels
 
     try:
+        for master in prs.slide_masters:  # kit reads each master's theme for its colours
+            master.part.part_related_by(_THEME)
         pixels = template_pixels(prs)
         shapes = sum(
             sum(1 for shape in part.element.iter(*_SHAPE_TAGS) if shape.find(_PLACEHOLDER) is None)

@@ -16,7 +16,7 @@ from kit.publish import journal
 from kit.publish.layout import JOURNAL, KEPT, KIT_OUTPUT, LOCK, SCRATCH
 from kit.publish.manifest import read_manifest
 from kit.resources import shown
-from kit.safe_files import Folder, kind_of
+from kit.safe_files import Folder, kind_of, link_on_the_way
 
 log = logging.getLogger(__name__)
 
@@ -123,12 +123,10 @@ def _absolute(out_dir: Path) -> Path:
     must be a real one too: a course folder from someone else could hold `out` as a
     link to anywhere. Above the working folder, the path is the user's own.
     """
-    named = Path(out_dir)
-    steps = [named] if named.is_absolute() else [*reversed(named.parents[:-1]), named]
-    for step in steps:
-        if stat.S_ISLNK(_lmode(step) or 0):
-            raise InputError(_problem(step, OUT_LINK))
-    path = Path(os.path.abspath(named))
+    link = link_on_the_way(Path(out_dir))
+    if link is not None:
+        raise InputError(_problem(link, OUT_LINK))
+    path = Path(os.path.abspath(out_dir))
     return path.parent.resolve() / path.name if path.name else path
 
 

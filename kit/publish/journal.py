@@ -76,7 +76,9 @@ def read(folder: Folder) -> Journal | None:
     try:
         entry = record(data)
         aside, placed = entry["aside"], entry["placed"]
-        if entry["format"] != FORMAT or not isinstance(aside, list):
+        if type(entry["format"]) is not int or entry["format"] != FORMAT:
+            raise ValueError
+        if not isinstance(aside, list):
             raise ValueError
         if not isinstance(placed, dict) or not all(map(plain_name, [*aside, *placed])):
             raise ValueError

@@ -41,7 +41,8 @@ def read_manifest(folder: Folder) -> dict[str, str]:
         raise InputError(_problem(folder / MANIFEST, DAMAGED)) from None
     files = entry.get("files")
     if (
-        entry.get("format") != FORMAT
+        type(entry.get("format")) is not int
+        or entry.get("format") != FORMAT
         or not isinstance(files, dict)
         or not all(plain_name(n) and isinstance(d, str) for n, d in files.items())
     ):

@@ -9,6 +9,7 @@ import tempfile
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,28 +66,7 @@ needs_soffice = pytest.mark.skipif(
 
 def render_pdf(files: Sequence[Path], out_dir: Path, timeout: int = 300) -> list[Path]:
     """Convert Office files to PDF with LibreOffice, in one process with its own profile."""
-    program = soffice()
-    if program is None:
-        pytest.skip("LibreOffice (soffice) is not installed; CI installs it (see .ci/run)")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                program,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                *map(str, files),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=timeout,
-        )
-    return [out_dir / (f.stem + ".pdf") for f in files]
+    return convert_with_libreoffice(files, out_dir, "pdf", timeout)
 
 
 def docx_lines(path: Path) -> list[str]:
@@ -202,3 +182,71 @@ def older_kit_file(folder: Path, name: str, data: bytes) -> None:
     record = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     record["files"][name] = hashlib.sha256(data).hexdigest()
     (folder / MANIFEST).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+def tree_snapshot(root: Path, skip: Path | None = None) -> dict[str, str]:
+    """Every entry under `root` but `skip`: a link's target, a file's digest, or its kind;
+    two snapshots are equal when nothing under `root` changed."""
+    import hashlib
+    import os
+
+    found: dict[str, str] = {}
+    for here, folders, names in os.walk(root):
+        at = Path(here)
+        folders[:] = [f for f in folders if at / f != skip]
+        for name in folders + names:
+            path = at / name
+            key = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                found[key] = f"-> {os.readlink(path)}"
+            elif path.is_file():
+                found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:
+                found[key] = "folder" if path.is_dir() else "special"
+    return found
+
+
+def convert_with_libreoffice(
+    files: Sequence[Path], out_dir: Path, to: str, timeout: int = 300
+) -> list[Path]:
+    """Convert files to format `to` with LibreOffice, in one process with its own profile."""
+    program = soffice()
+    if program is None:
+        pytest.skip("LibreOffice (soffice) is not installed; CI installs it (see .ci/run)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                program,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                to,
+                "--outdir",
+                str(out_dir),
+                *map(str, files),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+        )
+    return [out_dir / f"{f.stem}.{to}" for f in files]
+
+
+def text_shapes(slide: Any) -> list[Any]:
+    """A slide's shapes that show some text."""
+    return [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
+
+
+def text_runs(shape: Any) -> list[Any]:
+    """A text shape's runs that hold more than spaces."""
+    return [r for p in shape.text_frame.paragraphs for r in p.runs if r.text.strip()]
+
+
+def is_kicker(shape: Any) -> bool:
+    """Whether a shape is kit's kicker: its runs are set in capitals."""
+    from pptx.oxml.ns import qn
+
+    # python-pptx has no property for a run's capitals; its element is read instead.
+    return any(r._r.find(qn("a:rPr")).get("cap") == "all" for r in text_runs(shape))

@@ -7,7 +7,6 @@ and everything beside it are left exactly as they were.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import re
@@ -30,7 +29,7 @@ from brand_pictures import (
     png,
     spider,
 )
-from helpers import build_problems
+from helpers import build_problems, tree_snapshot
 from PIL import EpsImagePlugin
 
 import kit
@@ -42,22 +41,6 @@ CARE = "care: [{name: Church office, phone: 555-0100}]\n"
 
 SUMMARY = "kit: {n} problem{s} found; nothing was written"
 COURSE = "title: x\n{extra}weeks: [trust]\ncare: [{{name: Office}}]\n"
-
-
-def _snapshot(folder: Path) -> dict[str, str]:
-    """Every entry under `folder`: a link's target, a file's digest, or 'folder'."""
-    found = {}
-    for root, dirs, names in os.walk(folder):
-        for name in dirs + names:
-            path = Path(root, name)
-            key = path.relative_to(folder).as_posix()
-            if path.is_symlink():
-                found[key] = f"-> {os.readlink(path)}"
-            elif path.is_file():
-                found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-            else:
-                found[key] = "folder"
-    return found
 
 
 @pytest.fixture
@@ -79,7 +62,7 @@ def fails(course: Path, run_kit) -> Fails:
     """Assert that `kit build` and `kit check` exit 2 with exactly `lines` and write nothing."""
 
     def check(*lines: str, course_file: str = "course.yaml") -> None:
-        before = _snapshot(course.parent)
+        before = tree_snapshot(course.parent)
         for args in (["build", course_file, "-o", "out"], ["check", course_file]):
             shown = list(lines)
             if args[0] == "build":  # the guide in the output folder is the coordinator's
@@ -90,7 +73,7 @@ def fails(course: Path, run_kit) -> Fails:
             assert result.err.splitlines() == expected, args
             assert result.code == 2
             assert result.out == ""
-            assert _snapshot(course.parent) == before
+            assert tree_snapshot(course.parent) == before
 
     return check
 
@@ -704,12 +687,12 @@ def test_a_whole_number_with_a_leading_zero_is_refused(course: Path, fails: Fail
 
 def test_kit_new_does_not_write_through_a_link(course: Path, run_kit) -> None:
     (course / "link.yaml").symlink_to(course / "elsewhere" / "course.yaml")
-    before = _snapshot(course.parent)
+    before = tree_snapshot(course.parent)
     for args in (["new", "link.yaml"], ["new", "link.yaml", "--force"]):
         result = run_kit(*args)
         assert (result.code, result.out) == (2, "")
         assert result.err == "kit: link.yaml is a symbolic link; choose another name\n"
-        assert _snapshot(course.parent) == before
+        assert tree_snapshot(course.parent) == before
 
 
 def test_output_names_sort_in_order_past_week_99(tmp_path: Path) -> None:

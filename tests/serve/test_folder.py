@@ -8,7 +8,6 @@ nor anything the page refused, changed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import socket
@@ -23,6 +22,8 @@ pytest.importorskip(
     "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
 )
 
+from helpers import tree_snapshot
+
 from kit.resources import data_dir
 from kit.safe_files import TOO_LONG
 
@@ -32,22 +33,6 @@ LINK = (
     "is a link, and kit never follows a link here; delete the link or move it away, then try again"
 )
 AWAY = "move it away, then try again"
-
-
-def _snapshot(folder: Path) -> dict[str, str]:
-    """Every entry under `folder`: a link's target, a file's digest, or its kind."""
-    found = {}
-    for root, dirs, names in os.walk(folder):
-        for name in dirs + names:
-            path = Path(root, name)
-            key = path.relative_to(folder).as_posix()
-            if path.is_symlink():
-                found[key] = f"-> {os.readlink(path)}"
-            elif path.is_file():
-                found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-            else:
-                found[key] = "folder" if path.is_dir() else "special"
-    return found
 
 
 @pytest.fixture
@@ -98,8 +83,8 @@ def _outside(home: Path) -> Outside:
     def kept(snapshot: dict[str, str]) -> dict[str, str]:
         return {k: v for k, v in snapshot.items() if k.split("/")[0] != "Downloads"}
 
-    before = kept(_snapshot(home))
-    return lambda: _same(kept(_snapshot(home)), before)
+    before = kept(tree_snapshot(home))
+    return lambda: _same(kept(tree_snapshot(home)), before)
 
 
 def _same(after: dict[str, str], before: dict[str, str]) -> None:
@@ -185,12 +170,12 @@ def test_an_upload_never_replaces_what_is_not_a_file(
 ) -> None:
     target = course / "brand" / "slides.pptx"
     _plant(target, what, home)
-    before = _snapshot(course / "brand")
+    before = tree_snapshot(course / "brand")
     response = upload(page)
     assert response.status_code == 400
     assert response.json() == {"error": _refusal("brand/slides.pptx", what, "a file")}
     unchanged_outside()
-    assert _snapshot(course / "brand") == before
+    assert tree_snapshot(course / "brand") == before
 
 
 @pytest.mark.parametrize("what", ["link to a folder", "link to nowhere", "file", "pipe"])

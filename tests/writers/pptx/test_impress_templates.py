@@ -11,15 +11,21 @@ inside its box.
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
-from helpers import needs_soffice, render_pdf, soffice, stray_words
+from helpers import (
+    convert_with_libreoffice,
+    is_kicker,
+    needs_soffice,
+    render_pdf,
+    soffice,
+    stray_words,
+    text_runs,
+    text_shapes,
+)
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
-from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide
 
@@ -59,27 +65,10 @@ weeks: [{weeks}]
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Each Impress template saved as .pptx by LibreOffice, in one run."""
-    program = soffice()
-    if program is None or not TEMPLATES:
+    if not TEMPLATES:  # none without LibreOffice
         pytest.skip("LibreOffice (soffice) is not installed; CI installs it (see .ci/run)")
     out = tmp_path_factory.mktemp("impress")
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                program,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pptx",
-                "--outdir",
-                str(out),
-                *map(str, TEMPLATES),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+    convert_with_libreoffice(TEMPLATES, out, "pptx", timeout=600)
     return {t.stem: out / f"{t.stem}.pptx" for t in TEMPLATES}
 
 
@@ -137,23 +126,10 @@ def test_each_week_has_as_many_slides_as_on_kits_own_template(
     assert counts == [n + e for n, e in zip(own, extra, strict=True)]
 
 
-def _text_shapes(slide: Slide) -> list[BaseShape]:
-    return [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
-
-
-def _runs(shape: BaseShape):
-    return [r for p in shape.text_frame.paragraphs for r in p.runs if r.text.strip()]
-
-
-def _is_kicker(shape: BaseShape) -> bool:
-    # python-pptx has no property for a run's capitals; its element is read instead.
-    return any(r._r.find(qn("a:rPr")).get("cap") == "all" for r in _runs(shape))
-
-
 def _body(slide: Slide) -> BaseShape:
     """The tallest text shape that is neither the title nor the kicker."""
     title = slide.shapes.title or next((s for s in slide.shapes if s.name == "Title"), None)
-    others = [s for s in _text_shapes(slide) if s != title and not _is_kicker(s)]
+    others = [s for s in text_shapes(slide) if s != title and not is_kicker(s)]
     return max(others, key=lambda s: s.height)
 
 
@@ -161,7 +137,7 @@ def _body(slide: Slide) -> BaseShape:
 def test_body_text_is_24_points_or_more(decks: dict, name: str) -> None:
     for week, deck in enumerate(decks[name], 1):
         for n, slide in enumerate(Presentation(str(deck)).slides, 1):
-            sizes = {r.font.size.pt for r in _runs(_body(slide))}
+            sizes = {r.font.size.pt for r in text_runs(_body(slide))}
             assert min(sizes) >= BODY_MIN, f"week {week}, slide {n}: {sorted(sizes)}"
 
 
@@ -198,7 +174,7 @@ def test_no_text_over_the_templates_pictures_unless_on_a_panel(decks: dict, name
                 and s.width * s.height < prs.slide_width * prs.slide_height / 2
             ]
             panels = [s for s in slide.shapes if s.name == "Panel"]
-            for shape in _text_shapes(slide):
+            for shape in text_shapes(slide):
                 if any(_inside(shape, panel) for panel in panels):
                     continue
                 hit = [p.name for p in pictures if _overlap(shape, p)]
@@ -228,11 +204,11 @@ def test_all_text_reads_on_what_is_under_it(decks: dict, name: str) -> None:
             theme = read_theme(layout.slide_master)
             grounds = backgrounds(layout.slide_master, layout, theme)
             panels = [s for s in slide.shapes if s.name == "Panel"]
-            for shape in _text_shapes(slide):
+            for shape in text_shapes(slide):
                 under = grounds
                 if any(_inside(shape, panel) for panel in panels):
                     under = _on_panel(panels[0], grounds)
-                for run in _runs(shape):
+                for run in text_runs(shape):
                     worst = min(contrast(str(run.font.color.rgb), g) for g in under)
                     assert worst >= MIN_CONTRAST, f"week {week}, slide {n}: {run.text!r}"
 

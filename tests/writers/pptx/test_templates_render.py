@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from helpers import EMU_PER_PT, FIXTURES, needs_soffice, render_pdf, stray_words
+from helpers import (
+    EMU_PER_PT,
+    FIXTURES,
+    is_kicker,
+    needs_soffice,
+    render_pdf,
+    stray_words,
+    text_runs,
+    text_shapes,
+)
 from lxml import etree
 from openxml_audit import validate_pptx
 from PIL import Image
@@ -70,19 +79,6 @@ def pdfs(decks: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> di
     return dict(zip(decks, rendered, strict=True))
 
 
-def _text_shapes(slide: Slide) -> list[BaseShape]:
-    return [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
-
-
-def _runs(shape: BaseShape):
-    return [r for p in shape.text_frame.paragraphs for r in p.runs if r.text.strip()]
-
-
-def _is_kicker(shape: BaseShape) -> bool:
-    # python-pptx has no property for a run's capitals; its element is read instead.
-    return any(r._r.find(qn("a:rPr")).get("cap") == "all" for r in _runs(shape))
-
-
 def _title(slide: Slide) -> BaseShape | None:
     """The title placeholder, or on a layout without one kit's box named Title."""
     return slide.shapes.title or next((s for s in slide.shapes if s.name == "Title"), None)
@@ -90,7 +86,7 @@ def _title(slide: Slide) -> BaseShape | None:
 
 def _body(slide: Slide) -> BaseShape:
     """The tallest text shape that is neither the title nor the kicker."""
-    others = [s for s in _text_shapes(slide) if s != _title(slide) and not _is_kicker(s)]
+    others = [s for s in text_shapes(slide) if s != _title(slide) and not is_kicker(s)]
     return max(others, key=lambda s: s.height)
 
 
@@ -135,7 +131,7 @@ def test_no_text_over_the_templates_pictures_bands_or_logos(decks: dict, name: s
     for n, slide in enumerate(prs.slides, 1):
         for box in _furniture(slide):
             pictures += box[4] == MSO_SHAPE_TYPE.PICTURE
-            hit = [s.text_frame.text[:30] for s in _text_shapes(slide) if _overlap(s, box)]
+            hit = [s.text_frame.text[:30] for s in text_shapes(slide) if _overlap(s, box)]
             assert hit == [], f"slide {n}"
     assert pictures or name in (
         "bold-band",
@@ -148,7 +144,7 @@ def test_no_text_over_the_templates_pictures_bands_or_logos(decks: dict, name: s
 @pytest.mark.parametrize("name", NAMES)
 def test_body_text_is_24_points_or_more(decks: dict, name: str) -> None:
     for n, slide in enumerate(Presentation(str(decks[name])).slides, 1):
-        sizes = {r.font.size.pt for r in _runs(_body(slide))}
+        sizes = {r.font.size.pt for r in text_runs(_body(slide))}
         assert min(sizes) >= BODY_MIN, f"slide {n}: {sorted(sizes)}"
 
 
@@ -158,8 +154,8 @@ def test_kickers_and_rules_wear_the_themes_colours(decks: dict, name: str) -> No
     theme = set(read_theme(prs.slide_master).colors.values())
     rules = 0
     for n, slide in enumerate(prs.slides, 1):
-        [kicker] = [s for s in _text_shapes(slide) if _is_kicker(s)]
-        assert {_color(r) for r in _runs(kicker)} <= theme, f"slide {n}"
+        [kicker] = [s for s in text_shapes(slide) if is_kicker(s)]
+        assert {_color(r) for r in text_runs(kicker)} <= theme, f"slide {n}"
         for rule in (s for s in slide.shapes if s.name == "Rule"):
             rules += 1
             assert str(rule.fill.fore_color.rgb) in theme, f"slide {n}"
@@ -174,8 +170,8 @@ def test_all_text_reads_on_the_slides_background(decks: dict, name: str) -> None
         grounds = backgrounds(prs.slide_master, slide.slide_layout, theme)
         for panel in (s for s in slide.shapes if s.name == "Panel"):
             grounds = _on_panel(panel, grounds)
-        for shape in _text_shapes(slide):
-            for run in _runs(shape):
+        for shape in text_shapes(slide):
+            for run in text_runs(shape):
                 worst = min(contrast(_color(run), g) for g in grounds)
                 assert worst >= MIN_CONTRAST, f"slide {n}: {run.text!r} at {worst:.2f}"
 
@@ -200,9 +196,9 @@ def test_text_over_a_busy_photo_stands_on_a_panel_and_reads(decks: dict) -> None
         [panel] = [s for s in slide.shapes if s.name == "Panel"]
         assert slide.shapes[0].name == "Panel", f"slide {n}: the panel lies under every shape"
         grounds = _on_panel(panel, [darkest, lightest])
-        for shape in _text_shapes(slide):
+        for shape in text_shapes(slide):
             assert _inside(shape, panel), f"slide {n}: {shape.text_frame.text[:30]!r}"
-            for run in _runs(shape):
+            for run in text_runs(shape):
                 worst = min(contrast(_color(run), g) for g in grounds)
                 assert worst >= MIN_CONTRAST, f"slide {n}: {run.text!r} at {worst:.2f}"
 
@@ -236,8 +232,8 @@ def test_text_over_a_dark_photo_reads_on_all_of_the_photo(decks: dict) -> None:
     assert luminance(lightest) < 0.2
     runs = 0
     for n, slide in enumerate(prs.slides, 1):
-        for shape in _text_shapes(slide):
-            for run in _runs(shape):
+        for shape in text_shapes(slide):
+            for run in text_runs(shape):
                 runs += 1
                 worst = min(contrast(_color(run), g) for g in (darkest, lightest))
                 assert worst >= MIN_CONTRAST, f"slide {n}: {run.text!r} at {worst:.2f}"
@@ -322,7 +318,7 @@ def test_the_kicker_is_aligned_as_the_title(decks: dict, pdfs: dict, name: str) 
     doc = pymupdf.open(pdfs[name])
     for n, (slide, page) in enumerate(zip(prs.slides, doc, strict=True), 1):
         title = _title(slide)
-        [kicker] = [s for s in _text_shapes(slide) if _is_kicker(s)]
+        [kicker] = [s for s in text_shapes(slide) if is_kicker(s)]
         t, k = _span(_words_of(page, title)), _span(_words_of(page, kicker))
         aligns = {p.alignment for s in (title, kicker) for p in s.text_frame.paragraphs}
         assert len(aligns) == 1, f"slide {n}"

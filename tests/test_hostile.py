@@ -382,8 +382,19 @@ def test_a_lesson_that_is_a_pipe_is_not_opened(course: Path, fails: Fails) -> No
     os.mkfifo(course / "lessons" / "02-pipe.yaml")
     fails(
         "lessons/01-trust.yaml:2:1: YAML syntax: expected the node content, but found "
-        "'<stream end>'"
+        "'<stream end>'",
+        "lessons/02-pipe.yaml: is not a regular file; kit reads only ordinary files",
     )
+
+
+def test_a_template_that_is_a_pipe_is_reported_not_skipped(course: Path, fails: Fails) -> None:
+    _write(
+        course,
+        {"my-templates/notes.txt": "kept beside the templates\n"},
+        "templates: my-templates\n",
+    )
+    os.mkfifo(course / "my-templates" / "handout.j2")
+    fails("my-templates/handout.j2: is not a regular file; kit reads only ordinary files")
 
 
 # --- 12. paths that cannot be followed -----------------------------------------------

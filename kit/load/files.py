@@ -142,7 +142,7 @@ class Listing:
     """What a folder holds: its files, and the problems met looking through it."""
 
     files: list[Entry]
-    """Regular files, and links to regular files inside the allowed folders, by name."""
+    """Everything but folders and links out, by name: reading a pipe or device says it is one."""
     links_out: list[Entry]
     """Files and folders that are links to places outside the allowed folders."""
     unreadable: list[tuple[Entry, str]]
@@ -184,7 +184,7 @@ def list_folder(folder: Path, roots: Iterable[Path], *, recursive: bool) -> List
                 elif item.is_dir():
                     if recursive:
                         pending.append((entry.path, entry.name + "/"))
-                elif item.is_file():
+                else:  # a pipe or device is listed too, so that it is reported, never skipped
                     listing.files.append(entry)
             except OSError as exc:
                 listing.unreadable.append((entry, exc.strerror or str(exc)))

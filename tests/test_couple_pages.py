@@ -10,11 +10,18 @@ import re
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from test_course_text import docx_lines, pptx_text
 
 import kit
 from kit.course import scripture
 from kit.resources import data_dir
+
+
+def pptx_slide_text(slide) -> str:
+    """Every word on a slide's face."""
+    return " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+
 
 FIVE = (
     "title: Closer\nminutes: 75\nstart: 2027-01-10\nevery: 2\n"
@@ -331,6 +338,25 @@ def test_each_opener_has_one_clear_instruction(built) -> None:
         a_few = "let a few people answer" in opening.lower()
         assert go_round != a_few, week.number
         assert go_round == (week.number == 1), week.number
+        # The host's speaker notes give the same instruction as the table leaders' notes.
+        deck = Presentation(folder / f"week-{week.number:02d}-slides.pptx")
+        spoken = next(
+            s.notes_slide.notes_text_frame.text
+            for s in deck.slides
+            if s.has_notes_slide and week.opening in pptx_slide_text(s)
+        )
+        assert ("everyone gives their names" in spoken) == (week.number == 1), week.number
+        assert ("let a few people answer" in spoken) == (week.number > 1), week.number
+
+
+def test_from_the_second_meeting_on_the_ground_rules_are_recalled(built) -> None:
+    course, folder = built
+    reminder = "Recall that what is said here stays here and anyone may pass"
+    for week in course.weeks:
+        notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
+        opening = notes[notes.index("Welcome and opening question (") :]
+        opening = opening[: opening.index("Teaching (")]
+        assert (reminder in opening) == (week.number > 1), week.number
 
 
 def test_from_the_second_meeting_on_last_times_take_home_is_followed_up(built) -> None:
@@ -369,10 +395,14 @@ def test_table_leaders_get_help_for_a_hard_table_and_a_debrief(built) -> None:
         notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
         help_ = notes[notes.index("When the table gets hard") :]
         assert all(s in help_ for s in situations), week.number
-        assert "Stay ten minutes afterwards to talk the evening over with the host." in notes
+        # The debrief names who seemed hurt or afraid, so it waits until no couple can hear.
+        assert (
+            "Once the couples have gone, stay ten minutes to talk it over with the host." in notes
+        )
     care = _guide_chapter(folder, "Care and referral", "Schedule")
     assert all(s in care for s in situations)
     assert "After the evening" in care
+    assert "once the last couple has gone, out of anyone else\u2019s hearing" in care
 
 
 # --- a real talk --------------------------------------------------------------------------

@@ -180,6 +180,13 @@ def test_the_last_meeting_knows_it_is_last(built) -> None:
     assert "At home from here on" in texts[f"week-{len(course.weeks):02d}-handout.docx"]
 
 
+def test_the_last_meeting_names_no_theme_of_a_week_the_course_left_out(built) -> None:
+    course, folder = built
+    # The five-week course leaves out closeness, the week about making time together.
+    for name, text in _last_week_texts(course, folder).items():
+        assert "making time" not in text and "time together and gratitude" not in text, name
+
+
 def test_every_other_week_courses_speak_of_the_time_until_they_meet_again(built) -> None:
     course, folder = built
     for week in course.weeks:

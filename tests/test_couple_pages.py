@@ -187,6 +187,15 @@ def test_the_last_meeting_names_no_theme_of_a_week_the_course_left_out(built) ->
         assert "making time" not in text and "time together and gratitude" not in text, name
 
 
+def test_the_guide_says_what_to_do_before_the_course(built) -> None:
+    _, folder = built
+    before = _guide_chapter(folder, "Before the course", "Before each week")
+    assert "someone who knows how to help where there is fear or abuse" in before
+    assert "Meet the table leaders once before the first evening" in before
+    assert "never counseling" in before
+    assert "anyone afraid of their spouse can speak with you privately" in before
+
+
 def test_every_other_week_courses_speak_of_the_time_until_they_meet_again(built) -> None:
     course, folder = built
     for week in course.weeks:

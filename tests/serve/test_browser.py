@@ -396,3 +396,39 @@ def test_a_build_that_stops_says_so_plainly_and_keeps_the_edit(page: Any, live: 
     assert lines[0] == "The build stopped; nothing was written."
     assert lines[1].startswith("build/week-01-handout.docx: has been changed since kit wrote it")
     assert "Childcare in Room 104" in [p.text for p in docx.Document(str(handout)).paragraphs]
+
+
+def handout_numbers(page: Any) -> dict[str, str]:
+    """Each question on the week's handout preview, by its number as printed."""
+    page.click('[data-tab="handout"]')
+    found = {}
+    for line in page.inner_text("#panel-handout").splitlines():
+        number, _, text = line.partition(". ")
+        if number.isdigit() and text:
+            found[number] = text.removesuffix(" (just the two of you)")
+    return found
+
+
+def test_questions_are_numbered_on_the_page_as_the_handout_numbers_them(page: Any) -> None:
+    add_own_question(page)
+    change(page, lambda: page.check('[data-op="drop"][data-id="empathy-fix-it"]'))
+    printed = handout_numbers(page)
+    assert printed["2"] == LONG  # asked after the first, so second on the handout
+    lesson = {q.id: q.text for q in builtin_lessons()["empathy"].lesson.questions}
+    heads = {}
+    for item in page.locator("#questions ol.questions:not(.added) > li").all():
+        qid = item.locator(".qid").inner_text()
+        heads[qid] = item.locator(".q-no").inner_text()
+    assert heads["empathy-fix-it"] == "Left out"
+    for qid, head in heads.items():
+        if qid != "empathy-fix-it":
+            assert printed[head.removeprefix("Question ")] == lesson[qid], (qid, head)
+    assert page.inner_text('label[for="f-add-0-text"]') == "Question 2"
+    options = page.locator("#f-add-0-after option").all_inner_texts()
+    assert options[1] == "Question 1: What does it look like when someone…"
+    for option in options[1:]:
+        number, _, start = option.removeprefix("Question ").partition(": ")
+        assert printed[number].startswith(start.removesuffix("…")), option
+    page.click('[data-tab="slides"]')
+    private = page.locator("#private-questions li").first.inner_text()
+    assert private.startswith("2. " + LONG)

@@ -432,3 +432,37 @@ def test_questions_are_numbered_on_the_page_as_the_handout_numbers_them(page: An
     page.click('[data-tab="slides"]')
     private = page.locator("#private-questions li").first.inner_text()
     assert private.startswith("2. " + LONG)
+
+
+LONGEST = (
+    "Think back over this past month to a moment when your spouse was carrying something "
+    "heavy, at work, with family or in their own heart, and you wanted to help: what did "
+    "you do, what did they seem to need from you instead, and what would you do "
+    "differently if the very same moment came again next week?"
+)
+CUT_OFF = """() => Array.from(document.querySelectorAll("#panel-slides .slide"))
+  .filter((card) => {
+    const box = card.getBoundingClientRect();
+    return Array.from(card.querySelectorAll("*")).some((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5
+        || el.scrollWidth > el.clientWidth + 1;
+    }) || card.scrollHeight > card.clientHeight + 1;
+  })
+  .map((card) => card.querySelector("h3").textContent)"""
+
+
+def test_a_long_question_is_shown_whole_on_its_slide_card(page: Any) -> None:
+    assert len(LONGEST) == 300
+    change(page, lambda: page.click('#weeks [data-select-week="2"]'))
+    fill(page, '[data-op="reword"][data-id="empathy-understood"]', LONGEST)
+    page.click('[data-tab="slides"]')
+    card = page.locator("#panel-slides .slide", has_text="Think back over this past month")
+    assert card.count() == 1
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        assert LONGEST in card.inner_text().replace("\n", " ")
+        assert page.evaluate(CUT_OFF) == [], width
+        card.scroll_into_view_if_needed()
+        card.screenshot(path=str(SHOTS / f"slide-card-{width}.png"))
+        page.locator("#panel-slides").screenshot(path=str(SHOTS / f"slides-{width}.png"))

@@ -466,3 +466,32 @@ def test_a_long_question_is_shown_whole_on_its_slide_card(page: Any) -> None:
         card.scroll_into_view_if_needed()
         card.screenshot(path=str(SHOTS / f"slide-card-{width}.png"))
         page.locator("#panel-slides").screenshot(path=str(SHOTS / f"slides-{width}.png"))
+
+
+def test_question_levels_are_named_and_explained_where_they_are_shown(page: Any) -> None:
+    add_own_question(page)
+    help_ = page.locator("#levels-help")
+    assert help_.is_visible()
+    assert help_.inner_text() == (
+        "Each question has a level, from easy to personal, so an evening can start gently: "
+        "Open: easy for anyone to answer, a way into the evening's subject; "
+        "Dig deeper: asks why or how, for more thought about the lesson; "
+        "Reflect: personal, about how it lands in your own life and marriage."
+    )
+    badges = page.locator("#questions .badge.level")
+    assert badges.all_inner_texts()[:5] == [
+        "Open",
+        "Dig deeper",
+        "Dig deeper",
+        "Dig deeper",
+        "Reflect",
+    ]
+    assert {b.get_attribute("aria-describedby") for b in badges.all()} == {"levels-help"}
+    pick = page.locator("#f-add-0-level")
+    assert pick.locator("option").all_inner_texts() == ["Open", "Dig deeper", "Reflect"]
+    assert pick.get_attribute("aria-describedby") == "levels-help"
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        assert page.evaluate(CLIPPED) == [], width
+        help_.scroll_into_view_if_needed()
+        page.locator("#questions").screenshot(path=str(SHOTS / f"levels-{width}.png"))

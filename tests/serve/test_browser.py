@@ -495,3 +495,32 @@ def test_question_levels_are_named_and_explained_where_they_are_shown(page: Any)
         assert page.evaluate(CLIPPED) == [], width
         help_.scroll_into_view_if_needed()
         page.locator("#questions").screenshot(path=str(SHOTS / f"levels-{width}.png"))
+
+
+def test_a_problem_in_advanced_opens_it_and_is_shown_beside_its_field(page: Any, live: Any) -> None:
+    reopen(page, live, STARTER.replace("lessons:      ", "lessons: our-lessons", 1))
+    advanced = page.locator("#advanced")
+    assert advanced.get_attribute("open") is not None
+    problem = page.locator('#advanced [data-field="lessons"] .problem')
+    assert problem.is_visible()
+    assert (
+        problem.inner_text() == "lessons: lesson folder 'our-lessons' not found\ncourse.yaml:34:10"
+    )
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        problem.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"advanced-folder-{width}.png"))
+    # A setting the page has no box for is put right in the text, so its problem is there.
+    reopen(page, live, STARTER.replace("\nweeks:", "\nminuts: 60\nweeks:", 1))
+    assert advanced.get_attribute("open") is not None
+    beside = page.locator("#raw-field .problem")
+    assert beside.is_visible()
+    assert beside.inner_text().startswith("minuts: unknown key 'minuts'; known: brand, care, ")
+    assert page.locator("#general-problems .problem").inner_text() == beside.inner_text()
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        beside.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"advanced-raw-{width}.png"))
+    # Opened, it stays open while the page is edited.
+    fill(page, "#f-minutes", "75")
+    assert advanced.get_attribute("open") is not None

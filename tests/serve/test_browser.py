@@ -524,3 +524,36 @@ def test_a_problem_in_advanced_opens_it_and_is_shown_beside_its_field(page: Any,
     # Opened, it stays open while the page is edited.
     fill(page, "#f-minutes", "75")
     assert advanced.get_attribute("open") is not None
+
+
+TWO_CONTACTS = STARTER.replace(
+    """  - name: "Church office"          # a person or a service
+    role: "Pastoral care"          # what they do
+    phone: "555-0100"              # phone number
+    email: "care@example.org"      # e-mail address
+    note: "Weekdays 9 to 5"        # anything else: hours, a website
+""",
+    """  - name: "Pastor Ann"
+    phone: "555-0100"
+
+  # for nights and weekends
+  - name: "Crisis line"
+    phone: "988"
+""",
+)
+
+
+def test_a_care_contacts_new_note_is_saved_on_its_own_line(page: Any, live: Any) -> None:
+    assert TWO_CONTACTS != STARTER
+    reopen(page, live, TWO_CONTACTS)
+    fill(page, "#f-care-0-note", "Tuesdays only")
+    fill(page, "#f-care-1-note", "Any hour")
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        page.locator("#care").scroll_into_view_if_needed()
+        page.locator("#care").screenshot(path=str(SHOTS / f"care-{width}.png"))
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Saved')")
+    assert live.site.course.read_text(encoding="utf-8") == TWO_CONTACTS.replace(
+        '"555-0100"\n', '"555-0100"\n    note: "Tuesdays only"\n'
+    ).replace('"988"\n', '"988"\n    note: "Any hour"\n')

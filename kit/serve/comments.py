@@ -66,28 +66,30 @@ def _index(holder: Collection, key: Any) -> Any:
     return next((i for i, item in enumerate(holder) if item is key), None)
 
 
-def _slot(holder: Collection, at: Any) -> tuple[list, int]:
-    """The comment slot after the entry at `at`: ruamel.yaml's list of an entry's comments."""
-    if isinstance(holder, CommentedMap):
-        return holder.ca.items.setdefault(at, [None, None, None, None]), 2
-    return holder.ca.items.setdefault(at, [None, None]), 0
+def _pos(holder: Collection) -> int:
+    """Where in ruamel.yaml's list of an entry's comments the lines after it are kept."""
+    return 2 if isinstance(holder, CommentedMap) else 0
 
 
-def _deepest(holder: Collection, at: Any, *, written: bool) -> tuple[list, int] | None:
-    """The slot of the last line written for the entry at `at`, nested entries included.
-
-    With `written`, only a slot that holds something counts, so that a comment is
-    found where the file had it; without, the slot where a comment would be written.
-    """
+def _written(holder: Collection, at: Any) -> tuple[list, int] | None:
+    """The slot holding what follows the entry at `at`'s last line, nested entries included."""
     value = holder[at]
     if _block(value):
-        inner = _deepest(value, _last_at(value), written=written)
+        inner = _written(value, _last_at(value))
         if inner is not None:
             return inner
-    slot, pos = _slot(holder, at)
-    if written and slot[pos] is None:
-        return None
-    return slot, pos
+    entry = holder.ca.items.get(at)
+    pos = _pos(holder)
+    return (entry, pos) if entry is not None and entry[pos] is not None else None
+
+
+def _end(holder: Collection, at: Any) -> tuple[list, int]:
+    """The slot where what follows the entry at `at`'s last line is to be written."""
+    value = holder[at]
+    if _block(value):
+        return _end(value, _last_at(value))
+    size = 4 if isinstance(holder, CommentedMap) else 2
+    return holder.ca.items.setdefault(at, [None] * size), _pos(holder)
 
 
 def as_mapping(holder: CommentedSeq, at: int, key: str) -> CommentedMap:
@@ -116,7 +118,7 @@ def hand_on(before: list[Tail]) -> None:
         at = _index(holder, tail.key)
         if at is None:
             continue  # the entry is gone; what followed it went with it
-        old = _deepest(holder, at, written=True)
+        old = _written(holder, at)
         if old is None:
             continue
         slot, pos = old
@@ -130,10 +132,7 @@ def hand_on(before: list[Tail]) -> None:
         token.value = value[: end + 1]
         if token.value == "\n":
             slot[pos] = None
-        new = _deepest(holder, _last_at(holder), written=False)
-        if new is None:  # pragma: no cover - a slot is always found without `written`
-            continue
-        slot, pos = new
+        slot, pos = _end(holder, _last_at(holder))
         if slot[pos] is None:
             slot[pos] = CommentToken("\n" + follows, token.start_mark, None)
         else:

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 import threading
+from contextvars import ContextVar
 from typing import Any
 
 import yaml
@@ -26,6 +27,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from kit.errors import KitError
 from kit.load import schema
+from kit.serve import comments
 
 Path_ = list[str | int]
 
@@ -104,17 +106,24 @@ def apply(text: str, change: dict[str, Any]) -> str:
         raise EditError(f"unknown change '{op}'")
     yaml, data = _parsed(text)
     before = _snapshot(yaml, data)
+    ends = _ENDS.set(comments.tails(data))
     try:
         handler(data, change)
+        comments.hand_on(_ENDS.get())
     except BaseException:
         _forget()
         raise
+    finally:
+        _ENDS.reset(ends)
     after = _snapshot(yaml, data)
     # A change that changes nothing leaves the text exactly as it was, byte for byte.
     result = text if after == before else after
     _remember(result, yaml, data)
     return result
 
+
+_ENDS: ContextVar[list[comments.Tail]] = ContextVar("ends")
+"""The last entries of lists and mappings before the change being made."""
 
 _LAST: list[tuple[str, YAML, CommentedMap]] = []
 """The text the last change made and its data, since the next change starts from it.
@@ -253,8 +262,8 @@ def _container(data: CommentedMap, path: Path_, *, create: bool) -> Any:
                     return None
                 # A week written as its lesson id alone, or a skipped date as the date
                 # alone, becomes a mapping once one of its other keys is given.
-                child = CommentedMap([(short, child)])
-                node[part] = child
+                child = comments.as_mapping(node, part, short)
+                _ENDS.get([]).append(comments.Tail(child, short))
         else:
             if not isinstance(node, dict):
                 raise EditError(f"{_shown(path[:depth])} is not a mapping")
@@ -377,7 +386,11 @@ def _move(data: CommentedMap, change: dict[str, Any]) -> None:
     to = change.get("to")
     if not isinstance(to, int) or isinstance(to, bool) or not 0 <= to < len(holder):
         raise EditError("a move needs a position within the list")
+    # A list item's comment is kept by position: it moves with the item.
+    entry = holder.ca.items.get(index) if isinstance(holder, CommentedSeq) else None
     holder.insert(to, holder.pop(index))
+    if entry is not None:
+        holder.ca.items[to] = entry
 
 
 def _week_changes(data: CommentedMap, change: dict[str, Any]) -> tuple[int, str]:

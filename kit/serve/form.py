@@ -11,7 +11,7 @@ import yaml
 
 from kit.compose.dates import format_clock, format_date
 from kit.course import scripture
-from kit.course.model import ResolvedCourse
+from kit.course.model import ResolvedCourse, Week
 from kit.load import schema
 from kit.load.lessons import LessonFile
 from kit.serve.editing import default
@@ -70,6 +70,10 @@ class QuestionRow:
     level: str
     optional: bool
     dropped: bool
+    number: int | None = None
+    """The number the handout prints it with; None when the handout leaves it out."""
+    for_time: bool = False
+    """True when it is left out to fit the session's time."""
 
 
 @dataclass
@@ -84,6 +88,10 @@ class AddedRow:
     level: str
     note: str
     optional: bool
+    number: int | None = None
+    """The number the handout prints it with; None when the handout leaves it out."""
+    for_time: bool = False
+    """True when it is left out to fit the session's time."""
 
 
 @dataclass
@@ -283,7 +291,34 @@ def _week(
                 optional=add.get("optional") is True,
             )
         )
+    _number(row, course.weeks[index] if course and index < len(course.weeks) else None)
     return row
+
+
+def _number(row: WeekRow, week: Week | None) -> None:
+    """Number the week's questions as its handout does: those asked, in the order asked.
+
+    A loaded course says which questions the handout prints, after drops, additions
+    and any left out to fit the time; a course that does not load yet is numbered
+    the same way, without the time.
+    """
+    added = {f"{row.lesson}-added-{a.index + 1}": a for a in row.added if not a.id}
+    added.update({a.id: a for a in row.added if a.id})
+    if week is not None and week.lesson_id == row.lesson:
+        asked = [q.id for q in week.questions]
+        for_time = {q.id for q in week.left_out}
+    else:
+        asked = [q.id for q in row.questions if not q.dropped]
+        for key, a in added.items():
+            at = asked.index(a.after) + 1 if a.after in asked else len(asked)
+            asked.insert(at, key)
+        for_time = set()
+    numbers = {qid: n for n, qid in enumerate(asked, 1)}
+    for q in row.questions:
+        q.number = None if q.dropped else numbers.get(q.id)
+        q.for_time = q.id in for_time and not q.dropped
+    for key, a in added.items():
+        a.number, a.for_time = numbers.get(key), key in for_time
 
 
 def brand_files(base: Path, suffix: str) -> list[str]:

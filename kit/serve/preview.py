@@ -40,6 +40,8 @@ class WeekPreview:
     slides: str
     private: list[Question] = field(default_factory=list)
     """Questions private to each couple: on the handout, never on a slide."""
+    numbers: dict[str, int] = field(default_factory=dict)
+    """Each asked question's number on the handout, by id."""
 
 
 def day(course: ResolvedCourse, value: dt.date | None) -> str:
@@ -78,6 +80,7 @@ def week_preview(course: ResolvedCourse, index: int) -> WeekPreview:
         notes=document_html(leader_notes(view, shown, env)),
         slides=deck_html(deck, badges),
         private=private,
+        numbers={q.id: n for n, q in enumerate(week.questions, 1)},
     )
 
 

@@ -396,3 +396,164 @@ def test_a_build_that_stops_says_so_plainly_and_keeps_the_edit(page: Any, live: 
     assert lines[0] == "The build stopped; nothing was written."
     assert lines[1].startswith("build/week-01-handout.docx: has been changed since kit wrote it")
     assert "Childcare in Room 104" in [p.text for p in docx.Document(str(handout)).paragraphs]
+
+
+def handout_numbers(page: Any) -> dict[str, str]:
+    """Each question on the week's handout preview, by its number as printed."""
+    page.click('[data-tab="handout"]')
+    found = {}
+    for line in page.inner_text("#panel-handout").splitlines():
+        number, _, text = line.partition(". ")
+        if number.isdigit() and text:
+            found[number] = text.removesuffix(" (just the two of you)")
+    return found
+
+
+def test_questions_are_numbered_on_the_page_as_the_handout_numbers_them(page: Any) -> None:
+    add_own_question(page)
+    change(page, lambda: page.check('[data-op="drop"][data-id="empathy-fix-it"]'))
+    printed = handout_numbers(page)
+    assert printed["2"] == LONG  # asked after the first, so second on the handout
+    lesson = {q.id: q.text for q in builtin_lessons()["empathy"].lesson.questions}
+    heads = {}
+    for item in page.locator("#questions ol.questions:not(.added) > li").all():
+        qid = item.locator(".qid").inner_text()
+        heads[qid] = item.locator(".q-no").inner_text()
+    assert heads["empathy-fix-it"] == "Left out"
+    for qid, head in heads.items():
+        if qid != "empathy-fix-it":
+            assert printed[head.removeprefix("Question ")] == lesson[qid], (qid, head)
+    assert page.inner_text('label[for="f-add-0-text"]') == "Question 2"
+    options = page.locator("#f-add-0-after option").all_inner_texts()
+    assert options[1] == "Question 1: What does it look like when someone…"
+    for option in options[1:]:
+        number, _, start = option.removeprefix("Question ").partition(": ")
+        assert printed[number].startswith(start.removesuffix("…")), option
+    page.click('[data-tab="slides"]')
+    private = page.locator("#private-questions li").first.inner_text()
+    assert private.startswith("2. " + LONG)
+
+
+LONGEST = (
+    "Think back over this past month to a moment when your spouse was carrying something "
+    "heavy, at work, with family or in their own heart, and you wanted to help: what did "
+    "you do, what did they seem to need from you instead, and what would you do "
+    "differently if the very same moment came again next week?"
+)
+CUT_OFF = """() => Array.from(document.querySelectorAll("#panel-slides .slide"))
+  .filter((card) => {
+    const box = card.getBoundingClientRect();
+    return Array.from(card.querySelectorAll("*")).some((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5
+        || el.scrollWidth > el.clientWidth + 1;
+    }) || card.scrollHeight > card.clientHeight + 1;
+  })
+  .map((card) => card.querySelector("h3").textContent)"""
+
+
+def test_a_long_question_is_shown_whole_on_its_slide_card(page: Any) -> None:
+    assert len(LONGEST) == 300
+    change(page, lambda: page.click('#weeks [data-select-week="2"]'))
+    fill(page, '[data-op="reword"][data-id="empathy-understood"]', LONGEST)
+    page.click('[data-tab="slides"]')
+    card = page.locator("#panel-slides .slide", has_text="Think back over this past month")
+    assert card.count() == 1
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        assert LONGEST in card.inner_text().replace("\n", " ")
+        assert page.evaluate(CUT_OFF) == [], width
+        card.scroll_into_view_if_needed()
+        card.screenshot(path=str(SHOTS / f"slide-card-{width}.png"))
+        page.locator("#panel-slides").screenshot(path=str(SHOTS / f"slides-{width}.png"))
+
+
+def test_question_levels_are_named_and_explained_where_they_are_shown(page: Any) -> None:
+    add_own_question(page)
+    help_ = page.locator("#levels-help")
+    assert help_.is_visible()
+    assert help_.inner_text() == (
+        "Each question has a level, from easy to personal, so an evening can start gently: "
+        "Open: easy for anyone to answer, a way into the evening's subject; "
+        "Dig deeper: asks why or how, for more thought about the lesson; "
+        "Reflect: personal, about how it lands in your own life and marriage."
+    )
+    badges = page.locator("#questions .badge.level")
+    assert badges.all_inner_texts()[:5] == [
+        "Open",
+        "Dig deeper",
+        "Dig deeper",
+        "Dig deeper",
+        "Reflect",
+    ]
+    assert {b.get_attribute("aria-describedby") for b in badges.all()} == {"levels-help"}
+    pick = page.locator("#f-add-0-level")
+    assert pick.locator("option").all_inner_texts() == ["Open", "Dig deeper", "Reflect"]
+    assert pick.get_attribute("aria-describedby") == "levels-help"
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        assert page.evaluate(CLIPPED) == [], width
+        help_.scroll_into_view_if_needed()
+        page.locator("#questions").screenshot(path=str(SHOTS / f"levels-{width}.png"))
+
+
+def test_a_problem_in_advanced_opens_it_and_is_shown_beside_its_field(page: Any, live: Any) -> None:
+    reopen(page, live, STARTER.replace("lessons:      ", "lessons: our-lessons", 1))
+    advanced = page.locator("#advanced")
+    assert advanced.get_attribute("open") is not None
+    problem = page.locator('#advanced [data-field="lessons"] .problem')
+    assert problem.is_visible()
+    assert (
+        problem.inner_text() == "lessons: lesson folder 'our-lessons' not found\ncourse.yaml:34:10"
+    )
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        problem.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"advanced-folder-{width}.png"))
+    # A setting the page has no box for is put right in the text, so its problem is there.
+    reopen(page, live, STARTER.replace("\nweeks:", "\nminuts: 60\nweeks:", 1))
+    assert advanced.get_attribute("open") is not None
+    beside = page.locator("#raw-field .problem")
+    assert beside.is_visible()
+    assert beside.inner_text().startswith("minuts: unknown key 'minuts'; known: brand, care, ")
+    assert page.locator("#general-problems .problem").inner_text() == beside.inner_text()
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        beside.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"advanced-raw-{width}.png"))
+    # Opened, it stays open while the page is edited.
+    fill(page, "#f-minutes", "75")
+    assert advanced.get_attribute("open") is not None
+
+
+TWO_CONTACTS = STARTER.replace(
+    """  - name: "Church office"          # a person or a service
+    role: "Pastoral care"          # what they do
+    phone: "555-0100"              # phone number
+    email: "care@example.org"      # e-mail address
+    note: "Weekdays 9 to 5"        # anything else: hours, a website
+""",
+    """  - name: "Pastor Ann"
+    phone: "555-0100"
+
+  # for nights and weekends
+  - name: "Crisis line"
+    phone: "988"
+""",
+)
+
+
+def test_a_care_contacts_new_note_is_saved_on_its_own_line(page: Any, live: Any) -> None:
+    assert TWO_CONTACTS != STARTER
+    reopen(page, live, TWO_CONTACTS)
+    fill(page, "#f-care-0-note", "Tuesdays only")
+    fill(page, "#f-care-1-note", "Any hour")
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        page.locator("#care").scroll_into_view_if_needed()
+        page.locator("#care").screenshot(path=str(SHOTS / f"care-{width}.png"))
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Saved')")
+    assert live.site.course.read_text(encoding="utf-8") == TWO_CONTACTS.replace(
+        '"555-0100"\n', '"555-0100"\n    note: "Tuesdays only"\n'
+    ).replace('"988"\n', '"988"\n    note: "Any hour"\n')

@@ -103,6 +103,38 @@ def test_weeks_move_and_go_with_their_comments() -> None:
     assert "# one entry per meeting" in text
 
 
+CARE = """\
+title: Closer
+care:
+  - name: Pastor Ann   # mornings
+    phone: 555-0100
+
+  # the line for emergencies
+  - name: Crisis line
+    phone: "988"
+
+weeks:
+  - trust   # first
+  - safety  # second
+"""
+
+
+def test_a_key_added_to_an_entry_goes_above_the_lines_that_lead_to_the_next() -> None:
+    noted = apply(CARE, {"op": "set", "path": ["care", 0, "note"], "value": "Tuesdays only"})
+    assert noted == CARE.replace("555-0100\n", '555-0100\n    note: "Tuesdays only"\n')
+    noted = apply(CARE, {"op": "set", "path": ["care", 1, "note"], "value": "Any hour"})
+    assert noted == CARE.replace('"988"\n', '"988"\n    note: "Any hour"\n')
+    added = apply(CARE, {"op": "add", "path": ["care"], "value": {"name": "Dr Lee"}})
+    assert added == CARE.replace('"988"\n', '"988"\n  - name: "Dr Lee"\n')
+
+
+def test_a_list_item_moved_keeps_its_comment_and_the_list_its_last_lines() -> None:
+    moved = apply(CARE, {"op": "move", "path": ["weeks", 1], "to": 0})
+    assert moved.endswith("weeks:\n  - safety  # second\n  - trust   # first\n")
+    titled = apply(CARE, {"op": "set", "path": ["weeks", 0, "title"], "value": "Trust"})
+    assert "  - lesson: trust # first\n    title: Trust\n  - safety  # second\n" in titled
+
+
 def test_typed_values_are_read_as_their_kind_and_anything_else_is_left_for_the_check() -> None:
     assert coerce(["minutes"], "60") == 60
     assert coerce(["start"], "2027-01-10") == dt.date(2027, 1, 10)

@@ -105,6 +105,14 @@ def _scalar(draw: Any, text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _between(draw: Any, indent: str = "  ") -> list[str]:
+    """What people put between two entries: nothing, a blank line, a comment, or both."""
+    lines = [""] if draw(st.booleans()) else []
+    if draw(st.booleans()):
+        lines.append(f"{indent}# {draw(_words)}")
+    return lines
+
+
 @st.composite
 def course_files(draw: Any) -> str:
     """The text of a valid course file."""
@@ -154,9 +162,23 @@ def course_files(draw: Any) -> str:
     if leaders:
         lines.append("leaders:")
         lines.extend(f"  - {_scalar(draw, name)}" for name in leaders)
+    contacts = draw(st.lists(_words, max_size=3))
+    if contacts:
+        lines.append("care:")
+        for n, name in enumerate(contacts):
+            if n:
+                lines.extend(_between(draw))
+            lines.append(f"  - name: {_scalar(draw, name)}")
+            if draw(st.booleans()):
+                lines.append(f"    role: {_scalar(draw, draw(_words))}")
+            if draw(st.booleans()):
+                lines.append(f"    phone: 555-01{draw(st.integers(10, 99))}")
+        lines.extend(_between(draw, indent=""))
     lines.append("weeks:   # one entry per meeting")
     chosen = draw(st.lists(st.sampled_from(LESSONS), min_size=1, max_size=4, unique=True))
-    for lesson in chosen:
+    for n, lesson in enumerate(chosen):
+        if n:
+            lines.extend(_between(draw))
         if draw(st.booleans()):
             lines.append(f"  - {lesson}")
         else:
@@ -246,12 +268,35 @@ def test_every_control_sends_back_what_the_file_holds(site: Site, text: str, dat
     }
     from ruamel.yaml import YAML
 
-    if path[0] in YAML().load(text):
-        allowed = _lines_of(text, path)
-        allowed.add(max(allowed) + 1)  # a key the item lacks goes after its last line
+    data_before = YAML().load(text)
+    field = _field_line(data_before, path)
+    if field is not None:
+        allowed = {field}  # a field the file has: only its own line
+    elif path[0] in data_before:
+        # A key the item lacks goes right after the item's last line, before the blank
+        # lines and comments that lead to the next item; an item written as one value
+        # alone is rewritten as a mapping on its own line.
+        item = _lines_of(text, path)
+        allowed = {max(item) + 1}
+        if len(path) > 2 and not isinstance(data_before[path[0]][path[1]], dict):
+            allowed |= item
     else:
         allowed = {len(old_rows)}  # a key the file lacks goes at its end
     assert changed <= allowed, (path, new, changed, allowed)
+
+
+def _field_line(data: Any, path: list[str | int]) -> int | None:
+    """The 0-based line a field's value is written on, or None when the file lacks it."""
+    node, line = data, None
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            line = node.lc.value(part)[0]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            line = node.lc.item(part)[0]
+        else:
+            return None
+        node = node[part]
+    return line
 
 
 def test_a_labelled_skipped_date_is_shown_with_its_label_and_kept(site: Site) -> None:

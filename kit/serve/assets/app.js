@@ -50,7 +50,9 @@
     const typed = typing ? active.value : null;
     const selection = typing && active.selectionStart != null ? [active.selectionStart, active.selectionEnd] : null;
     const editor = $("#editor");
+    const opened = $("#advanced") && $("#advanced").open;
     editor.innerHTML = data.editor;
+    if (opened && $("#advanced")) $("#advanced").open = true;
     if (data.preview !== null) {
       $("#preview").innerHTML = data.preview;
       $("#preview-note").hidden = true;
@@ -113,13 +115,21 @@
     $$("#editor .has-problem, #editor .has-warning").forEach((el) => el.classList.remove("has-problem", "has-warning"));
     const general = $("#general-problems ul");
     general.innerHTML = "";
+    const slotOf = (holder) => holder && Array.from(holder.children).find((c) => c.classList.contains("problems"));
     for (const p of problems.concat(warnings)) {
-      const holder = p.field ? findField(p.field) : null;
-      const slot = holder && Array.from(holder.children).find((c) => c.classList.contains("problems"));
+      let holder = p.field ? findField(p.field) : null;
+      // A setting the page has no box for is corrected in the course file's text.
+      const raw = p.field && !slotOf(holder) ? $("#raw-field") : null;
+      if (raw) holder = raw;
+      const slot = slotOf(holder);
       if (slot) {
         slot.appendChild(problemLine(p));
         holder.classList.add(p.warning ? "has-warning" : "has-problem");
-      } else if (!p.warning) {
+        // Advanced is folded shut until something in it needs a look.
+        const folded = holder.closest("details");
+        if (folded) folded.open = true;
+      }
+      if ((!slot || raw) && !p.warning) {
         const item = document.createElement("li");
         item.appendChild(problemLine(p));
         general.appendChild(item);

@@ -158,7 +158,7 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
         course = _course(args.course)
         compose_kit(course)
     except InputError as exc:
-        raise InputError([*in_folder, *exc.problems]) from None
+        raise InputError([*in_folder, *exc.problems], exc.warnings) from None
     if in_folder:
         raise InputError(in_folder)
     yield from warnings(course)

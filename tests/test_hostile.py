@@ -668,7 +668,8 @@ def test_a_lesson_past_the_limits_is_refused(course: Path, fails: Fails) -> None
 
 def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: Fails) -> None:
     (course / "course.yaml").write_text(
-        'title: x\n"\\e[2J\\u202eevil": 1\nweeks: [trust]\n', encoding="utf-8"
+        'title: x\n"\\e[2J\\u202eevil": 1\nweeks: [trust]\ncare: [{name: Office}]\n',
+        encoding="utf-8",
     )
     fails(
         "course.yaml:2:1: \\x1b[2J\\u202eevil: unknown key '\\x1b[2J\\u202eevil'; known: brand, "

@@ -34,6 +34,7 @@ def write(folder: Path, minutes: int, discussion: int, questions: list[str]) -> 
     (folder / "mine" / "listening.yaml").write_text(lesson, encoding="utf-8")
     course = folder / "course.yaml"
     text = f"title: Closer\nminutes: {minutes}\nlessons: mine\nweeks:\n  - listening\n"
+    text += "care: [{name: Office}]\n"
     course.write_text(text, encoding="utf-8")
     return course
 

@@ -98,10 +98,11 @@ def _from_doc(
                 doc.problem(("lessons",), _missing_folder("lesson", course.lessons, folder))
             )
     problems.extend(course_problems(course, doc, library, base, broken=broken, checked=checked))
-    if problems:
-        raise InputError(problems)
-    resolved = resolve(course, library, base=base, source=doc.file)
+    # Warnings are said with the problems: fixing these should not bring more to fix.
     found = course_warnings(course, doc, library, own_file=base is not None)
+    if problems:
+        raise InputError(problems, found)
+    resolved = resolve(course, library, base=base, source=doc.file)
     return dataclasses.replace(resolved, warnings=tuple(found))
 
 

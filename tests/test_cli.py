@@ -167,7 +167,8 @@ def test_warnings_are_said_with_the_problems(run_kit, tmp_path: Path, monkeypatc
     assert result.code == 2
     assert result.out == ""
     assert result.err.splitlines() == [
-        "course.yaml:2:10: minutes: must be at least 45; found 30",
+        "course.yaml:2:10: session length (minutes): a meeting must be at least 45 minutes long; "
+        "this says 30",
         "course.yaml:1:8: title: warning: says five weeks, but the course has six; reword it "
         "to match",
         "kit: 1 problem and 1 warning found; nothing was written",

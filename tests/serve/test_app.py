@@ -183,7 +183,7 @@ def test_warnings_are_shown_beside_the_problems(client: Any, site: Any) -> None:
     text = text.replace("minutes: 90", "minutes: 30")
     answer = post(client, site, "/api/change", {"text": text, "week": 0}).json()
     assert [(p["field"], p["message"]) for p in answer["problems"]] == [
-        ("minutes", "must be at least 45; found 30")
+        ("minutes", "a meeting must be at least 45 minutes long; this says 30")
     ]
     assert [(w["field"], w["message"]) for w in answer["warnings"]] == [
         ("title", "warning: says five weeks, but the course has six; reword it to match")

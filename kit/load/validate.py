@@ -207,7 +207,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, dict):
-        return "a mapping"
+        return "a set of keys with values"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, (int, float)):

@@ -70,6 +70,7 @@ def test_the_top_level_must_be_a_mapping(text: str, expected: str) -> None:
             "put it in quotes to keep it as text",
         ),
         ("title: [a]\n", "c.yaml:1:8: title: should be text; this is a list"),
+        ("title: {a: 1}\n", "c.yaml:1:8: title: should be text; this is a set of keys with values"),
         (
             'title: "   "\n',
             "c.yaml:1:8: title: is empty; write it, or leave the line out if it is optional",

@@ -172,6 +172,13 @@ def _progress(args: argparse.Namespace) -> Iterator[ProgressBar | None]:
         bar.close()
 
 
+def _found(exc: InputError) -> str:
+    """What the lines above hold: "2 problems", or "1 problem and 1 warning"."""
+    count, warned = len(exc.problems), len(exc.warnings)
+    said = f"{count} problem{'s' if count != 1 else ''}"
+    return f"{said} and {warned} warning{'s' if warned != 1 else ''}" if warned else said
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
@@ -198,13 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(printable(line))
         return 0
     except InputError as exc:
-        for problem in exc.problems:
+        # Problems first, then the warnings: every one is worth fixing in the same edit.
+        for problem in [*exc.problems, *exc.warnings]:
             print(problem, file=sys.stderr)
-        count = len(exc.problems)
-        print(
-            f"kit: {count} problem{'s' if count != 1 else ''} found; nothing was written",
-            file=sys.stderr,
-        )
+        print(f"kit: {_found(exc)} found; nothing was written", file=sys.stderr)
         return exc.exit_code
     except KitError as exc:
         # A message may run over several lines (install hints); each is made printable.

@@ -158,12 +158,21 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
         course = _course(args.course)
         compose_kit(course)
     except InputError as exc:
-        raise InputError([*in_folder, *exc.problems]) from None
+        raise InputError([*in_folder, *exc.problems], exc.warnings) from None
     if in_folder:
         raise InputError(in_folder)
+    from kit.compose.dates import format_date
+
     yield from warnings(course)
     name = course.source
-    dates = f", {course.first_date} to {course.last_date}" if course.first_date else ""
+    dates = ""
+    if course.first_date:
+        # Said in the course's date style, as its outputs say them.
+        first, last = (
+            format_date(day, "long", course.date_style)
+            for day in (course.first_date, course.last_date)
+        )
+        dates = f", on {first}" if first == last else f", from {first} to {last}"
     count = len(course.weeks)
     weeks = f"{count} week{'s' if count != 1 else ''}"
     yield f"{name}: ok: {weeks} of {course.minutes} minutes{dates}"

@@ -68,13 +68,17 @@ class KitError(Exception):
 
 
 class InputError(KitError):
-    """The user's input is wrong; carries every problem found."""
+    """The user's input is wrong; carries every problem found, and the warnings beside them."""
 
     exit_code = 2
 
-    def __init__(self, problems: list[Problem] | Problem) -> None:
+    def __init__(
+        self, problems: list[Problem] | Problem, warnings: list[Problem] | tuple[Problem, ...] = ()
+    ) -> None:
         found = [problems] if isinstance(problems, Problem) else problems
         self.problems: list[Problem] = sorted(found)
+        self.warnings: list[Problem] = sorted(warnings)
+        """Warnings about the same input: said too, so that one fix does not bring more."""
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -66,6 +66,27 @@ FIELDS = {
 }
 """Keys whose words are not the key itself."""
 
+ON_THEIR_OWN = {
+    "minutes": "session length",
+    "every": "meeting rhythm",
+    "start": "start date",
+    "time": "start time",
+    "skip": "skipped dates",
+    "date_style": "date style",
+    "time_style": "time style",
+    "translation": "Bible translation",
+    "care": "care contacts",
+    "place": "meeting place",
+    "church": "church's name",
+    "lessons": "lessons folder",
+    "templates": "templates folder",
+    "brand": "church's Office templates",
+    "intimacy": "private word on intimacy",
+    "big_idea": "big idea",
+    "take_home": "take-home",
+}
+"""Top-level keys said in words: what a coordinator calls "minutes" is the session length."""
+
 KEYS = {
     *ITEMS,
     *FIELDS,
@@ -95,7 +116,9 @@ def in_words(where: str) -> str:
     """`where` said in words with the path after it, or the path alone when words add nothing.
 
     `weeks[3]` is "week 4 (weeks[3])"; `weeks[2].questions.drop[0]` is
-    "week 3, the 1st question to drop (weeks[2].questions.drop[0])".
+    "week 3, the 1st question to drop (weeks[2].questions.drop[0])"; `minutes` is
+    "session length (minutes)". The words hold no brackets: the path is the one
+    bracketed part, at the end.
     """
     words = _words(where)
     return f"{words} ({where})" if words else where
@@ -111,8 +134,11 @@ def _tokens(where: str) -> list[str | int] | None:
 
 def _words(where: str) -> str | None:
     tokens = _tokens(where)
-    if not tokens or len(tokens) == 1:
-        return None  # a key of its own is already what the file says
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        # Most keys of their own are already what the file says; a few say it in code.
+        return ON_THEIR_OWN.get(str(tokens[0]))
     head: str | None = None
     said: list[tuple[str, bool]] = []  # (words, whether they are one counted item)
     parent: str | None = None

@@ -150,27 +150,34 @@ def test_weeks_without_a_gap_after_them_say_nothing_of_one(holidays: Path) -> No
             assert not [line for line in lines if line.startswith("No meeting")], (number, kind)
 
 
+NOT_MEETING = (
+    "Friday, November 27, 2026: it meets on Thursdays, every week, from Thursday, November 12, 2026"
+)
+"""Thanksgiving's Friday, said back as the course's dates are (us style, the default)."""
+
+
 @pytest.mark.parametrize(
     ("skip", "expected"),
     [
         (
             "[{date: 2026-11-27, label: Thanksgiving}]",
-            "course.yaml:3:15: the 1st skipped date (skip[0].date): 2026-11-27 is not a meeting "
-            "date (meetings fall on Thursdays every week from 2026-11-12)",
+            "course.yaml:3:15: the 1st skipped date (skip[0].date): the class does not meet on "
+            f"{NOT_MEETING}",
         ),
         (
             "[2026-11-27]",
-            "course.yaml:3:8: the 1st skipped date (skip[0]): 2026-11-27 is not a meeting date "
-            "(meetings fall on Thursdays every week from 2026-11-12)",
+            f"course.yaml:3:8: the 1st skipped date (skip[0]): the class does not meet on "
+            f"{NOT_MEETING}",
         ),
         (
             "[{date: 2026-11-26, label: ''}]",
             "course.yaml:3:34: the label of the 1st skipped date (skip[0].label): "
-            "must not be empty",
+            "is empty; write it, or leave the line out if it is optional",
         ),
         (
             "[{label: Thanksgiving}]",
-            "course.yaml:3:8: the 1st skipped date (skip[0].date): missing; this field is required",
+            "course.yaml:3:8: the 1st skipped date (skip[0].date): is missing; add it as "
+            "'date: ...'",
         ),
         (
             "[{date: 2026-11-26, lable: Thanksgiving}]",
@@ -179,8 +186,8 @@ def test_weeks_without_a_gap_after_them_say_nothing_of_one(holidays: Path) -> No
         ),
         (
             "[2026-13-26]",
-            "course.yaml:3:8: the 1st skipped date (skip[0]): '2026-13-26' is not a date; write "
-            "it as YYYY-MM-DD",
+            "course.yaml:3:8: the 1st skipped date (skip[0]): '2026-13-26' is not a day on the "
+            "calendar; check the month and the day (written YYYY-MM-DD)",
         ),
     ],
 )

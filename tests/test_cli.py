@@ -150,6 +150,32 @@ care: [{name: Church office, phone: 555-0100}]
 """
 
 
+WARNED_AND_WRONG = """\
+title: "Closer: Five Weeks Together"
+minutes: 30
+care: [{name: Office}]
+weeks: [trust, safety, empathy, vulnerability, closeness, connection]
+"""
+"""A course with one problem (too short a session) and one warning (six weeks, "Five")."""
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_warnings_are_said_with_the_problems(run_kit, tmp_path: Path, monkeypatch, command) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("course.yaml").write_text(WARNED_AND_WRONG, encoding="utf-8")
+    result = run_kit(command, "course.yaml")
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.splitlines() == [
+        "course.yaml:2:10: session length (minutes): a meeting must be at least 45 minutes long; "
+        "this says 30",
+        "course.yaml:1:8: title: warning: says five weeks, but the course has six; reword it "
+        "to match",
+        "kit: 1 problem and 1 warning found; nothing was written",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course.yaml"]
+
+
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_lesson_used_twice_is_a_warning_at_its_second_use(
     run_kit, tmp_path: Path, monkeypatch, command: str

@@ -27,7 +27,7 @@ FIVE = (
     "title: Closer\nminutes: 75\nstart: 2027-01-10\nevery: 2\n"
     "weeks: [trust, safety, empathy, vulnerability, connection]\n"
 )
-"""Five meetings, every other week, 75 minutes each: ten weeks from first to last."""
+"""Five meetings, every other week, 75 minutes each: nine weeks from the first to the last."""
 
 SAFETY = "If you are ever afraid of your spouse, this exercise is not for you"
 WEB = scripture.translations()["WEB"]
@@ -216,7 +216,7 @@ def test_the_cover_gives_the_span_of_the_course(built) -> None:
     expected = (
         "6 weeks · 90-minute sessions"
         if course.every == 1
-        else "5 meetings over 10 weeks, every other week · 75-minute sessions"
+        else "5 meetings over 9 weeks, every other week · 75-minute sessions"
     )
     assert expected in cover
 

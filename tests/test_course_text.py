@@ -89,7 +89,7 @@ def sized(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 def test_no_output_names_another_course_length(sized) -> None:
     count, course, folder = sized
     assert course.warnings == ()
-    # A course meeting every other week also names its span: "5 meetings over 10 weeks".
+    # A course meeting every other week also names its span: "5 meetings over 9 weeks".
     allowed = {str(count), number_word(count), str(course.span)}
     for name, text in every_text(folder).items():
         said = [m.group(0) for m in WEEKS_SAID.finditer(text) if m.group(1).lower() not in allowed]

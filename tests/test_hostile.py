@@ -153,8 +153,8 @@ def test_folders_and_brand_files_named_in_the_course_may_not_link_out(
     (course / "b").mkdir()
     (course / "b" / "church.pptx").symlink_to("/etc/passwd")
     fails(
-        f"course.yaml:2:12: templates: 't' {files.LINK_OUT}",
-        f"course.yaml:3:10: lessons: 'l' {files.LINK_OUT}",
+        f"course.yaml:2:12: templates folder (templates): 't' {files.LINK_OUT}",
+        f"course.yaml:3:10: lessons folder (lessons): 'l' {files.LINK_OUT}",
         "course.yaml:4:17: the PowerPoint template (brand.slides): 'b/church.pptx' "
         f"{files.LINK_OUT}",
     )
@@ -381,8 +381,8 @@ def test_a_lesson_that_is_a_pipe_is_not_opened(course: Path, fails: Fails) -> No
     _write(course, {"lessons/01-trust.yaml": "id: [\n"}, "lessons: lessons\n")
     os.mkfifo(course / "lessons" / "02-pipe.yaml")
     fails(
-        "lessons/01-trust.yaml:2:1: YAML syntax: expected the node content, but found "
-        "'<stream end>'",
+        "lessons/01-trust.yaml:2:1: YAML syntax: the file ends where a value should follow; "
+        "finish the value above, or close the list ('[ ]') or mapping ('{ }') it opens",
         "lessons/02-pipe.yaml: is not a regular file; kit reads only ordinary files",
     )
 
@@ -403,9 +403,11 @@ def test_a_template_that_is_a_pipe_is_reported_not_skipped(course: Path, fails: 
 def test_an_unknown_users_home_and_the_whole_disk(course: Path, fails: Fails) -> None:
     _write(course, {}, "lessons: ~nouser/x\ntemplates: /\n")
     fails(
-        "course.yaml:2:10: lessons: '~nouser/x' starts with ~nouser, but no such user's "
+        "course.yaml:2:10: lessons folder (lessons): '~nouser/x' starts with ~nouser, but no such "
+        "user's "
         "home is known",
-        "course.yaml:3:12: templates: template folder '/' holds more than 200 files and "
+        "course.yaml:3:12: templates folder (templates): template folder '/' holds more than 200 "
+        "files and "
         "folders; a templates folder holds a few .j2 files",
     )
 
@@ -414,8 +416,8 @@ def test_names_too_long_for_the_system_are_located(course: Path, fails: Fails) -
     name = "a" * 300
     _write(course, {}, f"templates: {name}\nlessons: x/{name}\nbrand: {{slides: b/{name}.pptx}}\n")
     fails(
-        f"course.yaml:2:12: templates: {files.TOO_LONG}",
-        f"course.yaml:3:10: lessons: {files.TOO_LONG}",
+        f"course.yaml:2:12: templates folder (templates): {files.TOO_LONG}",
+        f"course.yaml:3:10: lessons folder (lessons): {files.TOO_LONG}",
         f"course.yaml:4:17: the PowerPoint template (brand.slides): {files.TOO_LONG}",
     )
 
@@ -652,7 +654,8 @@ def test_a_course_past_the_size_limits_is_refused(course: Path, fails: Fails) ->
         encoding="utf-8",
     )
     fails(
-        "course.yaml:2:9: church: text of 5,001 characters; kit takes at most 5,000 in one value",
+        "course.yaml:2:9: church's name (church): text of 5,001 characters; kit takes at most "
+        "5,000 in one value",
         "course.yaml:7:9: week 1's questions added (weeks[0].questions.add): has 101 items; kit "
         "takes at most 100 here",
     )
@@ -679,7 +682,8 @@ def test_a_lesson_past_the_limits_is_refused(course: Path, fails: Fails) -> None
 
 def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: Fails) -> None:
     (course / "course.yaml").write_text(
-        'title: x\n"\\e[2J\\u202eevil": 1\nweeks: [trust]\n', encoding="utf-8"
+        'title: x\n"\\e[2J\\u202eevil": 1\nweeks: [trust]\ncare: [{name: Office}]\n',
+        encoding="utf-8",
     )
     fails(
         "course.yaml:2:1: \\x1b[2J\\u202eevil: unknown key '\\x1b[2J\\u202eevil'; known: brand, "
@@ -691,7 +695,8 @@ def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: 
 def test_a_whole_number_with_a_leading_zero_is_refused(course: Path, fails: Fails) -> None:
     _write(course, {}, "minutes: 0120\n")
     fails(
-        "course.yaml:2:10: minutes: 0120 starts with 0, so YAML would read it as another "
+        "course.yaml:2:10: session length (minutes): 0120 starts with 0, so YAML would read it as "
+        "another "
         "number; write 120 without the leading zero"
     )
 

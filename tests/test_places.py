@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pydantic import BaseModel
 
@@ -73,10 +75,25 @@ def test_a_misspelt_key_is_left_to_the_path(where: str, said: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "where", ["", "title", "minutes", "titel", "weeks", "weeks[0", "a b", "a8.k", "e[7][8]"]
+    "where", ["", "title", "titel", "weeks", "weeks[0", "a b", "a8.k", "e[7][8]"]
 )
 def test_a_place_words_cannot_improve_is_left_as_it_is(where: str) -> None:
     assert in_words(where) == where
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("minutes", "session length"),
+        ("every", "meeting rhythm"),
+        ("start", "start date"),
+        ("time", "start time"),
+        ("translation", "Bible translation"),
+        ("skip", "skipped dates"),
+    ],
+)
+def test_a_key_that_says_it_in_code_is_said_in_words(where: str, said: str) -> None:
+    assert in_words(where) == f"{said} ({where})"
 
 
 def test_ordinals_read_as_spoken() -> None:
@@ -109,3 +126,30 @@ def test_a_problem_says_its_place_in_words_and_keeps_its_path() -> None:
     problem = Problem("course.yaml", 49, 5, "weeks[3]", "unknown lesson 'vulnerabilty'")
     assert str(problem) == "course.yaml:49:5: week 4 (weeks[3]): unknown lesson 'vulnerabilty'"
     assert problem.where == "weeks[3]"
+
+
+def _paths(model: type[BaseModel], path: str = "") -> list[str]:
+    """A field path to every key of a file format: lists at their 3rd item, and under a
+    mapping of question ids, a plain id and one no path can name ('a b')."""
+    found: list[str] = []
+    for name, info in model.model_fields.items():
+        here = f"{path}.{name}" if path else name
+        found.append(here)
+        annotation = str(info.annotation)
+        if annotation.startswith("list["):
+            here = f"{here}[2]"
+            found.append(here)
+        elif annotation.startswith("dict["):
+            found += [f"{here}.trust-watching", f"{here}.a b"]
+            here = f"{here}.trust-watching"
+        for kind in _models(info.annotation):
+            found += _paths(kind, here)
+    return found
+
+
+@pytest.mark.parametrize("model", [schema.Course, schema.Lesson])
+def test_a_place_has_one_bracketed_path_at_most_at_its_end(model: type[BaseModel]) -> None:
+    for where in _paths(model):
+        said = str(Problem("course.yaml", 1, 1, where, "m"))[len("course.yaml:1:1: ") : -3]
+        words = said.removesuffix(f" ({where})")
+        assert words == where or not re.search(r"[()\[\]]", words), said

@@ -335,7 +335,7 @@ def test_check_leaves_a_tidy_folder_untouched(run_kit, small_kit: Path) -> None:
     before = (_state(small_kit), small_kit.stat().st_mtime_ns)
     result = run_kit("check", SMALL, "-o", small_kit)
     assert result.code == 0
-    assert result.out == f"{shown(SMALL)}: ok: 1 week of 90 minutes, 2027-03-07 to 2027-03-07\n"
+    assert result.out == f"{shown(SMALL)}: ok: 1 week of 90 minutes, on Sunday, March 7, 2027\n"
     assert (_state(small_kit), small_kit.stat().st_mtime_ns) == before
 
 

@@ -34,6 +34,7 @@ def write(folder: Path, minutes: int, discussion: int, questions: list[str]) -> 
     (folder / "mine" / "listening.yaml").write_text(lesson, encoding="utf-8")
     course = folder / "course.yaml"
     text = f"title: Closer\nminutes: {minutes}\nlessons: mine\nweeks:\n  - listening\n"
+    text += "care: [{name: Office}]\n"
     course.write_text(text, encoding="utf-8")
     return course
 
@@ -90,7 +91,7 @@ def test_required_questions_that_cannot_fit_are_a_located_problem(
     assert result.err.splitlines() == [
         "course.yaml:5:5: week 1 (weeks[0]): lesson 'listening': its 10 questions that are not "
         "optional need at least 30 minutes of discussion, but a 45-minute session leaves 17; "
-        "set minutes to at least 80, drop some this week or mark some optional",
+        "make the session length (minutes) at least 80, drop some this week or mark some optional",
         "kit: 1 problem found; nothing was written",
     ]
     assert not (tmp_path / "build").exists()
@@ -110,7 +111,7 @@ def test_questions_the_course_adds_count_too(
     assert [str(p) for p in caught.value.problems] == [
         "course.yaml:4:5: week 1 (weeks[0]): lesson 'trust': its 18 questions that are not "
         "optional need at least 54 minutes of discussion, but a 45-minute session leaves 22; "
-        "set minutes to at least 108, drop some this week or mark some optional"
+        "make the session length (minutes) at least 108, drop some this week or mark some optional"
     ]
 
 

@@ -114,19 +114,20 @@ def test_the_handout_asks_the_new_wording_and_no_note(reworded: Path) -> None:
         (
             "{text: New words., note: ''}",
             "course.yaml:5:58: week 1, the note of the new wording of 'trust-watching' "
-            "(weeks[0].questions.replace.trust-watching.note): must not be empty",
+            "(weeks[0].questions.replace.trust-watching.note): is empty; write it, or leave the "
+            "line out if it is optional",
         ),
         (
             "42",
             "course.yaml:5:33: week 1, the new wording of 'trust-watching' "
-            "(weeks[0].questions.replace.trust-watching): expected text, found "
+            "(weeks[0].questions.replace.trust-watching): should be text; this is "
             "the number 42; put it in quotes to keep it as text",
         ),
         (
             "{follow_up: Why?}",
             "course.yaml:5:45: week 1, the follow-up questions of the new wording of "
-            "'trust-watching' (weeks[0].questions.replace.trust-watching.follow_up): expected a "
-            "list, found 'Why?'",
+            "'trust-watching' (weeks[0].questions.replace.trust-watching.follow_up): should be a "
+            "list, each item on a line of its own starting with '- '; this says 'Why?'",
         ),
     ],
 )

@@ -192,10 +192,14 @@ class ResolvedCourse:
 
     @property
     def span(self) -> int:
-        """Weeks the course spans, from its first meeting to the week after its last."""
+        """Weeks the course spans: the first meeting's week, the last's and those between.
+
+        Six meetings every other week span 11 weeks, as a calendar shows them; a skipped
+        date adds its weeks. Without dates, the rhythm alone gives the span.
+        """
         if self.first_date and self.last_date:
-            return (self.last_date - self.first_date).days // 7 + self.every
-        return len(self.weeks) * self.every
+            return (self.last_date - self.first_date).days // 7 + 1
+        return (len(self.weeks) - 1) * self.every + 1 if self.weeks else 0
 
     @property
     def first_date(self) -> dt.date | None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from kit.compose.dates import format_date
 from kit.compose.templates import template_problems
 from kit.course.model import ResolvedCourse, session_parts
 from kit.course.resolve import apply_changes, resolve
@@ -39,6 +41,9 @@ subtitle: "A marriage small-group study"
 weeks: [trust, safety, empathy, vulnerability, closeness, connection]
 """
 """The built-in six-week course."""
+
+RHYTHMS = {1: "every week", 2: "every other week", 3: "every third week"}
+"""How often a course meets, by the weeks between meetings."""
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 """Years a course may start in; anything else is a typo, and far dates overflow."""
@@ -98,10 +103,11 @@ def _from_doc(
                 doc.problem(("lessons",), _missing_folder("lesson", course.lessons, folder))
             )
     problems.extend(course_problems(course, doc, library, base, broken=broken, checked=checked))
-    if problems:
-        raise InputError(problems)
-    resolved = resolve(course, library, base=base, source=doc.file)
+    # Warnings are said with the problems: fixing these should not bring more to fix.
     found = course_warnings(course, doc, library, own_file=base is not None)
+    if problems:
+        raise InputError(problems, found)
+    resolved = resolve(course, library, base=base, source=doc.file)
     return dataclasses.replace(resolved, warnings=tuple(found))
 
 
@@ -136,7 +142,7 @@ def _broken_ids(folder: Path, problems: list[Problem]) -> set[str]:
 def _missing_folder(kind: str, value: str, folder: Path) -> str:
     if folder.exists():
         return f"'{value}' is a file; {kind} files go in a folder"
-    return f"{kind} folder '{value}' not found"
+    return f"folder '{value}' not found"
 
 
 def course_problems(
@@ -180,7 +186,7 @@ def course_problems(
     if translation and problem is None:
         yield from _passage_problems(course, library, doc)
     if ok(("start",), ("every",)) and course.weeks is not None:
-        yield from _date_problems(course, doc)
+        yield from _date_problems(course, doc, ok)
     for key, value, suffix in (
         (("brand", "slides"), course.brand.slides, ".pptx"),
         (("brand", "document"), course.brand.document, ".docx"),
@@ -309,7 +315,7 @@ def _timing_problem(
         ),
         None,
     )
-    fix = f"set minutes to at least {longer}, " if longer else ""
+    fix = f"make the session length (minutes) at least {longer}, " if longer else ""
     return (
         f"lesson '{lesson.id}': its {required} questions that are not optional "
         f"need at least {needed} minutes of discussion, but a {course.minutes}-minute session "
@@ -335,36 +341,48 @@ def _passage_problems(
                 )
 
 
-def _date_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
+def _date_problems(
+    course: schema.Course, doc: YamlDoc, ok: Callable[..., bool]
+) -> Iterator[Problem]:
     """A start date out of any calendar's reach, and skipped dates that are not meeting dates."""
     if course.start is not None and not FIRST_YEAR <= course.start.year <= LAST_YEAR:
         yield doc.problem(
             ("start",),
-            f"{course.start.isoformat()} is not between {FIRST_YEAR} and {LAST_YEAR}; "
+            f"the year {course.start.year} is not between {FIRST_YEAR} and {LAST_YEAR}; "
             "check the year",
         )
         return
     if not course.skip:
         return
     if course.start is None:
-        yield doc.problem(("skip",), "skip needs a start date to know the meeting days")
+        yield doc.problem(
+            ("skip",),
+            "skipped dates need a start date, to know which days the class meets; "
+            "add the first meeting's date as 'start: YYYY-MM-DD'",
+        )
         return
-    rhythm = "every week" if course.every == 1 else f"every {course.every} weeks"
+    rhythm = RHYTHMS.get(course.every, f"every {course.every} weeks")
+    # Dates said back in the course's own style: the coordinator finds them in the outputs so.
+    style = course.date_style if ok(("date_style",)) else "us"
+
+    def said(day: dt.date) -> str:
+        return format_date(day, "long", style)
+
     # A skip that is not a date is reported already; the others are checked without it.
     sound = [(i, s.date) for i, s in enumerate(course.skip) if s is not None and s.date]
     skipped = [day for _, day in sound]
     last = meetings(course.start, course.every, skipped, len(course.weeks))[-1].date
     for k, why in stray_skips(course.start, course.every, skipped, len(course.weeks)):
-        i, day = sound[k][0], skipped[k].isoformat()
+        i, day = sound[k][0], said(skipped[k])
         if why == "before":
-            msg = f"{day} is before the first meeting ({course.start.isoformat()})"
+            msg = f"{day} is before the first meeting, on {said(course.start)}; leave it out"
         elif why == "after":
-            msg = f"{day} is after the last meeting ({last.isoformat()}); leave it out"
+            msg = f"{day} is after the last meeting, on {said(last)}; leave it out"
         elif why == "twice":
-            msg = f"{day} is already skipped"
+            msg = f"{day} is already skipped; leave out one of the two"
         else:
             msg = (
-                f"{day} is not a meeting date (meetings fall on "
-                f"{course.start:%A}s {rhythm} from {course.start.isoformat()})"
+                f"the class does not meet on {day}: it meets on {course.start:%A}s, "
+                f"{rhythm}, from {said(course.start)}"
             )
         yield doc.problem(written_path(doc.data, ("skip", i, "date")), msg)

@@ -20,9 +20,11 @@ NO_CARE = (
 def course_warnings(
     course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile], *, own_file: bool = True
 ) -> list[Problem]:
-    """Every warning about a sound course and the lessons it teaches, in file order.
+    """Every warning about a course and the lessons it teaches, in file order.
 
-    The built-in course (`own_file` false) has no file to add care contacts to.
+    The course may be one salvaged from a file with problems (kit/load/salvage.py): a
+    value that failed is None, and only what is sound is looked at. The built-in course
+    (`own_file` false) has no file to add care contacts to.
     """
     found = [*repeated_lessons(course, doc), *length_warnings(course, doc, library)]
     if not course.care and own_file:
@@ -38,7 +40,9 @@ def repeated_lessons(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
     A course may mean it (a lesson taught again to close a series), so nothing stops.
     """
     first: dict[str, int] = {}
-    for i, week in enumerate(course.weeks):
+    for i, week in enumerate(course.weeks or ()):
+        if week is None or week.lesson is None:
+            continue  # its own problem is reported
         if week.lesson not in first:
             first[week.lesson] = i
             continue
@@ -61,10 +65,14 @@ def length_warnings(
 
     The course file's own wording is read, then each lesson the course teaches, once.
     """
+    if course.weeks is None:
+        return  # no length to compare with
     count = len(course.weeks)
     sources = [(doc, ())]
-    for lesson_id in dict.fromkeys(week.lesson for week in course.weeks):
-        sources.append((library[lesson_id].doc, ()))
+    taught = (week.lesson for week in course.weeks if week is not None)
+    for lesson_id in dict.fromkeys(taught):
+        if lesson_id in library:  # an unknown lesson is a problem of its own
+            sources.append((library[lesson_id].doc, ()))
     for source, under in sources:
         for path, text in wording.strings(source.data, under):
             # Placeholders are filled in a week's text, not in the course's own title.

@@ -30,13 +30,17 @@ def _text(value: str) -> str:
         )
     value = value.strip()
     if not value:
-        raise ValueError("must not be empty")
+        raise ValueError("is empty; write it, or leave the line out if it is optional")
     return value
 
 
 def _slug(value: str) -> str:
     if not _SLUG.match(value):
-        raise ValueError(f"'{value}' is not a valid id; use lowercase letters, digits and hyphens")
+        example = "-".join(re.findall(r"[a-z0-9]+", value.lower()))
+        such = f", such as '{example}'" if example else ""
+        raise ValueError(
+            f"'{value}' cannot be an id: an id is lowercase letters, digits and hyphens{such}"
+        )
     return value
 
 

@@ -14,9 +14,11 @@ from pydantic import BaseModel, ValidationError
 from kit.errors import Problem
 from kit.load.limits import limit_problems
 from kit.load.yamlfile import Path_, YamlDoc
+from kit.places import ITEMS
 
 M = TypeVar("M", bound=BaseModel)
 
+_KEYS_AND_VALUES = "keys with their values, such as 'name: ...', each on a line of its own"
 _TYPE_NAMES = {
     "string_type": "text",
     "int_type": "a whole number",
@@ -24,10 +26,27 @@ _TYPE_NAMES = {
     "int_from_float": "a whole number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of keys and values",
-    "model_type": "a mapping of keys and values",
-    "model_attributes_type": "a mapping of keys and values",
+    "list_type": "a list, each item on a line of its own starting with '- '",
+    "dict_type": _KEYS_AND_VALUES,
+    "model_type": _KEYS_AND_VALUES,
+    "model_attributes_type": _KEYS_AND_VALUES,
+}
+"""What a value should be, by the kind of mismatch pydantic reports."""
+
+_UNITS = {"minutes": "minute", "every": "week"}
+"""What a whole number counts, by its key."""
+
+_LIMITS = {
+    ("minutes",): "a meeting must be {words} {bound} long",
+    ("every",): "meetings must be {words} {bound} apart",
+}
+"""Limits said as what they mean, by field path; others say the number and its unit."""
+
+_LIMIT_WORDS = {
+    "less_than_equal": "at most",
+    "greater_than_equal": "at least",
+    "less_than": "less than",
+    "greater_than": "more than",
 }
 
 
@@ -50,8 +69,10 @@ def check_located(
 ) -> tuple[M | None, list[tuple[Problem, Path_]]]:
     """Like `check_model`, with the field path, as written, of each problem."""
     if not isinstance(doc.data, dict):
-        found = _describe(doc.data)
-        msg = f"expected a {what} (a mapping of keys such as 'title:'), found {found}"
+        msg = (
+            f"a {what} file holds keys with their values, such as 'title: ...', each on a "
+            f"line of its own; {_this_file(doc.data)}"
+        )
         return None, [(doc.problem((), msg), ())]
     too_big = limit_problems(doc, what)
     if too_big:
@@ -80,40 +101,81 @@ def _problem(model: type[BaseModel], doc: YamlDoc, err: Any, path: Path_) -> Pro
             path, f"unknown key '{path[-1]}'; {suggest(str(path[-1]), known)}", key=True
         )
     if kind == "missing":
-        return doc.problem(path, "missing; this field is required")
+        return doc.problem(path, f"is missing; add it as '{path[-1]}: ...'")
+    return doc.problem(path, _message(kind, err, path))
+
+
+def _message(kind: str, err: Any, path: Path_) -> str:
+    """What is wrong with a value, in words: what it should be, then what it is."""
     value = err.get("input")
+    key = path[-1] if path and isinstance(path[-1], str) else ""
     if kind == "value_error":
-        message = str(err["ctx"]["error"])
-    elif kind in _TYPE_NAMES:
-        message = f"expected {_TYPE_NAMES[kind]}, found {_describe(value)}"
+        return str(err["ctx"]["error"])
+    if kind in _TYPE_NAMES:
+        should = _TYPE_NAMES[kind]
+        if should == "a whole number" and key in _UNITS:
+            should = f"a whole number of {_UNITS[key]}s"
+        message = f"should be {should}; {_this(value)}"
         if kind == "string_type" and isinstance(value, (int, float, dt.date, dt.time)):
             # YAML read the text as a number, date or true/false.
             message += "; put it in quotes to keep it as text"
         elif kind in ("int_type", "int_parsing") and _is_whole(value):
             message += "; write it without quotes"
-    elif kind == "literal_error":
+        return message
+    if kind == "literal_error":
         expected = err["ctx"]["expected"]
-        message = f"must be one of {expected}; found {_describe(value)}"
+        message = f"should be {expected}; {_this(value)}"
         close = difflib.get_close_matches(str(value), re.findall(r"'([^']*)'", expected), n=1)
-        if close:
-            message += f"; did you mean '{close[0]}'?"
-    elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        return message + (f"; did you mean '{close[0]}'?" if close else "")
+    if kind in _LIMIT_WORDS:
         bound = next(iter(err["ctx"].values()))
-        words = {
-            "less_than_equal": "at most",
-            "greater_than_equal": "at least",
-            "less_than": "less than",
-            "greater_than": "more than",
-        }[kind]
-        message = f"must be {words} {bound}; found {value}"
-    elif kind == "too_short":
-        message = f"needs at least {err['ctx']['min_length']} item(s)"
-    elif kind == "too_long":
+        unit = _UNITS.get(key)
+        counted = f"{unit}{'s' if bound != 1 else ''}" if unit else ""
+        template = _LIMITS.get(tuple(p for p in path if isinstance(p, str)))
+        if template:
+            said = template.format(words=_LIMIT_WORDS[kind], bound=f"{bound} {counted}".strip())
+        else:
+            said = f"must be {_LIMIT_WORDS[kind]} {bound} {counted}".rstrip()
+        return f"{said}; this says {value}"
+    if kind in ("too_short", "too_long"):
         ctx = err["ctx"]
-        message = f"allows at most {ctx['max_length']} item(s); found {ctx['actual_length']}"
-    else:
-        message = err["msg"][0].lower() + err["msg"][1:]
-    return doc.problem(path, message)
+        item = "week" if key == "weeks" else ITEMS.get(key, "item")
+        if kind == "too_short":
+            least = ctx["min_length"]
+            count = len(value) if isinstance(value, list) else 0
+            found = f"this lists {count}" if count else "this lists none"
+            return f"needs at least {least} {item if least == 1 else _plural(item)}; {found}"
+        most = ctx["max_length"]
+        return f"takes at most {most} {_plural(item)}; this lists {ctx['actual_length']}"
+    return err["msg"][0].lower() + err["msg"][1:]
+
+
+def _plural(item: str) -> str:
+    """More than one item: "teaching points", "questions added", "notes for leaders"."""
+    head, _, rest = item.partition(" ")
+    if rest.split(" ")[0] in ("added", "to", "for"):
+        return f"{head}s {rest}"
+    return f"{item}s"
+
+
+def _this(value: Any) -> str:
+    """What a value is, as "this is ..." or "this says ...", to follow what it should be."""
+    if value is None:
+        return "this is empty"
+    if isinstance(value, str):
+        return f"this says {_describe(value)}"
+    return f"this is {_describe(value)}"
+
+
+def _this_file(value: Any) -> str:
+    """What a file that is not a mapping holds instead."""
+    if value is None:
+        return "this one is empty"
+    if isinstance(value, list):
+        return "this one holds a list"
+    if isinstance(value, str):
+        return f"this one holds only the text {_describe(value)}"
+    return f"this one holds only {_describe(value)}"
 
 
 def written_path(data: Any, path: Path_) -> Path_:
@@ -145,7 +207,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, dict):
-        return "a mapping"
+        return "a set of keys with values"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, (int, float)):

@@ -21,7 +21,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CLOCK_24 = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
 _CLOCK_12 = re.compile(r"^(\d{1,2})(?:[:.]([0-5]\d))?\s*([ap])\.?\s*m\.?$", re.IGNORECASE)
 
-DATE_HINT = "write it as YYYY-MM-DD"
+DATE_HINT = "write it year first, as YYYY-MM-DD (such as 2027-01-10)"
 TIME_HINT = 'write it as "18:30" or "6:30 PM"'
 
 
@@ -37,9 +37,13 @@ def read_date(value: Any) -> dt.date:
             try:
                 return dt.date(*(int(part) for part in match.groups()))
             except ValueError:
-                pass  # the 30th of February, month 13: the message below says it all
-        raise ValueError(f"'{value}' is not a date; {DATE_HINT}")
-    raise ValueError("expected a date written as YYYY-MM-DD")
+                # The 30th of February, month 13: written right, but not on any calendar.
+                raise ValueError(
+                    f"'{value}' is not a day on the calendar; check the month and the day "
+                    "(written YYYY-MM-DD)"
+                ) from None
+        raise ValueError(f"'{value}' is not a date kit can read; {DATE_HINT}")
+    raise ValueError(f"should be a date; {DATE_HINT}")
 
 
 def read_clock(value: Any) -> dt.time:
@@ -52,7 +56,7 @@ def read_clock(value: Any) -> dt.time:
         raise ValueError(f"the number {value} is not a time of day; {TIME_HINT}")
     if isinstance(value, str):
         return _clock_text(value.strip(), shown=value)
-    raise ValueError(f"expected a time of day; {TIME_HINT}")
+    raise ValueError(f"should be a time of day; {TIME_HINT}")
 
 
 def _clock_text(text: str, *, shown: str) -> dt.time:

@@ -288,7 +288,8 @@ class _Builder:
             sub = (*path, key)
             if key in out:
                 first = self.doc.keys[sub]
-                self._fail(key_node, sub, f"duplicate key '{key}' (first at line {first[0]})")
+                msg = f"'{key}' is given twice (first at line {first[0]}); keep one of them"
+                self._fail(key_node, sub, msg)
                 continue
             self.doc.keys[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = self.build(value_node, sub)
@@ -337,7 +338,8 @@ class _Builder:
 
     def _bad_tag(self, node: yaml.Node, path: Path_, *, lost: bool = True) -> None:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        self._fail(node, path, f"tag '{tag}' is not allowed; use plain YAML values", lost=lost)
+        msg = f"'{tag}' marks a kind of value kit does not read; write plain text, numbers or dates"
+        self._fail(node, path, msg, lost=lost)
         return None
 
     def _fail(self, node: yaml.Node, path: Path_, message: str, *, lost: bool = True) -> None:

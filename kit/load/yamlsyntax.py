@@ -44,6 +44,22 @@ PLAIN_SYNTAX = (
         "a backslash in double quotes starts an escape such as \\n; use single quotes",
     ),
     ("that cannot start any token", False, "this character cannot start a value; use quotes"),
+    (
+        "expected the node content, but found '<stream end>'",
+        False,
+        "the file ends where a value should follow; finish the value above, or close the "
+        "list ('[ ]') or mapping ('{ }') it opens",
+    ),
+    (
+        "expected the node content, but found",
+        False,
+        "a value cannot start with this character; put the whole value in quotes",
+    ),
+    (
+        "sequence entries are not allowed here",
+        False,
+        "a list item ('- ') cannot follow a key on its line; start it on the next line",
+    ),
 )
 """Parser messages reworded for people who do not write YAML for a living: the text to
 find, whether to point at where the construct started rather than where parsing

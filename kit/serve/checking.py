@@ -49,6 +49,8 @@ class Checked:
     """The resolved course, or None when it has problems."""
     problems: list[Problem] = field(default_factory=list)
     """Every problem found, in the order `kit check` prints them."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Every warning, with problems or without, in the order `kit check` prints them."""
 
 
 def check(text: str, file: str, base: Path) -> Checked:
@@ -58,12 +60,13 @@ def check(text: str, file: str, base: Path) -> Checked:
         msg = f"file is {size:,} bytes; kit reads files of at most {MAX_BYTES:,} bytes"
         return Checked(None, [Problem(file, 1, 1, "", msg)])
     try:
-        return Checked(load_course_text(text, file, base, builtin=builtin()))
+        course = load_course_text(text, file, base, builtin=builtin())
     except InputError as exc:
         log.debug("%s: %d problem(s)", file, len(exc.problems))
-        return Checked(None, list(exc.problems))
+        return Checked(None, list(exc.problems), list(exc.warnings))
     except KitError as exc:
         return Checked(None, [Problem(file, 0, 0, "", str(exc))])
+    return Checked(course, [], list(course.warnings))
 
 
 def parse_where(where: str) -> list[str | int]:
@@ -120,8 +123,8 @@ def _said(problem: Problem, file: str) -> tuple[str, str]:
 
 
 def warnings(checked: Checked) -> list[Problem]:
-    """The warnings of a course that loads: worth a look, but nothing stops."""
-    return list(checked.course.warnings) if checked.course is not None else []
+    """The course's warnings, beside its problems or without any: worth a look."""
+    return list(checked.warnings)
 
 
 def _get(data: Any, path: list[str | int]) -> Any:

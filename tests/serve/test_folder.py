@@ -248,5 +248,9 @@ def test_a_name_too_long_is_a_problem_on_the_page(page: Any, key: str) -> None:
     column = 17 if key == "brand" else len(key) + 3
     (problem,) = response.json()["problems"]
     assert problem["field"] == where
-    said = "the PowerPoint template (brand.slides)" if key == "brand" else key
+    said = {
+        "brand": "the PowerPoint template (brand.slides)",
+        "templates": "templates folder (templates)",
+        "lessons": "lessons folder (lessons)",
+    }[key]
     assert problem["text"].endswith(f"/course/course.yaml:2:{column}: {said}: {TOO_LONG}")

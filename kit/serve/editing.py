@@ -56,6 +56,8 @@ def _yaml(text: str) -> YAML:
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long line the author wrote on one line
+    # `care: [{name: Office}]` must come back with its braces, not as `[name: Office]`.
+    yaml.brace_single_entry_mapping_in_flow_sequence = True
     try:
         _, indent, offset = load_yaml_guess_indent(text)
     except (YAMLError, ValueError, TypeError):

@@ -48,6 +48,12 @@ def test_hand_written_course_files_come_back_as_written(course: Path) -> None:
     assert len(removed) == 1 and removed[0].startswith("-title:")
 
 
+def test_a_one_key_mapping_in_a_flow_list_keeps_its_braces() -> None:
+    text = "title: A\ncare: [{name: Office}]\nweeks: [trust, {lesson: safety}]\n"
+    edited = apply(text, {"op": "set", "path": ["title"], "value": "B"})
+    assert changed_lines(text, edited) == ["-title: A", "+title: B"]
+
+
 def test_session_length_changes_one_line_and_keeps_its_comment() -> None:
     edited = apply(STARTER, {"op": "set", "path": ["minutes"], "value": "75"})
     assert changed_lines(STARTER, edited) == [

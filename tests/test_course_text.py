@@ -262,6 +262,24 @@ def test_a_course_title_naming_another_length_is_a_warning(tmp_path: Path, run_k
     assert "course.yaml:1:8: title: warning: says six weeks, but the course has two" in result.err
 
 
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Five Weeks Closer", "five weeks"),
+        ("Closer in Six Weeks", "six weeks"),
+        ("A 4-Week Marriage Course", "four weeks"),
+    ],
+)
+def test_any_number_of_weeks_in_a_title_is_its_length(
+    tmp_path: Path, run_kit, title: str, said: str
+) -> None:
+    (tmp_path / "course.yaml").write_text(
+        f'title: "{title}"\nweeks: [trust, empathy]\n', encoding="utf-8"
+    )
+    result = run_kit("check", tmp_path / "course.yaml")
+    assert f"course.yaml:1:8: title: warning: says {said}, but the course has two" in result.err
+
+
 def test_a_placeholder_fills_in_and_an_unknown_one_is_a_problem(tmp_path: Path, run_kit) -> None:
     folder = _lesson_folder(tmp_path, "Over our {weeks}, ending week {week}, what is one change")
     (tmp_path / "course.yaml").write_text(

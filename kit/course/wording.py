@@ -103,10 +103,17 @@ def unknown(text: str) -> list[str]:
     ]
 
 
-def weeks_named(text: str) -> list[int]:
-    """Course lengths a text names in words or digits ("these six weeks" gives 6)."""
+_TITLE_WEEKS = re.compile(r"\b" + _NUMBER + r"[-\s]weeks?\b", re.IGNORECASE)
+"""In a title any number of weeks is the course's length: "Five Weeks Closer"."""
+
+
+def weeks_named(text: str, *, title: bool = False) -> list[int]:
+    """Course lengths a text names in words or digits ("these six weeks" gives 6).
+
+    With `title`, the text is a course's title or subtitle, where any "N weeks" counts.
+    """
     found = []
-    for match in _COURSE_WEEKS.finditer(text):
+    for match in (_TITLE_WEEKS if title else _COURSE_WEEKS).finditer(text):
         word = (match.group("n") or match.group("m")).lower()
         found.append(int(word) if word.isdigit() else _WORDS.index(word))
     return found

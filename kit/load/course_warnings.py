@@ -82,7 +82,8 @@ def length_warnings(
                 if filled
                 else ("reword it to match")
             )
-            for named in sorted(set(wording.weeks_named(text)) - {count}):
+            title = source is doc and path in (("title",), ("subtitle",))
+            for named in sorted(set(wording.weeks_named(text, title=title)) - {count}):
                 said = f"{wording.number_word(named)} week{'s' if named != 1 else ''}"
                 message = f"says {said}, but the course has {wording.number_word(count)}; {fix}"
                 yield warning(source.problem(path, message))

@@ -18,7 +18,10 @@ PACKET = "leader-packet"
 """The start of every packet's file name; a course without named table leaders gets one
 packet of that name for every table."""
 LONGEST = 60
-"""Most characters of a name kept in a packet's file name, well inside any file system."""
+"""Most characters of a name kept in a packet's file name."""
+LONGEST_BYTES = 180
+"""Most bytes of a name kept in a packet's file name, as UTF-8: with `leader-packet-` and
+`.docx` well inside the 255 bytes a file name may have on any file system."""
 
 
 def packet_stem(name: str) -> str | None:
@@ -39,8 +42,10 @@ def packet_stem(name: str) -> str | None:
     if not words:
         return None
     slug = "-".join(words)
-    if len(slug) > LONGEST:
+    if len(slug) > LONGEST or len(slug.encode("utf-8")) > LONGEST_BYTES:
         cut = slug[:LONGEST]
+        while len(cut.encode("utf-8")) > LONGEST_BYTES:
+            cut = cut[:-1]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
     return f"{PACKET}-{slug}"
 

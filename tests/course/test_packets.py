@@ -39,6 +39,12 @@ def test_a_long_name_is_cut_at_a_word() -> None:
     assert stem == "leader-packet-" + "-".join(["bartholomew"] * 5)
 
 
+def test_a_name_in_letters_of_four_bytes_still_gives_a_name_any_file_system_takes() -> None:
+    stem = packet_stem("\U00020000" * 70)  # a CJK letter that UTF-8 writes in four bytes
+    assert stem == "leader-packet-" + "\U00020000" * 45
+    assert len(f"{stem}.docx".encode()) <= 200
+
+
 @pytest.mark.parametrize("name", ["???", "🙂🙂", "- & -", "\u0301"])
 def test_a_name_without_letters_gives_no_file(name: str) -> None:
     assert packet_stem(name) is None

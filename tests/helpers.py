@@ -16,12 +16,12 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 """Small fixture projects, one folder per case."""
 
-KIT_FILES = ["leader-guide.docx"] + [
+KIT_FILES = ["leader-guide.docx", "leader-packet.docx"] + [
     f"week-{n:02d}-{kind}"
     for n in range(1, 7)
     for kind in ("leader-notes.docx", "slides.pptx", "handout.docx")
 ]
-"""The 19 files a six-week build writes."""
+"""The 20 files a six-week build without dates or named table leaders writes."""
 
 MANIFEST = ".kit-manifest.json"
 """kit's record, in the output folder, of the files the last build wrote there."""

@@ -182,8 +182,8 @@ def test_the_template_context_holds_no_paths(course: Path, fails: Fails) -> None
     fails(
         "my-templates/handout.j2:2:1: template error: Course has no 'templates_dir'; known: "
         "care, church, date_style, every, first_date, last_date, leaders, minutes, place, "
-        "schedule, span, start_time, subtitle, time_style, title, translation, translation_name, "
-        "weeks"
+        "schedule, span, start_time, subtitle, table_leaders, time_style, title, translation, "
+        "translation_name, weeks"
     )
 
 
@@ -341,6 +341,7 @@ def test_a_failing_template_is_rendered_once_and_reported_once(
     fails(f"my-templates/handout.j2:2:1: template error: {message}")
     once = [
         "leader-guide.j2",
+        "leader-packet.j2",
         "leader-notes.j2 1",
         "slides.j2 1",
         "handout.j2 1",
@@ -687,8 +688,8 @@ def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: 
     )
     fails(
         "course.yaml:2:1: \\x1b[2J\\u202eevil: unknown key '\\x1b[2J\\u202eevil'; known: brand, "
-        "care, church, date_style, every, intimacy, leaders, lessons, minutes, place, skip, "
-        "start, subtitle, templates, time, time_style, title, translation, weeks"
+        "care, church, date_style, every, intimacy, leaders, lessons, minutes, notices, place, "
+        "skip, start, subtitle, templates, time, time_style, title, translation, weeks"
     )
 
 
@@ -718,12 +719,12 @@ def test_output_names_sort_in_order_past_week_99(tmp_path: Path) -> None:
     path = tmp_path / "course.yaml"
     path.write_text("title: x\nweeks: [" + ", ".join(["trust"] * 100) + "]\n", encoding="utf-8")
     names = [o.name for o in compose_kit(load_course(path))]
-    assert names[1:4] == [
+    assert names[2:5] == [
         "week-001-leader-notes.docx",
         "week-001-slides.pptx",
         "week-001-handout.docx",
     ]
     assert names[-1] == "week-100-handout.docx"
-    assert names[1:] == sorted(names[1:], key=lambda n: n.split("-")[1])
+    assert names[2:] == sorted(names[2:], key=lambda n: n.split("-")[1])
     path.write_text("title: x\nweeks: [trust, safety]\n", encoding="utf-8")
-    assert [o.name for o in compose_kit(load_course(path))][1] == "week-01-leader-notes.docx"
+    assert [o.name for o in compose_kit(load_course(path))][2] == "week-01-leader-notes.docx"

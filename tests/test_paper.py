@@ -1,8 +1,8 @@
 """Printed paper: rendered with LibreOffice, no page of the leader documents or handouts is
 left nearly empty, and a table leader's notes for a week fit on two sheets.
 
-Pages that stand alone on purpose (the guide's cover, contents, ground rules, schedule
-and sources) are the only short ones allowed.
+Pages that stand alone on purpose (the guide's and the packet's covers, the guide's
+contents, ground rules, schedule and sources) are the only short ones allowed.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def printed(builtin_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
 
 def test_every_document_of_the_built_in_course_was_rendered(printed) -> None:
     weeks = [f"week-{n:02d}" for n in range(1, 7)]
-    expected = {"leader-guide"} | {
+    expected = {"leader-guide", "leader-packet"} | {
         f"{w}-{kind}" for w in weeks for kind in ("leader-notes", "handout")
     }
     assert set(printed) == expected
@@ -47,6 +47,8 @@ def test_no_page_is_nearly_empty(printed) -> None:
         for number, (text, words) in enumerate(pages, 1):
             first = text.splitlines()[0] if text else ""
             if name == "leader-guide" and (number == 1 or first in ALONE):
+                continue
+            if name == "leader-packet" and number == 1:  # its cover
                 continue
             if len(words) < MIN_WORDS:
                 short.append((name, number, first, len(words)))
@@ -62,3 +64,12 @@ def test_each_weeks_leader_notes_fit_on_two_sheets(printed) -> None:
 def test_the_pages_let_off_are_the_ones_that_stand_alone_on_purpose(printed) -> None:
     firsts = [text.splitlines()[0] for text, _ in printed["leader-guide"] if text]
     assert [f for f in firsts if f in ALONE] == list(ALONE)
+
+
+def test_the_packet_gives_each_week_two_sheets_at_most(printed) -> None:
+    """Each week's notes in the packet start on a page of their own, as short as alone."""
+    pages = printed["leader-packet"]
+    starts = [n for n, (text, _) in enumerate(pages, 1) if text.startswith("Week ")]
+    assert len(starts) == 6
+    lengths = [b - a for a, b in zip(starts, [*starts[1:], len(pages) + 1], strict=True)]
+    assert max(lengths) <= MAX_NOTES_PAGES, lengths

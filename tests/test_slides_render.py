@@ -1,8 +1,9 @@
 """Rendered decks: LibreOffice draws every word inside the box of the shape it belongs to.
 
 One LibreOffice run converts a few decks: two weeks of the built-in course, the
-long-lesson fixture, both weeks of the church-template fixture, and a control deck
-whose text overflows on purpose, to show the check can fail.
+long-lesson fixture, both weeks of the church-template fixture, a week with the most and
+longest notices a closing slide takes, and a control deck whose text overflows on
+purpose, to show the check can fail.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ DECKS = {
     "long-01": ("long-lesson", "week-01-slides.pptx"),
     "church-01": ("church-pptx", "week-01-slides.pptx"),
     "church-02": ("church-pptx", "week-02-slides.pptx"),
+    "notices-02": ("notices-long", "week-02-slides.pptx"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import docx
@@ -67,6 +68,8 @@ def hostile_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"title: '{HOSTILE[2]}'\nchurch: '{HOSTILE[0].replace(chr(39), chr(39) * 2)}'\n"
         "start: 2027-01-10\ntime: '18:30'\nminutes: 120\nlessons: lessons/\n"
         "care: [{name: 'Pastor <Sam> & Co', phone: '555-0100'}]\n"
+        f"leaders: [{{name: {json.dumps(HOSTILE[0])}, table: 2}}]\n"
+        f"notices: [{json.dumps(HOSTILE[3])}, {json.dumps(HOSTILE[1])}]\n"
         "weeks: [hostile, trust]\n",
         encoding="utf-8",
     )
@@ -96,7 +99,7 @@ def test_every_file_of_a_hostile_course_has_no_findings(
     hostile_kit: Path, validator: OpenXmlValidator
 ) -> None:
     files = [p for p in kit_files(hostile_kit) if p.suffix != ".ics"]  # not an Office file
-    assert len(files) == 7
+    assert len(files) == 8
     assert {p.name: _findings(validator, p) for p in files} == {p.name: [] for p in files}
 
 

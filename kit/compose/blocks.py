@@ -109,7 +109,7 @@ class Document:
     """A word-processor document: leader guide, leader notes or handout."""
 
     kind: str
-    """guide, notes or handout."""
+    """guide, notes, packet or handout."""
     title: str
     """The document's title, also stored in its properties."""
     footer: str

@@ -18,6 +18,7 @@ from kit.compose.templates import environment, render
 from kit.compose.typography import smarten
 from kit.compose.view import course_view
 from kit.course.model import ResolvedCourse
+from kit.course.packets import PACKET, packet_stem
 from kit.errors import InputError, Problem
 from kit.resources import shown
 
@@ -70,6 +71,10 @@ def plan_kit(course: ResolvedCourse) -> list[Planned]:
     env = course_environment(course)
     view = course_view(course)
     planned = [Planned("leader-guide.docx", "leader-guide.j2", partial(guide, view, env))]
+    planned += [
+        Planned(f"{stem}.docx", "leader-packet.j2", partial(packet, view, leader, env))
+        for stem, leader in packets(view)
+    ]
     # Wide enough for every week, so the files sort in order past week 99.
     width = max(2, len(str(len(view.weeks))))
     for week in view.weeks:
@@ -146,6 +151,28 @@ def guide(course: Any, env: jinja2.Environment) -> Document:
     context = {"course": course}
     blocks = _parse(env, "leader-guide.j2", context)
     return Document("guide", f"{course.title}: Leader guide", footer(course), blocks)
+
+
+def packets(course: Any) -> list[tuple[str, Any]]:
+    """Each table leader's packet's file name, without its extension, and its leader.
+
+    A course that names no table leader gets one packet, for every table (leader None).
+    """
+    if not course.table_leaders:
+        return [(PACKET, None)]
+    return [(str(packet_stem(leader.name)), leader) for leader in course.table_leaders]
+
+
+def packet(course: Any, leader: Any, env: jinja2.Environment) -> Document:
+    """A table leader's packet: the dates, every week's leader notes and the care page."""
+    blocks = _parse(env, "leader-packet.j2", {"course": course, "leader": leader})
+    # Its title, as Word shows it, is the cover's: whose packet it is and for which course.
+    cover = [
+        plain(b.runs)
+        for b in blocks
+        if isinstance(b, Paragraph) and b.style in ("cover-kicker", "title")
+    ]
+    return Document("packet", ": ".join(cover[:2]) or course.title, footer(course), blocks)
 
 
 def leader_notes(course: Any, week: Any, env: jinja2.Environment) -> Document:

@@ -41,12 +41,13 @@ log = logging.getLogger(__name__)
 CONTEXT = {
     "leader-guide.j2": ("course",),
     "leader-notes.j2": ("course", "week"),
+    "leader-packet.j2": ("course", "leader"),
     "handout.j2": ("course", "week"),
     "slides.j2": ("course", "week"),
     "week-plan.j2": ("course", "week", "host"),
 }
 """The names each template is rendered with (see kit/compose/documents.py; week-plan.j2
-also sees `host`, set by the guide and the leader notes that include it); templates
+also sees `host`, set by the guide, the leader notes and the packets that include it); templates
 whose names start with `_` hold macros and see only what their callers pass."""
 
 MAX_OUTPUT = 10_000_000

@@ -10,7 +10,7 @@ from kit.course.schedule import Meeting
 from kit.course.scripture import Passage
 from kit.course.timing import Slot
 from kit.errors import Problem
-from kit.load.schema import CareContact, Lesson, Point, Source
+from kit.load.schema import CareContact, Lesson, Point, Source, TableLeader
 
 PARTS = ("opening", "teaching", "exercise", "discussion", "prayer")
 """The parts of every lesson, in the order they happen."""
@@ -113,6 +113,8 @@ class Week:
     """Leader-only: care and referral."""
     skipped_after: tuple[Meeting, ...] = ()
     """Dates with no meeting between this week's meeting and the next."""
+    notices: tuple[str, ...] = ()
+    """The church's notices for the week: the course's own, then the week's."""
 
     def minutes(self, key: str) -> int:
         """Fitted minutes of one part."""
@@ -154,7 +156,7 @@ class ResolvedCourse:
     church: str | None
     """Church name."""
     leaders: tuple[str, ...]
-    """Course leaders."""
+    """Course leaders, as the course file names them in plain words."""
     minutes: int
     """Session length."""
     every: int
@@ -189,6 +191,8 @@ class ResolvedCourse:
     """Where the class meets."""
     course_dir: Path | None = None
     """The folder holding the course file; its templates may resolve only inside it."""
+    table_leaders: tuple[TableLeader, ...] = ()
+    """Table leaders named with their table and e-mail; each gets a packet."""
 
     @property
     def span(self) -> int:

@@ -40,7 +40,8 @@ def resolve(
         title=course.title,
         subtitle=course.subtitle,
         church=course.church,
-        leaders=tuple(course.leaders),
+        leaders=tuple(x for x in course.leaders if isinstance(x, str)),
+        table_leaders=tuple(x for x in course.leaders if isinstance(x, schema.TableLeader)),
         minutes=course.minutes,
         every=course.every,
         start_time=course.time,
@@ -196,4 +197,5 @@ def _week(
         notes=tuple(lesson.leader.notes),
         care=tuple(lesson.leader.care),
         skipped_after=skipped_after,
+        notices=(*course.notices, *spec.notices),
     )

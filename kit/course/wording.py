@@ -180,6 +180,7 @@ def fill_week(week: Any, given: dict[str, str]) -> Any:
         host=texts(week.host),
         notes=texts(week.notes),
         care=texts(week.care),
+        notices=texts(week.notices),
     )
 
 

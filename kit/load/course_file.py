@@ -12,6 +12,7 @@ from pathlib import Path
 from kit.compose.dates import format_date
 from kit.compose.templates import template_problems
 from kit.course.model import ResolvedCourse, session_parts
+from kit.course.packets import packet_problems
 from kit.course.resolve import apply_changes, resolve
 from kit.course.schedule import meetings, stray_skips
 from kit.course.scripture import passage_problem, translation_problem
@@ -44,6 +45,9 @@ weeks: [trust, safety, empathy, vulnerability, closeness, connection]
 
 RHYTHMS = {1: "every week", 2: "every other week", 3: "every third week"}
 """How often a course meets, by the weeks between meetings."""
+
+MOST_NOTICES = 3
+"""Most notices one week may have, the course's and its own: the closing slide's room."""
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 """Years a course may start in; anything else is a typo, and far dates overflow."""
@@ -208,6 +212,11 @@ def course_problems(
     if course.templates is not None:
         yield from _templates_problems(course.templates, base, doc)
     yield from placeholder_problems(doc, ("weeks",))
+    yield from placeholder_problems(doc, ("notices",))
+    names = [x.name if isinstance(x, schema.TableLeader) else None for x in course.leaders or ()]
+    for i, message in packet_problems(names):
+        yield doc.problem(("leaders", i, "name"), message)
+    yield from _notice_problems(course, doc)
 
 
 def _slide_template_problems(path: Path, value: str, doc: YamlDoc, key: tuple) -> Iterator[Problem]:
@@ -222,6 +231,26 @@ def _slide_template_problems(path: Path, value: str, doc: YamlDoc, key: tuple) -
         found = [f"'{value}' is damaged and cannot be opened ({text})"]
     for layout_problem in found:
         yield doc.problem(key, layout_problem)
+
+
+def _notice_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
+    """Weeks with more notices, the course's and their own, than a closing slide holds."""
+    shared = len(course.notices or ())
+    for i, week in enumerate(course.weeks or ()):
+        own = len(week.notices) if week is not None else 0
+        if own and shared + own > MOST_NOTICES:
+            yield doc.problem(
+                ("weeks", i, "notices"),
+                f"{own} notice{'s' if own != 1 else ''} here and {shared} for the whole course "
+                f"make {shared + own}; a week's closing slide holds {MOST_NOTICES}, so "
+                "leave some out or put them on the handout another week",
+            )
+    if shared > MOST_NOTICES:
+        yield doc.problem(
+            ("notices",),
+            f"{shared} notices for every week; a week's closing slide holds {MOST_NOTICES}, "
+            "so leave some out",
+        )
 
 
 def _templates_problems(value: str, base: Path | None, doc: YamlDoc) -> Iterator[Problem]:

@@ -11,7 +11,9 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     model_validator,
 )
 
@@ -19,6 +21,10 @@ from kit.load.when import read_clock, read_date
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
+
+NOTICE_LENGTH = 80
+"""Most characters in one notice: a short line that fits the handout and the closing slide."""
 
 
 def _text(value: str) -> str:
@@ -44,10 +50,29 @@ def _slug(value: str) -> str:
     return value
 
 
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f"'{value}' is not an e-mail address; write it as name@example.org")
+    return value
+
+
+def _notice(value: str) -> str:
+    if len(value) > NOTICE_LENGTH:
+        raise ValueError(
+            f"is {len(value)} characters long; a notice takes at most {NOTICE_LENGTH}, "
+            'a short line such as "Childcare in Room 104"'
+        )
+    return value
+
+
 Text = Annotated[str, AfterValidator(_text)]
 """Non-empty text with surrounding space removed and no characters XML cannot hold."""
 Slug = Annotated[str, AfterValidator(_slug)]
 """A lowercase id of letters, digits and hyphens."""
+Email = Annotated[str, AfterValidator(_text), AfterValidator(_email)]
+"""An e-mail address: name@example.org."""
+Notice = Annotated[str, AfterValidator(_text), AfterValidator(_notice)]
+"""A short line from the church, such as "Childcare in Room 104"."""
 IsoDate = Annotated[dt.date, BeforeValidator(read_date)]
 """A calendar date written year-month-day: 2027-01-10 or 2027-1-10."""
 Clock = Annotated[dt.time, BeforeValidator(read_clock)]
@@ -273,6 +298,32 @@ class CareContact(Setting):
     """Anything else, e.g. hours or a website."""
 
 
+class TableLeader(Setting):
+    """Someone who leads a table, and gets a packet of the table's notes."""
+
+    name: Text
+    """Their name or names, e.g. "Dan & Mia Lopez"; it names their packet's file."""
+    table: int | None = Field(default=None, ge=1, strict=True)
+    """The number of the table they lead."""
+    email: Email | None = None
+    """E-mail address, to send them their packet."""
+
+
+LEADER_TAGS = ("<name>", "<table leader>")
+"""Names of the two kinds of leader, which kit/load/validate.py leaves out of error paths."""
+
+
+def _leader_kind(value: Any) -> str:
+    return LEADER_TAGS[1] if isinstance(value, (dict, TableLeader)) else LEADER_TAGS[0]
+
+
+Leader = Annotated[
+    Annotated[Text, Tag(LEADER_TAGS[0])] | Annotated[TableLeader, Tag(LEADER_TAGS[1])],
+    Discriminator(_leader_kind),
+]
+"""Who leads the course (a name), or a table leader ({name, table, email})."""
+
+
 class Brand(Model):
     """The church's own Office templates."""
 
@@ -383,6 +434,8 @@ class Week(Setting):
     """Changes to the couple exercise."""
     take_home: TakeHomeChange | None = None
     """Changes to the take-home challenge."""
+    notices: list[Notice] = []
+    """This week's own notices, after the course's: its handout, notes and closing slide."""
 
 
 class Course(Setting):
@@ -394,8 +447,8 @@ class Course(Setting):
     """A line under the title."""
     church: Text | None = None
     """The church's name, on covers and footers."""
-    leaders: list[Text] = []
-    """Who leads the course."""
+    leaders: list[Leader] = []
+    """Who leads the course, a name each, and table leaders as {name, table, email}."""
     start: IsoDate | None = None
     """Date of the first meeting."""
     every: int = Field(default=1, ge=1, le=4, strict=True)
@@ -418,6 +471,8 @@ class Course(Setting):
     """False leaves out the lessons' private word on the physical side of marriage."""
     care: list[CareContact] = []
     """Local help, printed on the care page, in leader notes and in handouts."""
+    notices: list[Notice] = []
+    """Short lines for every week ("Childcare in Room 104"): handouts, notes, closing slides."""
     brand: Brand = Brand()
     """The church's Office templates."""
     templates: Text | None = None

@@ -13,12 +13,17 @@ from pydantic import BaseModel, ValidationError
 
 from kit.errors import Problem
 from kit.load.limits import limit_problems
+from kit.load.schema import LEADER_TAGS
 from kit.load.yamlfile import Path_, YamlDoc
 from kit.places import ITEMS
 
 M = TypeVar("M", bound=BaseModel)
 
 _KEYS_AND_VALUES = "keys with their values, such as 'name: ...', each on a line of its own"
+
+UNION_TAGS = frozenset(LEADER_TAGS)
+"""Names pydantic gives a union's kinds of item in error paths, which no file writes."""
+
 _TYPE_NAMES = {
     "string_type": "text",
     "int_type": "a whole number",
@@ -87,8 +92,7 @@ def check_located(
     except ValidationError as exc:
         located = []
         for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
-            path = written_path(doc.data, loc)
+            path = written_path(doc.data, _untagged(doc.data, err["loc"]))
             located.append((_problem(model, doc, err, path), path))
         return None, located
 
@@ -193,6 +197,22 @@ def written_path(data: Any, path: Path_) -> Path_:
     return path
 
 
+def _untagged(data: Any, loc: tuple) -> Path_:
+    """An error's field path without the tags pydantic adds for a union's kinds of item."""
+    path: list[str | int] = []
+    for part in loc:
+        if not isinstance(part, (str, int)):
+            continue
+        if part in UNION_TAGS and not (isinstance(data, dict) and part in data):
+            continue
+        path.append(part)
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            data = None
+    return tuple(path)
+
+
 def _is_whole(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lstrip("+-").isdigit()
 
@@ -231,10 +251,12 @@ def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
             current = typing.get_args(current)[-1]
         else:
             return []
+    # A union's mapping kind (a table leader beside a plain name) names the fields.
     current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    union = typing.get_origin(current) in (typing.Union, types.UnionType)
+    kinds = [_unwrap(t) for t in typing.get_args(current)] if union else [current]
+    models = [t for t in kinds if isinstance(t, type) and issubclass(t, BaseModel)]
+    return list(models[0].model_fields) if len(models) == 1 else []
 
 
 def _unwrap(tp: Any) -> Any:

@@ -117,12 +117,34 @@ class Builder:
         return job.out_dir / name
 
     def zip_bytes(self) -> bytes | None:
-        """Every file of the last finished build in one zip, in the order they were listed."""
+        """Every file of the last finished build in one zip, in the order they were listed,
+        each in the folder of the people who get it (see `zip_name`)."""
         job = self.job
         if job is None or job.state != "done":
             return None
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name in job.files:
-                archive.write(job.out_dir / name, name)
+                archive.write(job.out_dir / name, zip_name(name))
         return buffer.getvalue()
+
+
+def zip_name(name: str) -> str:
+    """A kit file's name in the zip: in the folder of the people who get it.
+
+    The host gets the leader guide and the slides; table leaders their notes and
+    packets; couples their handouts and booklet; the calendar is for everyone. A file
+    none of these names stays at the top. The output folder keeps its flat names.
+    """
+    stem = name.split(".", 1)[0]
+    if stem == "leader-guide" or stem.endswith("-slides"):
+        folder = "host"
+    elif stem.endswith("-leader-notes") or stem.startswith("leader-packet"):
+        folder = "table-leaders"
+    elif stem.startswith("participant-booklet") or "-handout" in stem:
+        folder = "couples"
+    elif name.endswith(".ics"):
+        folder = "calendar"
+    else:
+        return name
+    return f"{folder}/{name}"

@@ -123,6 +123,7 @@ class Form:
 
     values: dict[str, str]
     leaders: list[str]
+    """Each leader's name: a plain name, or a table leader's `name`."""
     skip: list[SkipRow]
     care: list[dict[str, str]]
     brand: dict[str, str]
@@ -137,6 +138,9 @@ class Form:
     """The value a setting's control shows: the file's, or the default when it has none."""
     next_lesson: str = ""
     """The lesson Add week offers: the first one no week teaches yet."""
+    leader_paths: list[list[str | int]] = field(default_factory=list)
+    """Where each leader's name box writes: the item, or a table leader's `name` in it,
+    so its table and e-mail are kept."""
 
 
 def choices(current: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
@@ -217,7 +221,13 @@ def build_form(
     used = {w.lesson for w in weeks}
     return Form(
         values=values,
-        leaders=[text_of(x) for x in _list(data.get("leaders"))],
+        leaders=[
+            text_of(x.get("name") if isinstance(x, dict) else x) for x in _list(data.get("leaders"))
+        ],
+        leader_paths=[
+            ["leaders", i, "name"] if isinstance(x, dict) else ["leaders", i]
+            for i, x in enumerate(_list(data.get("leaders")))
+        ],
         skip=[_skip(i, x) for i, x in enumerate(_list(data.get("skip")))],
         care=[{k: text_of(_map(c).get(k)) for k in CARE_KEYS} for c in _list(data.get("care"))],
         brand={k: text_of(brand.get(k)) for k in ("slides", "document")},

@@ -498,3 +498,103 @@ def test_a_lesson_file_reports_its_schema_and_its_ids_and_references_together(
         "should be 'group' or 'couple'; "
         "this says 'pair'",
     ]
+
+
+# --- table leaders and notices --------------------------------------------------------
+
+LEADERS = """\
+title: Closer
+leaders:
+  - "Pastor Sam"
+  - {name: "Dan & Mia Lopez", table: 0, email: dan@example}
+  - {table: 2}
+  - {name: "Ann", table: "three", mail: ann@example.org}
+  - [Ann, Bo]
+  - {name: "Mia Lopez", table: 5}
+  - {name: "MIA LOPEZ!"}
+  - {name: "???", table: 4}
+weeks: [trust]
+"""
+
+
+def test_bad_table_leaders_are_located_in_a_coordinators_words(course_file: Path) -> None:
+    assert problems(course_file, LEADERS) == [
+        "course.yaml:4:38: the table of the 2nd leader (leaders[1].table): "
+        "must be at least 1; found 0",
+        "course.yaml:4:48: the email of the 2nd leader (leaders[1].email): "
+        "'dan@example' is not an e-mail address; write it as name@example.org",
+        "course.yaml:5:5: the name of the 3rd leader (leaders[2].name): "
+        "missing; this field is required",
+        "course.yaml:6:26: the table of the 4th leader (leaders[3].table): "
+        "expected a whole number, found 'three'",
+        "course.yaml:6:35: the 4th leader (leaders[3].mail): unknown key 'mail'; "
+        "known: email, name, table; did you mean 'email'?",
+        "course.yaml:7:5: the 5th leader (leaders[4]): expected text, found a list",
+        "course.yaml:9:12: the name of the 7th leader (leaders[6].name): "
+        "'MIA LOPEZ!' gives the same packet file (leader-packet-mia-lopez.docx) "
+        "as the 6th leader; make the names differ, for example with a surname or the table",
+        "course.yaml:10:12: the name of the 8th leader (leaders[7].name): "
+        "'???' has no letters or digits to name this leader's packet "
+        "(leader-packet-NAME.docx); write the name in letters",
+    ]
+
+
+def test_leaders_are_names_or_table_leaders(course_file: Path) -> None:
+    course = load(
+        course_file,
+        'title: Closer\nleaders: ["Pastor Sam", {name: Dan, table: 3, email: d@example.org}, '
+        "{name: Mia}]\nweeks: [trust]\n",
+    )
+    assert course.leaders == ("Pastor Sam",)
+    assert [(t.name, t.table, t.email) for t in course.table_leaders] == [
+        ("Dan", 3, "d@example.org"),
+        ("Mia", None, None),
+    ]
+
+
+NOTICES = """\
+title: Closer
+notices: ["Childcare in Room 104", "{notices_long}"]
+weeks:
+  - trust
+  - lesson: safety
+    notices: ["", "Meal sign-up at the {wekes} table"]
+  - lesson: empathy
+    notices: [one, two]
+"""
+
+
+def test_bad_notices_are_located_in_a_coordinators_words(course_file: Path) -> None:
+    text = NOTICES.replace("{notices_long}", "Bring " + "a dish to share, " * 5)
+    assert problems(course_file, text) == [
+        "course.yaml:2:36: the 2nd notice (notices[1]): is 90 characters long; a notice "
+        'takes at most 80, a short line such as "Childcare in Room 104"',
+        "course.yaml:6:14: week 2's notices (weeks[1].notices): 2 notices here and 2 for "
+        "the whole course make 4; a week's closing slide holds 3, so leave some out or put "
+        "them on the handout another week",
+        "course.yaml:6:15: week 2, the 1st notice (weeks[1].notices[0]): must not be empty",
+        "course.yaml:6:19: week 2, the 2nd notice (weeks[1].notices[1]): unknown "
+        "placeholder '{wekes}'; known: {weeks}, {week}, {next} (write {{ for a brace)",
+        "course.yaml:8:14: week 3's notices (weeks[2].notices): 2 notices here and 2 for "
+        "the whole course make 4; a week's closing slide holds 3, so leave some out or put "
+        "them on the handout another week",
+    ]
+    text = NOTICES.replace("{notices_long}", "Parking behind the school")
+    text = text.replace('["", "Meal sign-up at the {wekes} table"]', '["Meal sign-up"]')
+    assert problems(course_file, text) == [
+        "course.yaml:8:14: week 3's notices (weeks[2].notices): 2 notices here and 2 for "
+        "the whole course make 4; a week's closing slide holds 3, so leave some out or put "
+        "them on the handout another week",
+    ]
+
+
+def test_notices_are_the_courses_then_the_weeks_own(course_file: Path) -> None:
+    course = load(
+        course_file,
+        'title: Closer\nnotices: ["Week {week} of {weeks}"]\n'
+        'weeks: [trust, {lesson: safety, notices: ["Meal sign-up"]}]\n',
+    )
+    assert [w.notices for w in course.weeks] == [
+        ("Week 1 of two weeks",),
+        ("Week 2 of two weeks", "Meal sign-up"),
+    ]

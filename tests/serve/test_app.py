@@ -12,11 +12,28 @@ from typing import Any
 import pytest
 
 from kit.cli import main
-from kit.serve.building import pdf_available
+from kit.serve.building import pdf_available, zip_name
 
 pytest.importorskip(
     "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
 )
+
+
+ZIPPED = {
+    "leader-guide.docx": "host/leader-guide.docx",
+    "leader-packet.docx": "table-leaders/leader-packet.docx",
+    **{
+        f"week-{n:02d}-{kind}": f"{folder}/week-{n:02d}-{kind}"
+        for n in range(1, 7)
+        for kind, folder in (
+            ("leader-notes.docx", "table-leaders"),
+            ("slides.pptx", "host"),
+            ("handout.docx", "couples"),
+        )
+    },
+    "course.ics": "calendar/course.ics",
+}
+"""Where the zip puts each file of the starter course's kit: in the folder of who gets it."""
 
 
 def post(client: Any, site: Any, url: str, body: dict[str, Any]) -> Any:
@@ -118,9 +135,13 @@ def test_the_kit_is_built_and_offered_whole_and_file_by_file(client: Any, site: 
     job = site.builder.wait(120)
     assert job.state == "done", job.error
     status = client.get("/api/build").json()
-    assert status["files"][0] == "leader-guide.docx" and len(status["files"]) == 20
+    assert status["files"][0] == "leader-guide.docx" and len(status["files"]) == 21
     archive = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content))
-    assert archive.namelist() == status["files"]
+    assert archive.namelist() == [ZIPPED.get(name, name) for name in status["files"]]
+    assert (
+        archive.read("couples/week-01-handout.docx")
+        == (site.folder / "build" / "week-01-handout.docx").read_bytes()
+    )
     one = client.get("/download/week-01-handout.docx")
     assert one.content == (site.folder / "build" / "week-01-handout.docx").read_bytes()
 
@@ -145,10 +166,12 @@ def test_pdfs_are_made_with_their_progress_shown(client: Any, site: Any) -> None
         assert time.monotonic() < deadline
         time.sleep(0.2)
     assert status["state"] == "done", status["error"]
-    assert ("Making PDFs with LibreOffice", 19) in steps
-    assert len(status["files"]) == 39 and "week-06-handout.pdf" in status["files"]
+    assert ("Making PDFs with LibreOffice", 20) in steps
+    assert len(status["files"]) == 41 and "week-06-handout.pdf" in status["files"]
     names = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content)).namelist()
-    assert names == status["files"]
+    assert names == [zip_name(name) for name in status["files"]]
+    assert "host/leader-guide.pdf" in names and "table-leaders/leader-packet.pdf" in names
+    assert "couples/week-06-handout.pdf" in names and "host/week-06-slides.pdf" in names
 
 
 def test_a_file_that_is_not_text_is_never_saved_over(client: Any, site: Any) -> None:
@@ -205,3 +228,56 @@ def test_the_meeting_place_is_a_field_of_its_own(client: Any, site: Any) -> None
     change = {"op": "set", "path": ["place"], "value": "Room 104"}
     text = edit(client, site, loaded, change)["text"]
     assert "\nplace: Room 104 " in text.replace('"', "")
+
+
+@pytest.mark.parametrize(
+    ("name", "zipped"),
+    [
+        ("leader-guide.pdf", "host/leader-guide.pdf"),
+        ("week-12-slides.pdf", "host/week-12-slides.pdf"),
+        ("leader-packet-dan-mia-lopez.docx", "table-leaders/leader-packet-dan-mia-lopez.docx"),
+        ("week-03-leader-notes.pdf", "table-leaders/week-03-leader-notes.pdf"),
+        ("participant-booklet.docx", "couples/participant-booklet.docx"),
+        ("participant-booklet-print.pdf", "couples/participant-booklet-print.pdf"),
+        ("week-03-handout-large-print.docx", "couples/week-03-handout-large-print.docx"),
+        ("course.ics", "calendar/course.ics"),
+        ("something-else.txt", "something-else.txt"),
+    ],
+)
+def test_the_zip_puts_each_file_in_the_folder_of_who_gets_it(name: str, zipped: str) -> None:
+    assert zip_name(name) == zipped
+
+
+LEADERS = """\
+leaders:
+  - "Pastor Sam"
+  - {name: "Dan & Mia Lopez", table: 3, email: dan@example.org}  # table 3
+"""
+
+
+def test_table_leaders_load_edit_save_and_build(client: Any, site: Any) -> None:
+    """A table leader's name is edited on the page, and its table and e-mail are kept."""
+    loaded = site.course.read_text(encoding="utf-8")
+    starter = next(line for line in loaded.splitlines() if line.startswith("leaders:"))
+    site.course.write_text(loaded.replace(starter + "\n", LEADERS), encoding="utf-8")
+    loaded = site.course.read_text(encoding="utf-8")
+    page = client.get("/").text
+    assert 'value="Dan &amp; Mia Lopez"' in page and 'value="Pastor Sam"' in page
+    assert "[&#34;leaders&#34;, 1, &#34;name&#34;]" in page or '["leaders", 1, "name"]' in page
+    change = {"op": "set", "path": ["leaders", 1, "name"], "value": "Dan and Mia Lopez"}
+    state = edit(client, site, loaded, change)
+    assert state["problems"] == []
+    assert (
+        post(client, site, "/api/save", {"text": state["text"], "loaded": loaded}).status_code
+        == 200
+    )
+    saved = site.course.read_text(encoding="utf-8")
+    assert '  - {name: "Dan and Mia Lopez", table: 3, email: dan@example.org} # table 3' in saved
+    assert saved.replace("Dan and Mia", "Dan & Mia").replace("} #", "}  #") == loaded
+    bad = {"op": "set", "path": ["leaders", 1, "name"], "value": "???"}
+    (problem,) = edit(client, site, saved, bad)["problems"]
+    assert problem["field"] == "leaders[1].name"
+    assert post(client, site, "/api/build", {"text": saved}).status_code == 200
+    job = site.builder.wait(120)
+    assert job.state == "done", job.error
+    assert "leader-packet-dan-and-mia-lopez.docx" in job.files

@@ -166,17 +166,17 @@ def test_plan_save_build_and_download(page: Any, live: Any, tmp_path: Path) -> N
     with zipfile.ZipFile(saved) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "kit")
-    assert len(names) == 20 and names[0] == "leader-guide.docx"
-    handout = docx.Document(str(tmp_path / "kit" / "week-03-handout.docx"))
+    assert len(names) == 21 and names[0] == "host/leader-guide.docx"
+    handout = docx.Document(str(tmp_path / "kit" / "couples" / "week-03-handout.docx"))
     assert REWORDED in "\n".join(p.text for p in handout.paragraphs)
-    notes = docx.Document(str(tmp_path / "kit" / "week-01-leader-notes.docx"))
+    notes = docx.Document(str(tmp_path / "kit" / "table-leaders" / "week-01-leader-notes.docx"))
     assert any("7:45 pm" in p.text for p in notes.paragraphs) or any(
         "7:45 pm" in c.text for t in notes.tables for r in t.rows for c in r.cells
     )
-    deck = pptx.Presentation(str(tmp_path / "kit" / "week-03-slides.pptx"))
+    deck = pptx.Presentation(str(tmp_path / "kit" / "host" / "week-03-slides.pptx"))
     shown = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert "Seeing Through Their Eyes" in shown
-    assert page.locator(".files a").count() == 20
+    assert page.locator(".files a").count() == 21
 
 
 def test_a_file_changed_elsewhere_is_shown_and_can_be_reloaded(page: Any, live: Any) -> None:

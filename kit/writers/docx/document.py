@@ -38,7 +38,7 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
     base = prepared_base(brand)
     doc = base.open()
     sect = doc.sections[-1]
-    if brand is None and document.kind in ("handout", "notes"):
+    if brand is None and document.kind in ("handout", "notes", "packet"):
         section.set_sheet_page(sect)
     writer = BodyWriter(doc, base, section.text_width(sect))
     writer.lay_out(document.blocks)

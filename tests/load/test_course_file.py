@@ -520,16 +520,16 @@ weeks: [trust]
 def test_bad_table_leaders_are_located_in_a_coordinators_words(course_file: Path) -> None:
     assert problems(course_file, LEADERS) == [
         "course.yaml:4:38: the table of the 2nd leader (leaders[1].table): "
-        "must be at least 1; found 0",
+        "must be at least 1; this says 0",
         "course.yaml:4:48: the email of the 2nd leader (leaders[1].email): "
         "'dan@example' is not an e-mail address; write it as name@example.org",
         "course.yaml:5:5: the name of the 3rd leader (leaders[2].name): "
-        "missing; this field is required",
+        "is missing; add it as 'name: ...'",
         "course.yaml:6:26: the table of the 4th leader (leaders[3].table): "
-        "expected a whole number, found 'three'",
+        "should be a whole number; this says 'three'",
         "course.yaml:6:35: the 4th leader (leaders[3].mail): unknown key 'mail'; "
         "known: email, name, table; did you mean 'email'?",
-        "course.yaml:7:5: the 5th leader (leaders[4]): expected text, found a list",
+        "course.yaml:7:5: the 5th leader (leaders[4]): should be text; this is a list",
         "course.yaml:9:12: the name of the 7th leader (leaders[6].name): "
         "'MIA LOPEZ!' gives the same packet file (leader-packet-mia-lopez.docx) "
         "as the 6th leader; make the names differ, for example with a surname or the table",
@@ -572,7 +572,7 @@ def test_bad_notices_are_located_in_a_coordinators_words(course_file: Path) -> N
         "course.yaml:6:14: week 2's notices (weeks[1].notices): 2 notices here and 2 for "
         "the whole course make 4; a week's closing slide holds 3, so leave some out or put "
         "them on the handout another week",
-        "course.yaml:6:15: week 2, the 1st notice (weeks[1].notices[0]): must not be empty",
+        "course.yaml:6:15: week 2, the 1st notice (weeks[1].notices[0]): is empty; write it, or leave the line out if it is optional",
         "course.yaml:6:19: week 2, the 2nd notice (weeks[1].notices[1]): unknown "
         "placeholder '{wekes}'; known: {weeks}, {week}, {next} (write {{ for a brace)",
         "course.yaml:8:14: week 3's notices (weeks[2].notices): 2 notices here and 2 for "

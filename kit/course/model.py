@@ -189,6 +189,8 @@ class ResolvedCourse:
     """Where the class meets."""
     course_dir: Path | None = None
     """The folder holding the course file; its templates may resolve only inside it."""
+    large_print: bool = False
+    """Also write large-print copies of the handouts and the couples' booklet."""
 
     @property
     def span(self) -> int:

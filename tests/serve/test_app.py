@@ -118,7 +118,7 @@ def test_the_kit_is_built_and_offered_whole_and_file_by_file(client: Any, site: 
     job = site.builder.wait(120)
     assert job.state == "done", job.error
     status = client.get("/api/build").json()
-    assert status["files"][0] == "leader-guide.docx" and len(status["files"]) == 20
+    assert status["files"][0] == "leader-guide.docx" and len(status["files"]) == 21
     archive = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content))
     assert archive.namelist() == status["files"]
     one = client.get("/download/week-01-handout.docx")
@@ -145,8 +145,8 @@ def test_pdfs_are_made_with_their_progress_shown(client: Any, site: Any) -> None
         assert time.monotonic() < deadline
         time.sleep(0.2)
     assert status["state"] == "done", status["error"]
-    assert ("Making PDFs with LibreOffice", 19) in steps
-    assert len(status["files"]) == 39 and "week-06-handout.pdf" in status["files"]
+    assert ("Making PDFs with LibreOffice", 20) in steps
+    assert len(status["files"]) == 41 and "week-06-handout.pdf" in status["files"]
     names = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content)).namelist()
     assert names == status["files"]
 

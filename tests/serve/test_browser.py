@@ -166,7 +166,7 @@ def test_plan_save_build_and_download(page: Any, live: Any, tmp_path: Path) -> N
     with zipfile.ZipFile(saved) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "kit")
-    assert len(names) == 20 and names[0] == "leader-guide.docx"
+    assert len(names) == 21 and names[0] == "leader-guide.docx"
     handout = docx.Document(str(tmp_path / "kit" / "week-03-handout.docx"))
     assert REWORDED in "\n".join(p.text for p in handout.paragraphs)
     notes = docx.Document(str(tmp_path / "kit" / "week-01-leader-notes.docx"))
@@ -176,7 +176,7 @@ def test_plan_save_build_and_download(page: Any, live: Any, tmp_path: Path) -> N
     deck = pptx.Presentation(str(tmp_path / "kit" / "week-03-slides.pptx"))
     shown = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert "Seeing Through Their Eyes" in shown
-    assert page.locator(".files a").count() == 20
+    assert page.locator(".files a").count() == 21
 
 
 def test_a_file_changed_elsewhere_is_shown_and_can_be_reloaded(page: Any, live: Any) -> None:

@@ -109,6 +109,21 @@ def test_large_print_says_what_the_ordinary_copy_says(built, name: str) -> None:
     assert docx_lines(folder / name) == docx_lines(folder / name.replace("-large-print", ""))
 
 
+@pytest.mark.parametrize("name", LARGE)
+def test_each_line_is_a_quarter_larger_than_in_the_ordinary_copy_or_16_points(
+    built, name: str
+) -> None:
+    """Lines keep their sizes' order: a list is no larger than the paragraph beside it."""
+    _, paths = built
+    large, ordinary = paths[0].parent / name, paths[0].parent / name.replace("-large-print", "")
+    sizes = []
+    for path in (large, ordinary):
+        default = _default_size(docx.Document(str(path)))
+        sizes.append([(t, _size(p, default)) for p, t in _texts(path)])
+    expected = [(t, max(16.0, round(size * 1.25 * 2) / 2)) for t, size in sizes[1]]
+    assert sizes[0] == expected
+
+
 def test_the_ordinary_handout_keeps_its_ordinary_size(built) -> None:
     _, paths = built
     path = paths[0].parent / "week-01-handout.docx"

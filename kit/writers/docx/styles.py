@@ -388,11 +388,17 @@ def enlarge(doc: DocxDocument) -> None:
     base and in a church's template alike.
     """
     default = _default_size(doc.styles.element)
-    for style in doc.styles:
-        if style.type != WD_STYLE_TYPE.PARAGRAPH or style_key(style.name or "") in _NO_TEXT:
-            continue
+    styles = [
+        s
+        for s in doc.styles
+        if s.type == WD_STYLE_TYPE.PARAGRAPH and style_key(s.name or "") not in _NO_TEXT
+    ]
+    # Every size is read before any is set: a style that inherits its size would
+    # otherwise be enlarged twice, once through the style it is based on.
+    before = [_size_of(style, default) for style in styles]
+    for style, ordinary in zip(styles, before, strict=True):
         key = style_key(style.name or "")
-        size = _size_of(style, default) * LARGE_SCALE
+        size = ordinary * LARGE_SCALE
         least = 0.0 if key in _MARGINAL else LARGE_BODY
         style.font.size = Pt(round(max(size, least) * 2) / 2)
         _complex_size(style.element, style.font.size)

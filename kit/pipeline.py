@@ -120,7 +120,7 @@ def _pdf_maker(
             if imposed:
                 from kit.pdf.impose import impose
 
-                # Made from the booklet's PDF, so it follows from every file before it.
+                # Made from the booklet's PDF, which LibreOffice has just made in staging.
                 impose(staging / pdfs.pdf_name(BOOKLET), staging / PRINT)
                 made.append(staging / PRINT)
         except BuildError as exc:

@@ -115,6 +115,13 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="also write a PDF of every file (default: as the last build into DIR did)",
     )
+    p.add_argument(
+        "--booklet",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also write the couples' booklet as a PDF, and imposed for printing as a booklet "
+        "(participant-booklet-print.pdf; default: as the last build into DIR did)",
+    )
 
     p = sub.add_parser(
         "serve",
@@ -161,7 +168,8 @@ class ProgressBar:
 @contextmanager
 def _progress(args: argparse.Namespace) -> Iterator[ProgressBar | None]:
     """A progress bar for `build --pdf` when stderr is a terminal; None otherwise."""
-    wanted = getattr(args, "pdf", False) is not False and not args.quiet and sys.stderr.isatty()
+    asked = getattr(args, "pdf", False) is not False or getattr(args, "booklet", False)
+    wanted = asked and not args.quiet and sys.stderr.isatty()
     if not wanted:
         yield None
         return

@@ -184,7 +184,7 @@ def cmd_build(args: argparse.Namespace, progress: Progress | None = None) -> Ite
 
     course = _course(args.course)
     yield from warnings(course)
-    done = build_kit(course, args.out, pdf=args.pdf, progress=progress)
+    done = build_kit(course, args.out, pdf=args.pdf, booklet=args.booklet, progress=progress)
     yield from _tidied(args.out, done.tidied)
     yield f"wrote {len(done.written)} files to {shown(done.folder)}/"
     for path in done.written:

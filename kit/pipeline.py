@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kit.compose.blocks import Calendar, Deck, Document
-from kit.compose.documents import Composer, Output, Planned, plan_kit
+from kit.compose.documents import BOOKLET, Composer, Output, Planned, plan_kit
 from kit.course.model import ResolvedCourse
 from kit.errors import BuildError, InputError
 from kit.pdf import convert as pdfs
@@ -39,18 +39,27 @@ def build(
     out_dir: str | Path = "build",
     *,
     pdf: bool | None = None,
+    booklet: bool | None = None,
     progress: pdfs.Progress | None = None,
 ) -> list[Path]:
     """Write the whole kit into `out_dir` and return the paths written, in order.
 
     With `pdf`, LibreOffice also makes a PDF of every file, listed after the
     Office files; with `pdf=None`, when the last build into `out_dir` made them, so a
-    rebuild keeps the kit as whole as it was. `progress` is then called with (PDFs
-    done, PDFs in all) while it runs. LibreOffice is looked for before anything else happens, so a
-    missing one costs no time and writes nothing. Files an earlier build wrote
-    in `out_dir` and this one does not are removed (see `kit.publish`).
+    rebuild keeps the kit as whole as it was. With `booklet`, the couples' booklet's
+    PDF is made (with or without the others) and imposed for printing as a booklet
+    (`participant-booklet-print.pdf`, listed last); with `booklet=None`, when the last
+    build made it. `progress` is then called with (PDFs done, PDFs in all) while
+    LibreOffice runs. LibreOffice is looked for before anything else happens, so a
+    missing one costs no time and writes nothing. Files an earlier build wrote in
+    `out_dir` and this one does not are removed (see `kit.publish`).
     """
-    return build_kit(course, out_dir, pdf=pdf, progress=progress).written
+    return build_kit(course, out_dir, pdf=pdf, booklet=booklet, progress=progress).written
+
+
+def pdfs_kept(out_dir: Path) -> bool:
+    """Whether the last build into `out_dir` made the kit's PDFs (not only the booklet's)."""
+    return last_made(out_dir, ".pdf", besides=BOOKLET_PDFS)
 
 
 def build_kit(
@@ -58,21 +67,29 @@ def build_kit(
     out_dir: str | Path = "build",
     *,
     pdf: bool | None = None,
+    booklet: bool | None = None,
     progress: pdfs.Progress | None = None,
 ) -> Published:
     """Write the whole kit as `build` does; return all it did to the folder."""
-    kept = pdf is None and last_made(Path(out_dir), ".pdf")
-    program = pdfs.find_libreoffice(kept=kept) if pdf or kept else None
+    out = Path(out_dir)
+    kept = pdf is None and pdfs_kept(out)
+    kept_print = booklet is None and last_made(out, PRINT)
+    program = _libreoffice(bool(pdf), kept, bool(booklet), kept_print)
     planned = plan_kit(course)
     composer = Composer(planned)
     log.info("composing and writing %d output(s) for %s", len(planned), course.title)
     files: list[tuple[str, Callable[[Path], None]]] = [
         (p.name, _writer(p, composer, course)) for p in planned
     ]
-    derive = None if program is None else _pdf_maker(program, progress)
-    pdf_names = [] if program is None else [pdfs.pdf_name(n) for n in _office(planned)]
+    sources: list[str] = []
+    if program is not None:
+        every = bool(pdf) or kept
+        sources = [n for n in _office(planned) if every or n == BOOKLET]
+    imposed = program is not None and (bool(booklet) or kept_print)
+    derived = [pdfs.pdf_name(n) for n in sources] + ([PRINT] if imposed else [])
+    derive = None if program is None else _pdf_maker(program, sources, imposed, progress)
     try:
-        return publish(Path(out_dir), files, derive=derive, derived=pdf_names)
+        return publish(out, files, derive=derive, derived=derived)
     except InputError as exc:
         # The folder is checked before any output is composed, and composing stops at
         # the first template that fails: look at every template, to report all at once,
@@ -81,13 +98,31 @@ def build_kit(
         raise InputError(list(problems)) from None
 
 
-def _pdf_maker(program: str, progress: pdfs.Progress | None) -> Derive:
+def _libreoffice(pdf: bool, kept: bool, booklet: bool, kept_print: bool) -> str | None:
+    """LibreOffice's command when this build makes any PDF; None when it makes none."""
+    if pdf or booklet:
+        return pdfs.find_libreoffice(asked="--pdf" if pdf else "--booklet")
+    if kept or kept_print:
+        without = " ".join(f for f, on in (("--no-pdf", kept), ("--no-booklet", kept_print)) if on)
+        return pdfs.find_libreoffice(kept=True, without=without)
+    return None
+
+
+def _pdf_maker(
+    program: str, sources: list[str], imposed: bool, progress: pdfs.Progress | None
+) -> Derive:
     def make_pdfs(staging: Path, names: list[str]) -> list[str]:
-        office = [n for n in names if n.endswith(OFFICE)]
+        del names  # the sources were chosen when the build was planned
         try:
             made = pdfs.convert(
-                [staging / n for n in office], staging, program=program, progress=progress
+                [staging / n for n in sources], staging, program=program, progress=progress
             )
+            if imposed:
+                from kit.pdf.impose import impose
+
+                # Made from the booklet's PDF, which LibreOffice has just made in staging.
+                impose(staging / pdfs.pdf_name(BOOKLET), staging / PRINT)
+                made.append(staging / PRINT)
         except BuildError as exc:
             raise BuildError(f"{exc}; nothing was written") from None
         return [p.name for p in made]
@@ -97,6 +132,10 @@ def _pdf_maker(program: str, progress: pdfs.Progress | None) -> Derive:
 
 OFFICE = (".docx", ".pptx")
 """The outputs LibreOffice makes a PDF of; a calendar has none."""
+PRINT = "participant-booklet-print.pdf"
+"""The couples' booklet imposed for printing, made from its PDF with `--booklet`."""
+BOOKLET_PDFS = frozenset({pdfs.pdf_name(BOOKLET), PRINT})
+"""The PDFs `--booklet` makes even without `--pdf`."""
 
 
 def _office(planned: list[Planned]) -> list[str]:

@@ -16,12 +16,21 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 """Small fixture projects, one folder per case."""
 
-KIT_FILES = ["leader-guide.docx", "leader-packet.docx"] + [
-    f"week-{n:02d}-{kind}"
-    for n in range(1, 7)
-    for kind in ("leader-notes.docx", "slides.pptx", "handout.docx")
-]
-"""The 20 files a six-week build without dates or named table leaders writes."""
+
+def kit_names(weeks: int) -> list[str]:
+    """The files a build of a course of `weeks` weeks without dates or named table leaders
+    writes, in order."""
+    each = ("leader-notes.docx", "slides.pptx", "handout.docx")
+    return [
+        "leader-guide.docx",
+        "leader-packet.docx",
+        *(f"week-{n:02d}-{kind}" for n in range(1, weeks + 1) for kind in each),
+        "participant-booklet.docx",
+    ]
+
+
+KIT_FILES = kit_names(6)
+"""The 21 files a six-week build without dates or named table leaders writes."""
 
 MANIFEST = ".kit-manifest.json"
 """kit's record, in the output folder, of the files the last build wrote there."""

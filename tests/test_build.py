@@ -19,7 +19,7 @@ def _digest(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
-def test_builtin_course_writes_the_19_files(builtin_kit: Path) -> None:
+def test_builtin_course_writes_the_20_files(builtin_kit: Path) -> None:
     assert [p.name for p in kit_files(builtin_kit)] == sorted(KIT_FILES)
 
 

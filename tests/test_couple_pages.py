@@ -74,6 +74,20 @@ def test_every_handout_says_who_the_exercise_is_not_for_and_offers_a_quiet_refle
         assert "If you are ever afraid of your spouse, they are not for you" in questions
 
 
+def test_the_booklet_says_it_before_every_exercise_and_gives_the_lines_to_call(built) -> None:
+    course, folder = built
+    booklet = _doc(folder, "participant-booklet.docx")
+    weeks = booklet.split("Couple time:")[1:]
+    assert len(weeks) == len(course.weeks)
+    for week, text in zip(course.weeks, weeks, strict=True):
+        couple_time = text[: text.index("Questions")]
+        assert SAFETY in couple_time, week.number
+        assert week.reflection and week.reflection in couple_time, week.number
+        questions = text[text.index("Questions") :]
+        assert "If you are ever afraid of your spouse, they are not for you" in questions
+    assert DV_LINE in booklet and "988" in booklet
+
+
 def test_the_safety_line_is_on_the_screen_and_spoken_before_couples_open_up(built) -> None:
     course, folder = built
     for week in course.weeks:
@@ -522,6 +536,7 @@ def test_the_private_word_on_intimacy_is_on_the_handout_only_and_can_be_left_out
     week = private[0]
     n = week.number
     assert f"Just for the two of you. {week.private}" in _doc(folder, f"week-{n:02d}-handout.docx")
+    assert f"Just for the two of you. {week.private}" in _doc(folder, "participant-booklet.docx")
     for name in (f"week-{n:02d}-leader-notes.docx", "leader-guide.docx"):
         assert week.private not in _doc(folder, name)
     assert week.private not in "\n".join(pptx_text(folder / f"week-{n:02d}-slides.pptx"))
@@ -532,4 +547,5 @@ def test_the_private_word_on_intimacy_is_on_the_handout_only_and_can_be_left_out
     left_out = kit.load_course(tmp_path / "course.yaml")
     assert left_out.weeks[0].private is None
     kit.build(left_out, tmp_path / "build")
-    assert "Just for the two of you" not in _doc(tmp_path / "build", "week-01-handout.docx")
+    for name in ("week-01-handout.docx", "participant-booklet.docx"):
+        assert "Just for the two of you" not in _doc(tmp_path / "build", name)

@@ -181,8 +181,9 @@ def test_the_template_context_holds_no_paths(course: Path, fails: Fails) -> None
     _template(course, "{{ '%r'|format(course.templates_dir) }}")
     fails(
         "my-templates/handout.j2:2:1: template error: Course has no 'templates_dir'; known: "
-        "care, church, date_style, every, first_date, last_date, leaders, minutes, place, "
-        "schedule, span, start_time, subtitle, table_leaders, time_style, title, translation, "
+        "care, church, date_style, every, first_date, large_print, last_date, leaders, minutes, "
+        "place, schedule, span, start_time, subtitle, table_leaders, time_style, title, "
+        "translation, "
         "translation_name, weeks"
     )
 
@@ -347,6 +348,7 @@ def test_a_failing_template_is_rendered_once_and_reported_once(
         "handout.j2 1",
         "leader-notes.j2 2",
         "slides.j2 2",
+        "participant-booklet.j2",  # the week's pages, not handout.j2: it renders
     ]
     assert rendered == once + once  # kit build, then kit check
 
@@ -688,8 +690,9 @@ def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: 
     )
     fails(
         "course.yaml:2:1: \\x1b[2J\\u202eevil: unknown key '\\x1b[2J\\u202eevil'; known: brand, "
-        "care, church, date_style, every, intimacy, leaders, lessons, minutes, notices, place, "
-        "skip, start, subtitle, templates, time, time_style, title, translation, weeks"
+        "care, church, date_style, every, intimacy, large_print, leaders, lessons, minutes, "
+        "notices, place, skip, start, subtitle, templates, time, time_style, title, translation, "
+        "weeks"
     )
 
 
@@ -724,7 +727,7 @@ def test_output_names_sort_in_order_past_week_99(tmp_path: Path) -> None:
         "week-001-slides.pptx",
         "week-001-handout.docx",
     ]
-    assert names[-1] == "week-100-handout.docx"
-    assert names[2:] == sorted(names[2:], key=lambda n: n.split("-")[1])
+    assert names[-2:] == ["week-100-handout.docx", "participant-booklet.docx"]
+    assert names[2:-1] == sorted(names[2:-1], key=lambda n: n.split("-")[1])
     path.write_text("title: x\nweeks: [trust, safety]\n", encoding="utf-8")
     assert [o.name for o in compose_kit(load_course(path))][2] == "week-01-leader-notes.docx"

@@ -95,14 +95,20 @@ def test_fixture_marks_every_leader_only_field() -> None:
     assert LESSON.leader.prep and LESSON.leader.notes and LESSON.leader.care
 
 
-def test_handout_holds_no_leader_only_text_in_any_part(built: Path) -> None:
-    parts = _parts(built / "week-01-handout.docx")
+COUPLES = ["week-01-handout.docx", "participant-booklet.docx"]
+"""What couples get: the week's handout and the booklet of the whole course."""
+
+
+@pytest.mark.parametrize("name", COUPLES)
+def test_couples_pages_hold_no_leader_only_text_in_any_part(built: Path, name: str) -> None:
+    parts = _parts(built / name)
     assert "word/document.xml" in parts
     assert _leaks(parts, MARKERS) == {}
 
 
-def test_handout_holds_every_question_for_couples(built: Path) -> None:
-    text = _parts(built / "week-01-handout.docx")["word/document.xml"]
+@pytest.mark.parametrize("name", COUPLES)
+def test_couples_pages_hold_every_question_for_couples(built: Path, name: str) -> None:
+    text = _parts(built / name)["word/document.xml"]
     for question in GROUP_TEXT + COUPLE_TEXT:
         assert question in text
 

@@ -1,8 +1,10 @@
-"""Printed paper: rendered with LibreOffice, no page of the leader documents or handouts is
-left nearly empty, and a table leader's notes for a week fit on two sheets.
+"""Printed paper: rendered with LibreOffice, no page of the leader documents, handouts or
+couples' booklet is left nearly empty, and a table leader's notes for a week fit on two
+sheets.
 
 Pages that stand alone on purpose (the guide's and the packet's covers, the guide's
-contents, ground rules, schedule and sources) are the only short ones allowed.
+contents, ground rules, schedule and sources; the booklet's cover, notes page and back
+cover) are the only short ones allowed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ MIN_WORDS = 80
 """Fewest words a page holds: less is a page wasted on a box or a heading and a line."""
 ALONE = ("Contents", "Ground rules", "Schedule", "Sources")
 """First lines of the guide's pages that stand alone on purpose."""
+BOOKLET_ALONE = ("Notes", "Need someone to talk to?")
+"""First lines of the booklet's pages that stand alone on purpose: after its cover."""
 MAX_NOTES_PAGES = 4
 """A week's leader notes print on two sheets, both sides."""
 
@@ -35,7 +39,7 @@ def printed(builtin_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
 
 def test_every_document_of_the_built_in_course_was_rendered(printed) -> None:
     weeks = [f"week-{n:02d}" for n in range(1, 7)]
-    expected = {"leader-guide", "leader-packet"} | {
+    expected = {"leader-guide", "leader-packet", "participant-booklet"} | {
         f"{w}-{kind}" for w in weeks for kind in ("leader-notes", "handout")
     }
     assert set(printed) == expected
@@ -49,6 +53,8 @@ def test_no_page_is_nearly_empty(printed) -> None:
             if name == "leader-guide" and (number == 1 or first in ALONE):
                 continue
             if name == "leader-packet" and number == 1:  # its cover
+                continue
+            if name == "participant-booklet" and (number == 1 or first in BOOKLET_ALONE):
                 continue
             if len(words) < MIN_WORDS:
                 short.append((name, number, first, len(words)))

@@ -60,13 +60,13 @@ def _lesson() -> str:
 
 @pytest.fixture(scope="module")
 def hostile_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A course whose every text field holds awkward characters, built once."""
+    """A course whose every text field holds awkward characters, built once, large print too."""
     root = tmp_path_factory.mktemp("hostile")
     (root / "lessons").mkdir()
     (root / "lessons" / "hostile.yaml").write_text(_lesson(), encoding="utf-8")
     (root / "course.yaml").write_text(
         f"title: '{HOSTILE[2]}'\nchurch: '{HOSTILE[0].replace(chr(39), chr(39) * 2)}'\n"
-        "start: 2027-01-10\ntime: '18:30'\nminutes: 120\nlessons: lessons/\n"
+        "start: 2027-01-10\ntime: '18:30'\nminutes: 120\nlessons: lessons/\nlarge_print: true\n"
         "care: [{name: 'Pastor <Sam> & Co', phone: '555-0100'}]\n"
         f"leaders: [{{name: {json.dumps(HOSTILE[0])}, table: 2}}]\n"
         f"notices: [{json.dumps(HOSTILE[3])}, {json.dumps(HOSTILE[1])}]\n"
@@ -99,7 +99,7 @@ def test_every_file_of_a_hostile_course_has_no_findings(
     hostile_kit: Path, validator: OpenXmlValidator
 ) -> None:
     files = [p for p in kit_files(hostile_kit) if p.suffix != ".ics"]  # not an Office file
-    assert len(files) == 8
+    assert len(files) == 12  # 7, a table leader's packet, the booklet, and 3 in large print
     assert {p.name: _findings(validator, p) for p in files} == {p.name: [] for p in files}
 
 

@@ -109,13 +109,15 @@ class Document:
     """A word-processor document: leader guide, leader notes or handout."""
 
     kind: str
-    """guide, notes, packet or handout."""
+    """guide, notes, handout or booklet."""
     title: str
     """The document's title, also stored in its properties."""
     footer: str
     """Text beside the page number in the footer."""
     blocks: list[Block] = field(default_factory=list)
     """The body, in order."""
+    large_print: bool = False
+    """Set in large print: bigger type and looser lines throughout (see the docx writer)."""
 
 
 @dataclass

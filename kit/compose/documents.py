@@ -22,6 +22,10 @@ from kit.course.packets import PACKET, packet_stem
 from kit.errors import InputError, Problem
 from kit.resources import shown
 
+BOOKLET = "participant-booklet.docx"
+"""The couples' booklet: the whole course in one document."""
+LARGE_PRINT = "-large-print"
+"""What a large-print copy adds to its file's stem."""
 CALENDAR = "course.ics"
 """The file of every meeting, for people's calendars; written when the course has dates."""
 NO_TITLE = "the calendar template gives a meeting no title: start it with a # heading"
@@ -88,9 +92,27 @@ def plan_kit(course: ResolvedCourse) -> list[Planned]:
             Planned(f"{stem}-slides.pptx", "slides.j2", partial(slides, view, week, env)),
             Planned(f"{stem}-handout.docx", "handout.j2", partial(handout, view, week, env)),
         ]
+        if course.large_print:
+            planned.append(
+                Planned(
+                    f"{stem}-handout{LARGE_PRINT}.docx",
+                    "handout.j2",
+                    partial(handout, view, week, env, large_print=True),
+                )
+            )
+    planned.append(Planned(BOOKLET, "participant-booklet.j2", partial(booklet, view, env)))
+    if course.large_print:
+        large = partial(booklet, view, env, large_print=True)
+        planned.append(Planned(large_print_name(BOOKLET), "participant-booklet.j2", large))
     if any(week.date is not None for week in view.weeks):
         planned.append(Planned(CALENDAR, "calendar.j2", partial(calendar, view, env)))
     return planned
+
+
+def large_print_name(name: str) -> str:
+    """The name of the large-print copy of a document: `-large-print` before its suffix."""
+    stem, dot, suffix = name.rpartition(".")
+    return f"{stem}{LARGE_PRINT}{dot}{suffix}"
 
 
 def compose_kit(course: ResolvedCourse) -> list[Output]:
@@ -182,10 +204,20 @@ def leader_notes(course: Any, week: Any, env: jinja2.Environment) -> Document:
     return Document("notes", title, footer(course), blocks)
 
 
-def handout(course: Any, week: Any, env: jinja2.Environment) -> Document:
-    """One week's participant handout."""
+def handout(
+    course: Any, week: Any, env: jinja2.Environment, *, large_print: bool = False
+) -> Document:
+    """One week's participant handout, in large print when asked."""
     blocks = _parse(env, "handout.j2", {"course": course, "week": week})
-    return Document("handout", f"Week {week.number}: {week.title}", footer(course), blocks)
+    title = f"Week {week.number}: {week.title}"
+    return Document("handout", title, footer(course), blocks, large_print=large_print)
+
+
+def booklet(course: Any, env: jinja2.Environment, *, large_print: bool = False) -> Document:
+    """The couples' booklet: every week's handout pages between a cover and the care box."""
+    blocks = _parse(env, "participant-booklet.j2", {"course": course})
+    title = smarten(f"{course.title}: Couples' booklet")
+    return Document("booklet", title, footer(course), blocks, large_print=large_print)
 
 
 def slides(course: Any, week: Any, env: jinja2.Environment) -> Deck:

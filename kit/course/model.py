@@ -193,6 +193,8 @@ class ResolvedCourse:
     """The folder holding the course file; its templates may resolve only inside it."""
     table_leaders: tuple[TableLeader, ...] = ()
     """Table leaders named with their table and e-mail; each gets a packet."""
+    large_print: bool = False
+    """Also write large-print copies of the handouts and the couples' booklet."""
 
     @property
     def span(self) -> int:

@@ -57,6 +57,7 @@ def resolve(
         date_style=course.date_style,
         time_style=course.time_style,
         place=course.place,
+        large_print=course.large_print,
     )
 
 

@@ -469,6 +469,8 @@ class Course(Setting):
     """Scripture translation code: WEB, KJV, ASV, ..."""
     intimacy: bool = Field(default=True, strict=True)
     """False leaves out the lessons' private word on the physical side of marriage."""
+    large_print: bool = Field(default=False, strict=True)
+    """True adds a large-print copy of each handout and of the couples' booklet."""
     care: list[CareContact] = []
     """Local help, printed on the care page, in leader notes and in handouts."""
     notices: list[Notice] = []

@@ -52,11 +52,12 @@ KEPT_HINT = (
 )
 
 
-def find_libreoffice(*, kept: bool = False) -> str:
+def find_libreoffice(*, kept: bool = False, asked: str = "--pdf", without: str = "--no-pdf") -> str:
     """The path of LibreOffice's command, or ToolMissingError saying how to install it.
 
     `kept` says the PDFs are wanted because the last build made them, not because
-    they were asked for; the message then says how to do without.
+    they were asked for; the message then says how to do without them (`without`).
+    Otherwise it names the option that asked for them (`asked`).
     """
     for name in PROGRAMS:
         found = shutil.which(name)
@@ -64,8 +65,9 @@ def find_libreoffice(*, kept: bool = False) -> str:
             log.debug("using LibreOffice at %s", found)
             return found
     if kept:
-        raise ToolMissingError(KEPT_HINT + "\n" + INSTALL_HINT.split("\n", 1)[1])
-    raise ToolMissingError(INSTALL_HINT)
+        hint = KEPT_HINT.replace("--no-pdf", without)
+        raise ToolMissingError(hint + "\n" + INSTALL_HINT.split("\n", 1)[1])
+    raise ToolMissingError(INSTALL_HINT.replace("--pdf", asked, 1))
 
 
 def time_limit(count: int) -> float:

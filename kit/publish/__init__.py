@@ -30,7 +30,7 @@ kit it held before); after it, finish (the folder holds the new kit).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,15 +137,18 @@ def _digest(staging: Folder, name: str) -> str:
     return found
 
 
-def last_made(out_dir: Path, suffix: str) -> bool:
+def last_made(out_dir: Path, suffix: str, *, besides: Collection[str] = ()) -> bool:
     """Whether the last build into `out_dir` wrote files ending in `suffix` (such as `.pdf`).
+
+    Files named in `besides` do not count.
 
     A folder kit cannot read its record in counts as none: the build that follows
     reports why, with every other problem.
     """
     try:
         with Folder.open(out_dir) as where:
-            return any(name.endswith(suffix) for name in read_manifest(where))
+            names = read_manifest(where)
+            return any(n.endswith(suffix) and n not in besides for n in names)
     except (InputError, OSError):
         return False
 

@@ -20,7 +20,7 @@ from starlette.routing import Route
 from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.brand import brand_problem
-from kit.publish import last_made
+from kit.pipeline import pdfs_kept
 from kit.resources import shown
 from kit.safe_files import Folder, name_problem
 from kit.serve import checking, editing, safety, storage
@@ -160,7 +160,7 @@ def create_app(site: Site) -> Starlette:
             path=str(site.course),
             name=site.name,
             pdf=pdf_available(),
-            pdf_kept=last_made(site.builder.out_dir, ".pdf"),
+            pdf_kept=pdfs_kept(site.builder.out_dir),
             problems=state["problems"],
         )
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})

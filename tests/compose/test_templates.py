@@ -95,8 +95,8 @@ def test_unknown_filters_names_and_templates(
     assert problems[0].endswith("did you mean 'date'?")
     assert problems[1:] == [
         "my-templates/leader-notes.j2:1:1: template 'weekplan.j2' not found; known: "
-        "_common.j2, calendar.j2, handout.j2, leader-guide.j2, leader-notes.j2, "
-        "leader-packet.j2, slides.j2, week-plan.j2; "
+        "_common.j2, _handout_week.j2, calendar.j2, handout.j2, leader-guide.j2, "
+        "leader-notes.j2, leader-packet.j2, participant-booklet.j2, slides.j2, week-plan.j2; "
         "did you mean 'week-plan.j2'?",
         "my-templates/leader-notes.j2:3:1: 'cours' is not defined here; known: course, "
         "cycler, dict, joiner, namespace, part_names, range, week; did you mean 'course'?",
@@ -145,8 +145,8 @@ def test_file_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert problems == [
         "my-templates/handot.j2:1:1: no built-in template 'handot.j2' to override; known: "
-        "_common.j2, calendar.j2, handout.j2, leader-guide.j2, leader-notes.j2, "
-        "leader-packet.j2, slides.j2, week-plan.j2; "
+        "_common.j2, _handout_week.j2, calendar.j2, handout.j2, leader-guide.j2, "
+        "leader-notes.j2, leader-packet.j2, participant-booklet.j2, slides.j2, week-plan.j2; "
         "did you mean 'handout.j2'?",
         "my-templates/slides.jinja:1:1: templates end in .j2; rename it to slides.j2",
     ]

@@ -166,7 +166,7 @@ def test_plan_save_build_and_download(page: Any, live: Any, tmp_path: Path) -> N
     with zipfile.ZipFile(saved) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "kit")
-    assert len(names) == 21 and names[0] == "host/leader-guide.docx"
+    assert len(names) == 22 and names[0] == "host/leader-guide.docx"
     handout = docx.Document(str(tmp_path / "kit" / "couples" / "week-03-handout.docx"))
     assert REWORDED in "\n".join(p.text for p in handout.paragraphs)
     notes = docx.Document(str(tmp_path / "kit" / "table-leaders" / "week-01-leader-notes.docx"))

@@ -24,7 +24,7 @@ from lxml import etree
 
 from kit.resources import data_dir
 from kit.writers.docx.numbering import NUMBERED_STYLES, style_num_id
-from kit.writers.docx.styles import ACCENT, Look, ensure_styles, style_key
+from kit.writers.docx.styles import ACCENT, Look, enlarge, ensure_styles, style_key
 from kit.writers.docx.tables import box_fill
 from kit.writers.ooxml import qn, set_core_properties
 
@@ -60,21 +60,26 @@ class BaseDocument:
         return docx.Document(io.BytesIO(self.data))
 
 
-def prepared_base(brand: Path | None) -> BaseDocument:
-    """The prepared base for documents: the church's template without its text, or kit's own."""
+def prepared_base(brand: Path | None, *, large_print: bool = False) -> BaseDocument:
+    """The prepared base for documents: the church's template without its text, or kit's own.
+
+    With `large_print`, every style in it is set in large print (see `styles.enlarge`).
+    """
     path = brand if brand is not None else data_dir("templates") / BASE_DOCX
     stat = path.stat()
-    return _prepared(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    return _prepared(str(path.resolve()), stat.st_size, stat.st_mtime_ns, large_print)
 
 
 @functools.lru_cache(maxsize=4)
-def _prepared(path: str, size: int, mtime: int) -> BaseDocument:
+def _prepared(path: str, size: int, mtime: int, large_print: bool) -> BaseDocument:
     del size, mtime  # part of the cache key: a changed file is prepared again
     doc = _emptied_template(Path(path))
     # Read before _complete, which gives a template without a theme kit's own.
     look = Look.of(doc.styles.element, _theme_accent(doc))
     _complete(doc)
     ids = ensure_styles(doc, look)
+    if large_print:
+        enlarge(doc)
     # python-docx gives a template without settings or core properties its own defaults.
     settings = doc.settings.element
     set_core_properties(doc.core_properties, title="", subject="", author="")

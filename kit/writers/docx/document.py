@@ -35,11 +35,14 @@ _CORE_TEXT = 255
 
 def write_docx(document: Document, *, brand: Path | None = None, author: str = "") -> bytes:
     """The bytes of a .docx holding the document."""
-    base = prepared_base(brand)
+    base = prepared_base(brand, large_print=document.large_print)
     doc = base.open()
     sect = doc.sections[-1]
     if brand is None and document.kind in ("handout", "notes", "packet"):
         section.set_sheet_page(sect)
+    elif brand is None and document.kind == "booklet" and not document.large_print:
+        # Folded pages, so that two sit side by side on a sheet printed as a booklet.
+        section.set_half_page(sect)
     writer = BodyWriter(doc, base, section.text_width(sect))
     writer.lay_out(document.blocks)
     if _starts_with_cover(document.blocks):

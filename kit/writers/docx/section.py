@@ -27,6 +27,7 @@ SHEET_PAGE = {
 sheet printed both sides, a table leader's notes on two."""
 
 _LETTER_WIDTH = Twips(12240)
+_LETTER_HEIGHT = Twips(15840)
 _MARGIN = Twips(1440)
 """What Word assumes of a section that gives no page width or side margin."""
 
@@ -37,6 +38,29 @@ _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawi
 def set_sheet_page(section: Section) -> None:
     """Narrow the margins and header and footer distances to `SHEET_PAGE`."""
     for name, value in SHEET_PAGE.items():
+        setattr(section, name, Twips(value))
+
+
+HALF_PAGE_MARGINS = {
+    "top_margin": 720,
+    "bottom_margin": 720,
+    "left_margin": 792,
+    "right_margin": 792,
+    "header_distance": 360,
+    "footer_distance": 360,
+}
+"""Margins of a booklet's folded page (twips): half an inch, a little more at the sides."""
+
+
+def set_half_page(section: Section) -> None:
+    """Make the page the sheet folded in half (Letter to 5.5 x 8.5 in, A4 to A5), upright.
+
+    The margins become `HALF_PAGE_MARGINS`: a page half the size keeps less of them.
+    """
+    width = _or(section.page_width, _LETTER_WIDTH)
+    height = _or(section.page_height, _LETTER_HEIGHT)
+    section.page_width, section.page_height = Twips(height.twips // 2), Twips(width.twips)
+    for name, value in HALF_PAGE_MARGINS.items():
         setattr(section, name, Twips(value))
 
 

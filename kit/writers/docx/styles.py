@@ -14,7 +14,10 @@ import copy
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
+from docx.shared import Length, Pt
+from docx.styles.style import BaseStyle
 from lxml import etree
 
 from kit.writers.docx.numbering import NUMBERED_STYLES, ensure_numbering
@@ -360,3 +363,78 @@ def ensure_styles(doc: DocxDocument, look: Look | None = None) -> dict[str, str]
         taken.add(sid)
     ensure_numbering(doc, {name: ids[style_key(name)] for name in NUMBERED_STYLES})
     return ids
+
+
+LARGE_BODY = 16.0
+"""The least size, in points, of any text in large print."""
+LARGE_SCALE = 1.25
+"""How much larger than the ordinary style a large-print style is set, at least."""
+LARGE_LINE = 1.5
+"""Line height of large-print text, as a multiple of single spacing."""
+_NO_TEXT = frozenset({"kit write line", "kit spacer"})
+"""Styles of the empty paragraphs that rule writing lines and space boxes: never enlarged."""
+_MARGINAL = frozenset({"header", "footer"})
+"""Styles of the page's margins: enlarged like the rest, but not to the body's least size."""
+_DISPLAY = frozenset({"title", "subtitle", "toc heading"})
+"""Styles of display text, which keep their own line height as headings do."""
+
+
+def enlarge(doc: DocxDocument) -> None:
+    """Set every paragraph style of a document in large print.
+
+    Each style's text is made `LARGE_SCALE` times its size and at least `LARGE_BODY`
+    points, and body text gets `LARGE_LINE` spacing; headings keep their own line
+    height. Done on the styles, so every paragraph written in them follows, in kit's
+    base and in a church's template alike.
+    """
+    default = _default_size(doc.styles.element)
+    styles = [
+        s
+        for s in doc.styles
+        if s.type == WD_STYLE_TYPE.PARAGRAPH and style_key(s.name or "") not in _NO_TEXT
+    ]
+    # Every size is read before any is set: a style that inherits its size would
+    # otherwise be enlarged twice, once through the style it is based on.
+    before = [_size_of(style, default) for style in styles]
+    for style, ordinary in zip(styles, before, strict=True):
+        key = style_key(style.name or "")
+        size = ordinary * LARGE_SCALE
+        least = 0.0 if key in _MARGINAL else LARGE_BODY
+        style.font.size = Pt(round(max(size, least) * 2) / 2)
+        _complex_size(style.element, style.font.size)
+        if not _is_heading(style):
+            style.paragraph_format.line_spacing = LARGE_LINE
+
+
+def _is_heading(style: BaseStyle) -> bool:
+    """Whether a style sets headings or display text, which keep their own line height."""
+    key = style_key(style.name or "")
+    outline = style.element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+    return key in _DISPLAY or key.startswith("heading ") or outline is not None
+
+
+def _default_size(styles: etree._Element) -> float:
+    """The document's default text size in points (Word's 10 when it sets none)."""
+    found = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+    value = found.get(qn("w:val")) if found is not None else None
+    return int(value) / 2 if value and value.isdigit() else 10.0
+
+
+def _size_of(style: BaseStyle, default: float) -> float:
+    """A style's text size in points, from it or the styles it is based on."""
+    seen: set[str] = set()
+    current: BaseStyle | None = style
+    while current is not None and current.style_id not in seen:
+        seen.add(current.style_id)
+        size = current.font.size
+        if size is not None:
+            return size.pt
+        current = current.base_style
+    return default
+
+
+def _complex_size(style: etree._Element, size: Length | None) -> None:
+    """Give a style's right-to-left and complex-script text the size of the rest."""
+    szcs = style.find(f"{qn('w:rPr')}/{qn('w:szCs')}")
+    if szcs is not None and size is not None:
+        szcs.set(qn("w:val"), str(round(size.pt * 2)))

@@ -129,3 +129,14 @@ def test_packets_are_the_same_bytes_at_every_build(built: Path, tmp_path: Path) 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_guide_lists_the_packets_and_the_booklet(built: Path, builtin_kit: Path) -> None:
+    named = docx_lines(built / "leader-guide.docx")
+    assert any(
+        line.startswith("Table-leader packets: one for each table leader, with their name")
+        for line in named
+    )
+    one = docx_lines(builtin_kit / "leader-guide.docx")
+    assert any(line.startswith("Table-leader packet: one file holding") for line in one)
+    assert any(line.startswith("Couples\u2019 booklet: the whole course") for line in one)

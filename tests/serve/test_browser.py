@@ -87,6 +87,22 @@ def test_a_skipped_date_moves_the_later_weeks(page: Any) -> None:
     assert "Sunday, January 31, 2027" in page.inner_text('[data-field="weeks[2]"] .week-date')
 
 
+def test_a_date_typed_over_another_is_the_date_typed(page: Any) -> None:
+    start = page.locator('#editor input[data-path=\'["start"]\']')
+    assert start.get_attribute("type") == "date"
+    start.focus()
+    before = page.evaluate("document.body.dataset.version")
+    # Typed a part at a time, as a person does: the page waits for the typing to pause.
+    for key in "02032027":
+        page.keyboard.type(key)
+        page.wait_for_timeout(150)
+    assert start.input_value() == "2027-02-03"
+    assert page.evaluate("document.body.dataset.version") == before
+    change(page, lambda: page.keyboard.press("Tab"))
+    assert "start: 2027-02-03" in page.input_value("#draft")
+    assert "Wednesday, February 3, 2027\tWeek 1" in page.inner_text("#dates")
+
+
 def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any, live: Any) -> None:
     reopen(page, live, STARTER.replace("  - safety\n", "  - safty\n"))
     pick = "#f-week-1-lesson"

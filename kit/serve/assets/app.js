@@ -184,19 +184,51 @@
     return el.value;
   }
 
+  // A date box tells of a change, and even of leaving, as each part of a date is typed;
+  // sending each would redraw the box under the typing fingers. So a typed date is sent
+  // once typing has paused, or on Enter, Save or Build; a date picked from the calendar
+  // is sent at once.
+  const DATE_PAUSE_MS = 1000;
+  let dateKeyAt = 0;
+  let dateTimer = null;
+  let dateField = null;
+
+  function flushDate() {
+    if (!dateField) return;
+    clearTimeout(dateTimer);
+    const el = dateField;
+    dateField = null;
+    sendField(el);
+  }
+
+  function waitForDate(el) {
+    dateField = el;
+    clearTimeout(dateTimer);
+    dateTimer = setTimeout(flushDate, DATE_PAUSE_MS);
+  }
+
   // A field's change is sent when it is finished: on leaving it, Enter, or a pick.
   document.addEventListener("change", (event) => {
     const el = event.target;
     if (el.dataset.upload) { upload(el); return; }
     if (!el.closest("#editor") || !el.dataset.op) return;
+    if (el.type === "date" && Date.now() - dateKeyAt < DATE_PAUSE_MS) { waitForDate(el); return; }
+    sendField(el);
+  });
+
+  function sendField(el) {
     const op = el.dataset.op;
     if (op === "set") send({ op, path: JSON.parse(el.dataset.path), value: valueOf(el) });
     else if (op === "drop") send({ op, week: Number(el.dataset.week), id: el.dataset.id, on: el.checked });
     else if (op === "reword") send({ op, week: Number(el.dataset.week), id: el.dataset.id, text: el.value });
-  });
+  }
 
   document.addEventListener("keydown", (event) => {
     const el = event.target;
+    if (el.type === "date") {
+      dateKeyAt = Date.now();
+      if (event.key === "Enter") flushDate(); else if (dateField === el) waitForDate(el);
+    }
     if (event.key !== "Enter" || el.tagName !== "INPUT") return;
     const button = el.closest(".add-row") && $("button[data-op]", el.closest(".add-row"));
     if (button) { event.preventDefault(); button.click(); }
@@ -252,6 +284,7 @@
   }
 
   async function save(confirm) {
+    flushDate();
     await queue;
     const { status, data } = await post("/api/save", { text: draft.value, loaded: loaded.value, confirm });
     if (status === 200) {
@@ -308,6 +341,7 @@
   }
 
   async function build() {
+    flushDate();
     await queue;
     const pdf = $("#build-pdf").checked;
     const { status, data } = await post("/api/build", { text: draft.value, pdf });

@@ -430,6 +430,9 @@ def _reword(data: CommentedMap, change: dict[str, Any]) -> None:
         return
     if isinstance(replace, CommentedMap) and not replace:
         replace.fa.set_block_style()
+    if isinstance(replace, dict) and isinstance(replace.get(qid), dict):
+        # A rewording with its own note and follow-ups keeps them: only its text changes.
+        path = [*path, "text"]
     _set(data, {"path": path, "value": text})
 
 

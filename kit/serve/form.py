@@ -277,7 +277,11 @@ def _week(
             row.lessons_own[f"{part}.steps"] = "\n".join(theirs.steps)
     changes = _map(spec.get("questions"))
     drops = [text_of(d) for d in _list(changes.get("drop"))]
-    replace = {str(k): text_of(v) for k, v in _map(changes.get("replace")).items()}
+    # A rewording with its own leader note is {text, note, follow_up}: the box shows the text.
+    replace = {
+        str(k): text_of(v["text"] if isinstance(v, dict) and "text" in v else v)
+        for k, v in _map(changes.get("replace")).items()
+    }
     if entry:
         ids = {q.id for q in entry.lesson.questions}
         row.questions = [

@@ -16,9 +16,11 @@ pytest.importorskip(
 )
 
 from kit.load.course_file import load_course_text
+from kit.load.lessons import builtin_lessons
 from kit.load.yamlfile import load_text
 from kit.resources import data_dir
 from kit.serve.editing import EditError, apply, coerce
+from kit.serve.form import build_form
 
 STARTER = (data_dir("templates") / "starter-course.yaml").read_text(encoding="utf-8")
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -52,6 +54,26 @@ def test_a_one_key_mapping_in_a_flow_list_keeps_its_braces() -> None:
     text = "title: A\ncare: [{name: Office}]\nweeks: [trust, {lesson: safety}]\n"
     edited = apply(text, {"op": "set", "path": ["title"], "value": "B"})
     assert changed_lines(text, edited) == ["-title: A", "+title: B"]
+
+
+def test_a_rewording_with_its_own_note_keeps_the_note_when_reworded_again() -> None:
+    text = (
+        "title: A\nweeks:\n  - lesson: empathy\n    questions:\n      replace:\n"
+        "        empathy-differ:\n          text: When do you two see a day differently?\n"
+        "          note: Listen for curiosity.\n          follow_up: [What helped?]\n"
+    )
+    change = {"op": "reword", "week": 0, "id": "empathy-differ"}
+    edited = apply(text, {**change, "text": "When do you two see the week differently?"})
+    assert changed_lines(text, edited) == [
+        "-          text: When do you two see a day differently?",
+        '+          text: "When do you two see the week differently?"',
+    ]
+    shown = build_form(
+        load_text(edited, "course.yaml").data, builtin_lessons(), None, Path(".")
+    ).weeks[0]
+    assert {q.id: q.reworded for q in shown.questions}["empathy-differ"] == (
+        "When do you two see the week differently?"
+    )
 
 
 def test_session_length_changes_one_line_and_keeps_its_comment() -> None:

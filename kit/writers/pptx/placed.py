@@ -69,6 +69,7 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
     free: dict[str, Box] = {}
     choices = {}
     pictures = Pictures()  # each picture is read once, however many layouts show it
+    palettes: dict[tuple[str, bool], Palette] = {}
     for kind in (*LAYOUTS, ""):
         # The course loader made sure the template has a layout; a first one stands in anyway.
         layouts = layouts_for(kind, found) or all_layouts(prs)[:1]
@@ -80,12 +81,26 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
             room = _room(kind, layout, free[name], whole, (width, height))
             over = room is None
             areas = _placed(
-                kind, layout, room or whole, whole, (width, height), pictures, over_furniture=over
+                kind,
+                layout,
+                room or whole,
+                whole,
+                (width, height),
+                pictures,
+                over_furniture=over,
+                palettes=palettes,
             )
             (panelled if over else roomy).append(LayoutChoice(name, areas))
             if over and _wide_enough(kind, free[name], whole, height):
                 beside = _placed(
-                    kind, layout, free[name], whole, (width, height), pictures, over_furniture=False
+                    kind,
+                    layout,
+                    free[name],
+                    whole,
+                    (width, height),
+                    pictures,
+                    over_furniture=False,
+                    palettes=palettes,
                 )
                 if beside.panel is None:  # a panel there would be no better than over all
                     smaller.append(LayoutChoice(name, beside))
@@ -96,7 +111,14 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
             if free[name] != whole and name not in covered:
                 # A slide too long for the room the furniture leaves takes the whole slide.
                 areas = _placed(
-                    kind, layout, whole, whole, (width, height), pictures, over_furniture=True
+                    kind,
+                    layout,
+                    whole,
+                    whole,
+                    (width, height),
+                    pictures,
+                    over_furniture=True,
+                    palettes=palettes,
                 )
                 out.append(LayoutChoice(name, areas))
         choices[kind] = tuple(out)
@@ -133,17 +155,27 @@ def _placed(
     pictures: Pictures,
     *,
     over_furniture: bool,
+    palettes: dict[tuple[str, bool], Palette] | None = None,
 ) -> SlideAreas:
-    """Kit's areas for a kind in a layout's room; `whole` is the slide inside its margins."""
+    """Kit's areas for a kind in a layout's room; `whole` is the slide inside its margins.
+
+    `palettes` keeps each layout's colours, the same for every kind, once worked out.
+    """
     theme = read_theme(layout.slide_master)
     width, height = size
+    palettes = {} if palettes is None else palettes
+    key = (layout.part.partname, over_furniture)
+    if key not in palettes:
+        palettes[key] = palette(
+            layout, theme, width, height, pictures, over_furniture=over_furniture
+        )
     return place(
         kind or "points",
         layout.name,
         room,
         height,
         Fonts(theme.major, theme.minor),
-        palette(layout, theme, width, height, pictures, over_furniture=over_furniture),
+        palettes[key],
         title_alignment(layout) == "ctr",
         _title_idx(layout),
         whole,

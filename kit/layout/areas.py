@@ -88,15 +88,18 @@ class Rule:
 
 
 PANEL_OPACITY = 0.85
-"""How much of a panel's colour shows over the picture under it."""
+"""How much of a panel's colour shows over a busy background picture under it."""
 
 
 @dataclass(frozen=True)
 class Panel:
-    """A rectangle laid under a slide's text, EMU, in RGB hex at `PANEL_OPACITY`."""
+    """A rectangle laid under a slide's text, EMU, in RGB hex at an opacity from 0 to 1."""
 
     left: int
     top: int
     width: int
     height: int
     color: str
+    opacity: float = PANEL_OPACITY
+    """`PANEL_OPACITY` over a busy background; 1 over furniture, which must not show through
+    the text (a drawn line would run through its words)."""

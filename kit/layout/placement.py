@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from kit.layout.areas import EMU_PER_PT, Panel, Rule, SlideAreas, TextArea
+from kit.layout.areas import EMU_PER_PT, PANEL_OPACITY, Panel, Rule, SlideAreas, TextArea
 
 IN = 914400
 """EMU in an inch."""
@@ -154,6 +154,8 @@ class Palette:
     panel: str = ""
     """A panel laid under the text where the background is too busy for any text colour
     to read on all of it (a photo light in places and dark in others); "" for none."""
+    panel_opacity: float = PANEL_OPACITY
+    """How much of the panel's colour shows over what is under it."""
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,9 @@ DESIGNS = {
 """Kit's own sizes for each kind of slide (see design/make_base_pptx.py)."""
 
 
-def _panel(free: Box, margins: Box | None, pad: int, color: str) -> tuple[Panel, Box]:
+def _panel(
+    free: Box, margins: Box | None, pad: int, color: str, opacity: float
+) -> tuple[Panel, Box]:
     """A panel around the free room, and the room its text keeps inside it."""
     out_left = out_top = out_right = out_bottom = False
     if margins is not None:  # without margins, the text moves in on every side
@@ -211,7 +215,7 @@ def _panel(free: Box, margins: Box | None, pad: int, color: str) -> tuple[Panel,
     right = free.right - pad * (not out_right)
     bottom = free.bottom - pad * (not out_bottom)
     text = Box(left, top, right - left, bottom - top)
-    return Panel(*panel, color), text
+    return Panel(*panel, color, opacity), text
 
 
 def place(
@@ -246,7 +250,7 @@ def place(
     if palette.panel:
         # The text stands clear of the panel's edges: the panel reaches into the slide's
         # margins where it can, and elsewhere (beside furniture) the text moves in.
-        panel, free = _panel(free, margins, emu(0.3), palette.panel)
+        panel, free = _panel(free, margins, emu(0.3), palette.panel, palette.panel_opacity)
     align = "ctr" if centre else "l"
     top = free.top
     needed = emu(4.6)

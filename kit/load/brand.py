@@ -14,6 +14,7 @@ refused too.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -84,18 +85,24 @@ _EXPECTED = {
 
 _WANTED = {
     ".pptx": ("a PowerPoint (.pptx) file", "PowerPoint"),
+    ".potx": ("a PowerPoint template (.potx)", "PowerPoint"),
     ".docx": ("a Word (.docx) file", "Word"),
 }
+
+_SLIDES = (".pptx", ".potx")
+"""What a slide template may be: a presentation or a PowerPoint template, which kit opens
+as a presentation (see kit.writers.ooxml.as_presentation)."""
 
 
 def brand_problem(path: Path, value: str) -> str | None:
     """Why the brand file at `path` (written `value` in the course) cannot be used, or None.
 
-    `path.suffix` says what it should be: `.pptx` for slides, `.docx` for documents.
+    `path.suffix` says what it should be: `.pptx` or `.potx` for slides, `.docx` for
+    documents.
     """
     suffix = path.suffix.lower()
     want, program = _WANTED[suffix]
-    save_as = f"open it in {program} and save it as {suffix}"
+    save_as = f"open it in {program} and save it as {'.pptx' if suffix in _SLIDES else suffix}"
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -128,7 +135,7 @@ def brand_problem(path: Path, value: str) -> str | None:
     if not found:
         return f"'{value}' is a zip archive but not an Office file; {save_as}"
     kind_suffix, kind_name = found[0]
-    if kind_suffix != suffix:
+    if kind_suffix != suffix and not (kind_suffix in _SLIDES and suffix in _SLIDES):
         return f"'{value}' is {kind_name}, not {want}; {save_as}"
     if scan.broken:
         return f"'{value}' is damaged: its part {scan.broken}; {save_as}"
@@ -145,7 +152,7 @@ def brand_problem(path: Path, value: str) -> str | None:
     problem, opened = _open_problem(path, suffix)
     if problem:
         return f"'{value}' is damaged and cannot be opened ({problem}); {save_as}"
-    return _picture_problem(opened, value, save_as) if suffix == ".pptx" else None
+    return _picture_problem(opened, value, save_as) if suffix in _SLIDES else None
 
 
 @dataclass
@@ -322,10 +329,12 @@ def _relationship_problem(
 def _open_problem(path: Path, suffix: str) -> tuple[str | None, Any]:
     """Open the file as the writers do: what went wrong, or None and the opened file."""
     try:
-        if suffix == ".pptx":
+        if suffix in _SLIDES:
             from pptx import Presentation
 
-            prs = Presentation(str(path))
+            from kit.writers.ooxml import as_presentation
+
+            prs = Presentation(io.BytesIO(as_presentation(path.read_bytes())))
             if len(prs.slide_layouts) == 0:
                 return "it has no slide layouts", None
             return None, prs

@@ -34,6 +34,9 @@ from kit.load.validate import suggest, written_path
 from kit.load.yamlfile import YamlDoc, load_file, load_text
 from kit.resources import shown
 
+SLIDE_TEMPLATE = (".pptx", ".potx")
+"""A slide template may be a PowerPoint template as saved (.potx) as well as a .pptx."""
+
 log = logging.getLogger(__name__)
 
 DEFAULT_COURSE = """\
@@ -201,13 +204,14 @@ def course_problems(
         path = named.path
         if path is None:
             yield doc.problem(key, str(named.problem))
-        elif path.suffix.lower() != suffix:
-            yield doc.problem(key, f"'{value}' should be a {suffix} file")
+        elif path.suffix.lower() != suffix and (suffix, path.suffix.lower()) != SLIDE_TEMPLATE:
+            wanted = " or ".join(SLIDE_TEMPLATE) if suffix in SLIDE_TEMPLATE else suffix
+            yield doc.problem(key, f"'{value}' should be a {wanted} file")
         elif not path.is_file():
             yield doc.problem(key, f"file '{value}' not found")
         elif problem := brand_problem(path, value):
             yield doc.problem(key, problem)
-        elif suffix == ".pptx":
+        elif key == ("brand", "slides"):
             yield from _slide_template_problems(path, value, doc, key)
     if course.templates is not None:
         yield from _templates_problems(course.templates, base, doc)

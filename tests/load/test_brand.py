@@ -89,16 +89,28 @@ def test_bad_brand_files(case: str, file: str, expected: str) -> None:
     assert brand_problem(BAD / case / "brand" / file, "b") == expected
 
 
-def test_a_template_saved_under_the_wrong_name(tmp_path: Path) -> None:
-    data = _saved(pptx.Presentation())
+def _potx(data: bytes) -> bytes:
+    """A .pptx's bytes as PowerPoint saves the same file as a template (.potx)."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         types = z.read("[Content_Types].xml")
     potx = types.replace(b"presentationml.presentation.main", b"presentationml.template.main")
-    path = tmp_path / "church.pptx"
-    path.write_bytes(_rewrite(data, {"[Content_Types].xml": potx}))
-    assert brand_problem(path, "church.pptx") == (
-        "'church.pptx' is a PowerPoint template (.potx), not a PowerPoint (.pptx) file; "
-        "open it in PowerPoint and save it as .pptx"
+    return _rewrite(data, {"[Content_Types].xml": potx})
+
+
+@pytest.mark.parametrize("name", ["church.potx", "church.pptx"])
+def test_a_powerpoint_template_serves_as_a_slide_template(tmp_path: Path, name: str) -> None:
+    # Saved as .potx, or saved as a template and renamed: either opens as a presentation.
+    path = tmp_path / name
+    path.write_bytes(_potx((FIXTURES / "church-pptx" / "brand" / "church.pptx").read_bytes()))
+    assert brand_problem(path, name) is None
+
+
+def test_a_powerpoint_template_is_not_a_word_file(tmp_path: Path) -> None:
+    path = tmp_path / "church.docx"
+    path.write_bytes(_potx(_saved(pptx.Presentation())))
+    assert brand_problem(path, "church.docx") == (
+        "'church.docx' is a PowerPoint template (.potx), not a Word (.docx) file; "
+        "open it in Word and save it as .docx"
     )
 
 

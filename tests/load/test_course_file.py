@@ -599,3 +599,15 @@ def test_notices_are_the_courses_then_the_weeks_own(course_file: Path) -> None:
         ("Week 1 of two weeks",),
         ("Week 2 of two weeks", "Meal sign-up"),
     ]
+
+
+def test_a_powerpoint_template_is_a_slide_template(course_file: Path) -> None:
+    # PowerPoint's "Save as template" writes a .potx; kit opens it as a .pptx.
+    church = FIXTURES / "church-pptx" / "brand" / "church.pptx"
+    Path("church.potx").write_bytes(church.read_bytes())
+    course = load(course_file, "title: T\nweeks: [trust]\nbrand: {slides: church.potx}\n")
+    assert course.brand_slides is not None and course.brand_slides.name == "church.potx"
+    assert problems(course_file, "title: T\nweeks: [trust]\nbrand: {slides: church.key}\n") == [
+        "course.yaml:3:17: the PowerPoint template (brand.slides): "
+        "'church.key' should be a .pptx or .potx file"
+    ]

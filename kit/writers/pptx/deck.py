@@ -25,13 +25,13 @@ from pptx.util import Emu
 
 from kit.compose.blocks import Deck, Run
 from kit.compose.blocks import Slide as ComposedSlide
-from kit.layout.areas import PANEL_OPACITY, Panel, Rule, SlideAreas, TextArea
+from kit.layout.areas import Panel, Rule, SlideAreas, TextArea
 from kit.layout.paragraphs import Text
 from kit.layout.planner import PlannedSlide, badness, plan
 from kit.writers.ooxml import NAMESPACES, normalized_zip, qn, set_core_properties
 from kit.writers.pptx.layouts import LayoutChoice
 from kit.writers.pptx.new_slides import add_slide
-from kit.writers.pptx.template import deck_design
+from kit.writers.pptx.template import DeckDesign, deck_design
 from kit.writers.pptx.text import face_paragraphs, notes_paragraphs
 
 _PH = "p:nvSpPr/p:nvPr/p:ph"
@@ -51,8 +51,8 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
     """The bytes of a .pptx holding the deck; `brand` is the church's template, if any."""
     design = deck_design(brand)
     prs, layouts = design.open()
-    for slide in deck.slides:
-        choice, planned = _best(design.layouts_for(slide.layout), slide)
+    chosen = [(slide, *_best(design.layouts_for(slide.layout), slide)) for slide in deck.slides]
+    for slide, choice, planned in _alike(chosen, design):
         for page in planned:
             out = add_slide(prs, layouts[choice.partname], design.new[choice.partname])
             _write_slide(prs, out, page, slide, choice.areas)
@@ -77,6 +77,44 @@ def _best(
             break
     assert best is not None, "every kind of slide has a layout"
     return best[1], best[2]
+
+
+Chosen = tuple[ComposedSlide, LayoutChoice, list[PlannedSlide]]
+"""A slide, the layout choice it goes on and the slides it becomes there."""
+
+
+def _alike(chosen: list[Chosen], design: DeckDesign) -> list[Chosen]:
+    """The slides with every slide of a layout on the largest panel any of them needs.
+
+    On a church's template a slide too long for the room beside the furniture goes on a
+    panel over it; the deck's other slides on that layout go on the same panel, so the
+    deck does not change look from slide to slide.
+    """
+    largest: dict[str, int] = {}
+    for _, choice, _ in chosen:
+        if choice.areas.panel is not None:
+            area = _panel_area(choice)
+            largest[choice.partname] = max(area, largest.get(choice.partname, 0))
+    if not largest:
+        return chosen
+    out = []
+    for slide, choice, planned in chosen:
+        wanted = largest.get(choice.partname, 0)
+        if wanted and _panel_area(choice) < wanted:
+            options = [
+                c
+                for c in design.layouts_for(slide.layout)
+                if c.partname == choice.partname and _panel_area(c) == wanted
+            ]
+            if options:
+                choice, planned = _best(options, slide)
+        out.append((slide, choice, planned))
+    return out
+
+
+def _panel_area(choice: LayoutChoice) -> int:
+    panel = choice.areas.panel
+    return panel.width * panel.height if panel is not None else 0
 
 
 def _write_slide(
@@ -171,11 +209,12 @@ def _rule(out: PptxSlide, rule: Rule) -> None:
 
 
 def _panel(out: PptxSlide, panel: Panel) -> None:
-    """A nearly opaque panel under all of the slide's text, behind every other shape."""
+    """A panel under all of the slide's text, behind every other shape, nearly or quite opaque."""
     box = _filled(out, "Panel", panel)
-    # python-pptx has no API for a fill's transparency: DrawingML's alpha, in 1/1000 %.
-    color = box.element.find("p:spPr/a:solidFill/a:srgbClr", NAMESPACES)
-    etree.SubElement(color, qn("a:alpha"), val=str(round(PANEL_OPACITY * 100000)))
+    if panel.opacity < 1:
+        # python-pptx has no API for a fill's transparency: DrawingML's alpha, in 1/1000 %.
+        color = box.element.find("p:spPr/a:solidFill/a:srgbClr", NAMESPACES)
+        etree.SubElement(color, qn("a:alpha"), val=str(round(panel.opacity * 100000)))
     tree = out.shapes.element
     tree.remove(box.element)
     tree.insert(2, box.element)  # after the tree's own properties: under everything

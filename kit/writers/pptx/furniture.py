@@ -42,6 +42,11 @@ def backdrops(layout: SlideLayout, width: int, height: int) -> list[tuple[etree.
     ]
 
 
+def drawn(layout: SlideLayout) -> Iterator[tuple[etree._Element, Box]]:
+    """Every shape the layout and its master draw on a slide, backdrops too, bottom first."""
+    return _drawn(layout)
+
+
 def _backdrop(box: Box, width: int, height: int) -> bool:
     return box.width * box.height >= BACKDROP * width * height
 

@@ -9,6 +9,7 @@ clear of its furniture instead: see placed.) It also checks that a template can 
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from pptx.shapes.placeholder import LayoutPlaceholder, MasterPlaceholder
 from pptx.slide import SlideLayout, SlideMaster
 
 from kit.layout.areas import SlideAreas, TextArea
-from kit.writers.ooxml import NAMESPACES, qn
+from kit.writers.ooxml import NAMESPACES, as_presentation, qn
 
 CONTENT_LAYOUTS = ("Title and Content", "Title Only", "Blank")
 """Layouts of kit's own template any of which can carry every kind of slide."""
@@ -65,7 +66,7 @@ def layout_problems(path: Path) -> list[str]:
     course loader reports these at the course's `brand.slides` entry.
     """
     try:
-        prs = Presentation(str(path))
+        prs = Presentation(io.BytesIO(as_presentation(path.read_bytes())))
     except Exception as exc:  # python-pptx raises many kinds on a damaged file
         return [f"'{path.name}' is not a PowerPoint file kit can read ({type(exc).__name__})"]
     if all_layouts(prs):

@@ -29,23 +29,26 @@ from kit.writers.pptx.theme import (
     blend,
     color_map,
     contrast,
+    own_colors,
     pick,
     read_theme,
     shape_colors,
 )
+from kit.writers.pptx.tone import is_dark, tone
 
 BIG_ENOUGH = 0.6
 """Share of its width and of its height on the whole slide (inside the margins) a kind's
 body keeps in the room the furniture leaves, for kit to set the text there."""
+
+NARROWEST = 0.5
+"""Share of its width on the whole slide a kind's body keeps in a smaller free rectangle
+for kit to try the text there rather than on a panel."""
 
 CENTRED_SHARE = 0.85
 """Share of the free area a centred layout keeps to have its text on the slide's middle."""
 
 RULE_CONTRAST = 1.5
 """Contrast a rule keeps against its background: it carries no words, it need only be seen."""
-
-UNKNOWN_UNDER = ("000000", "FFFFFF")
-"""What furniture under a panel may show, at its darkest and lightest."""
 
 
 def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]:
@@ -54,9 +57,11 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
     Each layout's text area is decided once for each kind: the largest rectangle clear of
     its furniture when the kind's body keeps most of the room it has on the whole slide
     there, else the whole slide inside its margins on a panel laid over the furniture.
-    Layouts whose furniture leaves room come first, then those whose text goes on a
-    panel; where there are none of those, the first layout's whole slide on a panel,
-    for a slide too long for the room, before any continuation slide.
+    Layouts whose furniture leaves room come first; then those whose largest free
+    rectangle is smaller (beside a picture down one side), for a slide whose text fits
+    it at kit's least sizes; then those whose text goes on a panel. Last, for a slide too
+    long for the room, each layout's whole slide on a panel, the first layout's first,
+    before any continuation slide; the deck writer keeps one layout's slides alike.
     """
     found = layouts_by_role(prs)
     width, height = prs.slide_width, prs.slide_height
@@ -64,11 +69,11 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
     free: dict[str, Box] = {}
     choices = {}
     pictures = Pictures()  # each picture is read once, however many layouts show it
-    pictures = Pictures()  # each picture is read once, however many layouts show it
+    palettes: dict[tuple[str, bool], Palette] = {}
     for kind in (*LAYOUTS, ""):
         # The course loader made sure the template has a layout; a first one stands in anyway.
         layouts = layouts_for(kind, found) or all_layouts(prs)[:1]
-        roomy, panelled = [], []
+        roomy, smaller, panelled = [], [], []
         for layout in layouts:
             name = layout.part.partname
             if name not in free:
@@ -76,17 +81,46 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
             room = _room(kind, layout, free[name], whole, (width, height))
             over = room is None
             areas = _placed(
-                kind, layout, room or whole, whole, (width, height), pictures, over_furniture=over
+                kind,
+                layout,
+                room or whole,
+                whole,
+                (width, height),
+                pictures,
+                over_furniture=over,
+                palettes=palettes,
             )
-            (panelled if over else roomy).append(LayoutChoice(layout.part.partname, areas))
-        out = roomy + panelled
-        first = layouts[0]
-        if free[first.part.partname] != whole and not panelled:
-            # A slide too long for the room the furniture leaves takes the whole slide.
-            areas = _placed(
-                kind, first, whole, whole, (width, height), pictures, over_furniture=True
-            )
-            out.append(LayoutChoice(first.part.partname, areas))
+            (panelled if over else roomy).append(LayoutChoice(name, areas))
+            if over and _wide_enough(kind, free[name], whole, height):
+                beside = _placed(
+                    kind,
+                    layout,
+                    free[name],
+                    whole,
+                    (width, height),
+                    pictures,
+                    over_furniture=False,
+                    palettes=palettes,
+                )
+                if beside.panel is None:  # a panel there would be no better than over all
+                    smaller.append(LayoutChoice(name, beside))
+        out = roomy + smaller + panelled
+        covered = {c.partname for c in panelled}
+        for layout in layouts:
+            name = layout.part.partname
+            if free[name] != whole and name not in covered:
+                # A slide too long for the room the furniture leaves takes the whole slide.
+                areas = _placed(
+                    kind,
+                    layout,
+                    whole,
+                    whole,
+                    (width, height),
+                    pictures,
+                    over_furniture=True,
+                    palettes=palettes,
+                )
+                out.append(LayoutChoice(name, areas))
         choices[kind] = tuple(out)
     return choices
 
@@ -121,17 +155,27 @@ def _placed(
     pictures: Pictures,
     *,
     over_furniture: bool,
+    palettes: dict[tuple[str, bool], Palette] | None = None,
 ) -> SlideAreas:
-    """Kit's areas for a kind in a layout's room; `whole` is the slide inside its margins."""
+    """Kit's areas for a kind in a layout's room; `whole` is the slide inside its margins.
+
+    `palettes` keeps each layout's colours, the same for every kind, once worked out.
+    """
     theme = read_theme(layout.slide_master)
     width, height = size
+    palettes = {} if palettes is None else palettes
+    key = (layout.part.partname, over_furniture)
+    if key not in palettes:
+        palettes[key] = palette(
+            layout, theme, width, height, pictures, over_furniture=over_furniture
+        )
     return place(
         kind or "points",
         layout.name,
         room,
         height,
         Fonts(theme.major, theme.minor),
-        palette(layout, theme, width, height, pictures, over_furniture=over_furniture),
+        palettes[key],
         title_alignment(layout) == "ctr",
         _title_idx(layout),
         whole,
@@ -144,6 +188,16 @@ def _big_enough(kind: str, room: Box, whole: Box, height: int) -> bool:
     # place() gives a body with no room at least one EMU; it has none.
     tall = there.height > 1 and there.height >= BIG_ENOUGH * anywhere.height
     return tall and there.width >= BIG_ENOUGH * anywhere.width
+
+
+def _wide_enough(kind: str, room: Box, whole: Box, height: int) -> bool:
+    """True when a kind's body in the room is wide enough to try its text there.
+
+    Whether the text fits is the planner's to say, at kit's least sizes; this only keeps
+    words from being tried in a column a few of them wide.
+    """
+    there, anywhere = _body(kind, room, height), _body(kind, whole, height)
+    return there.height > 1 and there.width >= NARROWEST * anywhere.width
 
 
 def _body(kind: str, room: Box, height: int) -> TextArea:
@@ -200,12 +254,13 @@ def palette(
     *,
     over_furniture: bool = False,
 ) -> Palette:
-    """The theme's colours for a layout's text and rule, each readable on its background.
+    """The template's colours for a layout's text and rule, each readable on its background.
 
+    The colours are those the template's placeholders set themselves, else its theme's.
     The background is the layout's own and any shape drawn over most of the slide; one
     drawn over all of it hides the layout's own. Where no colour reads on all of it, or
     where the text is set `over_furniture`, the text gets a panel under it
-    (`Palette.panel`). Pictures are read through `pictures`.
+    (`Palette.panel`), opaque over furniture. Pictures are read through `pictures`.
     """
     pictures = pictures or Pictures()
     grounds = backgrounds(layout.slide_master, layout, theme, pictures)
@@ -215,33 +270,73 @@ def palette(
         part = layout.part if on_layout else layout.slide_master.part
         colors = shape_colors(shape, theme, mapping, part, pictures)
         grounds = colors if whole and colors else grounds + colors
-    found = _colors(grounds, theme, mapping)
-    words = (found.title, found.text, found.accent)
-    readable = all(min(contrast(c, g) for g in grounds) >= MIN_CONTRAST for c in words)
-    if readable and not over_furniture:
+    own = own_colors(layout)
+    found = _colors(grounds, theme, mapping, own)
+    if _reads(found, grounds) and not over_furniture:
         return found
-    # No colour reads on all of a busy picture: lay the theme's own background colour,
-    # nearly opaque, under the text, and choose again on that. Over furniture of any
-    # colour, the panel may lie on black or white.
-    panel = theme.colors[mapping["bg1"]]
-    if over_furniture:
-        grounds = [*grounds, *UNKNOWN_UNDER]
-    under = [blend(panel, g, PANEL_OPACITY) for g in grounds]
-    return replace(_colors(under, theme, mapping), panel=panel)
+    # No colour reads on all of a busy picture: lay a panel under the text, nearly opaque,
+    # and choose again on that. Over furniture the panel hides it, so no line of a drawing
+    # runs through the words. The panel takes the template's own tone where that is dark
+    # (a dark template keeps dark slides), else the theme's background colour.
+    opacity = 1.0 if over_furniture else PANEL_OPACITY
+    fallback = None
+    for panel in _panel_colors(layout, theme, mapping, (width, height), pictures):
+        under = [panel] if opacity >= 1 else [blend(panel, g, opacity) for g in grounds]
+        colors = replace(_colors(under, theme, mapping, own), panel=panel, panel_opacity=opacity)
+        if _reads(colors, under):
+            return colors
+        fallback = fallback or colors
+    assert fallback is not None, "there is always the theme's background colour"
+    return fallback
 
 
-def _colors(grounds: list[str], theme: Theme, mapping: dict[str, str]) -> Palette:
+def _reads(colors: Palette, grounds: list[str]) -> bool:
+    """True when the title, text and accent each read on every colour of the background."""
+    words = (colors.title, colors.text, colors.accent)
+    return all(min(contrast(c, g) for g in grounds) >= MIN_CONTRAST for c in words)
+
+
+def _panel_colors(
+    layout: SlideLayout,
+    theme: Theme,
+    mapping: dict[str, str],
+    size: tuple[int, int],
+    pictures: Pictures,
+) -> list[str]:
+    """The colours a panel may take, best first: a dark template's own tone, then darker,
+    then the theme's background colour.
+
+    A template is dark when what its layout shows is dark at the middle of its lightness
+    (see tone) and its titles, where it sets their colour itself, are light.
+    """
+    light = theme.colors[mapping["bg1"]]
+    own = tone(layout, theme, size, pictures)
+    title = own_colors(layout)[0]
+    # A template that sets its titles dark is a light one, however bright its pictures.
+    if is_dark(light) or not is_dark(own) or (title and is_dark(title)):
+        return [light]
+    return [own, blend(own, "000000", 0.5), "000000", light]
+
+
+def _colors(
+    grounds: list[str], theme: Theme, mapping: dict[str, str], own: tuple[str, str] = ("", "")
+) -> Palette:
     colors = theme.colors
     tx1, tx2 = colors[mapping["tx1"]], colors[mapping["tx2"]]
     accents = [colors[f"accent{n}"] for n in range(1, 7)]
-    # The theme's own accents first; past them its dark or light, as they read best.
-    accent = pick([*accents[:2], tx2, tx1], grounds, theme)
+    # Colours the template sets itself are what its slides show; its theme's may not be.
+    own_title, own_text = own
+    mine = [c for c in (own_title, own_text) if c]
+    # The template's own colours or else its theme's accents first; past them its dark or
+    # light, as they read best.
+    accent = pick([*(mine or accents[:2]), tx2, tx1], grounds, theme)
     rule = next(
-        (a for a in accents if min(contrast(a, g) for g in grounds) >= RULE_CONTRAST), accent
+        (a for a in (*mine[:1], *accents) if min(contrast(a, g) for g in grounds) >= RULE_CONTRAST),
+        accent,
     )
     return Palette(
-        title=pick([tx2, tx1], grounds, theme),
-        text=pick([tx1, tx2], grounds, theme),
+        title=pick([*mine[:1], tx2, tx1] if own_title else [tx2, tx1], grounds, theme),
+        text=pick([own_text, tx1, tx2] if own_text else [tx1, tx2], grounds, theme),
         accent=accent,
         rule=rule,
     )

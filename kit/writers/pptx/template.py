@@ -18,6 +18,7 @@ from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import SlideLayout
 
 from kit.resources import data_dir
+from kit.writers.ooxml import as_presentation
 from kit.writers.pptx.layouts import LayoutChoice, all_layouts, layout_choices
 from kit.writers.pptx.new_slides import NewSlide, new_slides
 from kit.writers.pptx.placed import placed_choices
@@ -57,7 +58,7 @@ def deck_design(brand: Path | None) -> DeckDesign:
 
 @lru_cache(maxsize=8)
 def _read(path: str, mtime: int, size: int, own: bool) -> DeckDesign:
-    data = Path(path).read_bytes()
+    data = as_presentation(Path(path).read_bytes())
     prs = open_presentation(data)
     # The layouts' text areas are read before the new slides are made on the same copy.
     choices = layout_choices(prs) if own else placed_choices(prs)

@@ -251,3 +251,38 @@ def pick(wanted: Iterable[str], grounds: Sequence[str], theme: Theme) -> str:
             return color
     plain = [theme.colors[s] for s in ("dk1", "lt1", "dk2", "lt2")] + ["000000", "FFFFFF"]
     return max(plain, key=lambda c: worst_contrast(c, grounds))
+
+
+OWN_TEXT = (
+    "./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/a:solidFill/a:srgbClr",
+    "./p:txBody/a:p[1]/a:r[1]/a:rPr/a:solidFill/a:srgbClr",
+    "./p:txBody/a:p[1]/a:endParaRPr/a:solidFill/a:srgbClr",
+)
+"""Where a placeholder sets the colour of its first line's text in RGB of its own."""
+
+
+def own_colors(layout: SlideLayout) -> tuple[str, str]:
+    """The RGB of a layout's titles and body text where the template sets it itself, else "".
+
+    A colour set in RGB rather than through the theme is what the slides show. A template
+    saved by LibreOffice carries Office's default theme, and its own colours only on its
+    placeholders: the layout's, then its master's, then the master's styles.
+    """
+    master = layout.slide_master
+    found = []
+    for types, style in ((("title", "ctrTitle"), "titleStyle"), (("body", "obj"), "bodyStyle")):
+        chain = [
+            sp
+            for owner in (layout, master)
+            for sp in owner.placeholders
+            if sp.element.ph is not None and sp.element.ph.get("type", "obj") in types
+        ]
+        places = [
+            el for sp in chain for path in OWN_TEXT for el in sp.element.findall(path, NAMESPACES)
+        ]
+        places += master.element.findall(
+            f"p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/a:solidFill/a:srgbClr", NAMESPACES
+        )
+        value = next((el.get("val", "") for el in places if el.get("val")), "")
+        found.append(value.upper())
+    return found[0], found[1]

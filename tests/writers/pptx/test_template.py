@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 from helpers import FIXTURES
@@ -47,3 +48,18 @@ def test_a_template_lacking_the_layouts_kit_wants_still_makes_a_deck(tmp_path: P
     [written] = deck.slides
     assert written.slide_layout.name == "Title Slide"
     assert "Some words." in " ".join(s.text_frame.text for s in written.shapes)
+
+
+def test_a_powerpoint_template_makes_a_deck_as_its_pptx_does(tmp_path: Path) -> None:
+    with zipfile.ZipFile(CHURCH) as z:
+        parts = {info.filename: z.read(info) for info in z.infolist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"presentationml.presentation.main", b"presentationml.template.main"
+    )
+    potx = tmp_path / "church.potx"
+    with zipfile.ZipFile(potx, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    slide = Slide("points", "A title", [Paragraph((Run("Some words."),), "body")])
+    deck = Deck("T", "F", [slide])
+    assert write_pptx(deck, brand=potx) == write_pptx(deck, brand=CHURCH)

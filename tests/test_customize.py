@@ -163,12 +163,12 @@ def test_1830_for_60_minutes_shows_every_part_and_ends_at_730(schedule_kit: Path
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Time")
     assert [[cell.text for cell in row.cells] for row in table.rows] == [
         ["Time", "Part", "Minutes"],
-        ["6:30 pm", "Welcome and opening question", "6"],
-        ["6:36 pm", "Ground rules", "3"],
-        ["6:39 pm", "Teaching", "10"],
-        ["6:49 pm", "Couple time", "10"],
-        ["6:59 pm", "Discussion", "28"],
-        ["7:27 pm", "Closing prayer", "3"],
+        ["6:30 pm", "Welcome and opening question", "5"],
+        ["6:35 pm", "Ground rules", "5"],
+        ["6:40 pm", "Teaching", "10"],
+        ["6:50 pm", "Couple time", "5"],
+        ["6:55 pm", "Discussion", "30"],
+        ["7:25 pm", "Closing prayer", "5"],
         ["7:30 pm", "End", ""],
     ]
     headings = [
@@ -177,12 +177,12 @@ def test_1830_for_60_minutes_shows_every_part_and_ends_at_730(schedule_kit: Path
         if s == "Heading 2" and t[0].isdigit()
     ]
     assert headings == [
-        "1. Welcome and opening question (6 min, 6:30 pm)",
-        "2. Ground rules (3 min, 6:36 pm)",
-        "3. Teaching (10 min, 6:39 pm)",
-        "4. Couple time (10 min, 6:49 pm)",
-        "5. Discussion (28 min, 6:59 pm)",
-        "6. Closing prayer (3 min, 7:27 pm)",
+        "1. Welcome and opening question (5 min, 6:30 pm)",
+        "2. Ground rules (5 min, 6:35 pm)",
+        "3. Teaching (10 min, 6:40 pm)",
+        "4. Couple time (5 min, 6:50 pm)",
+        "5. Discussion (30 min, 6:55 pm)",
+        "6. Closing prayer (5 min, 7:25 pm)",
     ]
 
 

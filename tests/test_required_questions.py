@@ -89,7 +89,7 @@ def test_required_questions_that_cannot_fit_are_a_located_problem(
     assert result.code == 2
     assert result.err.splitlines() == [
         "course.yaml:5:5: week 1 (weeks[0]): lesson 'listening': its 10 questions that are not "
-        "optional need at least 30 minutes of discussion, but a 45-minute session leaves 17; "
+        "optional need at least 30 minutes of discussion, but a 45-minute session leaves 15; "
         "set minutes to at least 80, drop some this week or mark some optional",
         "kit: 1 problem found; nothing was written",
     ]
@@ -109,8 +109,8 @@ def test_questions_the_course_adds_count_too(
         kit.load_course("course.yaml")
     assert [str(p) for p in caught.value.problems] == [
         "course.yaml:4:5: week 1 (weeks[0]): lesson 'trust': its 18 questions that are not "
-        "optional need at least 54 minutes of discussion, but a 45-minute session leaves 22; "
-        "set minutes to at least 108, drop some this week or mark some optional"
+        "optional need at least 54 minutes of discussion, but a 45-minute session leaves 20; "
+        "set minutes to at least 104, drop some this week or mark some optional"
     ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kit.course.schedule import Meeting
 from kit.course.scripture import Passage
-from kit.course.timing import Slot
+from kit.course.timing import Slot, couple_minutes
 from kit.errors import Problem
 from kit.load.schema import CareContact, Lesson, Point, Source
 
@@ -136,6 +136,18 @@ class Week:
     def couple_questions(self) -> tuple[Question, ...]:
         """Questions private to each couple."""
         return tuple(q for q in self.questions if q.audience == "couple")
+
+    @property
+    def couple_minutes(self) -> int:
+        """Minutes of the discussion couples spend apart on their own questions; 0 when the
+        discussion is not split between the table and the couples."""
+        return couple_minutes(
+            sum(s.minutes for s in self.slots),
+            self.minutes("exercise"),
+            self.minutes("discussion"),
+            len(self.couple_questions),
+            len(self.group_questions),
+        )
 
     @property
     def end(self) -> dt.time | None:

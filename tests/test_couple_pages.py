@@ -533,3 +533,36 @@ def test_the_private_word_on_intimacy_is_on_the_handout_only_and_can_be_left_out
     assert left_out.weeks[0].private is None
     kit.build(left_out, tmp_path / "build")
     assert "Just for the two of you" not in _doc(tmp_path / "build", "week-01-handout.docx")
+
+
+# --- scripture where the talk brings it in -------------------------------------------------
+
+
+def test_each_passage_is_shown_after_the_teaching_point_that_brings_it_in(built) -> None:
+    course, folder = built
+    for week in course.weeks:
+        deck = Presentation(str(folder / f"week-{week.number:02d}-slides.pptx"))
+        titles = [s.shapes.title.text for s in deck.slides]
+        kickers = [pptx_slide_text(s) for s in deck.slides if s.slide_layout.name == "Scripture"]
+        big_idea = titles.index("The big idea")
+        for passage in week.scripture:
+            at = titles.index(passage.reference)
+            # The point just before it, past any other passage shown with the same point.
+            point = next(t for t in reversed(titles[:at]) if t not in _references(week))
+            talk = next(" ".join((p.body, *p.talk)) for p in week.points if p.heading == point)
+            chapter, verses = passage.reference.rsplit(":", 1)
+            first, _, last = verses.partition("\u2013")
+            named = "|".join(f"{chapter}:{v}" for v in range(int(first), int(last or first) + 1))
+            assert at > big_idea and re.search(rf"(?:{named})(?!\d)", talk), (
+                week.number,
+                passage.reference,
+            )
+        # Numbered in the order the host comes to them.
+        n = len(week.scripture)
+        assert [k.split(" ", 3)[:3] for k in kickers] == [
+            ["Scripture", "\u00b7", f"{i}"] for i in range(1, n + 1)
+        ]
+
+
+def _references(week) -> set[str]:
+    return {p.reference for p in week.scripture}

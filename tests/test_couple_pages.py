@@ -280,6 +280,8 @@ def test_a_single_psalm_is_named_in_the_singular(built) -> None:
         _doc(folder, f"week-{w.number:02d}-handout.docx") for w in course.weeks
     ) + "\n".join(pptx_text(folder / f"week-{w.number:02d}-slides.pptx")[0] for w in course.weeks)
     assert "Psalm 62:8" in texts and "Psalms" not in texts
+    # The singers' direction is not read out as part of the verse.
+    assert "Selah" not in texts
 
 
 def test_every_passage_is_whole_sentences_with_no_capital_left_from_a_line_break() -> None:

@@ -114,6 +114,26 @@ def test_questions_the_course_adds_count_too(
     ]
 
 
+def test_the_length_suggested_and_every_longer_one_hold_the_questions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parts come in whole five minutes, so one minute more can shorten a discussion: the
+    # length the check names must not be one a minute longer breaks.
+    monkeypatch.chdir(tmp_path)
+    added = "\n".join(f'        - {{text: "Added {i}?"}}' for i in range(12))
+    for minutes in (103, *range(104, 181)):
+        Path("course.yaml").write_text(
+            f"title: T\nminutes: {minutes}\nweeks:\n  - lesson: trust\n    questions:\n"
+            f"      add:\n{added}\n",
+            encoding="utf-8",
+        )
+        if minutes == 103:
+            with pytest.raises(InputError):
+                kit.load_course("course.yaml")
+        else:
+            assert kit.load_course("course.yaml").minutes == minutes
+
+
 def test_when_no_length_is_enough_the_problem_says_what_else_to_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -90,7 +90,7 @@ def test_required_questions_that_cannot_fit_are_a_located_problem(
     assert result.code == 2
     assert result.err.splitlines() == [
         "course.yaml:5:5: week 1 (weeks[0]): lesson 'listening': its 10 questions that are not "
-        "optional need at least 30 minutes of discussion, but a 45-minute session leaves 17; "
+        "optional need at least 30 minutes of discussion, but a 45-minute session leaves 15; "
         "make the session length (minutes) at least 80, drop some this week or mark some optional",
         "kit: 1 problem found; nothing was written",
     ]
@@ -110,9 +110,29 @@ def test_questions_the_course_adds_count_too(
         kit.load_course("course.yaml")
     assert [str(p) for p in caught.value.problems] == [
         "course.yaml:4:5: week 1 (weeks[0]): lesson 'trust': its 18 questions that are not "
-        "optional need at least 54 minutes of discussion, but a 45-minute session leaves 22; "
-        "make the session length (minutes) at least 108, drop some this week or mark some optional"
+        "optional need at least 54 minutes of discussion, but a 45-minute session leaves 20; "
+        "make the session length (minutes) at least 104, drop some this week or mark some optional"
     ]
+
+
+def test_the_length_suggested_and_every_longer_one_hold_the_questions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parts come in whole five minutes, so one minute more can shorten a discussion: the
+    # length the check names must not be one a minute longer breaks.
+    monkeypatch.chdir(tmp_path)
+    added = "\n".join(f'        - {{text: "Added {i}?"}}' for i in range(12))
+    for minutes in (103, *range(104, 181)):
+        Path("course.yaml").write_text(
+            f"title: T\nminutes: {minutes}\nweeks:\n  - lesson: trust\n    questions:\n"
+            f"      add:\n{added}\n",
+            encoding="utf-8",
+        )
+        if minutes == 103:
+            with pytest.raises(InputError):
+                kit.load_course("course.yaml")
+        else:
+            assert kit.load_course("course.yaml").minutes == minutes
 
 
 def test_when_no_length_is_enough_the_problem_says_what_else_to_do(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from kit.course.schedule import Meeting
 from kit.course.scripture import Passage
-from kit.course.timing import Slot
+from kit.course.timing import Slot, couple_minutes
 from kit.errors import Problem
 from kit.load.schema import CareContact, Lesson, Point, Source, TableLeader
 
@@ -140,9 +141,50 @@ class Week:
         return tuple(q for q in self.questions if q.audience == "couple")
 
     @property
+    def scripture_places(self) -> tuple[tuple[tuple[int, Passage], ...], ...]:
+        """Where the deck shows each passage, numbered in the order shown: first those no
+        teaching point names (after the big idea), then, for each point in turn, those it
+        is the first to name (after the point's slide)."""
+        # The host reads a passage when the talk brings it in, not before the talk starts.
+        first = [_first_naming(p, self.points) for p in self.scripture]
+        places = [
+            [p for p, at in zip(self.scripture, first, strict=True) if at == place]
+            for place in (None, *range(len(self.points)))
+        ]
+        shown = iter(range(1, len(self.scripture) + 1))
+        return tuple(tuple((next(shown), p) for p in place) for place in places)
+
+    @property
+    def couple_minutes(self) -> int:
+        """Minutes of the discussion couples spend apart on their own questions; 0 when the
+        discussion is not split between the table and the couples."""
+        return couple_minutes(
+            sum(s.minutes for s in self.slots),
+            self.minutes("exercise"),
+            self.minutes("discussion"),
+            len(self.couple_questions),
+            len(self.group_questions),
+        )
+
+    @property
     def end(self) -> dt.time | None:
         """Clock time the session ends, when the course has a start time."""
         return self.slots[-1].end
+
+
+def _first_naming(passage: Passage, points: tuple[Point, ...]) -> int | None:
+    """The first point whose words name the passage or one of its verses."""
+    chapter, _, verses = passage.reference.rpartition(":")
+    first, _, last = verses.partition("\u2013")
+    if not (chapter and first.isdigit() and (last or first).isdigit()):
+        return None
+    names = "|".join(re.escape(f"{chapter}:{v}") for v in range(int(first), int(last or first) + 1))
+    # "Ephesians 4:2" names verse 2, not verse 25.
+    named = re.compile(rf"(?:{names})(?!\d)")
+    return next(
+        (i for i, p in enumerate(points) if named.search(" ".join((p.body, *p.talk)))),
+        None,
+    )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from kit.course.model import Question, ResolvedCourse, Week, session_parts
 from kit.course.schedule import Meeting, gaps, meetings
 from kit.course.scripture import passage, translation_name
-from kit.course.timing import clock_slots, fit_minutes, question_capacity
+from kit.course.timing import clock_slots, fit_session, question_capacity
 from kit.course.wording import fill_weeks
 from kit.load import schema
 from kit.load.lessons import LessonFile
@@ -160,7 +160,7 @@ def _week(
     skipped_after: tuple[Meeting, ...],
 ) -> Week:
     keys, natural = zip(*session_parts(lesson, number), strict=True)
-    fitted = fit_minutes(natural, course.minutes)
+    fitted = fit_session(natural, course.minutes)
     slots = clock_slots(list(zip(keys, fitted, strict=True)), course.time)
     asked = apply_changes(lesson, spec.questions)
     required = sum(1 for q in asked if not q.optional)

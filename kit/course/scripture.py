@@ -227,7 +227,10 @@ def _verse(verse_id: int, version: Translation) -> str:
     # KJV and ASV mark supplied words with brackets; readers want plain text.
     text = text.replace("[", "").replace("]", "")
     # Some verses run on with no space after a stop or a comma ("us.Selah", "you,to").
-    return _RUN_ON.sub(lambda m: m.group(0) + " ", text)
+    text = _RUN_ON.sub(lambda m: m.group(0) + " ", text)
+    # "Selah" is a direction for the singers, not a word to read out: a slide or a
+    # handout that shows it invites the room to read it as part of the sentence.
+    return _SELAH.sub("", text).strip()
 
 
 @cache
@@ -235,5 +238,8 @@ def _current_web() -> dict[str, str]:
     """The current WEB's verses kit ships, by pythonbible verse id (as text)."""
     return json.loads(CURRENT_WEB.read_text(encoding="utf-8"))["verses"]
 
+
+_SELAH = re.compile(r"\s*\bSelah\b[.!]?(?=\s|$)")
+"""The psalms' musical direction, at a verse's end or between its sentences."""
 
 _RUN_ON = re.compile(r"([a-z][.;:!?])(?=[A-Z])|([a-z],)(?=[a-z])")

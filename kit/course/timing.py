@@ -17,18 +17,24 @@ MIN_PART = 2
 """No part of a session is shorter than this many minutes."""
 LONGEST_SESSION = 180
 """The longest session a course may ask for (the course file's `minutes`)."""
+STEP = 5
+"""A session's parts are whole multiples of this many minutes, as a host plans an evening;
+a session whose length is not a multiple gives the odd minutes to its longest part."""
+APART_SHARE = 2 / 9
+"""The most of a session couples spend away from their table, in couple time and with
+their own questions together: 20 minutes of 90. The table is the heart of the evening."""
 MIN_QUESTION = 3
 """The fewest minutes a short session gives a question, unless its lesson's own pace is
 quicker: a table needs that long to hear a question, think and hear a few answers."""
 
 
-def fit_minutes(natural: Sequence[int], total: int) -> list[int]:
-    """Scale part lengths to add up to `total` exactly, none under `MIN_PART`.
+def fit_minutes(natural: Sequence[int], total: int, least: int = MIN_PART) -> list[int]:
+    """Scale part lengths to add up to `total` exactly, none under `least`.
 
     Parts are scaled in proportion and rounded by largest remainder; a part that
     would fall under the minimum is held at it and the rest share what is left.
     """
-    if total < MIN_PART * len(natural):
+    if total < least * len(natural):
         raise ValueError(f"{total} minutes cannot hold {len(natural)} parts")
     fixed: dict[int, int] = {}
     while True:
@@ -36,11 +42,11 @@ def fit_minutes(natural: Sequence[int], total: int) -> list[int]:
         budget = total - sum(fixed.values())
         weight = sum(natural[i] for i in free)
         shares = {i: budget * natural[i] / weight for i in free}
-        low = [i for i in free if shares[i] < MIN_PART]
+        low = [i for i in free if shares[i] < least]
         if not low:
             break
         for i in low:
-            fixed[i] = MIN_PART
+            fixed[i] = least
     result = dict(fixed)
     floors = {i: math.floor(shares[i]) for i in free}
     left = budget - sum(floors.values())
@@ -50,6 +56,36 @@ def fit_minutes(natural: Sequence[int], total: int) -> list[int]:
         floors[i] += 1
     result.update(floors)
     return [result[i] for i in range(len(natural))]
+
+
+def fit_session(natural: Sequence[int], total: int) -> list[int]:
+    """Scale a session's part lengths to `total` in whole `STEP`s of minutes.
+
+    A session kept at its natural length keeps its parts as written. Otherwise each part
+    is a multiple of `STEP` and at least one step; the odd minutes of a total that is not a
+    multiple go to the longest part. A total too short for a step each is fitted by the
+    minute.
+    """
+    if total == sum(natural) or total // STEP < len(natural):
+        return fit_minutes(natural, total)
+    fitted = [n * STEP for n in fit_minutes(natural, total // STEP, least=1)]
+    fitted[max(range(len(natural)), key=lambda i: (natural[i], -i))] += total % STEP
+    return fitted
+
+
+def couple_minutes(total: int, exercise: int, discussion: int, couple: int, table: int) -> int:
+    """Minutes of the discussion that couples spend apart on their own `couple` questions.
+
+    In proportion to the questions, but never so long that couple time and these minutes
+    together keep couples from their table for more than `APART_SHARE` of the session; whole
+    `STEP`s, at least one, and the table keeps at least one.
+    """
+    if not couple or not table:
+        return 0
+    share = discussion * couple / (couple + table)
+    room = math.floor(total * APART_SHARE + 1e-9) - exercise
+    minutes = math.floor(min(share, room) / STEP) * STEP
+    return max(STEP, min(minutes, discussion - STEP)) if discussion >= 2 * STEP else 0
 
 
 def question_pace(natural_discussion: int, natural_count: int) -> float:

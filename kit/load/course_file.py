@@ -16,7 +16,7 @@ from kit.course.packets import packet_problems
 from kit.course.resolve import apply_changes, resolve
 from kit.course.schedule import meetings, stray_skips
 from kit.course.scripture import passage_problem, translation_problem
-from kit.course.timing import LONGEST_SESSION, discussion_shortfall, fit_minutes
+from kit.course.timing import LONGEST_SESSION, discussion_shortfall, fit_session
 from kit.errors import InputError, Problem
 from kit.load import schema
 from kit.load.brand import brand_problem
@@ -335,19 +335,19 @@ def _timing_problem(
     """What is wrong when a week's questions that are not optional cannot fit its session."""
     keys, natural = zip(*session_parts(lesson, i + 1), strict=True)
     at = keys.index("discussion")
-    discussion = fit_minutes(natural, course.minutes)[at]
+    discussion = fit_session(natural, course.minutes)[at]
     required = sum(1 for q in apply_changes(lesson, week.questions) if not q.optional)
     needed = discussion_shortfall(discussion, required, natural[at], len(lesson.questions))
     if needed is None:
         return None
-    longer = next(
-        (
-            m
-            for m in range(course.minutes + 1, LONGEST_SESSION + 1)
-            if fit_minutes(natural, m)[at] >= needed
-        ),
-        None,
-    )
+    # Parts come in whole steps of minutes, so one minute more can shorten the discussion
+    # (80 minutes gives a step to another part that 79 gave to it as odd minutes): the
+    # length named is one from which every longer session fits too.
+    longer = None
+    for m in range(LONGEST_SESSION, course.minutes, -1):
+        if fit_session(natural, m)[at] < needed:
+            break
+        longer = m
     fix = f"make the session length (minutes) at least {longer}, " if longer else ""
     return (
         f"lesson '{lesson.id}': its {required} questions that are not optional "

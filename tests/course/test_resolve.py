@@ -134,19 +134,19 @@ def test_shorter_sessions_leave_out_optional_questions_only(tmp_path: Path) -> N
 def test_a_longer_session_keeps_every_question(tmp_path: Path) -> None:
     week = second_week(tmp_path, 180)
     assert (len(week.questions), week.left_out) == (8, ())
-    assert week.minutes("discussion") == 90
+    assert week.minutes("discussion") == 100  # 50 of 90 minutes, doubled
 
 
 def test_start_time_1830_for_60_minutes_ends_at_1930(tmp_path: Path) -> None:
     week = load(tmp_path, 'title: T\ntime: "18:30"\nminutes: 60\nweeks: [trust]\n').weeks[0]
     assert week.end == dt.time(19, 30)
     assert [(s.key, s.start, s.end) for s in week.slots] == [
-        ("opening", dt.time(18, 30), dt.time(18, 37)),
-        ("ground_rules", dt.time(18, 37), dt.time(18, 40)),
+        ("opening", dt.time(18, 30), dt.time(18, 35)),
+        ("ground_rules", dt.time(18, 35), dt.time(18, 40)),
         ("teaching", dt.time(18, 40), dt.time(18, 50)),
-        ("exercise", dt.time(18, 50), dt.time(18, 57)),
-        ("discussion", dt.time(18, 57), dt.time(19, 27)),
-        ("prayer", dt.time(19, 27), dt.time(19, 30)),
+        ("exercise", dt.time(18, 50), dt.time(18, 55)),
+        ("discussion", dt.time(18, 55), dt.time(19, 25)),
+        ("prayer", dt.time(19, 25), dt.time(19, 30)),
     ]
 
 

@@ -138,3 +138,11 @@ def test_the_current_text_says_where_it_came_from() -> None:
     data = json.loads(scripture.CURRENT_WEB.read_text(encoding="utf-8"))
     assert data["source"].startswith("Debian package sword-text-web ")
     assert "design/extract_web.py" in data["about"]
+
+
+@pytest.mark.parametrize("code", ["WEB", "KJV", "ASV"])
+def test_selah_is_not_shown_as_part_of_a_psalm(code: str) -> None:
+    assert passage("Psalm 62:8", code).text.endswith("God is a refuge for us.")
+    # Between two verses of a passage, and between two sentences of one verse.
+    assert "Selah" not in passage("Psalm 3:2-4", code).text
+    assert "Selah" not in passage("Habakkuk 3:3", code).text

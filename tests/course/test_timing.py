@@ -15,8 +15,10 @@ from kit.course.timing import (
     MIN_PART,
     MIN_QUESTION,
     clock_slots,
+    couple_minutes,
     discussion_shortfall,
     fit_minutes,
+    fit_session,
     question_capacity,
 )
 from kit.load import schema
@@ -80,6 +82,56 @@ def test_a_part_that_would_shrink_below_two_minutes_is_held_at_two() -> None:
 def test_too_short_for_the_parts_is_refused() -> None:
     with pytest.raises(ValueError, match="9 minutes cannot hold 5 parts"):
         fit_minutes([10, 15, 15, 45, 5], 9)
+
+
+def test_a_session_is_planned_in_whole_five_minutes() -> None:
+    assert fit_session([10, 15, 10, 50, 5], 90) == [10, 15, 10, 50, 5]
+    assert fit_session([10, 15, 10, 50, 5], 75) == [10, 10, 10, 40, 5]
+    assert fit_session([10, 15, 10, 50, 5], 120) == [15, 20, 15, 65, 5]
+    # The odd minutes of a length that is not a multiple go to the longest part.
+    assert fit_session([10, 15, 10, 50, 5], 83) == [10, 10, 10, 48, 5]
+    # Too short for five minutes a part: fitted by the minute.
+    assert fit_session([10, 15, 10, 50, 5], 24) == fit_minutes([10, 15, 10, 50, 5], 24)
+
+
+def test_a_lessons_own_minutes_are_kept_at_its_natural_length() -> None:
+    assert fit_session([7, 16, 12, 50, 5], 90) == [7, 16, 12, 50, 5]
+
+
+@given(natural=st.lists(st.integers(1, 180), min_size=1, max_size=8), minutes=st.integers(45, 180))
+def test_any_parts_fit_any_length_in_whole_steps(natural: list[int], minutes: int) -> None:
+    fitted = fit_session(natural, minutes)
+    assert sum(fitted) == minutes
+    if minutes != sum(natural) and minutes // 5 >= len(natural):
+        longest = natural.index(max(natural))
+        assert all(m % 5 == 0 and m >= 5 for i, m in enumerate(fitted) if i != longest)
+
+
+def _course(minutes: int):
+    text = f"title: T\nminutes: {minutes}\nweeks: [{', '.join(LESSONS)}]\n"
+    doc = load_text(text, "c.yaml")
+    course = schema.Course.model_validate(doc.data)
+    return resolve(course, LESSONS, base=None, source="c.yaml")
+
+
+@pytest.mark.parametrize("minutes", [60, 75, 90, 120])
+def test_couples_are_back_at_their_table_for_most_of_the_evening(minutes: int) -> None:
+    for week in _course(minutes).weeks:
+        assert [s.minutes % 5 for s in week.slots] == [0] * len(week.slots), week.number
+        apart = week.minutes("exercise") + week.couple_minutes
+        # Couple time and the couples' own questions: at most 20 minutes of 90.
+        assert week.couple_minutes >= 5 and apart <= minutes * 2 / 9, (week.number, apart)
+    if minutes == 90:
+        assert {w.minutes("exercise") + w.couple_minutes for w in _course(90).weeks} == {20}
+
+
+def test_couple_minutes_follow_the_questions_within_the_share_apart() -> None:
+    # 3 of 8 questions would take 19 of 50 minutes; 20 of 90 minutes apart leaves 10.
+    assert couple_minutes(90, 10, 50, 3, 5) == 10
+    # A long session with few couple questions gives them their share of the discussion.
+    assert couple_minutes(180, 20, 100, 1, 7) == 10
+    # No split without questions on both sides.
+    assert couple_minutes(90, 10, 50, 0, 8) == couple_minutes(90, 10, 50, 3, 0) == 0
 
 
 def test_question_capacity_follows_the_lessons_own_pace() -> None:
@@ -166,7 +218,7 @@ def test_required_questions_are_kept_or_the_check_says_why(
     # As the first week, the session also holds the ground rules, after the opening.
     natural = [getattr(lesson, part).minutes for part in PARTS]
     natural.insert(1, GROUND_RULES[1])
-    discussion = fit_minutes(natural, minutes)[1 + PARTS.index("discussion")]
+    discussion = fit_session(natural, minutes)[1 + PARTS.index("discussion")]
     required = [q.id for q in lesson.questions if not q.optional]
     optional = [q.id for q in lesson.questions if q.optional]
     pace = lesson.discussion.minutes / len(lesson.questions)

@@ -88,7 +88,7 @@ def test_a_skipped_date_moves_the_later_weeks(page: Any) -> None:
 
 
 def test_a_date_typed_over_another_is_the_date_typed(page: Any) -> None:
-    start = page.locator('#editor input[data-path=\'["start"]\']')
+    start = page.locator("#editor input[data-path='[\"start\"]']")
     assert start.get_attribute("type") == "date"
     start.focus()
     before = page.evaluate("document.body.dataset.version")

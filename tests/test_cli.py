@@ -133,7 +133,7 @@ def test_options_are_taken_before_or_after_the_command(run_kit, tmp_path: Path, 
     args = ["build", course, "-o", tmp_path / "out"]
     result = run_kit(*(["-q", *args] if where == "before" else [*args, "-q"]))
     assert (result.code, result.err) == (0, "")
-    assert result.out == f"wrote 6 files to {tmp_path / 'out'}/\n"
+    assert result.out == f"wrote 7 files to {tmp_path / 'out'}/\n"
 
 
 # --- messages a coordinator reads -------------------------------------------------------

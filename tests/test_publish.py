@@ -83,10 +83,10 @@ def test_a_shorter_course_without_pdfs_leaves_only_its_own_kit(run_kit, tmp_path
     gone = [n for n in KIT_FILES if n not in files]
     stale = sorted([*gone, *(Path(n).stem + ".pdf" for n in KIT_FILES)])
     assert result.out.splitlines() == [
-        f"wrote 17 files to {out}/",
+        f"wrote {len(files)} files to {out}/",
         *(f"  {name}" for name in files),
         "  (no course.ics: the course has no start date, so no meeting has a date)",
-        f"removed 23 stale files from {out}/: {', '.join(stale)}",
+        f"removed {len(stale)} stale files from {out}/: {', '.join(stale)}",
     ]
     assert result.err == ""
     assert sorted(_state(out)) == sorted([*files, "notes.txt", MANIFEST])

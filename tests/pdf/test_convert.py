@@ -174,7 +174,7 @@ def test_one_headless_run_with_its_own_profile_converts_the_whole_kit(
     assert result.code == 0, result.err
     assert result.err == ""  # not a terminal: no progress bar
     assert result.out.splitlines() == [
-        f"wrote 11 files to {out}/",
+        f"wrote {len(SMALL_FILES + SMALL_PDFS)} files to {out}/",
         *(f"  {name}" for name in SMALL_FILES + SMALL_PDFS),
     ]
     assert sorted(p.name for p in out.iterdir()) == sorted([*SMALL_FILES, *SMALL_PDFS, MANIFEST])
@@ -198,7 +198,7 @@ def test_pdfs_come_from_the_files_published_with_them(fake_soffice, tmp_path: Pa
     fake_soffice("ok")
     paths = kit.build(kit.load_course(SMALL), tmp_path / "out", pdf=True)
     assert [p.name for p in paths] == SMALL_FILES + SMALL_PDFS
-    for office, made in zip(paths[:5], paths[6:], strict=True):
+    for office, made in zip(paths[:6], paths[7:], strict=True):
         assert made.read_bytes() == b"%PDF-1.4 " + office.read_bytes()[:8]
 
 
@@ -237,7 +237,7 @@ def test_libreoffice_past_its_time_limit_is_stopped_and_nothing_written(
     assert result.code == 1
     assert result.err == (
         "kit: LibreOffice did not finish converting to PDF within 1 second "
-        "(0 of 5 done) and was stopped; nothing was written\n"
+        "(0 of 6 done) and was stopped; nothing was written\n"
     )
     assert _digest(existing) == before
     (call,) = _calls(folder)  # stopped while setting up: the macro never ran
@@ -261,8 +261,8 @@ def test_progress_bar_on_a_terminal(terminal, fake_soffice, tmp_path: Path) -> N
     fake_soffice("ok")
     result = terminal("build", SMALL, "-o", tmp_path / "out", "--pdf")
     assert result.code == 0
-    start = "\rkit: making PDFs with LibreOffice [" + "-" * 30 + "] 0/5"
-    end = "\rkit: making PDFs with LibreOffice [" + "#" * 30 + "] 5/5\n"
+    start = "\rkit: making PDFs with LibreOffice [" + "-" * 30 + "] 0/6"
+    end = "\rkit: making PDFs with LibreOffice [" + "#" * 30 + "] 6/6\n"
     assert result.err.startswith(start)
     assert result.err.endswith(end)
     assert result.err.count("\n") == 1
@@ -303,7 +303,7 @@ def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], lis
 
 
 @needs_soffice
-def test_pdf_build_writes_a_pdf_beside_each_of_the_20_files(pdf_build) -> None:
+def test_pdf_build_writes_a_pdf_beside_each_office_file(pdf_build) -> None:
     paths, _ = pdf_build
     out = paths[0].parent
     assert paths == [out / name for name in KIT_FILES + PDF_FILES]
@@ -314,7 +314,7 @@ def test_pdf_build_writes_a_pdf_beside_each_of_the_20_files(pdf_build) -> None:
 @needs_soffice
 def test_office_files_match_a_build_without_pdf(pdf_build, builtin_kit: Path) -> None:
     paths, _ = pdf_build
-    assert {p.name: p.read_bytes() for p in paths[:20]} == {
+    assert {p.name: p.read_bytes() for p in paths[: len(KIT_FILES)]} == {
         p.name: p.read_bytes() for p in kit_files(builtin_kit)
     }
 
@@ -368,11 +368,12 @@ def test_the_guides_contents_give_the_page_each_week_starts_on(pdf_build) -> Non
 
 
 @needs_soffice
-def test_progress_runs_from_0_to_20(pdf_build) -> None:
+def test_progress_runs_from_0_to_the_number_of_files(pdf_build) -> None:
     _, seen = pdf_build
-    assert seen[0] == (0, 20)
-    assert seen[-1] == (20, 20)
-    assert all(total == 20 for _, total in seen)
+    total = len(KIT_FILES)
+    assert seen[0] == (0, total)
+    assert seen[-1] == (total, total)
+    assert all(t == total for _, t in seen)
     done = [d for d, _ in seen]
     assert done == sorted(done)
     assert len(done) == len(set(done))
@@ -432,7 +433,7 @@ def test_no_pdf_leaves_them_out_and_says_so(fake_soffice, run_kit, tmp_path: Pat
     result = run_kit("build", SMALL, "-o", out, "--no-pdf")
     assert result.code == 0
     assert [p.name for p in kit_files(out)] == sorted(SMALL_FILES)
-    assert f"removed 5 stale files from {out}/: {', '.join(sorted(SMALL_PDFS))}" in result.out
+    assert f"removed {len(SMALL_PDFS)} stale files from {out}/: {', '.join(sorted(SMALL_PDFS))}" in result.out
 
 
 @posix_only

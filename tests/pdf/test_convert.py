@@ -433,7 +433,10 @@ def test_no_pdf_leaves_them_out_and_says_so(fake_soffice, run_kit, tmp_path: Pat
     result = run_kit("build", SMALL, "-o", out, "--no-pdf")
     assert result.code == 0
     assert [p.name for p in kit_files(out)] == sorted(SMALL_FILES)
-    assert f"removed {len(SMALL_PDFS)} stale files from {out}/: {', '.join(sorted(SMALL_PDFS))}" in result.out
+    assert (
+        f"removed {len(SMALL_PDFS)} stale files from {out}/: {', '.join(sorted(SMALL_PDFS))}"
+        in result.out
+    )
 
 
 @posix_only

@@ -111,7 +111,7 @@ def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any, live: Any) -> None:
     assert problem.inner_text() == (
         "week 2: unknown lesson 'safty'; known: closeness, "
         "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?\n"
-        "course.yaml:38:5 · weeks[1]"
+        "course.yaml:43:5 · weeks[1]"
     )
     # The place in words comes first; the file, line and column follow in small type.
     assert problem.locator(".at").evaluate("e => getComputedStyle(e).fontSize") == "10.8px"
@@ -192,7 +192,7 @@ def test_plan_save_build_and_download(page: Any, live: Any, tmp_path: Path) -> N
     deck = pptx.Presentation(str(tmp_path / "kit" / "host" / "week-03-slides.pptx"))
     shown = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert "Seeing Through Their Eyes" in shown
-    assert page.locator(".files a").count() == 21
+    assert page.locator(".files a").count() == 22
 
 
 def test_a_file_changed_elsewhere_is_shown_and_can_be_reloaded(page: Any, live: Any) -> None:
@@ -393,7 +393,7 @@ def test_a_problem_deep_in_a_week_is_said_in_words(page: Any, live: Any) -> None
     assert words.startswith(
         "week 3, the 1st question to drop: unknown question id 'empathy-typo'; known: "
     )
-    assert at == "course.yaml:42:14 · weeks[2].questions.drop[0]"
+    assert at == "course.yaml:47:14 · weeks[2].questions.drop[0]"
 
 
 def test_a_build_that_stops_says_so_plainly_and_keeps_the_edit(page: Any, live: Any) -> None:
@@ -441,7 +441,7 @@ def test_questions_are_numbered_on_the_page_as_the_handout_numbers_them(page: An
             assert printed[head.removeprefix("Question ")] == lesson[qid], (qid, head)
     assert page.inner_text('label[for="f-add-0-text"]') == "Question 2"
     options = page.locator("#f-add-0-after option").all_inner_texts()
-    assert options[1] == "Question 1: What does it look like when someone…"
+    assert options[1] == "Question 1: Finish this sentence: “I feel under…"
     for option in options[1:]:
         number, _, start = option.removeprefix("Question ").partition(": ")
         assert printed[number].startswith(start.removesuffix("…")), option
@@ -520,7 +520,8 @@ def test_a_problem_in_advanced_opens_it_and_is_shown_beside_its_field(page: Any,
     problem = page.locator('#advanced [data-field="lessons"] .problem')
     assert problem.is_visible()
     assert (
-        problem.inner_text() == "lessons: lesson folder 'our-lessons' not found\ncourse.yaml:34:10"
+        problem.inner_text()
+        == "lessons folder: folder 'our-lessons' not found\ncourse.yaml:39:10 · lessons"
     )
     for width in (800, 1400):
         page.set_viewport_size({"width": width, "height": 940})

@@ -207,10 +207,10 @@ def create_app(site: Site) -> Starlette:
         checked = checking.check(text, site.name, site.folder)
         if checked.course is None:
             count = len(checked.problems)
-            return JSONResponse(
-                {"error": f"{count} problem{'s' if count != 1 else ''} to fix before building"},
-                422,
-            )
+            # Each problem is said, not only counted, so Build tells what to fix.
+            said = [p.words for p in checking.shown(checked.problems, None, site.name)]
+            head = f"{count} problem{'s' if count != 1 else ''} to fix before building:"
+            return JSONResponse({"error": "\n".join([head, *said])}, 422)
         # Without LibreOffice the box cannot be ticked: the build then keeps PDFs the
         # last one made, or says it cannot, rather than removing them unasked.
         pdf = bool(body.get("pdf")) if pdf_available() else None

@@ -151,7 +151,10 @@ def test_a_course_with_problems_is_not_built(client: Any, site: Any) -> None:
     text = site.course.read_text(encoding="utf-8").replace("minutes: 90", "minutes: 9")
     response = post(client, site, "/api/build", {"text": text})
     assert response.status_code == 422
-    assert "1 problem to fix" in response.json()["error"]
+    assert response.json()["error"] == (
+        "1 problem to fix before building:\n"
+        "session length: a meeting must be at least 45 minutes long; this says 9"
+    )
     assert not Path(site.folder / "build").exists()
 
 

@@ -414,6 +414,18 @@ def test_a_build_that_stops_says_so_plainly_and_keeps_the_edit(page: Any, live: 
     assert "Childcare in Room 104" in [p.text for p in docx.Document(str(handout)).paragraphs]
 
 
+def test_a_build_with_a_problem_says_what_to_fix(page: Any, live: Any) -> None:
+    reopen(page, live, STARTER.replace("minutes: 90 ", "minutes: 9  ", 1))
+    page.click("#open-build")
+    page.click("#build")
+    box = page.wait_for_selector(".build-stopped")
+    assert box.inner_text().splitlines() == [
+        "The build stopped; nothing was written.",
+        "1 problem to fix before building:",
+        "session length: a meeting must be at least 45 minutes long; this says 9",
+    ]
+
+
 def handout_numbers(page: Any) -> dict[str, str]:
     """Each question on the week's handout preview, by its number as printed."""
     page.click('[data-tab="handout"]')

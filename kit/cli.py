@@ -196,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING,
-        format="kit: %(levelname)s: %(message)s",
+        # A warning's text says what it is ("title: warning: ..."); the level is for debugging.
+        format="kit: %(levelname)s: %(message)s" if args.debug else "kit: %(message)s",
         stream=sys.stderr,
     )
     # A command yields its first line once it is done with files: a stop after that

@@ -188,7 +188,7 @@ def kits(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kits]:
         proc.stdout.close()
 
 
-LATE_STOP = "kit: WARNING: a request to stop came as the kit was put in place; the build finished\n"
+LATE_STOP = "kit: a request to stop came as the kit was put in place; the build finished\n"
 UNDONE = "an interrupted build was undone; the folder holds the kit it held before"
 FINISHED = "an interrupted build was finished; the folder holds the kit it wrote"
 

@@ -22,6 +22,7 @@ pytest.importorskip(
 ZIPPED = {
     "leader-guide.docx": "host/leader-guide.docx",
     "leader-packet.docx": "table-leaders/leader-packet.docx",
+    "participant-booklet.docx": "couples/participant-booklet.docx",
     **{
         f"week-{n:02d}-{kind}": f"{folder}/week-{n:02d}-{kind}"
         for n in range(1, 7)
@@ -135,7 +136,7 @@ def test_the_kit_is_built_and_offered_whole_and_file_by_file(client: Any, site: 
     job = site.builder.wait(120)
     assert job.state == "done", job.error
     status = client.get("/api/build").json()
-    assert status["files"][0] == "leader-guide.docx" and len(status["files"]) == 21
+    assert status["files"][0] == "leader-guide.docx" and len(status["files"]) == 22
     archive = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content))
     assert archive.namelist() == [ZIPPED.get(name, name) for name in status["files"]]
     assert (

@@ -163,7 +163,7 @@ def test_the_built_kit_is_offered_only_after_a_build(client: Any, site: Any) -> 
     site.builder.wait(60)
     assert client.get("/download/notes.txt").status_code == 404
     names = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content)).namelist()
-    assert "notes.txt" not in names and "leader-guide.docx" in names
+    assert "notes.txt" not in names and "host/leader-guide.docx" in names
 
 
 def test_the_brand_list_holds_only_files_in_the_course_folder(site: Any, tmp_path: Path) -> None:

@@ -179,7 +179,7 @@
   function hideBanner() { $("#banner").hidden = true; }
 
   function valueOf(el) {
-    if (el.type === "checkbox") return el.checked ? "true" : "";
+    if (el.type === "checkbox") return el.checked ? "true" : (el.dataset.off || "");
     if (el.dataset.lines) return el.value.split("\n");
     return el.value;
   }
@@ -310,7 +310,8 @@
   async function build() {
     await queue;
     const pdf = $("#build-pdf").checked;
-    const { status, data } = await post("/api/build", { text: draft.value, pdf });
+    const booklet = $("#build-booklet").checked;
+    const { status, data } = await post("/api/build", { text: draft.value, pdf, booklet });
     if (status !== 200) { stopped($("#build-result"), data.error); return; }
     $("#build").disabled = true;
     $("#build-result").innerHTML = "";

@@ -95,7 +95,7 @@ def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any, live: Any) -> None:
     assert problem.inner_text() == (
         "week 2: unknown lesson 'safty'; known: closeness, "
         "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?\n"
-        "course.yaml:38:5 · weeks[1]"
+        "course.yaml:43:5 · weeks[1]"
     )
     # The place in words comes first; the file, line and column follow in small type.
     assert problem.locator(".at").evaluate("e => getComputedStyle(e).fontSize") == "10.8px"
@@ -176,7 +176,7 @@ def test_plan_save_build_and_download(page: Any, live: Any, tmp_path: Path) -> N
     deck = pptx.Presentation(str(tmp_path / "kit" / "host" / "week-03-slides.pptx"))
     shown = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert "Seeing Through Their Eyes" in shown
-    assert page.locator(".files a").count() == 21
+    assert page.locator(".files a").count() == 22
 
 
 def test_a_file_changed_elsewhere_is_shown_and_can_be_reloaded(page: Any, live: Any) -> None:
@@ -377,7 +377,7 @@ def test_a_problem_deep_in_a_week_is_said_in_words(page: Any, live: Any) -> None
     assert words.startswith(
         "week 3, the 1st question to drop: unknown question id 'empathy-typo'; known: "
     )
-    assert at == "course.yaml:42:14 · weeks[2].questions.drop[0]"
+    assert at == "course.yaml:47:14 · weeks[2].questions.drop[0]"
 
 
 def test_a_build_that_stops_says_so_plainly_and_keeps_the_edit(page: Any, live: Any) -> None:
@@ -503,8 +503,8 @@ def test_a_problem_in_advanced_opens_it_and_is_shown_beside_its_field(page: Any,
     assert advanced.get_attribute("open") is not None
     problem = page.locator('#advanced [data-field="lessons"] .problem')
     assert problem.is_visible()
-    assert (
-        problem.inner_text() == "lessons: lesson folder 'our-lessons' not found\ncourse.yaml:34:10"
+    assert problem.inner_text() == (
+        "lessons folder: folder 'our-lessons' not found\ncourse.yaml:39:10 · lessons"
     )
     for width in (800, 1400):
         page.set_viewport_size({"width": width, "height": 940})

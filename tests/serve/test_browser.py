@@ -607,7 +607,9 @@ def test_notices_are_added_edited_and_removed_with_their_limits_beside_them(
         .startswith("the 1st notice: is 81 characters long; a notice takes at most 80")
     )
     assert row.locator(".count").inner_text() == "81/80"
-    fill(page, '[aria-label="Notice 1"]', "Childcare in Room 104")
+    # Enter finishes a notice, as it does a one-line box: the notice stays one line.
+    notice = page.get_by_label("Notice 1", exact=True)
+    change(page, lambda: (notice.fill("Childcare in Room 104"), notice.press("Enter")))
     assert page.locator("#editor .problem").count() == 0
     assert saved_text(page, live) == STARTER.replace(
         "notices: []              #", 'notices: ["Childcare in Room 104"] #'

@@ -197,6 +197,11 @@
 
   document.addEventListener("keydown", (event) => {
     const el = event.target;
+    if (event.key === "Enter" && el.classList.contains("one-line")) {
+      event.preventDefault();
+      el.blur();
+      return;
+    }
     if (event.key !== "Enter" || el.tagName !== "INPUT") return;
     const button = el.closest(".add-row") && $("button[data-op]", el.closest(".add-row"));
     if (button) { event.preventDefault(); button.click(); }

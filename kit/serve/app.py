@@ -20,7 +20,10 @@ from starlette.routing import Route
 from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.brand import brand_problem
-from kit.pipeline import pdfs_kept
+from kit.load.course_file import MOST_NOTICES
+from kit.load.schema import NOTICE_LENGTH
+from kit.pipeline import PRINT, pdfs_kept
+from kit.publish import last_made
 from kit.resources import shown
 from kit.safe_files import Folder, name_problem
 from kit.serve import checking, editing, safety, storage
@@ -62,6 +65,8 @@ class Site:
         )
         self.pages.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
         self.pages.globals["is_date"] = is_date
+        self.pages.globals["notice_length"] = NOTICE_LENGTH
+        self.pages.globals["most_notices"] = MOST_NOTICES
 
     def state(self, text: str, week: int) -> dict[str, Any]:
         """Everything the page shows for a course file's text with week `week` selected."""
@@ -161,6 +166,7 @@ def create_app(site: Site) -> Starlette:
             name=site.name,
             pdf=pdf_available(),
             pdf_kept=pdfs_kept(site.builder.out_dir),
+            booklet_kept=last_made(site.builder.out_dir, PRINT),
             problems=state["problems"],
         )
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
@@ -211,11 +217,12 @@ def create_app(site: Site) -> Starlette:
             said = [p.words for p in checking.shown(checked.problems, None, site.name)]
             head = f"{count} problem{'s' if count != 1 else ''} to fix before building:"
             return JSONResponse({"error": "\n".join([head, *said])}, 422)
-        # Without LibreOffice the box cannot be ticked: the build then keeps PDFs the
+        # Without LibreOffice the boxes cannot be ticked: the build then keeps PDFs the
         # last one made, or says it cannot, rather than removing them unasked.
         pdf = bool(body.get("pdf")) if pdf_available() else None
+        booklet = bool(body.get("booklet")) if pdf_available() else None
         _log_warnings(checking.warnings(checked))
-        job = site.builder.start(checked.course, pdf=pdf)
+        job = site.builder.start(checked.course, pdf=pdf, booklet=booklet)
         return JSONResponse(job.as_dict())
 
     async def build_status(request: Request) -> Response:

@@ -25,6 +25,8 @@ class BuildJob:
     out_dir: Path
     pdf: bool | None
     """Whether to make PDFs; None: as the last build into the folder did."""
+    booklet: bool | None = None
+    """Whether to make the booklet for printing; None: as the last build did."""
     state: str = "running"
     """running, done or failed."""
     step: str = "Writing the documents and slides"
@@ -44,6 +46,7 @@ class BuildJob:
             "files": self.files,
             "error": self.error,
             "pdf": self.pdf,
+            "booklet": self.booklet,
         }
 
 
@@ -65,13 +68,15 @@ class Builder:
         self._lock = threading.Lock()
         self._count = 0
 
-    def start(self, course: ResolvedCourse, *, pdf: bool | None) -> BuildJob:
+    def start(
+        self, course: ResolvedCourse, *, pdf: bool | None, booklet: bool | None = None
+    ) -> BuildJob:
         """Start building `course`; the build that is already running when one is."""
         with self._lock:
             if self.job is not None and self.job.state == "running":
                 return self.job
             self._count += 1
-            job = BuildJob(self._count, self.out_dir, pdf)
+            job = BuildJob(self._count, self.out_dir, pdf, booklet)
             self.job = job
         thread = threading.Thread(target=self._run, args=(job, course), daemon=True)
         thread.start()
@@ -84,7 +89,7 @@ class Builder:
 
         ok = False
         try:
-            paths = build(course, job.out_dir, pdf=job.pdf, progress=progress)
+            paths = build(course, job.out_dir, pdf=job.pdf, booklet=job.booklet, progress=progress)
             job.files = [p.name for p in paths]
             ok = True
         except KitError as exc:

@@ -106,6 +106,18 @@ def as_mapping(holder: CommentedSeq, at: int, key: str) -> CommentedMap:
     return mapping
 
 
+def as_value(holder: CommentedSeq, at: int, key: str) -> None:
+    """The mapping at `at`, holding `key` alone, written as that one value again.
+
+    The inverse of `as_mapping`: the comment after the value's line stays after it.
+    """
+    mapping = holder[at]
+    entry = mapping.ca.items.get(key)
+    holder[at] = mapping[key]
+    if entry is not None and entry[2] is not None:
+        holder.ca.items.setdefault(at, [None, None])[0] = entry[2]
+
+
 def hand_on(before: list[Tail]) -> None:
     """Move what follows each old last entry's line to the entry now last after it."""
     for tail in before:

@@ -35,10 +35,12 @@ INT_FIELDS = {"minutes", "every"}
 """Top-level keys whose values are whole numbers."""
 DATE_FIELDS = {("start",), ("skip", "*"), ("skip", "*", "date")}
 """Where dates go, a list item written as `*`."""
-BOOL_FIELDS = {"optional"}
+BOOL_FIELDS = {"optional", "large_print"}
 """Keys holding true or false."""
-SHORTHAND = {"weeks": "lesson", "skip": "date"}
+SHORTHAND = {"weeks": "lesson", "skip": "date", "leaders": "name"}
 """Lists whose items may be written as one value alone, and the key that value fills."""
+LEADER_EXTRAS = {("leaders", "*", "table"), ("leaders", "*", "email")}
+"""A table leader's keys besides the name: a leader without them is written as the name alone."""
 PLAIN_FIELDS = {"lesson", "after", "id", "audience", "level", "translation", "every", "minutes"}
 """Keys whose text is an id or a code, written without quotes."""
 
@@ -204,7 +206,8 @@ def coerce(path: Path_, value: Any) -> Any:
     pattern = _pattern(path)
     if pattern == ("weeks", "*"):
         return _text(value)  # a week given as a lesson id alone
-    if key in INT_FIELDS and len(path) == 1 and re.fullmatch(r"-?\d+", value):
+    whole = re.fullmatch(r"-?\d+", value)
+    if whole and ((key in INT_FIELDS and len(path) == 1) or pattern == ("leaders", "*", "table")):
         return int(value)
     if pattern in DATE_FIELDS and _ISO.match(value):
         try:
@@ -309,6 +312,9 @@ def _set(data: CommentedMap, change: dict[str, Any]) -> None:
     path = _path(change)
     value = coerce(path, change.get("value"))
     empty = value is None or value == "" or value == []
+    if empty and _pattern(path) in LEADER_EXTRAS:
+        _clear_leader(data, path)
+        return
     holder = _container(data, path, create=not empty)
     if holder is None:
         return
@@ -328,6 +334,30 @@ def _set(data: CommentedMap, change: dict[str, Any]) -> None:
             holder[last] = None
         return
     holder[last] = _keep_style(holder.get(last), value)
+
+
+def _clear_leader(data: CommentedMap, path: Path_) -> None:
+    """Take a table leader's table or e-mail away; a leader left with a name alone is
+    written as the name, as a plain leader is."""
+    leaders = data.get("leaders")
+    at = path[1]
+    if not isinstance(leaders, list) or not isinstance(at, int) or not 0 <= at < len(leaders):
+        return
+    leader = leaders[at]
+    if not isinstance(leader, CommentedMap) or path[2] not in leader:
+        return
+    entry = leader.ca.items.pop(path[2], None)
+    del leader[path[2]]
+    after = entry[2] if entry is not None and len(entry) > 2 else None
+    if after is not None:
+        # What followed the key's line (a blank line, the next entry's comment) stays.
+        slot = leader.ca.items.setdefault(next(reversed(leader)), [None] * 4)
+        if slot[2] is None:
+            slot[2] = after
+        else:
+            slot[2].value += after.value
+    if list(leader) == ["name"] and isinstance(leaders, CommentedSeq):
+        comments.as_value(leaders, at, "name")
 
 
 def _add(data: CommentedMap, change: dict[str, Any]) -> None:

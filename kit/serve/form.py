@@ -33,6 +33,8 @@ SETTINGS = (
 """Single-value settings the page edits as they are written."""
 CARE_KEYS = ("name", "role", "phone", "email", "note")
 """The fields of a care contact, in the order the page shows them."""
+LEADER_KEYS = ("table", "email")
+"""A table leader's fields besides the name, in the order the page shows them."""
 EXAMPLE_DAY = dt.datetime(2027, 1, 10, 18, 30)
 """The date and time each date and time style is shown with."""
 BRAND_DEPTH = 2
@@ -115,6 +117,8 @@ class WeekRow:
     added: list[AddedRow] = field(default_factory=list)
     extra_drops: list[str] = field(default_factory=list)
     """Dropped ids the lesson does not have (typos), so they can be removed."""
+    notices: list[str] = field(default_factory=list)
+    """The week's own notices, shown after the course's."""
 
 
 @dataclass
@@ -141,6 +145,12 @@ class Form:
     leader_paths: list[list[str | int]] = field(default_factory=list)
     """Where each leader's name box writes: the item, or a table leader's `name` in it,
     so its table and e-mail are kept."""
+    leader_extras: list[dict[str, str]] = field(default_factory=list)
+    """Each leader's table and e-mail, empty for a leader written as a name alone."""
+    notices: list[str] = field(default_factory=list)
+    """The notices for every week."""
+    large_print: bool = False
+    """Whether the file asks for large-print handouts and booklet."""
 
 
 def choices(current: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
@@ -228,6 +238,11 @@ def build_form(
             ["leaders", i, "name"] if isinstance(x, dict) else ["leaders", i]
             for i, x in enumerate(_list(data.get("leaders")))
         ],
+        leader_extras=[
+            {k: text_of(_map(x).get(k)) for k in LEADER_KEYS} for x in _list(data.get("leaders"))
+        ],
+        notices=[text_of(x) for x in _list(data.get("notices"))],
+        large_print=data.get("large_print") is True,
         skip=[_skip(i, x) for i, x in enumerate(_list(data.get("skip")))],
         care=[{k: text_of(_map(c).get(k)) for k in CARE_KEYS} for c in _list(data.get("care"))],
         brand={k: text_of(brand.get(k)) for k in ("slides", "document")},
@@ -266,6 +281,7 @@ def _week(
         big_idea=entry.lesson.big_idea if entry else "",
         known=entry is not None,
         date=date,
+        notices=[text_of(x) for x in _list(spec.get("notices"))],
     )
     for part in ("exercise", "take_home"):
         mine = _map(spec.get(part))

@@ -178,6 +178,34 @@ def test_pdfs_are_made_with_their_progress_shown(client: Any, site: Any) -> None
     assert "couples/week-06-handout.pdf" in names and "host/week-06-slides.pdf" in names
 
 
+def test_the_booklet_for_printing_is_made_shown_ticked_and_removed_when_unticked(
+    client: Any, site: Any
+) -> None:
+    if not pdf_available():
+        pytest.skip("LibreOffice is not installed: no booklet to print")
+    text = site.course.read_text(encoding="utf-8")
+    page = client.get("/").text
+    assert '<input type="checkbox" id="build-booklet"  >' in page
+    assert post(client, site, "/api/build", {"text": text, "booklet": True}).status_code == 200
+    job = site.builder.wait(600)
+    assert job.state == "done", job.error
+    printed = ["participant-booklet.pdf", "participant-booklet-print.pdf"]
+    assert job.files[-2:] == printed and not [n for n in job.files[:-2] if n.endswith(".pdf")]
+    names = zipfile.ZipFile(io.BytesIO(client.get("/download/kit.zip").content)).namelist()
+    assert [f"couples/{n}" for n in printed] == names[-2:]
+    # The page opened again shows the box ticked, as the last build made it; PDFs unticked.
+    page = client.get("/").text
+    assert '<input type="checkbox" id="build-booklet"  checked>' in page
+    assert "(the last build made it; untick to remove it)" in page
+    assert '<input type="checkbox" id="build-pdf"  >' in page
+    assert post(client, site, "/api/build", {"text": text, "booklet": False}).status_code == 200
+    job = site.builder.wait(600)
+    assert job.state == "done", job.error
+    assert not [n for n in job.files if n.endswith(".pdf")]
+    assert not [p.name for p in (site.folder / "build").iterdir() if p.suffix == ".pdf"]
+    assert '<input type="checkbox" id="build-booklet"  >' in client.get("/").text
+
+
 def test_a_file_that_is_not_text_is_never_saved_over(client: Any, site: Any) -> None:
     site.course.write_bytes(b"title: \xff\xfe\x00\n")
     page = client.get("/")

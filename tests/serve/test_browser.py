@@ -531,9 +531,8 @@ def test_a_problem_in_advanced_opens_it_and_is_shown_beside_its_field(page: Any,
     assert advanced.get_attribute("open") is not None
     problem = page.locator('#advanced [data-field="lessons"] .problem')
     assert problem.is_visible()
-    assert (
-        problem.inner_text()
-        == "lessons folder: folder 'our-lessons' not found\ncourse.yaml:39:10 · lessons"
+    assert problem.inner_text() == (
+        "lessons folder: folder 'our-lessons' not found\ncourse.yaml:39:10 · lessons"
     )
     for width in (800, 1400):
         page.set_viewport_size({"width": width, "height": 940})
@@ -586,3 +585,161 @@ def test_a_care_contacts_new_note_is_saved_on_its_own_line(page: Any, live: Any)
     assert live.site.course.read_text(encoding="utf-8") == TWO_CONTACTS.replace(
         '"555-0100"\n', '"555-0100"\n    note: "Tuesdays only"\n'
     ).replace('"988"\n', '"988"\n    note: "Any hour"\n')
+
+
+def saved_text(page: Any, live: Any) -> str:
+    """Save the course as a person does, and the file as it then is."""
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Saved')")
+    return live.site.course.read_text(encoding="utf-8")
+
+
+def test_large_print_is_a_labelled_box_and_saved(page: Any, live: Any) -> None:
+    box = page.get_by_label("Also make large-print handouts and booklet")
+    assert not box.is_checked()
+    change(page, lambda: box.check())
+    assert page.get_by_label("Also make large-print handouts and booklet").is_checked()
+    assert saved_text(page, live) == STARTER.replace(
+        "large_print: false       #", "large_print: true        #"
+    )
+    change(page, lambda: page.get_by_label("Also make large-print handouts and booklet").uncheck())
+    assert saved_text(page, live) == STARTER
+
+
+TOO_LONG = "Childcare for children under five is in Room 104, beside the kitchen, all evening"
+
+
+def test_notices_are_added_edited_and_removed_with_their_limits_beside_them(
+    page: Any, live: Any
+) -> None:
+    page.fill("#f-notice-new", "Childcare in Room 104")
+    change(page, lambda: page.press("#f-notice-new", "Enter"))
+    assert page.get_by_label("Notice 1", exact=True).input_value() == "Childcare in Room 104"
+    change(page, lambda: page.click('#weeks [data-select-week="1"]'))
+    for line in ("Meal sign-up in the foyer", "Bring a dish", "Parking behind the hall"):
+        page.fill("#f-week-notice-new", line)
+        change(page, lambda: page.click('[data-field="weeks[1].notices"] .add-row button'))
+    # Four in week 2 with the course's: said beside the week's notices, in words.
+    limit = page.locator('[data-field="weeks[1].notices"] > .problems .problem')
+    assert limit.inner_text().startswith(
+        "week 2's notices: 3 notices here and 1 for the whole course make 4; a week's closing "
+        "slide holds 3"
+    )
+    change(page, lambda: page.click('[aria-label="Remove notice: Bring a dish"]'))
+    assert page.locator('[data-field="weeks[1].notices"] .problem').count() == 0
+    fill(page, '[aria-label="Notice 1"]', TOO_LONG)
+    row = page.locator('[data-field="notices[0]"]')
+    assert (
+        row.locator(".problem")
+        .inner_text()
+        .startswith("the 1st notice: is 81 characters long; a notice takes at most 80")
+    )
+    assert row.locator(".count").inner_text() == "81/80"
+    # Enter finishes a notice, as it does a one-line box: the notice stays one line.
+    notice = page.get_by_label("Notice 1", exact=True)
+    change(page, lambda: (notice.fill("Childcare in Room 104"), notice.press("Enter")))
+    assert page.locator("#editor .problem").count() == 0
+    assert saved_text(page, live) == STARTER.replace(
+        "notices: []              #", 'notices: ["Childcare in Room 104"] #'
+    ).replace(
+        "  - safety\n",
+        "  - lesson: safety\n"
+        '    notices: ["Meal sign-up in the foyer", "Parking behind the hall"]\n',
+    )
+
+
+def test_a_leader_is_given_a_table_and_e_mail_and_a_name_alone_stays_a_name(
+    page: Any, live: Any
+) -> None:
+    page.fill("#f-leader-new", "Dan & Mia Lopez")
+    change(page, lambda: page.press("#f-leader-new", "Enter"))
+    fill(page, '[aria-label="Table of leader 2"]', "3")
+    fill(page, '[aria-label="E-mail of leader 2"]', "dan@example")
+    problem = page.locator('[data-field="leaders[1]"] .problem')
+    assert problem.inner_text().startswith(
+        "the email of the 2nd leader: 'dan@example' is not an e-mail address"
+    )
+    fill(page, '[aria-label="E-mail of leader 2"]', "dan@example.org")
+    assert page.locator("#editor .problem").count() == 0
+    leaders = 'leaders: ["Your names here"]                         #'
+    table_leader = '{name: "Dan & Mia Lopez", table: 3, email: dan@example.org}'
+    expected = STARTER.replace(leaders, f'leaders: ["Your names here", {table_leader}] #')
+    assert saved_text(page, live) == expected
+    fill(page, '[aria-label="Table of leader 2"]', "")
+    fill(page, '[aria-label="E-mail of leader 2"]', "")
+    assert saved_text(page, live) == STARTER.replace(
+        leaders, 'leaders: ["Your names here", "Dan & Mia Lopez"]      #'
+    )
+
+
+def build_on_page(page: Any) -> list[str]:
+    """Build from the open build panel; the files the page then lists."""
+    page.click("#build")
+    page.wait_for_selector("#download-zip", timeout=300_000)
+    return page.locator(".files a").all_inner_texts()
+
+
+def test_the_booklet_for_printing_is_chosen_beside_pdfs_and_untick_removes_it(
+    page: Any, live: Any
+) -> None:
+    page.click("#open-build")
+    box = page.get_by_label("Booklet for printing")
+    if box.is_disabled():
+        pytest.skip("LibreOffice is not installed: no booklet to print")
+    assert not box.is_checked() and not page.get_by_label("Also make PDFs").is_checked()
+    box.check()
+    files = build_on_page(page)
+    assert files[-2:] == ["participant-booklet.pdf", "participant-booklet-print.pdf"]
+    assert (live.site.folder / "build" / "participant-booklet-print.pdf").is_file()
+    # Opened again, the page shows the choice the last build made.
+    page.reload()
+    page.click("#open-build")
+    assert page.get_by_label("Booklet for printing").is_checked()
+    assert "the last build made it; untick to remove it" in page.inner_text("#build-panel")
+    page.get_by_label("Booklet for printing").uncheck()
+    files = build_on_page(page)
+    assert not [name for name in files if name.endswith(".pdf")]
+    assert not (live.site.folder / "build" / "participant-booklet-print.pdf").exists()
+
+
+HANDED_OUT = (
+    STARTER.replace(
+        'leaders: ["Your names here"]                         #',
+        'leaders: ["Pastor Sam & Ruth Ellis", {name: "Dan & Mia Lopez", table: 3, '
+        "email: dan.lopez@example.org}, {name: Jo Park, table: 12}] #",
+    )
+    .replace(
+        "notices: []              #", 'notices: ["Childcare in Room 104", "' + TOO_LONG + '"] #'
+    )
+    .replace("large_print: false       #", "large_print: true        #")
+    .replace(
+        "    notices: []                    #",
+        '    notices: ["Meal sign-up in the foyer"] #',
+    )
+)
+
+
+def test_screenshots_of_large_print_notices_table_leaders_and_the_booklet_choice(
+    page: Any, live: Any
+) -> None:
+    assert HANDED_OUT.count("Dan & Mia") == 2 and "large_print: true" in HANDED_OUT
+    reopen(page, live, HANDED_OUT)
+    change(page, lambda: page.click('#weeks [data-select-week="2"]'))
+    assert page.get_by_label("Also make large-print handouts and booklet").is_checked()
+    assert page.get_by_label("Table of leader 3").input_value() == "12"
+    assert page.locator('[data-field="notices[1]"] .problem').count() == 1
+    assert page.get_by_label("Week 3 notice 1").input_value() == "Meal sign-up in the foyer"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        assert page.evaluate(CLIPPED) == [], width
+        for part in ("#about", "#notices"):
+            page.locator(part).scroll_into_view_if_needed()
+            page.locator(part).screenshot(path=str(SHOTS / f"handing-{part[1:]}-{width}.png"))
+        notices = page.locator('[data-field="weeks[2].notices"]')
+        notices.scroll_into_view_if_needed()
+        notices.screenshot(path=str(SHOTS / f"handing-week-notices-{width}.png"))
+        page.evaluate("window.scrollTo(0, 0)")
+        page.click("#open-build")
+        page.locator("#build-panel").screenshot(path=str(SHOTS / f"handing-build-{width}.png"))
+        page.click("#close-build")

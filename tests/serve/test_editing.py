@@ -163,6 +163,83 @@ def test_a_list_item_moved_keeps_its_comment_and_the_list_its_last_lines() -> No
     assert "  - lesson: trust # first\n    title: Trust\n  - safety  # second\n" in titled
 
 
+LEADERS = """\
+title: Closer
+leaders:
+  - Pastor Sam   # the host
+  - Dan & Mia Lopez
+
+# the weeks
+weeks: [trust]
+"""
+
+
+def test_a_table_and_e_mail_make_a_leader_a_table_leader_and_a_name_alone_stays_a_name() -> None:
+    tabled = apply(LEADERS, {"op": "set", "path": ["leaders", 1, "table"], "value": "3"})
+    assert changed_lines(LEADERS, tabled) == [
+        "-  - Dan & Mia Lopez",
+        "+  - name: Dan & Mia Lopez",
+        "+    table: 3",
+    ]
+    mailed = apply(tabled, {"op": "set", "path": ["leaders", 1, "email"], "value": "dm@x.org"})
+    assert changed_lines(tabled, mailed) == ["+    email: dm@x.org"]
+    assert load_course_text(mailed, "course.yaml", Path.cwd()).table_leaders[0].table == 3
+    # Taken away again, table first or e-mail first, the leader is the name alone.
+    for first, then in (("table", "email"), ("email", "table")):
+        half = apply(mailed, {"op": "set", "path": ["leaders", 1, first], "value": ""})
+        assert f"    {then}: " in half and f"    {first}: " not in half
+        assert apply(half, {"op": "set", "path": ["leaders", 1, then], "value": " "}) == LEADERS
+    host = apply(LEADERS, {"op": "set", "path": ["leaders", 0, "email"], "value": "sam@x.org"})
+    assert changed_lines(LEADERS, host) == [
+        "-  - Pastor Sam   # the host",
+        "+  - name: Pastor Sam # the host",
+        "+    email: sam@x.org",
+    ]
+    assert apply(host, {"op": "set", "path": ["leaders", 0, "email"], "value": ""}) == LEADERS
+
+
+def test_a_leader_on_one_line_becomes_a_table_leader_on_the_same_line() -> None:
+    text = "title: Closer\nleaders: [Sam, Dan]\nweeks: [trust]\n"
+    tabled = apply(text, {"op": "set", "path": ["leaders", 1, "table"], "value": "2"})
+    assert changed_lines(text, tabled) == [
+        "-leaders: [Sam, Dan]",
+        "+leaders: [Sam, {name: Dan, table: 2}]",
+    ]
+    assert apply(tabled, {"op": "set", "path": ["leaders", 1, "table"], "value": ""}) == text
+    # A table that is not a number is kept as typed, for the check to name.
+    worded = apply(text, {"op": "set", "path": ["leaders", 1, "table"], "value": "three"})
+    assert "{name: Dan, table: three}" in worded
+
+
+def test_notices_are_added_edited_and_removed_on_their_own_lines() -> None:
+    added = apply(LEADERS, {"op": "add", "path": ["notices"], "value": "Childcare in Room 104"})
+    assert changed_lines(LEADERS, added) == ['+notices: ["Childcare in Room 104"]']
+    week = apply(added, {"op": "add", "path": ["weeks", 0, "notices"], "value": "Meal sign-up"})
+    assert changed_lines(added, week) == [
+        "-weeks: [trust]",
+        '+weeks: [{lesson: trust, notices: ["Meal sign-up"]}]',
+    ]
+    edited = apply(week, {"op": "set", "path": ["notices", 0], "value": "Childcare: Room 9"})
+    assert changed_lines(week, edited) == [
+        '-notices: ["Childcare in Room 104"]',
+        '+notices: ["Childcare: Room 9"]',
+    ]
+    removed = apply(edited, {"op": "remove", "path": ["weeks", 0, "notices", 0]})
+    assert "weeks: [{lesson: trust, notices: []}]" in removed
+    block = "title: Closer\nnotices:\n  - Childcare   # ask Jo\n  - Meal\nweeks: [trust]\n"
+    gone = apply(block, {"op": "remove", "path": ["notices", 1]})
+    assert changed_lines(block, gone) == ["-  - Meal"]
+
+
+def test_large_print_is_written_true_and_left_out_or_false_when_cleared() -> None:
+    on = apply(LEADERS, {"op": "set", "path": ["large_print"], "value": "true"})
+    assert changed_lines(LEADERS, on) == ["+large_print: true"]
+    assert load_course_text(on, "course.yaml", Path.cwd()).large_print is True
+    off = apply(on, {"op": "set", "path": ["large_print"], "value": "false"})
+    assert changed_lines(on, off) == ["-large_print: true", "+large_print: false"]
+    assert apply(LEADERS, {"op": "set", "path": ["large_print"], "value": "false"}) == LEADERS
+
+
 def test_typed_values_are_read_as_their_kind_and_anything_else_is_left_for_the_check() -> None:
     assert coerce(["minutes"], "60") == 60
     assert coerce(["start"], "2027-01-10") == dt.date(2027, 1, 10)
@@ -219,7 +296,8 @@ subtitle: 'Sub'
 church: "Church"
 time: "18:30"
 translation: WEB
-leaders: [Ann]
+leaders: [Ann, {name: Bo, table: 2}]
+notices: [Childcare]
 care:
   - name: Pat
 brand:
@@ -228,6 +306,8 @@ weeks:
   - lesson: trust
     title: |-
       A title
+    notices:
+      - 'Meal sign-up'
     questions:
       add:
         - text: A question
@@ -241,6 +321,10 @@ TEXT_FIELDS: list[list[str | int]] = [
     ["church"],
     ["time"],
     ["leaders", 0],
+    ["leaders", 1, "name"],
+    ["leaders", 1, "email"],
+    ["notices", 0],
+    ["weeks", 0, "notices", 0],
     *(["care", 0, key] for key in ("name", "role", "phone", "email", "note")),
     ["brand", "slides"],
     ["brand", "document"],
@@ -308,6 +392,7 @@ def test_the_page_writes_what_it_reads(tmp_path_factory: Any, typed: str, steps:
     text = apply(text, {"op": "set", "path": steps_path, "value": steps})
     text = apply(text, {"op": "reword", "week": 0, "id": "q1", "text": typed})
     text = apply(text, {"op": "add", "path": ["leaders"], "value": typed})
+    text = apply(text, {"op": "add", "path": ["notices"], "value": typed})
     text = apply(text, {"op": "add", "path": ["care"], "value": {"name": typed}})
     storage.save(course, text, ROUND_TRIP)
 
@@ -324,5 +409,7 @@ def test_the_page_writes_what_it_reads(tmp_path_factory: Any, typed: str, steps:
             assert _at(data, path) == typed.strip(), path
         assert (_at(data, steps_path[:-1]).get("steps") or []) == lines
         assert _at(data, ["weeks", 0, "questions", "replace", "q1"]) == typed
-        assert _at(data, ["leaders", 1]) == typed
+        assert _at(data, ["leaders", 2]) == typed
+        assert _at(data, ["leaders", 1, "table"]) == 2
+        assert _at(data, ["notices", 1]) == typed
         assert _at(data, ["care", 1, "name"]) == typed

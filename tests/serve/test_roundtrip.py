@@ -158,10 +158,24 @@ def course_files(draw: Any) -> str:
         lines.append(f"minutes: {draw(st.integers(9, 36)) * 5}")
     if draw(st.booleans()):
         lines.append(f"translation: {draw(st.sampled_from(['WEB', 'KJV', 'ASV']))}")
-    leaders = draw(st.lists(_words, max_size=2))
+    leaders = draw(st.lists(_words, max_size=3))
     if leaders:
         lines.append("leaders:")
-        lines.extend(f"  - {_scalar(draw, name)}" for name in leaders)
+        for name in leaders:
+            # A table leader is written {name, table, email}, in a block or on one line.
+            form = draw(st.sampled_from(["name", "block", "flow"]))
+            table = draw(st.integers(1, 12))
+            if form == "name":
+                lines.append(f"  - {_scalar(draw, name)}")
+            elif form == "block":
+                lines.append(f"  - name: {_scalar(draw, name)}\n    table: {table}")
+                if draw(st.booleans()):
+                    lines.append(f"    email: t{table}@example.org   # for the packet")
+            else:
+                lines.append(f"  - {{name: {_scalar(draw, name)}, email: t{table}@example.org}}")
+    notices = draw(st.lists(_words, max_size=2))
+    if notices:
+        lines.append(f"notices: [{', '.join(_scalar(draw, n) for n in notices)}]")
     contacts = draw(st.lists(_words, max_size=3))
     if contacts:
         lines.append("care:")
@@ -185,6 +199,12 @@ def course_files(draw: Any) -> str:
             lines.append(f"  - lesson: {lesson}")
             if draw(st.booleans()):
                 lines.append(f"    title: {_scalar(draw, draw(_words))}")
+            if not notices and draw(st.booleans()):
+                lines.append("    notices:")
+                lines.extend(
+                    f"      - {_scalar(draw, n)}"
+                    for n in draw(st.lists(_words, min_size=1, max_size=3))
+                )
     return "\n".join(lines) + "\n"
 
 
@@ -252,6 +272,8 @@ def test_every_control_sends_back_what_the_file_holds(site: Site, text: str, dat
     if path in (["brand", "slides"], ["brand", "document"], ["date_style"], ["time_style"]):
         return
     new = data.draw(_words)
+    if path[0] == "leaders" and path[-1] == "table":
+        new = str(data.draw(st.integers(1, 12)))
     if len(path) == 2 and path[0] == "weeks":
         new = data.draw(st.sampled_from(LESSONS))
     if path[0] == "skip" and path[-1] != "label":
@@ -350,3 +372,86 @@ def test_values_a_control_cannot_show_are_shown_as_text(site: Site) -> None:
     assert found["f-title"]["value"] == "[Closer, Together]"
     assert (found["f-start"]["attrs"]["type"], found["f-start"]["value"]) == ("text", "2027-02-30")
     assert (found["f-minutes"]["attrs"]["type"], found["f-minutes"]["value"]) == ("text", "sixty")
+
+
+NOTICED = """\
+title: Closer
+leaders:
+  - Pastor Sam   # the host
+  - name: Dan & Mia Lopez
+    table: 3
+    email: dm@example.org
+  - {name: Jo Park, table: 4}
+notices: ["Childcare in Room 104"]   # every week
+weeks:
+  - lesson: trust
+    notices:
+      - Meal sign-up in the foyer
+  - safety
+"""
+
+
+def test_notices_and_table_leaders_are_shown_and_each_changes_only_its_own_line(
+    site: Site,
+) -> None:
+    state = site.state(NOTICED, 0)
+    shown = {
+        tuple(json.loads(c["attrs"]["data-path"])): c["value"]
+        for c in controls(state["editor"])
+        if c["attrs"]
+        .get("data-path", "")
+        .startswith(('["leaders"', '["notices"', '["weeks", 0, "n'))
+    }
+    assert shown == {
+        ("leaders", 0): "Pastor Sam",
+        ("leaders", 0, "table"): "",
+        ("leaders", 0, "email"): "",
+        ("leaders", 1, "name"): "Dan & Mia Lopez",
+        ("leaders", 1, "table"): "3",
+        ("leaders", 1, "email"): "dm@example.org",
+        ("leaders", 2, "name"): "Jo Park",
+        ("leaders", 2, "table"): "4",
+        ("leaders", 2, "email"): "",
+        ("notices", 0): "Childcare in Room 104",
+        ("weeks", 0, "notices", 0): "Meal sign-up in the foyer",
+    }
+    rows = NOTICED.splitlines()
+    for path, value, line in (
+        (["leaders", 1, "table"], "5", 4),
+        (["leaders", 1, "email"], "dan@example.org", 5),
+        (["leaders", 1, "name"], "Dan Lopez", 3),
+        (["leaders", 2, "table"], "6", 6),
+        (["notices", 0], "Childcare in Room 9", 7),
+        (["weeks", 0, "notices", 0], "Bring a dish", 11),
+    ):
+        edited = apply(NOTICED, {"op": "set", "path": path, "value": value}).splitlines()
+        assert len(edited) == len(rows), path
+        assert [i for i, (a, b) in enumerate(zip(rows, edited, strict=True)) if a != b] == [line]
+        assert value in edited[line]
+
+
+def test_a_notice_too_long_and_a_week_with_too_many_are_shown_beside_them(site: Site) -> None:
+    long = "Childcare for children under five is in Room 104, beside the kitchen, all evening"
+    text = NOTICED.replace("Meal sign-up in the foyer", long).replace(
+        "    notices:\n", "    notices:\n      - Bring a dish\n      - Parking behind the hall\n"
+    )
+    state = site.state(text, 0)
+    found = {p["field"]: p["words"] for p in state["problems"]}
+    assert found == {
+        "weeks[0].notices": (
+            "week 1's notices: 3 notices here and 1 for the whole course make 4; a week's "
+            "closing slide holds 3, so leave some out or put them on the handout another week"
+        ),
+        "weeks[0].notices[2]": (
+            f"week 1, the 3rd notice: is {len(long)} characters long; a notice takes at most 80, "
+            'a short line such as "Childcare in Room 104"'
+        ),
+    }
+    # Each has a place beside its field on the page, and the counter says how long.
+    editor = html.unescape(state["editor"])
+    assert 'data-field="weeks[0].notices"' in editor
+    assert 'data-field="weeks[0].notices[2]"' in editor
+    assert (
+        f'<span class="count over" title="Characters, of at most 80">{len(long)}/80</span>'
+        in editor
+    )

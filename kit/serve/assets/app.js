@@ -179,7 +179,7 @@
   function hideBanner() { $("#banner").hidden = true; }
 
   function valueOf(el) {
-    if (el.type === "checkbox") return el.checked ? "true" : "";
+    if (el.type === "checkbox") return el.checked ? "true" : (el.dataset.off || "");
     if (el.dataset.lines) return el.value.split("\n");
     return el.value;
   }
@@ -228,6 +228,11 @@
     if (el.type === "date") {
       dateKeyAt = Date.now();
       if (event.key === "Enter") flushDate(); else if (dateField === el) waitForDate(el);
+    }
+    if (event.key === "Enter" && el.classList.contains("one-line")) {
+      event.preventDefault();
+      el.blur();
+      return;
     }
     if (event.key !== "Enter" || el.tagName !== "INPUT") return;
     const button = el.closest(".add-row") && $("button[data-op]", el.closest(".add-row"));
@@ -344,7 +349,8 @@
     flushDate();
     await queue;
     const pdf = $("#build-pdf").checked;
-    const { status, data } = await post("/api/build", { text: draft.value, pdf });
+    const booklet = $("#build-booklet").checked;
+    const { status, data } = await post("/api/build", { text: draft.value, pdf, booklet });
     if (status !== 200) { stopped($("#build-result"), data.error); return; }
     $("#build").disabled = true;
     $("#build-result").innerHTML = "";

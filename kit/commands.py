@@ -180,15 +180,19 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
 
 def cmd_build(args: argparse.Namespace, progress: Progress | None = None) -> Iterator[str]:
     """Write the kit."""
-    from kit.pipeline import build_kit
+    from kit.pipeline import build_kit, pdfs_kept
 
     course = _course(args.course)
     yield from warnings(course)
+    # Said after the build, so that the first line still comes once files are done with.
+    again = args.pdf is None and pdfs_kept(Path(args.out))
     done = build_kit(course, args.out, pdf=args.pdf, booklet=args.booklet, progress=progress)
     yield from _tidied(args.out, done.tidied)
     yield f"wrote {len(done.written)} files to {shown(done.folder)}/"
     for path in done.written:
         yield f"  {path.name}"
+    if again:
+        yield "  (PDFs made again, as the last build made them; --no-pdf leaves them out)"
     if course.first_date is None:
         yield "  (no course.ics: the course has no start date, so no meeting has a date)"
     if done.removed:

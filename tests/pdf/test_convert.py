@@ -423,6 +423,11 @@ def test_a_rebuild_after_pdf_makes_the_pdfs_again(fake_soffice, run_kit, tmp_pat
     assert (result.code, result.err) == (0, "")
     assert [p.name for p in kit_files(out)] == sorted(SMALL_FILES + SMALL_PDFS)
     assert "removed" not in result.out
+    # LibreOffice takes a while: the build says why it ran, and how not to.
+    assert (
+        "  (PDFs made again, as the last build made them; --no-pdf leaves them out)"
+        in result.out.splitlines()
+    )
 
 
 @posix_only

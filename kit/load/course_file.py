@@ -149,7 +149,7 @@ def _broken_ids(folder: Path, problems: list[Problem]) -> set[str]:
 def _missing_folder(kind: str, value: str, folder: Path) -> str:
     if folder.exists():
         return f"'{value}' is a file; {kind} files go in a folder"
-    return f"folder '{value}' not found"
+    return f"no folder '{value}' beside the course file; check the name, or make the folder"
 
 
 def course_problems(

@@ -318,7 +318,8 @@ def test_missing_folders_are_located(course_file: Path) -> None:
     Path("afile").write_text("x")
     text = "title: T\nlessons: mine/\ntemplates: afile\nweeks: [trust]\n"
     assert problems(course_file, text) == [
-        "course.yaml:2:10: lessons folder (lessons): folder 'mine/' not found",
+        "course.yaml:2:10: lessons folder (lessons): no folder 'mine/' beside the course "
+        "file; check the name, or make the folder",
         "course.yaml:3:12: templates folder (templates): 'afile' is a file; template files go in "
         "a folder",
     ]

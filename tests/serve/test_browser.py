@@ -532,7 +532,8 @@ def test_a_problem_in_advanced_opens_it_and_is_shown_beside_its_field(page: Any,
     problem = page.locator('#advanced [data-field="lessons"] .problem')
     assert problem.is_visible()
     assert problem.inner_text() == (
-        "lessons folder: folder 'our-lessons' not found\ncourse.yaml:39:10 · lessons"
+        "lessons folder: no folder 'our-lessons' beside the course file; check the name, "
+        "or make the folder\ncourse.yaml:39:10 · lessons"
     )
     for width in (800, 1400):
         page.set_viewport_size({"width": width, "height": 940})

@@ -1,4 +1,4 @@
-"""The course files the docs show check clean, as a coordinator copying them expects."""
+"""The README and docs as a reader meets them: short, linked, and their course files check clean."""
 
 from __future__ import annotations
 
@@ -29,3 +29,11 @@ def test_a_course_the_docs_show_checks_without_a_problem_or_warning(
     (tmp_path / "course.yaml").write_text(course, encoding="utf-8")
     result = run_kit("check", tmp_path / "course.yaml")
     assert (result.code, result.err) == (0, ""), where
+
+
+def test_the_readme_is_short_and_links_every_docs_page() -> None:
+    """The README is for coordinators: at most 1,200 words, the rest in linked docs pages."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.split()) <= 1200
+    pages = sorted(p.name for p in (ROOT / "docs").glob("*.md"))
+    assert [p for p in pages if f"docs/{p}" not in readme] == []

@@ -63,6 +63,8 @@ FIELDS = {
     "private": "private word",
     "reflection": "quiet reflection",
     "story": "host's story",
+    "abuse": "abuse line",
+    "crisis": "crisis line",
 }
 """Keys whose words are not the key itself."""
 
@@ -76,6 +78,7 @@ ON_THEIR_OWN = {
     "time_style": "time style",
     "translation": "Bible translation",
     "care": "care contacts",
+    "arrival": "arrival and food",
     "place": "meeting place",
     "church": "church's name",
     "lessons": "lessons folder",
@@ -95,6 +98,7 @@ KEYS = {
     *("phone", "email", "label", "date", "table", "place", "language", "opening", "teaching"),
     *("discussion", "prayer", "prompt", "heading", "body", "slide", "article", "section"),
     *("site", "description", "question", "author", "part", "talk"),
+    *("arrival", "helplines"),
 }
 """Every key of the course and lesson formats; tests/test_places.py holds it to the schema."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import docx
 import pytest
 from pptx import Presentation
 from test_course_text import docx_lines, pptx_text
@@ -539,8 +540,9 @@ def test_the_private_word_on_intimacy_is_on_the_handout_only_and_can_be_left_out
         return
     week = private[0]
     n = week.number
-    assert f"Just for the two of you. {week.private}" in _doc(folder, f"week-{n:02d}-handout.docx")
-    assert f"Just for the two of you. {week.private}" in _doc(folder, "participant-booklet.docx")
+    for name in (f"week-{n:02d}-handout.docx", "participant-booklet.docx"):
+        # In a box of its own, apart from the take-home: separate, and for those who wish.
+        assert _boxes(folder / name, "Just for the two of you") == [[week.private]], name
     for name in (f"week-{n:02d}-leader-notes.docx", "leader-guide.docx"):
         assert week.private not in _doc(folder, name)
     assert week.private not in "\n".join(pptx_text(folder / f"week-{n:02d}-slides.pptx"))
@@ -553,6 +555,17 @@ def test_the_private_word_on_intimacy_is_on_the_handout_only_and_can_be_left_out
     kit.build(left_out, tmp_path / "build")
     for name in ("week-01-handout.docx", "participant-booklet.docx"):
         assert "Just for the two of you" not in _doc(tmp_path / "build", name)
+        assert _boxes(tmp_path / "build" / name, "Just for the two of you") == []
+
+
+def _boxes(path: Path, title: str) -> list[list[str]]:
+    """The paragraphs under the title of each box so titled in a document, a list a box."""
+    found = []
+    for table in docx.Document(str(path)).tables:
+        lines = [p.text for cell in table._cells for p in cell.paragraphs if p.text]
+        if lines and lines[0] == title:
+            found.append(lines[1:])
+    return found
 
 
 # --- scripture where the talk brings it in -------------------------------------------------
@@ -586,3 +599,94 @@ def test_each_passage_is_shown_after_the_teaching_point_that_brings_it_in(built)
 
 def _references(week) -> set[str]:
     return {p.reference for p in week.scripture}
+
+
+# --- the take-home and the lines to call, for where the church is --------------------------
+
+HOME_SAFETY = "Not safe at home? Skip it, and talk with a leader or see the care box."
+OWN_LINES = (
+    'helplines:\n  abuse: "Refuge: call 0808 2000 247"\n  crisis: "Samaritans: call 116 123"\n'
+)
+
+
+def test_every_take_home_says_to_leave_it_when_home_is_not_safe(built) -> None:
+    course, folder = built
+    booklet = _doc(folder, "participant-booklet.docx").split("Couple time:")[1:]
+    for week, pages in zip(course.weeks, booklet, strict=True):
+        handout = _doc(folder, f"week-{week.number:02d}-handout.docx")
+        for text in (handout, pages):
+            heading = next(line for line in text.splitlines() if week.take_home_title in line)
+            after = text[text.index(heading) + len(heading) :].splitlines()
+            assert after[1] == HOME_SAFETY, week.number
+
+
+def test_the_lines_to_call_are_in_body_size_on_couples_pages(built) -> None:
+    _, folder = built
+    for name in ("week-01-handout.docx", "participant-booklet.docx"):
+        lines = [p for p in docx.Document(str(folder / name)).tables[-1]._cells[0].paragraphs]
+        line = next(p for p in lines if DV_LINE in p.text)
+        assert line.style.name == "Normal" and "988" in line.text, name
+
+
+def test_a_course_with_its_own_helplines_prints_them_wherever_the_us_ones_were(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "course.yaml").write_text(
+        FIVE + OWN_LINES + "leaders: [{name: Dan Lopez, table: 1}]\n", encoding="utf-8"
+    )
+    course = kit.load_course(tmp_path / "course.yaml")
+    kit.build(course, tmp_path / "build")
+    names = ["leader-guide.docx", "participant-booklet.docx", "leader-packet-dan-lopez.docx"]
+    for week in course.weeks:
+        names += [
+            f"week-{week.number:02d}-handout.docx",
+            f"week-{week.number:02d}-leader-notes.docx",
+        ]
+    for name in names:
+        text = _doc(tmp_path / "build", name)
+        assert "a domestic violence hotline (Refuge: call 0808 2000 247)" in text, name
+        assert "a crisis line (Samaritans: call 116 123)" in text, name
+        for us in ("988", "1-800-799-7233", "88788", "in the US"):
+            assert us not in text, (name, us)
+    for deck in (tmp_path / "build").glob("*.pptx"):
+        assert "988" not in "\n".join(pptx_text(deck)), deck.name
+
+
+def test_without_its_own_helplines_a_course_prints_the_us_ones(built) -> None:
+    _, folder = built
+    for name in ("leader-guide.docx", "week-01-handout.docx", "week-01-leader-notes.docx"):
+        text = _doc(folder, name)
+        assert f"a domestic violence hotline (in the US, {DV_LINE})" in text, name
+        assert "a crisis line (in the US, call or text 988)" in text, name
+
+
+# --- an arrival part ------------------------------------------------------------------------
+
+
+def test_an_arrival_part_is_planned_for_in_every_document_and_deck(tmp_path: Path) -> None:
+    (tmp_path / "course.yaml").write_text(
+        FIVE.replace("minutes: 75", "minutes: 90\ntime: 6pm\narrival: 30"), encoding="utf-8"
+    )
+    course = kit.load_course(tmp_path / "course.yaml")
+    kit.build(course, tmp_path / "build")
+    folder = tmp_path / "build"
+    guide = _doc(folder, "leader-guide.docx")
+    assert "Arrival and food\n30 minutes to arrive, eat together and settle at the tables." in guide
+    for week in course.weeks:
+        n = week.number
+        notes = _doc(folder, f"week-{n:02d}-leader-notes.docx")
+        part = notes[notes.index("1. Arrival and food (30 min, 6:00 pm)") :]
+        part = part[: part.index("2. Welcome and opening question (")]
+        for words in ("Greet", "Name tags:", "Where to sit:", "food allergy", "nothing personal"):
+            assert words in part, (n, words)
+        assert "6:00 pm\nArrival and food\n30\n6:30 pm\nWelcome and opening question" in notes
+        _, speaker = pptx_text(folder / f"week-{n:02d}-slides.pptx")
+        assert "\u2022 Arrival and food: 30 min (6:00 pm)" in speaker, n
+    assert guide.count("1. Arrival and food (30 min, 6:00 pm)") == len(course.weeks)
+
+
+def test_without_an_arrival_part_no_document_names_one(built) -> None:
+    _, folder = built
+    for name in ("leader-guide.docx", "week-01-leader-notes.docx", "week-01-handout.docx"):
+        assert "Arrival" not in _doc(folder, name), name
+    assert "Arrival" not in "\n".join(pptx_text(folder / "week-01-slides.pptx"))

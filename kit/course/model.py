@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.course.schedule import Meeting
 from kit.course.scripture import Passage
-from kit.course.timing import Slot, couple_minutes
+from kit.course.timing import Slot, couple_minutes, fit_session
 from kit.errors import Problem
-from kit.load.schema import CareContact, Lesson, Point, Source, TableLeader
+from kit.load.schema import CareContact, Helplines, Lesson, Point, Source, TableLeader
 
 PARTS = ("opening", "teaching", "exercise", "discussion", "prayer")
 """The parts of every lesson, in the order they happen."""
 PART_NAMES = {
+    "arrival": "Arrival and food",
     "opening": "Welcome and opening question",
     "ground_rules": "Ground rules",
     "teaching": "Teaching",
@@ -30,12 +31,32 @@ GROUND_RULES = ("ground_rules", 5)
 the host reads the ground rules to the room before anyone is asked to share."""
 
 
+ARRIVAL = "arrival"
+"""The part a course with `arrival` minutes puts first: couples arrive and eat."""
+SHORTEST_REST = 45
+"""The fewest minutes an arrival part may leave the rest of the evening: the shortest
+session a course may ask for."""
+
+
 def session_parts(lesson: Lesson, number: int) -> list[tuple[str, int]]:
     """The parts of week `number`'s session and their natural minutes, in order."""
     parts = [(part, getattr(lesson, part).minutes) for part in PARTS]
     if number == 1:
         parts.insert(1, GROUND_RULES)
     return parts
+
+
+def fitted_parts(
+    lesson: Lesson, number: int, minutes: int, arrival: int | None = None
+) -> list[tuple[str, int]]:
+    """Week `number`'s parts with their minutes fitted to a session of `minutes`.
+
+    An arrival part keeps its own minutes and comes first; the lesson's parts share the rest.
+    """
+    keys, natural = zip(*session_parts(lesson, number), strict=True)
+    fitted = fit_session(natural, minutes - (arrival or 0))
+    parts = list(zip(keys, fitted, strict=True))
+    return [(ARRIVAL, arrival), *parts] if arrival else parts
 
 
 @dataclass(frozen=True)
@@ -158,8 +179,9 @@ class Week:
     def couple_minutes(self) -> int:
         """Minutes of the discussion couples spend apart on their own questions; 0 when the
         discussion is not split between the table and the couples."""
+        # Time apart is a share of the evening's table time, which arrival is not.
         return couple_minutes(
-            sum(s.minutes for s in self.slots),
+            sum(s.minutes for s in self.slots if s.key != ARRIVAL),
             self.minutes("exercise"),
             self.minutes("discussion"),
             len(self.couple_questions),
@@ -237,6 +259,11 @@ class ResolvedCourse:
     """Table leaders named with their table and e-mail; each gets a packet."""
     large_print: bool = False
     """Also write large-print copies of the handouts and the couples' booklet."""
+    helplines: Helplines = field(default_factory=Helplines)
+    """The abuse and crisis lines for the church's country; the templates' US lines when
+    neither is given."""
+    arrival: int | None = None
+    """Minutes for arrival and food before the opening question, when the course has them."""
 
     @property
     def span(self) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.course.model import Question, ResolvedCourse, Week, session_parts
+from kit.course.model import Question, ResolvedCourse, Week, fitted_parts, session_parts
 from kit.course.schedule import Meeting, gaps, meetings
 from kit.course.scripture import passage, translation_name
-from kit.course.timing import clock_slots, fit_session, question_capacity
+from kit.course.timing import clock_slots, question_capacity
 from kit.course.wording import fill_weeks
 from kit.load import schema
 from kit.load.lessons import LessonFile
@@ -48,6 +48,8 @@ def resolve(
         translation=code,
         translation_name=translation_name(code),
         care=tuple(course.care),
+        helplines=course.helplines,
+        arrival=course.arrival,
         weeks=weeks,
         schedule=schedule,
         brand_slides=_path(base, course.brand.slides),
@@ -159,14 +161,13 @@ def _week(
     date,
     skipped_after: tuple[Meeting, ...],
 ) -> Week:
-    keys, natural = zip(*session_parts(lesson, number), strict=True)
-    fitted = fit_session(natural, course.minutes)
-    slots = clock_slots(list(zip(keys, fitted, strict=True)), course.time)
+    natural = dict(session_parts(lesson, number))
+    parts = fitted_parts(lesson, number, course.minutes, course.arrival)
+    slots = clock_slots(parts, course.time)
     asked = apply_changes(lesson, spec.questions)
     required = sum(1 for q in asked if not q.optional)
-    discussion = keys.index("discussion")
     capacity = question_capacity(
-        fitted[discussion], natural[discussion], len(lesson.questions), required
+        dict(parts)["discussion"], natural["discussion"], len(lesson.questions), required
     )
     kept, left_out = choose_questions(asked, capacity)
     exercise = spec.exercise or schema.ExerciseChange()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kit.compose.dates import format_date
 from kit.compose.templates import template_problems
-from kit.course.model import ResolvedCourse, session_parts
+from kit.course.model import SHORTEST_REST, ResolvedCourse, session_parts
 from kit.course.packets import packet_problems
 from kit.course.resolve import apply_changes, resolve
 from kit.course.schedule import meetings, stray_skips
@@ -173,6 +173,10 @@ def course_problems(
     problem = translation_problem(course.translation) if translation else None
     if problem:
         yield doc.problem(("translation",), problem)
+    sound = ok(("minutes",), ("arrival",))
+    if sound and course.arrival and course.minutes - course.arrival < SHORTEST_REST:
+        yield doc.problem(("arrival",), _arrival_problem(course.minutes, course.arrival))
+        sound = False
     for i, week in enumerate(course.weeks or ()):
         if week is None or week.lesson is None:
             continue  # its own problem is reported
@@ -187,7 +191,7 @@ def course_problems(
             continue
         found = list(_question_problems(week, entry.lesson, doc, ("weeks", i, "questions")))
         yield from found
-        fits = not found and ok(("minutes",), ("weeks", i, "questions"))
+        fits = sound and not found and ok(("weeks", i, "questions"))
         if fits and (timing := _timing_problem(i, week, entry.lesson, course)):
             yield doc.problem(("weeks", i), timing)
     if translation and problem is None:
@@ -329,13 +333,24 @@ def _question_problems(
         yield doc.problem((*at, "drop"), "every question is dropped; keep or add at least one")
 
 
+def _arrival_problem(minutes: int, arrival: int) -> str:
+    """What is wrong when arrival leaves too little of the session for the rest."""
+    return (
+        f"{arrival} minutes of arrival leave {minutes - arrival} of the {minutes}-minute "
+        f"session for the rest of the evening, which needs at least {SHORTEST_REST}; "
+        f"make the session length (minutes) at least {arrival + SHORTEST_REST}, "
+        f"or the arrival at most {minutes - SHORTEST_REST}"
+    )
+
+
 def _timing_problem(
     i: int, week: schema.Week, lesson: schema.Lesson, course: schema.Course
 ) -> str | None:
     """What is wrong when a week's questions that are not optional cannot fit its session."""
     keys, natural = zip(*session_parts(lesson, i + 1), strict=True)
     at = keys.index("discussion")
-    discussion = fit_session(natural, course.minutes)[at]
+    arrival = course.arrival or 0
+    discussion = fit_session(natural, course.minutes - arrival)[at]
     required = sum(1 for q in apply_changes(lesson, week.questions) if not q.optional)
     needed = discussion_shortfall(discussion, required, natural[at], len(lesson.questions))
     if needed is None:
@@ -345,14 +360,15 @@ def _timing_problem(
     # length named is one from which every longer session fits too.
     longer = None
     for m in range(LONGEST_SESSION, course.minutes, -1):
-        if fit_session(natural, m)[at] < needed:
+        if fit_session(natural, m - arrival)[at] < needed:
             break
         longer = m
     fix = f"make the session length (minutes) at least {longer}, " if longer else ""
+    with_arrival = f"with {arrival} minutes of arrival " if arrival else ""
     return (
         f"lesson '{lesson.id}': its {required} questions that are not optional "
         f"need at least {needed} minutes of discussion, but a {course.minutes}-minute session "
-        f"leaves {discussion}; {fix}drop some this week or mark some optional"
+        f"{with_arrival}leaves {discussion}; {fix}drop some this week or mark some optional"
     )
 
 

@@ -298,6 +298,15 @@ class CareContact(Setting):
     """Anything else, e.g. hours or a website."""
 
 
+class Helplines(Setting):
+    """The lines for abuse at home and for suicide where the church is."""
+
+    abuse: Text | None = None
+    """Whom to call about abuse at home, and how, e.g. "Refuge: call 0808 2000 247"."""
+    crisis: Text | None = None
+    """Whom to call when someone thinks of harming themselves, e.g. "Samaritans: call 116 123"."""
+
+
 class TableLeader(Setting):
     """Someone who leads a table, and gets a packet of the table's notes."""
 
@@ -465,6 +474,9 @@ class Course(Setting):
     """How outputs write clock times: 12h (6:30 pm) or 24h (18:30)."""
     minutes: int = Field(default=90, ge=45, le=180, strict=True)
     """Session length in minutes; each week is fitted to it."""
+    arrival: int | None = Field(default=None, ge=5, le=60, strict=True)
+    """Optional: minutes for arriving and a meal or dessert before the opening question;
+    the session's other parts share the rest of its minutes."""
     translation: Text = "WEB"
     """Scripture translation code: WEB, KJV, ASV, ..."""
     intimacy: bool = Field(default=True, strict=True)
@@ -473,6 +485,8 @@ class Course(Setting):
     """True adds a large-print copy of each handout and of the couples' booklet."""
     care: list[CareContact] = []
     """Local help, printed on the care page, in leader notes and in handouts."""
+    helplines: Helplines = Helplines()
+    """The abuse and crisis lines for the church's country; the US lines when not given."""
     notices: list[Notice] = []
     """Short lines for every week ("Childcare in Room 104"): handouts, notes, closing slides."""
     brand: Brand = Brand()

@@ -38,12 +38,13 @@ _TYPE_NAMES = {
 }
 """What a value should be, by the kind of mismatch pydantic reports."""
 
-_UNITS = {"minutes": "minute", "every": "week"}
+_UNITS = {"minutes": "minute", "every": "week", "arrival": "minute"}
 """What a whole number counts, by its key."""
 
 _LIMITS = {
     ("minutes",): "a meeting must be {words} {bound} long",
     ("every",): "meetings must be {words} {bound} apart",
+    ("arrival",): "arrival must be {words} {bound} long",
 }
 """Limits said as what they mean, by field path; others say the number and its unit."""
 

@@ -181,7 +181,7 @@ def test_an_unknown_field_at_render_time(tmp_path: Path, monkeypatch: pytest.Mon
         ),
         (
             "{{ course.templates_dir.read_text() }}",
-            "Course has no 'templates_dir'; known: care, church, date_style, every, first_date,",
+            "Course has no 'templates_dir'; known: arrival, care, church, date_style, every,",
         ),
         (
             "{% set l = [1] %}{{ l.append(2) }}",

@@ -38,3 +38,46 @@ def test_the_span_counts_the_weeks_from_the_first_meeting_to_the_last(
     # Six meetings every other week, the first on 6 January and the last on 17 March,
     # fill 11 weeks of a calendar: the first week, the last and the nine between.
     assert _course(tmp_path, settings, count).span == span
+
+
+@pytest.mark.parametrize(
+    ("settings", "arrival"),
+    [
+        ("minutes: 90\narrival: 30\n", 30),
+        ("minutes: 75\nevery: 2\narrival: 20\n", 20),
+        ("minutes: 120\narrival: 45\n", 45),
+        ("minutes: 100\narrival: 15\ntime: 6pm\n", 15),
+    ],
+)
+def test_an_arrival_part_comes_first_and_the_rest_share_the_other_minutes(
+    tmp_path: Path, settings: str, arrival: int
+) -> None:
+    course = _course(tmp_path, settings)
+    for week in course.weeks:
+        first, *rest = week.slots
+        assert (first.key, first.minutes) == ("arrival", arrival), week.number
+        assert sum(s.minutes for s in week.slots) == course.minutes, week.number
+        assert all(s.minutes % 5 == 0 for s in week.slots), week.number
+        assert [s.key for s in rest][:1] == ["opening"], week.number
+
+
+def test_an_arrival_part_starts_the_clock_and_the_opening_follows_it(tmp_path: Path) -> None:
+    course = _course(tmp_path, "minutes: 90\narrival: 30\ntime: 6pm\n")
+    week = course.weeks[0]
+    assert [(s.key, s.start.strftime("%H:%M")) for s in week.slots[:2]] == [
+        ("arrival", "18:00"),
+        ("opening", "18:30"),
+    ]
+    assert week.end.strftime("%H:%M") == "19:30"
+
+
+def test_without_an_arrival_part_the_evening_is_as_before(tmp_path: Path) -> None:
+    plain = _course(tmp_path, "minutes: 90\n")
+    assert [s.key for s in plain.weeks[1].slots] == [
+        "opening",
+        "teaching",
+        "exercise",
+        "discussion",
+        "prayer",
+    ]
+    assert [s.minutes for s in plain.weeks[1].slots] == [10, 15, 10, 50, 5]

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+import kit
 from kit.cli import main
 from kit.serve.building import pdf_available, zip_name
 
@@ -313,3 +314,25 @@ def test_table_leaders_load_edit_save_and_build(client: Any, site: Any) -> None:
     job = site.builder.wait(120)
     assert job.state == "done", job.error
     assert "leader-packet-dan-and-mia-lopez.docx" in job.files
+
+
+def test_a_course_with_an_arrival_part_and_own_helplines_is_edited_and_saved(
+    client: Any, site: Any
+) -> None:
+    loaded = (
+        site.course.read_text(encoding="utf-8")
+        .replace("\narrival:     ", "\narrival: 30 ")
+        .replace("\n  abuse:      ", '\n  abuse: "Refuge: call 0808 2000 247"')
+    )
+    site.course.write_text(loaded, encoding="utf-8")
+    state = edit(client, site, loaded, {"op": "set", "path": ["minutes"], "value": "120"})
+    assert state["problems"] == []
+    response = post(client, site, "/api/save", {"text": state["text"], "loaded": loaded})
+    assert response.status_code == 200
+    course = kit.load_course(site.course)
+    assert (course.minutes, course.arrival) == (120, 30)
+    assert [(s.key, s.minutes) for s in course.weeks[0].slots][:2] == [
+        ("arrival", 30),
+        ("opening", 10),
+    ]
+    assert course.helplines.abuse == "Refuge: call 0808 2000 247"

@@ -544,7 +544,9 @@ def test_a_problem_in_advanced_opens_it_and_is_shown_beside_its_field(page: Any,
     assert advanced.get_attribute("open") is not None
     beside = page.locator("#raw-field .problem")
     assert beside.is_visible()
-    assert beside.inner_text().startswith("minuts: unknown key 'minuts'; known: brand, care, ")
+    assert beside.inner_text().startswith(
+        "minuts: unknown key 'minuts'; known: arrival, brand, care, "
+    )
     assert page.locator("#general-problems .problem").inner_text() == beside.inner_text()
     for width in (800, 1400):
         page.set_viewport_size({"width": width, "height": 940})

@@ -228,6 +228,9 @@ def build_form(
     lessons = [(lid, e.lesson.title, e.lesson.big_idea) for lid, e in library.items()]
     skipped = [text_of(m.date) for m in course.schedule if m.week is None] if course else []
     values = {key: text_of(data.get(key)) for key in SETTINGS}
+    if isinstance(data.get("time"), float):
+        # `time: 18.30` is read as the number 18.3; its two decimals are the minutes.
+        values["time"] = f"{data['time']:.2f}"
     used = {w.lesson for w in weeks}
     return Form(
         values=values,

@@ -47,6 +47,7 @@ class BuildJob:
             "error": self.error,
             "pdf": self.pdf,
             "booklet": self.booklet,
+            "folder": str(self.out_dir.resolve()),
         }
 
 

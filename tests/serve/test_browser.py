@@ -411,6 +411,8 @@ def test_a_build_that_stops_says_so_plainly_and_keeps_the_edit(page: Any, live: 
     lines = box.inner_text().splitlines()
     assert lines[0] == "The build stopped; nothing was written."
     assert lines[1].startswith("build/week-01-handout.docx: has been changed since kit wrote it")
+    # The folder in full, for a coordinator who has never looked for it.
+    assert lines[-1] == f"The kit's folder: {(live.site.folder / 'build').resolve()}"
     assert "Childcare in Room 104" in [p.text for p in docx.Document(str(handout)).paragraphs]
 
 

@@ -327,7 +327,7 @@
   }
 
   // A build that stops says so plainly, above the reasons, one to a line.
-  function stopped(where, error) {
+  function stopped(where, error, folder) {
     where.innerHTML = "";
     const box = document.createElement("div");
     box.className = "banner error build-stopped";
@@ -342,6 +342,13 @@
       reasons.appendChild(item);
     }
     box.appendChild(reasons);
+    // A file named in the reasons is in the kit's folder, which the page shows in full.
+    if (folder) {
+      const at = document.createElement("p");
+      at.className = "hint";
+      at.textContent = "The kit's folder: " + folder;
+      box.appendChild(at);
+    }
     where.appendChild(box);
   }
 
@@ -367,7 +374,7 @@
     $("#build").disabled = false;
     progress.hidden = true;
     const result = $("#build-result");
-    if (job.state !== "done") { stopped(result, job.error); return; }
+    if (job.state !== "done") { stopped(result, job.error, job.folder); return; }
     const head = document.createElement("p");
     head.innerHTML = `<strong>Done:</strong> ${job.files.length} files. `;
     const zip = document.createElement("a");

@@ -744,3 +744,38 @@ def test_screenshots_of_large_print_notices_table_leaders_and_the_booklet_choice
         page.click("#open-build")
         page.locator("#build-panel").screenshot(path=str(SHOTS / f"handing-build-{width}.png"))
         page.click("#close-build")
+
+
+def test_a_notice_added_with_enter_leaves_its_box_empty_and_a_repeat_is_warned_beside_it(
+    page: Any,
+) -> None:
+    page.fill("#f-notice-new", "Childcare in Room 104")
+    change(page, lambda: page.press("#f-notice-new", "Enter"))
+    assert page.input_value("#f-notice-new") == ""
+    # The button with the box empty adds nothing again.
+    before = page.evaluate("document.body.dataset.version")
+    page.click('[data-field="notices"] .add-row button')
+    assert page.evaluate("document.body.dataset.version") == before
+    assert page.locator('[data-field="notices"] .notice-row').count() == 1
+    page.fill("#f-notice-new", "Childcare in Room 104")
+    change(page, lambda: page.click('[data-field="notices"] .add-row button'))
+    assert page.input_value("#f-notice-new") == ""
+    assert page.inner_text('[data-field="notices[1]"] .warning') == (
+        "the 2nd notice: warning: 'Childcare in Room 104' is already notice 1; "
+        "remove one of them\ncourse.yaml:24:36 · notices[1]"
+    )
+    change(page, lambda: page.click('[aria-label="Remove notice: Childcare in Room 104"] >> nth=1'))
+    change(page, lambda: page.click('#weeks [data-select-week="1"]'))
+    for line in ("Meal sign-up", "Meal sign-up", "Childcare in Room 104"):
+        page.fill("#f-week-notice-new", line)
+        change(page, lambda: page.press("#f-week-notice-new", "Enter"))
+        assert page.input_value("#f-week-notice-new") == ""
+    assert page.locator('[data-field="weeks[1].notices"] .notice-row').count() == 3
+    assert page.inner_text('[data-field="weeks[1].notices[1]"] .warning') == (
+        "week 2, the 2nd notice: warning: 'Meal sign-up' is already this week's notice 1; "
+        "remove one of them\ncourse.yaml:44:31 · weeks[1].notices[1]"
+    )
+    assert page.inner_text('[data-field="weeks[1].notices[2]"] .warning') == (
+        "week 2, the 3rd notice: warning: 'Childcare in Room 104' is already a notice for "
+        "every week (notice 1); remove it here\ncourse.yaml:44:47 · weeks[1].notices[2]"
+    )

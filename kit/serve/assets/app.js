@@ -255,6 +255,9 @@
       // A skipped date with a reason is written {date, label}; without one, the date alone.
       const label = el.dataset.labelFrom ? $(el.dataset.labelFrom).value.trim() : "";
       if (label) value = { date: value, label };
+      // Emptied once taken, as the field it came from now holds it.
+      if (from) from.value = "";
+      if (el.dataset.labelFrom) $(el.dataset.labelFrom).value = "";
       let next = week;
       if (path.length === 1 && path[0] === "weeks") next = $$("#editor .week-row").length;
       send({ op, path, value }, next);

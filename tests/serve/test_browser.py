@@ -779,3 +779,49 @@ def test_a_notice_added_with_enter_leaves_its_box_empty_and_a_repeat_is_warned_b
         "week 2, the 3rd notice: warning: 'Childcare in Room 104' is already a notice for "
         "every week (notice 1); remove it here\ncourse.yaml:44:47 · weeks[1].notices[2]"
     )
+
+
+LONG_NAMES = STARTER.replace(
+    'leaders: ["Your names here"]                         #',
+    'leaders: [{name: "Nguyễn Văn Minh & Trần Thị Hoa", table: 2, email: minh.hoa@example.org}, '
+    '{name: "Dan & Mia Lopez", table: 3}, {name: Jo Park, table: 12}] #',
+).replace(
+    "      replace: {}                  #",
+    '      replace: {empathy-understood: {text: "When did you last feel heard?", '
+    'note: "Let each couple answer in turn."}} #',
+)
+
+WHOLE = """() => Array.from(document.querySelectorAll("#editor .leader-name")).filter(
+  (el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2
+).map((el) => el.value)"""
+
+
+def test_long_leader_names_are_shown_whole_and_a_rewording_with_its_own_note_says_so(
+    page: Any, live: Any
+) -> None:
+    reopen(page, live, LONG_NAMES)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        name = page.get_by_label("Leader 1", exact=True)
+        assert name.input_value() == "Nguyễn Văn Minh & Trần Thị Hoa"
+        assert page.evaluate(WHOLE) == [], width
+        assert page.evaluate(CLIPPED) == [], width
+        page.locator("#about").screenshot(path=str(SHOTS / f"leaders-{width}.png"))
+    # Enter finishes a name, as in a one-line box.
+    name = page.get_by_label("Leader 3", exact=True)
+    change(page, lambda: (name.fill("Jo & Sam Park"), name.press("Enter")))
+    assert page.get_by_label("Leader 3", exact=True).input_value() == "Jo & Sam Park"
+    line = page.input_value("#draft").splitlines()[8]
+    assert line.startswith(
+        'leaders: [{name: "Nguyễn Văn Minh & Trần Thị Hoa", table: 2, '
+        'email: minh.hoa@example.org}, {name: "Dan & Mia Lopez", table: 3}, '
+        '{name: "Jo & Sam Park", table: 12}]'
+    )
+    change(page, lambda: page.click('#weeks [data-select-week="2"]'))
+    question = page.locator('[data-field="weeks[2].questions.q.empathy-understood"]')
+    assert question.locator(".own-note").inner_text() == (
+        "WITH ITS OWN LEADER NOTE: Let each couple answer in turn."
+    )
+    assert page.locator("#questions .own-note").count() == 1
+    question.screenshot(path=str(SHOTS / "own-note-1400.png"))

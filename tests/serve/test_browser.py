@@ -689,8 +689,9 @@ def test_the_booklet_for_printing_is_chosen_beside_pdfs_and_untick_removes_it(
         pytest.skip("LibreOffice is not installed: no booklet to print")
     assert not box.is_checked() and not page.get_by_label("Also make PDFs").is_checked()
     box.check()
-    files = build_on_page(page)
-    assert files[-2:] == ["participant-booklet.pdf", "participant-booklet-print.pdf"]
+    build_on_page(page)
+    couples = page.locator('[data-folder="couples"] .files a').all_inner_texts()
+    assert couples[-2:] == ["participant-booklet.pdf", "participant-booklet-print.pdf"]
     assert (live.site.folder / "build" / "participant-booklet-print.pdf").is_file()
     # Opened again, the page shows the choice the last build made.
     page.reload()
@@ -701,6 +702,11 @@ def test_the_booklet_for_printing_is_chosen_beside_pdfs_and_untick_removes_it(
     files = build_on_page(page)
     assert not [name for name in files if name.endswith(".pdf")]
     assert not (live.site.folder / "build" / "participant-booklet-print.pdf").exists()
+    # The page says what the build removed, as the command line does.
+    assert page.inner_text("#build-removed") == (
+        "Removed 2 files the last build made and this one no longer does: "
+        "participant-booklet-print.pdf, participant-booklet.pdf"
+    )
 
 
 HANDED_OUT = (
@@ -825,3 +831,38 @@ def test_long_leader_names_are_shown_whole_and_a_rewording_with_its_own_note_say
     )
     assert page.locator("#questions .own-note").count() == 1
     question.screenshot(path=str(SHOTS / "own-note-1400.png"))
+
+
+def test_a_build_lists_its_files_by_who_gets_them_and_says_what_it_removed(
+    page: Any, live: Any
+) -> None:
+    reopen(page, live, LONG_NAMES)
+    page.click("#open-build")
+    assert "a packet for every table leader" in page.inner_text("#build-panel .hint")
+    build_on_page(page)
+    assert page.locator("#build-removed").count() == 0
+    heads = page.locator(".file-group h3").all_inner_texts()
+    assert heads == [
+        "For the host (in the zip: host/)",
+        "For table leaders (in the zip: table-leaders/)",
+        "For couples (in the zip: couples/)",
+        "For everyone's calendar (in the zip: calendar/)",
+    ]
+    leaders = page.locator('[data-folder="table-leaders"] .files a').all_inner_texts()
+    assert leaders[:3] == [
+        "leader-packet-nguyễn-văn-minh-trần-thị-hoa.docx",
+        "leader-packet-dan-mia-lopez.docx",
+        "leader-packet-jo-park.docx",
+    ]
+    assert page.locator('[data-folder="calendar"] .files a').all_inner_texts() == ["course.ics"]
+    assert page.locator('[data-folder="host"] .files a').all_inner_texts()[0] == "leader-guide.docx"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    change(page, lambda: page.click('[aria-label="Remove Jo Park"]'))
+    build_on_page(page)
+    assert page.inner_text("#build-removed") == (
+        "Removed 1 file the last build made and this one no longer does: leader-packet-jo-park.docx"
+    )
+    assert not (live.site.folder / "build" / "leader-packet-jo-park.docx").exists()
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        page.locator("#build-panel").screenshot(path=str(SHOTS / f"build-done-{width}.png"))

@@ -26,7 +26,11 @@ def course_warnings(
     value that failed is None, and only what is sound is looked at. The built-in course
     (`own_file` false) has no file to add care contacts to.
     """
-    found = [*repeated_lessons(course, doc), *length_warnings(course, doc, library)]
+    found = [
+        *repeated_lessons(course, doc),
+        *repeated_notices(course, doc),
+        *length_warnings(course, doc, library),
+    ]
     if not course.care and own_file:
         # Every handout and leader note prints the care contacts; without any, leaders
         # meet a hard disclosure with a blank box to fill in by hand.
@@ -51,6 +55,44 @@ def repeated_lessons(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
             "choose another lesson, unless it is meant to be taught twice"
         )
         yield warning(doc.problem(lesson_at(doc, i), message))
+
+
+def repeated_notices(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
+    """A notice given again: printed twice on the same handout and closing slide.
+
+    A week's notices follow the course's on every page, so one that repeats a notice
+    for every week, or one of its own week's, is said where it is given again.
+    """
+    every: dict[str, int] = {}
+    for i, notice in enumerate(course.notices or ()):
+        if notice is None:
+            continue  # its own problem is reported
+        if notice in every:
+            message = f"'{notice}' is already notice {every[notice] + 1}; remove one of them"
+            yield warning(doc.problem(("notices", i), message))
+        else:
+            every[notice] = i
+    for w, week in enumerate(course.weeks or ()):
+        if week is None:
+            continue
+        own: dict[str, int] = {}
+        for i, notice in enumerate(week.notices or ()):
+            if notice is None:
+                continue
+            if notice in every:
+                message = (
+                    f"'{notice}' is already a notice for every week (notice "
+                    f"{every[notice] + 1}); remove it here"
+                )
+            elif notice in own:
+                message = (
+                    f"'{notice}' is already this week's notice {own[notice] + 1}; "
+                    "remove one of them"
+                )
+            else:
+                own[notice] = i
+                continue
+            yield warning(doc.problem(("weeks", w, "notices", i), message))
 
 
 def lesson_at(doc: YamlDoc, i: int) -> tuple:

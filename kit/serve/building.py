@@ -12,7 +12,7 @@ from pathlib import Path
 from kit.course.model import ResolvedCourse
 from kit.errors import KitError
 from kit.pdf.convert import find_libreoffice
-from kit.pipeline import build
+from kit.pipeline import build_kit
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,8 @@ class BuildJob:
     done: int = 0
     total: int = 0
     files: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    """The earlier build's files this one no longer writes, removed from the folder."""
     error: str = ""
 
     def as_dict(self) -> dict[str, object]:
@@ -44,6 +46,8 @@ class BuildJob:
             "done": self.done,
             "total": self.total,
             "files": self.files,
+            "groups": groups(self.files),
+            "removed": self.removed,
             "error": self.error,
             "pdf": self.pdf,
             "booklet": self.booklet,
@@ -90,8 +94,11 @@ class Builder:
 
         ok = False
         try:
-            paths = build(course, job.out_dir, pdf=job.pdf, booklet=job.booklet, progress=progress)
-            job.files = [p.name for p in paths]
+            done = build_kit(
+                course, job.out_dir, pdf=job.pdf, booklet=job.booklet, progress=progress
+            )
+            job.files = [p.name for p in done.written]
+            job.removed = list(done.removed)
             ok = True
         except KitError as exc:
             job.error = str(exc)
@@ -133,6 +140,23 @@ class Builder:
             for name in job.files:
                 archive.write(job.out_dir / name, zip_name(name))
         return buffer.getvalue()
+
+
+def groups(names: list[str]) -> list[dict[str, object]]:
+    """`names` by the folder each has in the zip, in the zip's order of folders."""
+    found: dict[str, list[str]] = {}
+    for name in names:
+        folder, _, _ = zip_name(name).rpartition("/")
+        found.setdefault(folder, []).append(name)
+    order = [*FOLDERS, ""]
+    return [
+        {"folder": folder, "files": found[folder]}
+        for folder in sorted(found, key=lambda f: order.index(f) if f in order else len(order))
+    ]
+
+
+FOLDERS = ("host", "table-leaders", "couples", "calendar")
+"""The zip's folders, one for each group of people who get files."""
 
 
 def zip_name(name: str) -> str:

@@ -76,6 +76,8 @@ class QuestionRow:
     """The number the handout prints it with; None when the handout leaves it out."""
     for_time: bool = False
     """True when it is left out to fit the session's time."""
+    own_note: str = ""
+    """The leader note the rewording brings with it in place of the lesson's, if any."""
 
 
 @dataclass
@@ -301,11 +303,23 @@ def _week(
         str(k): text_of(v["text"] if isinstance(v, dict) and "text" in v else v)
         for k, v in _map(changes.get("replace")).items()
     }
+    notes = {
+        str(k): text_of(v.get("note"))
+        for k, v in _map(changes.get("replace")).items()
+        if isinstance(v, dict)
+    }
     if entry:
         ids = {q.id for q in entry.lesson.questions}
         row.questions = [
             QuestionRow(
-                q.id, q.text, replace.get(q.id, ""), q.audience, q.level, q.optional, q.id in drops
+                q.id,
+                q.text,
+                replace.get(q.id, ""),
+                q.audience,
+                q.level,
+                q.optional,
+                q.id in drops,
+                own_note=notes.get(q.id, ""),
             )
             for q in entry.lesson.questions
         ]

@@ -295,7 +295,7 @@ def test_table_leaders_load_edit_save_and_build(client: Any, site: Any) -> None:
     site.course.write_text(loaded.replace(starter + "\n", LEADERS), encoding="utf-8")
     loaded = site.course.read_text(encoding="utf-8")
     page = client.get("/").text
-    assert 'value="Dan &amp; Mia Lopez"' in page and 'value="Pastor Sam"' in page
+    assert ">Dan &amp; Mia Lopez</textarea>" in page and ">Pastor Sam</textarea>" in page
     assert "[&#34;leaders&#34;, 1, &#34;name&#34;]" in page or '["leaders", 1, "name"]' in page
     change = {"op": "set", "path": ["leaders", 1, "name"], "value": "Dan and Mia Lopez"}
     state = edit(client, site, loaded, change)

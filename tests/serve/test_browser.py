@@ -693,8 +693,9 @@ def test_the_booklet_for_printing_is_chosen_beside_pdfs_and_untick_removes_it(
         pytest.skip("LibreOffice is not installed: no booklet to print")
     assert not box.is_checked() and not page.get_by_label("Also make PDFs").is_checked()
     box.check()
-    files = build_on_page(page)
-    assert files[-2:] == ["participant-booklet.pdf", "participant-booklet-print.pdf"]
+    build_on_page(page)
+    couples = page.locator('[data-folder="couples"] .files a').all_inner_texts()
+    assert couples[-2:] == ["participant-booklet.pdf", "participant-booklet-print.pdf"]
     assert (live.site.folder / "build" / "participant-booklet-print.pdf").is_file()
     # Opened again, the page shows the choice the last build made.
     page.reload()
@@ -705,6 +706,11 @@ def test_the_booklet_for_printing_is_chosen_beside_pdfs_and_untick_removes_it(
     files = build_on_page(page)
     assert not [name for name in files if name.endswith(".pdf")]
     assert not (live.site.folder / "build" / "participant-booklet-print.pdf").exists()
+    # The page says what the build removed, as the command line does.
+    assert page.inner_text("#build-removed") == (
+        "Removed 2 files the last build made and this one no longer does: "
+        "participant-booklet-print.pdf, participant-booklet.pdf"
+    )
 
 
 HANDED_OUT = (
@@ -748,3 +754,119 @@ def test_screenshots_of_large_print_notices_table_leaders_and_the_booklet_choice
         page.click("#open-build")
         page.locator("#build-panel").screenshot(path=str(SHOTS / f"handing-build-{width}.png"))
         page.click("#close-build")
+
+
+def test_a_notice_added_with_enter_leaves_its_box_empty_and_a_repeat_is_warned_beside_it(
+    page: Any,
+) -> None:
+    page.fill("#f-notice-new", "Childcare in Room 104")
+    change(page, lambda: page.press("#f-notice-new", "Enter"))
+    assert page.input_value("#f-notice-new") == ""
+    # The button with the box empty adds nothing again.
+    before = page.evaluate("document.body.dataset.version")
+    page.click('[data-field="notices"] .add-row button')
+    assert page.evaluate("document.body.dataset.version") == before
+    assert page.locator('[data-field="notices"] .notice-row').count() == 1
+    page.fill("#f-notice-new", "Childcare in Room 104")
+    change(page, lambda: page.click('[data-field="notices"] .add-row button'))
+    assert page.input_value("#f-notice-new") == ""
+    assert page.inner_text('[data-field="notices[1]"] .warning') == (
+        "the 2nd notice: warning: 'Childcare in Room 104' is already notice 1; "
+        "remove one of them\ncourse.yaml:24:36 · notices[1]"
+    )
+    change(page, lambda: page.click('[aria-label="Remove notice: Childcare in Room 104"] >> nth=1'))
+    change(page, lambda: page.click('#weeks [data-select-week="1"]'))
+    for line in ("Meal sign-up", "Meal sign-up", "Childcare in Room 104"):
+        page.fill("#f-week-notice-new", line)
+        change(page, lambda: page.press("#f-week-notice-new", "Enter"))
+        assert page.input_value("#f-week-notice-new") == ""
+    assert page.locator('[data-field="weeks[1].notices"] .notice-row').count() == 3
+    assert page.inner_text('[data-field="weeks[1].notices[1]"] .warning') == (
+        "week 2, the 2nd notice: warning: 'Meal sign-up' is already this week's notice 1; "
+        "remove one of them\ncourse.yaml:44:31 · weeks[1].notices[1]"
+    )
+    assert page.inner_text('[data-field="weeks[1].notices[2]"] .warning') == (
+        "week 2, the 3rd notice: warning: 'Childcare in Room 104' is already a notice for "
+        "every week (notice 1); remove it here\ncourse.yaml:44:47 · weeks[1].notices[2]"
+    )
+
+
+LONG_NAMES = STARTER.replace(
+    'leaders: ["Your names here"]                         #',
+    'leaders: [{name: "Nguyễn Văn Minh & Trần Thị Hoa", table: 2, email: minh.hoa@example.org}, '
+    '{name: "Dan & Mia Lopez", table: 3}, {name: Jo Park, table: 12}] #',
+).replace(
+    "      replace: {}                  #",
+    '      replace: {empathy-understood: {text: "When did you last feel heard?", '
+    'note: "Let each couple answer in turn."}} #',
+)
+
+WHOLE = """() => Array.from(document.querySelectorAll("#editor .leader-name")).filter(
+  (el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2
+).map((el) => el.value)"""
+
+
+def test_long_leader_names_are_shown_whole_and_a_rewording_with_its_own_note_says_so(
+    page: Any, live: Any
+) -> None:
+    reopen(page, live, LONG_NAMES)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        name = page.get_by_label("Leader 1", exact=True)
+        assert name.input_value() == "Nguyễn Văn Minh & Trần Thị Hoa"
+        assert page.evaluate(WHOLE) == [], width
+        assert page.evaluate(CLIPPED) == [], width
+        page.locator("#about").screenshot(path=str(SHOTS / f"leaders-{width}.png"))
+    # Enter finishes a name, as in a one-line box.
+    name = page.get_by_label("Leader 3", exact=True)
+    change(page, lambda: (name.fill("Jo & Sam Park"), name.press("Enter")))
+    assert page.get_by_label("Leader 3", exact=True).input_value() == "Jo & Sam Park"
+    line = page.input_value("#draft").splitlines()[8]
+    assert line.startswith(
+        'leaders: [{name: "Nguyễn Văn Minh & Trần Thị Hoa", table: 2, '
+        'email: minh.hoa@example.org}, {name: "Dan & Mia Lopez", table: 3}, '
+        '{name: "Jo & Sam Park", table: 12}]'
+    )
+    change(page, lambda: page.click('#weeks [data-select-week="2"]'))
+    question = page.locator('[data-field="weeks[2].questions.q.empathy-understood"]')
+    assert question.locator(".own-note").inner_text() == (
+        "WITH ITS OWN LEADER NOTE: Let each couple answer in turn."
+    )
+    assert page.locator("#questions .own-note").count() == 1
+    question.screenshot(path=str(SHOTS / "own-note-1400.png"))
+
+
+def test_a_build_lists_its_files_by_who_gets_them_and_says_what_it_removed(
+    page: Any, live: Any
+) -> None:
+    reopen(page, live, LONG_NAMES)
+    page.click("#open-build")
+    assert "a packet for every table leader" in page.inner_text("#build-panel .hint")
+    build_on_page(page)
+    assert page.locator("#build-removed").count() == 0
+    heads = page.locator(".file-group h3").all_inner_texts()
+    assert heads == [
+        "For the host (in the zip: host/)",
+        "For table leaders (in the zip: table-leaders/)",
+        "For couples (in the zip: couples/)",
+        "For everyone's calendar (in the zip: calendar/)",
+    ]
+    leaders = page.locator('[data-folder="table-leaders"] .files a').all_inner_texts()
+    assert leaders[:3] == [
+        "leader-packet-nguyễn-văn-minh-trần-thị-hoa.docx",
+        "leader-packet-dan-mia-lopez.docx",
+        "leader-packet-jo-park.docx",
+    ]
+    assert page.locator('[data-folder="calendar"] .files a').all_inner_texts() == ["course.ics"]
+    assert page.locator('[data-folder="host"] .files a').all_inner_texts()[0] == "leader-guide.docx"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    change(page, lambda: page.click('[aria-label="Remove Jo Park"]'))
+    build_on_page(page)
+    assert page.inner_text("#build-removed") == (
+        "Removed 1 file the last build made and this one no longer does: leader-packet-jo-park.docx"
+    )
+    assert not (live.site.folder / "build" / "leader-packet-jo-park.docx").exists()
+    for width in (800, 1400):
+        page.set_viewport_size({"width": width, "height": 940})
+        page.locator("#build-panel").screenshot(path=str(SHOTS / f"build-done-{width}.png"))

@@ -255,6 +255,9 @@
       // A skipped date with a reason is written {date, label}; without one, the date alone.
       const label = el.dataset.labelFrom ? $(el.dataset.labelFrom).value.trim() : "";
       if (label) value = { date: value, label };
+      // Emptied once taken, as the field it came from now holds it.
+      if (from) from.value = "";
+      if (el.dataset.labelFrom) $(el.dataset.labelFrom).value = "";
       let next = week;
       if (path.length === 1 && path[0] === "weeks") next = $$("#editor .week-row").length;
       send({ op, path, value }, next);
@@ -375,22 +378,31 @@
     progress.hidden = true;
     const result = $("#build-result");
     if (job.state !== "done") { stopped(result, job.error, job.folder); return; }
-    const head = document.createElement("p");
-    head.innerHTML = `<strong>Done:</strong> ${job.files.length} files. `;
-    const zip = document.createElement("a");
-    zip.href = "/download/kit.zip"; zip.id = "download-zip"; zip.className = "button primary";
-    zip.textContent = "Download everything (.zip)";
-    head.appendChild(zip);
-    const list = document.createElement("ul");
-    list.className = "files";
-    for (const name of job.files) {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = "/download/" + encodeURIComponent(name); link.textContent = name; link.download = name;
-      item.appendChild(link);
-      list.appendChild(item);
+    // The words are the page's own (page.html); only the counts and names are filled in.
+    const done = $("#build-done").content.cloneNode(true);
+    $(".build-head .count", done).textContent = String(job.files.length);
+    const removed = $(".removed", done);
+    if (job.removed.length) {
+      $(".count", removed).textContent = String(job.removed.length);
+      $(job.removed.length === 1 ? ".many" : ".one", removed).remove();
+      $(".names", removed).textContent = job.removed.join(", ");
+    } else {
+      removed.remove();
     }
-    result.append(head, list);
+    const wrote = new Map(job.groups.map((g) => [g.folder, g.files]));
+    for (const group of $$(".file-group", done)) {
+      const names = wrote.get(group.dataset.folder);
+      if (!names) { group.remove(); continue; }
+      const list = $(".files", group);
+      for (const name of names) {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = "/download/" + encodeURIComponent(name); link.textContent = name; link.download = name;
+        item.appendChild(link);
+        list.appendChild(item);
+      }
+    }
+    result.appendChild(done);
   }
 
   $("#save").addEventListener("click", () => save(false));

@@ -24,6 +24,11 @@ STARTER = (data_dir("templates") / "starter-course.yaml").read_text(encoding="ut
 REWORDED = "When did you last feel truly understood by your spouse?"
 
 
+def line_of(start: str) -> int:
+    """The line of the starter course that starts with `start`, counted from 1."""
+    return next(i for i, line in enumerate(STARTER.splitlines(), 1) if line.startswith(start))
+
+
 @pytest.fixture
 def page(browser: Any, live: Any) -> Any:
     """The planner open in a fresh browser tab, its errors failing the test."""
@@ -111,7 +116,7 @@ def test_a_typo_in_a_lesson_id_is_shown_beside_it(page: Any, live: Any) -> None:
     assert problem.inner_text() == (
         "week 2: unknown lesson 'safty'; known: closeness, "
         "connection, empathy, safety, trust, vulnerability; did you mean 'safety'?\n"
-        "course.yaml:43:5 · weeks[1]"
+        f"course.yaml:{line_of('  - safety')}:5 · weeks[1]"
     )
     # The place in words comes first; the file, line and column follow in small type.
     assert problem.locator(".at").evaluate("e => getComputedStyle(e).fontSize") == "10.8px"
@@ -393,7 +398,7 @@ def test_a_problem_deep_in_a_week_is_said_in_words(page: Any, live: Any) -> None
     assert words.startswith(
         "week 3, the 1st question to drop: unknown question id 'empathy-typo'; known: "
     )
-    assert at == "course.yaml:47:14 · weeks[2].questions.drop[0]"
+    assert at == f"course.yaml:{line_of('      drop: []')}:14 · weeks[2].questions.drop[0]"
 
 
 def test_a_build_that_stops_says_so_plainly_and_keeps_the_edit(page: Any, live: Any) -> None:
@@ -535,7 +540,7 @@ def test_a_problem_in_advanced_opens_it_and_is_shown_beside_its_field(page: Any,
     assert problem.is_visible()
     assert problem.inner_text() == (
         "lessons folder: no folder 'our-lessons' beside the course file; check the name, "
-        "or make the folder\ncourse.yaml:39:10 · lessons"
+        f"or make the folder\ncourse.yaml:{line_of('lessons:')}:10 · lessons"
     )
     for width in (800, 1400):
         page.set_viewport_size({"width": width, "height": 940})
@@ -772,7 +777,7 @@ def test_a_notice_added_with_enter_leaves_its_box_empty_and_a_repeat_is_warned_b
     assert page.input_value("#f-notice-new") == ""
     assert page.inner_text('[data-field="notices[1]"] .warning') == (
         "the 2nd notice: warning: 'Childcare in Room 104' is already notice 1; "
-        "remove one of them\ncourse.yaml:24:36 · notices[1]"
+        f"remove one of them\ncourse.yaml:{line_of('notices:')}:36 · notices[1]"
     )
     change(page, lambda: page.click('[aria-label="Remove notice: Childcare in Room 104"] >> nth=1'))
     change(page, lambda: page.click('#weeks [data-select-week="1"]'))
@@ -783,11 +788,12 @@ def test_a_notice_added_with_enter_leaves_its_box_empty_and_a_repeat_is_warned_b
     assert page.locator('[data-field="weeks[1].notices"] .notice-row').count() == 3
     assert page.inner_text('[data-field="weeks[1].notices[1]"] .warning') == (
         "week 2, the 2nd notice: warning: 'Meal sign-up' is already this week's notice 1; "
-        "remove one of them\ncourse.yaml:44:31 · weeks[1].notices[1]"
+        f"remove one of them\ncourse.yaml:{line_of('  - safety') + 1}:31 · weeks[1].notices[1]"
     )
     assert page.inner_text('[data-field="weeks[1].notices[2]"] .warning') == (
         "week 2, the 3rd notice: warning: 'Childcare in Room 104' is already a notice for "
-        "every week (notice 1); remove it here\ncourse.yaml:44:47 · weeks[1].notices[2]"
+        "every week (notice 1); remove it here\n"
+        f"course.yaml:{line_of('  - safety') + 1}:47 · weeks[1].notices[2]"
     )
 
 

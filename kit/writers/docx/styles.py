@@ -373,8 +373,6 @@ LARGE_LINE = 1.5
 """Line height of large-print text, as a multiple of single spacing."""
 _NO_TEXT = frozenset({"kit write line", "kit spacer"})
 """Styles of the empty paragraphs that rule writing lines and space boxes: never enlarged."""
-_MARGINAL = frozenset({"header", "footer"})
-"""Styles of the page's margins: enlarged like the rest, but not to the body's least size."""
 _DISPLAY = frozenset({"title", "subtitle", "toc heading"})
 """Styles of display text, which keep their own line height as headings do."""
 
@@ -397,10 +395,9 @@ def enlarge(doc: DocxDocument) -> None:
     # otherwise be enlarged twice, once through the style it is based on.
     before = [_size_of(style, default) for style in styles]
     for style, ordinary in zip(styles, before, strict=True):
-        key = style_key(style.name or "")
         size = ordinary * LARGE_SCALE
-        least = 0.0 if key in _MARGINAL else LARGE_BODY
-        style.font.size = Pt(round(max(size, least) * 2) / 2)
+        # Every line, the header's and footer's too, is read at the body's least size.
+        style.font.size = Pt(round(max(size, LARGE_BODY) * 2) / 2)
         _complex_size(style.element, style.font.size)
         if not _is_heading(style):
             style.paragraph_format.line_spacing = LARGE_LINE

@@ -109,7 +109,7 @@ STYLES: dict[str, StyleSpec] = {
     "Kit Question": _H(bold=True, before=10, after=2, keep_next=True, keep_lines=True),
     "Kit Prompt": _H(before=7, after=0, keep_next=True, keep_lines=True),
     "Kit Note": _H(size=10, italic=True, color="ink", indent=12, before=2, after=5,
-                   rule_left=True),
+                   rule_left=True, keep_lines=True),
     "Kit Label": _H(heading_font=True, size=9, color="muted", indent=12, after=1,
                     keep_next=True),
     "Kit Read Aloud": _H(size=13, before=8, after=10, line=1.15, keep_lines=True),

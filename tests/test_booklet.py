@@ -272,3 +272,10 @@ def test_a_print_pdf_the_last_build_made_needs_libreoffice_or_no_booklet(
         "ones), or install LibreOffice:\n"
     )
     assert _digests(out) == before
+
+
+def test_the_booklet_never_speaks_of_a_handout(builtin_kit: Path) -> None:
+    """Its pages are the handouts' pages, read in a booklet: each line must read right there."""
+    lines = docx_lines(builtin_kit / BOOKLET)
+    assert [line for line in lines if "handout" in line.lower()] == []
+    assert "Each of you finishes this sentence, on paper or aloud:" in "\n".join(lines)

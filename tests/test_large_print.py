@@ -134,3 +134,24 @@ def test_the_ordinary_handout_keeps_its_ordinary_size(built) -> None:
 def test_without_large_print_there_is_no_large_print_copy(tmp_path: Path) -> None:
     paths = kit.build(kit.load_course(FIXTURES / "markers" / "course.yaml"), tmp_path / "out")
     assert not [p for p in paths if "large-print" in p.name]
+
+
+@pytest.mark.parametrize("name", LARGE)
+def test_the_header_and_footer_are_16_points_or_more_too(built, name: str) -> None:
+    """The promise is every line at 16 points or more: the page's footer is a line too.
+
+    A church's letterhead that sets its own sizes on its own footer's text keeps them.
+    """
+    course, paths = built
+    if course.brand_document is not None:
+        pytest.skip("the church's own footer keeps the sizes the church gave it")
+    document = docx.Document(str(paths[0].parent / name))
+    default = _default_size(document)
+    margins = []
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            if part.is_linked_to_previous:
+                continue
+            margins += [p for p in part.paragraphs if p.text.strip()]
+    assert margins
+    assert [(p.text, _size(p, default)) for p in margins if _size(p, default) < 16] == []

@@ -28,11 +28,22 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+CRISIS = "A couple in crisis"
+"""How the general care notes begin."""
+SEE = "For danger, suicide or self-harm, and a child\u2019s safety, see the care page at the front."
+"""What each week of a packet says in place of the general care notes."""
+
+
 def _notes(folder: Path, week: int) -> list[str]:
-    """A week's leader notes as the packet holds them: all but the line naming the file."""
+    """A week's leader notes as the packet holds them.
+
+    All but the line naming the file, and the general care notes and contacts, which the
+    packet gives once, on its care page, saying so in their place.
+    """
     lines = docx_lines(folder / f"week-{week:02d}-leader-notes.docx")
     assert lines[0].startswith("Leader notes · ")
-    return [line for line in lines[1:] if line]
+    lines = [line for line in lines[1:] if line]
+    return [*lines[: next(n for n, line in enumerate(lines) if line.startswith(CRISIS))], SEE]
 
 
 def test_each_named_table_leader_gets_a_packet_and_no_one_else(built: Path) -> None:
@@ -64,6 +75,18 @@ def test_a_packet_holds_its_leaders_name_and_table_and_every_weeks_notes(
         start = body.index(notes[0])
         assert body[start : start + len(notes)] == notes, f"week {week}"
     assert "Pastor Sam Ortiz, Care pastor · 555-0100" in lines
+
+
+def test_a_packet_gives_the_care_notes_once_and_names_whom_to_tell(built: Path) -> None:
+    lines = docx_lines(built / "leader-packet-dan-mia-lopez.docx")
+    assert len([line for line in lines if line.startswith(CRISIS)]) == 1
+    assert lines.count("Care contacts") == 0
+    assert lines.count(SEE) == 3
+    assert (
+        "You are not expected to be a counselor: listen, keep people safe, and help them "
+        "find the right help. The course is led by Pastor Sam & Ruth Ortiz: tell them the "
+        "same evening about anything that worries you."
+    ) in lines
 
 
 def test_a_packet_gives_the_date_and_time_of_every_meeting(built: Path) -> None:

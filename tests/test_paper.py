@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from helpers import render_pdf
+from helpers import FIXTURES, render_pdf
+
+import kit
 
 MIN_WORDS = 80
 """Fewest words a page holds: less is a page wasted on a box or a heading and a line."""
@@ -25,16 +27,28 @@ MAX_NOTES_PAGES = 4
 """A week's leader notes print on two sheets, both sides."""
 
 
-@pytest.fixture(scope="module")
-def printed(builtin_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
-    """The words of each rendered page of the guide, leader notes and handouts, by file."""
-    files = sorted(builtin_kit.glob("*.docx"))
-    pdfs = render_pdf(files, tmp_path_factory.mktemp("paper"))
+def _pages(pdfs: list[Path]) -> dict[str, list]:
     pages = {}
     for pdf in pdfs:
         with pymupdf.open(pdf) as doc:
             pages[pdf.stem] = [(page.get_text().strip(), page.get_text("words")) for page in doc]
     return pages
+
+
+@pytest.fixture(scope="module")
+def printed(builtin_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
+    """The words of each rendered page of the guide, leader notes and handouts, by file."""
+    files = sorted(builtin_kit.glob("*.docx"))
+    return _pages(render_pdf(files, tmp_path_factory.mktemp("paper")))
+
+
+@pytest.fixture(scope="module")
+def noticed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
+    """The handouts and booklet of the built-in weeks with three notices of the longest."""
+    out = tmp_path_factory.mktemp("noticed") / "build"
+    kit.build(kit.load_course(FIXTURES / "notices-paper" / "course.yaml"), out)
+    files = sorted([*out.glob("*-handout.docx"), out / "participant-booklet.docx"])
+    return _pages(render_pdf(files, tmp_path_factory.mktemp("noticed-paper")))
 
 
 def test_every_document_of_the_built_in_course_was_rendered(printed) -> None:
@@ -79,3 +93,31 @@ def test_the_packet_gives_each_week_two_sheets_at_most(printed) -> None:
     assert len(starts) == 6
     lengths = [b - a for a, b in zip(starts, [*starts[1:], len(pages) + 1], strict=True)]
     assert max(lengths) <= MAX_NOTES_PAGES, lengths
+
+
+def test_with_the_most_notices_each_handout_still_prints_on_one_sheet(noticed) -> None:
+    counts = {name: len(pages) for name, pages in noticed.items() if name.endswith("handout")}
+    assert counts == {f"week-{n:02d}-handout": 2 for n in range(1, 7)}
+    for name in counts:
+        assert "Notices:" in noticed[name][0][0], name
+
+
+def test_with_the_most_notices_no_booklet_page_is_nearly_empty(noticed) -> None:
+    """Neither the next meeting nor the last session's word is left alone on a page."""
+    short = []
+    for number, (text, words) in enumerate(noticed["participant-booklet"], 1):
+        first = text.splitlines()[0] if text else ""
+        if number > 1 and first not in BOOKLET_ALONE and len(words) < MIN_WORDS:
+            short.append((number, first, len(words)))
+    assert short == []
+
+
+def test_no_note_is_split_across_two_pages(noticed) -> None:
+    """Couple time's note, with its safety line, is read whole on one page."""
+    note = "Do this together, or each on your own"
+    for name, pages in noticed.items():
+        for text, _ in pages:
+            flowing = " ".join(text.split())
+            if note in flowing:
+                start = flowing.index(note)
+                assert "You never have to explain why." in flowing[start:], name

@@ -101,7 +101,15 @@ class Box:
     """A style name the writers map to their own look."""
 
 
-Block = Heading | Paragraph | ListBlock | Table | PageBreak | Contents | WriteLines | Box
+@dataclass(frozen=True)
+class Together:
+    """Blocks printed on one page, where they fit on one: none is left alone on the next."""
+
+    blocks: tuple[Block, ...]
+    """What is kept together."""
+
+
+Block = Heading | Paragraph | ListBlock | Table | PageBreak | Contents | WriteLines | Box | Together
 
 
 @dataclass

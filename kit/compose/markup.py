@@ -9,6 +9,7 @@
             know as body text
     | cell | cell |        table rows, the first one the header (@table STYLE may precede)
     @pagebreak  @contents [LEVELS]  @lines N  @box STYLE TITLE ... @end
+    @together ... @end     what lies between stays on one page, where it fits on one
     @slide LAYOUT  starts a slide; its first heading is the slide title
     @notes         the rest of the slide goes to the speaker notes
     **bold** and *italic* inline; a backslash makes the next character plain.
@@ -37,6 +38,7 @@ from kit.compose.blocks import (
     Run,
     Slide,
     Table,
+    Together,
     WriteLines,
     plain,
 )
@@ -186,6 +188,7 @@ class _Frame:
     blocks: list[Block] = field(default_factory=list)
     title: str = ""
     style: str = ""
+    together: bool = False
 
 
 def parse(text: str) -> list[Block]:
@@ -317,11 +320,18 @@ def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]
                     raise MarkupError(number, f"@box nested more than {MAX_BOX_DEPTH} deep")
                 style, _, title = arg.partition(" ")
                 stack.append(_Frame(title=plain(inline(title.strip())), style=style or "box"))
+            elif word == "together":
+                if len(stack) > MAX_BOX_DEPTH:
+                    raise MarkupError(number, f"@together nested more than {MAX_BOX_DEPTH} deep")
+                stack.append(_Frame(together=True))
             elif word == "end":
                 if len(stack) == 1:
                     raise MarkupError(number, "@end without @box")
                 frame = stack.pop()
-                out().append(Box(frame.title, tuple(frame.blocks), frame.style))
+                if frame.together:
+                    out().append(Together(tuple(frame.blocks)))
+                else:
+                    out().append(Box(frame.title, tuple(frame.blocks), frame.style))
             elif word == "slide" and slides_allowed:
                 if len(stack) > 1:
                     raise MarkupError(number, "@slide inside an open @box")
@@ -368,9 +378,8 @@ def _parse(text: str, *, slides_allowed: bool) -> tuple[list[Block], list[Slide]
             para.append(line)
     close()
     if len(stack) > 1:
-        raise MarkupError(
-            len(text.splitlines()), f"@box '{stack[-1].title}' is never closed (@end)"
-        )
+        what = "@together" if stack[-1].together else f"@box '{stack[-1].title}'"
+        raise MarkupError(len(text.splitlines()), f"{what} is never closed (@end)")
     if slides_allowed:
         _finish_slide(slides, stack[0].blocks, in_notes)
         return [], slides

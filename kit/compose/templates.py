@@ -44,10 +44,11 @@ CONTEXT = {
     "leader-packet.j2": ("course", "leader"),
     "handout.j2": ("course", "week"),
     "slides.j2": ("course", "week"),
-    "week-plan.j2": ("course", "week", "host"),
+    "week-plan.j2": ("course", "week", "host", "in_packet"),
 }
 """The names each template is rendered with (see kit/compose/documents.py; week-plan.j2
-also sees `host`, set by the guide, the leader notes and the packets that include it); templates
+also sees `host`, set by the guide, the leader notes and the packets that include it, and
+`in_packet`, set by the packets); templates
 whose names start with `_` hold macros and see only what their callers pass."""
 
 MAX_OUTPUT = 10_000_000

@@ -23,6 +23,7 @@ from kit.compose.blocks import (
     Paragraph,
     Slide,
     Table,
+    Together,
     WriteLines,
     plain,
 )
@@ -72,6 +73,8 @@ def block_html(block: Block) -> str:
         title = f"<h4>{escape(block.title)}</h4>" if block.title else ""
         inner = "".join(block_html(b) for b in block.blocks)
         return f"<section {_cls('box', block.style)}>{title}{inner}</section>"
+    if isinstance(block, Together):
+        return "".join(block_html(b) for b in block.blocks)
     raise TypeError(f"no HTML for {type(block).__name__}")  # pragma: no cover
 
 

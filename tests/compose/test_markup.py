@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit.compose.markup import MAX_SLIDES, MarkupError, SlideCount, parse_slides
+from kit.compose.blocks import Together
+from kit.compose.markup import MAX_SLIDES, MarkupError, SlideCount, parse, parse_slides
 
 
 def _counted(*pieces: str) -> int:
@@ -34,3 +35,12 @@ def test_parsing_refuses_a_deck_past_the_limit_at_its_line() -> None:
         parse_slides("@slide\n# A\n" * (MAX_SLIDES + 1))
     assert caught.value.line == 2 * MAX_SLIDES + 1
     assert str(caught.value) == "it writes more than 500 slides; one deck holds at most 500"
+
+
+def test_together_holds_its_blocks_and_says_when_it_is_never_closed() -> None:
+    (together,) = parse("@together\n## At home\n[ ] one\n\nNext meeting.\n@end")
+    assert isinstance(together, Together)
+    assert [type(b).__name__ for b in together.blocks] == ["Heading", "ListBlock", "Paragraph"]
+    with pytest.raises(MarkupError) as raised:
+        parse("@together\nNext meeting.")
+    assert (raised.value.line, str(raised.value)) == (2, "@together is never closed (@end)")

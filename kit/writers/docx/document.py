@@ -18,6 +18,7 @@ from kit.compose.blocks import (
     PageBreak,
     Paragraph,
     Table,
+    Together,
     WriteLines,
 )
 from kit.writers.docx import fields, markup, section, tables
@@ -162,6 +163,17 @@ class BodyWriter:
             self.lines(where, block.count, width)
         elif isinstance(block, Box):
             self.box(where, block, width)
+        elif isinstance(block, Together):
+            self.together(where, block, width)
+
+    def together(self, where: etree._Element, block: Together, width: int) -> None:
+        """Lay out blocks kept on one page: each paragraph keeps with the next but the last."""
+        start = len(where)
+        for inner in block.blocks:
+            self.block(where, inner, width)
+        paragraphs = [p for element in where[start:] for p in element.iter(markup.P)]
+        for p in paragraphs[:-1]:
+            markup.keep_with_next(p)
 
     def list_items(self, where: etree._Element, block: ListBlock) -> None:
         """Append a list's items; a numbered list starts again at one."""

@@ -109,7 +109,7 @@ STYLES: dict[str, StyleSpec] = {
     "Kit Question": _H(bold=True, before=10, after=2, keep_next=True, keep_lines=True),
     "Kit Prompt": _H(before=7, after=0, keep_next=True, keep_lines=True),
     "Kit Note": _H(size=10, italic=True, color="ink", indent=12, before=2, after=5,
-                   rule_left=True),
+                   rule_left=True, keep_lines=True),
     "Kit Label": _H(heading_font=True, size=9, color="muted", indent=12, after=1,
                     keep_next=True),
     "Kit Read Aloud": _H(size=13, before=8, after=10, line=1.15, keep_lines=True),
@@ -373,8 +373,6 @@ LARGE_LINE = 1.5
 """Line height of large-print text, as a multiple of single spacing."""
 _NO_TEXT = frozenset({"kit write line", "kit spacer"})
 """Styles of the empty paragraphs that rule writing lines and space boxes: never enlarged."""
-_MARGINAL = frozenset({"header", "footer"})
-"""Styles of the page's margins: enlarged like the rest, but not to the body's least size."""
 _DISPLAY = frozenset({"title", "subtitle", "toc heading"})
 """Styles of display text, which keep their own line height as headings do."""
 
@@ -397,10 +395,9 @@ def enlarge(doc: DocxDocument) -> None:
     # otherwise be enlarged twice, once through the style it is based on.
     before = [_size_of(style, default) for style in styles]
     for style, ordinary in zip(styles, before, strict=True):
-        key = style_key(style.name or "")
         size = ordinary * LARGE_SCALE
-        least = 0.0 if key in _MARGINAL else LARGE_BODY
-        style.font.size = Pt(round(max(size, least) * 2) / 2)
+        # Every line, the header's and footer's too, is read at the body's least size.
+        style.font.size = Pt(round(max(size, LARGE_BODY) * 2) / 2)
         _complex_size(style.element, style.font.size)
         if not _is_heading(style):
             style.paragraph_format.line_spacing = LARGE_LINE

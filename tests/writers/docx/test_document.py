@@ -118,3 +118,17 @@ def test_openxml_audit_finds_nothing_on_a_template_with_a_logo_in_its_header(
     # The guide's cover has its own copy of the header, picture and all.
     result = OpenXmlValidator(max_errors=0).validate(themed_kit / name)
     assert [e.description for e in result.errors] == []
+
+
+def test_what_is_kept_together_keeps_each_paragraph_with_the_next_but_the_last() -> None:
+    text = "Before.\n\n@together\n## At home\n[ ] one\n[ ] two\n\nNext meeting.\n@end\n\nAfter."
+    doc = docx.Document(io.BytesIO(write_docx(Document("handout", "T", "F", parse(text)))))
+    kept = [(p.text, p.paragraph_format.keep_with_next is True) for p in doc.paragraphs]
+    assert [(t, k) for t, k in kept if t != "At home"] == [
+        ("Before.", False),
+        ("one", True),
+        ("two", True),
+        ("Next meeting.", False),
+        ("After.", False),
+    ]
+    assert kept[1] == ("At home", True)

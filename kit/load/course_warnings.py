@@ -67,11 +67,12 @@ def repeated_notices(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
     for i, notice in enumerate(course.notices or ()):
         if notice is None:
             continue  # its own problem is reported
-        if notice in every:
-            message = f"'{notice}' is already notice {every[notice] + 1}; remove one of them"
+        if _key(notice) in every:
+            at = every[_key(notice)] + 1
+            message = f"'{notice}' is already notice {at}; remove one of them"
             yield warning(doc.problem(("notices", i), message))
         else:
-            every[notice] = i
+            every[_key(notice)] = i
     for w, week in enumerate(course.weeks or ()):
         if week is None:
             continue
@@ -79,18 +80,18 @@ def repeated_notices(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
         for i, notice in enumerate(week.notices or ()):
             if notice is None:
                 continue
-            if notice in every:
+            key = _key(notice)
+            if key in every:
                 message = (
                     f"'{notice}' is already a notice for every week (notice "
-                    f"{every[notice] + 1}); remove it here"
+                    f"{every[key] + 1}); remove it here"
                 )
-            elif notice in own:
+            elif key in own:
                 message = (
-                    f"'{notice}' is already this week's notice {own[notice] + 1}; "
-                    "remove one of them"
+                    f"'{notice}' is already this week's notice {own[key] + 1}; remove one of them"
                 )
             else:
-                own[notice] = i
+                own[key] = i
                 continue
             yield warning(doc.problem(("weeks", w, "notices", i), message))
 
@@ -129,3 +130,8 @@ def length_warnings(
                 said = f"{wording.number_word(named)} week{'s' if named != 1 else ''}"
                 message = f"says {said}, but the course has {wording.number_word(count)}; {fix}"
                 yield warning(source.problem(path, message))
+
+
+def _key(notice: str) -> str:
+    """A notice as a reader compares it: case and spacing aside."""
+    return " ".join(notice.split()).casefold()

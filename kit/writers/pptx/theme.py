@@ -10,6 +10,7 @@ from __future__ import annotations
 import colorsys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 from PIL import Image
@@ -132,19 +133,33 @@ def backgrounds(
     """
     pictures = pictures or Pictures()
     mapping = color_map(master, layout)
+    background = background_of(master, layout)
+    if background is None:
+        return [theme.colors[mapping["bg1"]]]
+    owner, bg = background
+    fill = bg.find("p:bgPr", NAMESPACES)
+    if fill is None:
+        colors = reference_colors(bg, theme, mapping)
+    else:
+        colors = _fill_colors(fill, theme, mapping, owner.part, pictures)
+    found = [c for c in colors if c]
+    return found or [theme.colors[mapping["bg1"]]]
+
+
+def background_of(master: SlideMaster, layout: SlideLayout) -> tuple[Any, Any] | None:
+    """The layout's own background, else its master's: its owner and its `p:bg`; or None."""
     for owner in (layout, master):
         bg = owner.element.find("p:cSld/p:bg", NAMESPACES)
-        if bg is None:
-            continue
-        fill = bg.find("p:bgPr", NAMESPACES)
-        if fill is None:  # a reference to the theme's background styles, in a colour
-            ref = bg.find("p:bgRef", NAMESPACES)
-            colors = [resolve(c, theme, mapping) for c in (ref if ref is not None else [])]
-        else:
-            colors = _fill_colors(fill, theme, mapping, owner.part, pictures)
-        found = [c for c in colors if c]
-        return found or [theme.colors[mapping["bg1"]]]
-    return [theme.colors[mapping["bg1"]]]
+        if bg is not None:
+            return owner, bg
+    return None
+
+
+def reference_colors(bg: Any, theme: Theme, mapping: dict[str, str]) -> list[str]:
+    """The colours of a background that refers to the theme's background styles."""
+    ref = bg.find("p:bgRef", NAMESPACES)
+    colors = [resolve(c, theme, mapping) for c in (ref if ref is not None else [])]
+    return [c for c in colors if c]
 
 
 def shape_colors(

@@ -18,7 +18,15 @@ from pptx.slide import SlideLayout
 from kit.writers.ooxml import NAMESPACES, qn
 from kit.writers.pptx.furniture import drawn
 from kit.writers.pptx.pictures import Pictures
-from kit.writers.pptx.theme import Theme, color_map, contrast, luminance, resolve
+from kit.writers.pptx.theme import (
+    Theme,
+    background_of,
+    color_map,
+    contrast,
+    luminance,
+    reference_colors,
+    resolve,
+)
 
 CANVAS = (32, 18)
 """The size in pixels of the picture of a layout that its tone is read from."""
@@ -28,21 +36,17 @@ def tone(layout: SlideLayout, theme: Theme, size: tuple[int, int], pictures: Pic
     """The colour at the middle of the lightness of what the layout shows, as RGB hex."""
     mapping = color_map(layout.slide_master, layout)
     canvas = Image.new("RGB", CANVAS, f"#{theme.colors[mapping['bg1']]}")
-    for owner in (layout, layout.slide_master):
-        bg = owner.element.find("p:cSld/p:bg", NAMESPACES)
-        if bg is None:
-            continue
+    background = background_of(layout.slide_master, layout)
+    if background is not None:
+        owner, bg = background
         fill = bg.find("p:bgPr", NAMESPACES)
         if fill is None:  # a reference to the theme's background styles, in a colour
-            ref = bg.find("p:bgRef", NAMESPACES)
-            colors = [resolve(c, theme, mapping) for c in (ref if ref is not None else [])]
-            found = [c for c in colors if c]
+            found = reference_colors(bg, theme, mapping)
             painted = Image.new("RGB", CANVAS, f"#{found[0]}") if found else None
         else:
             painted = _painted(fill, theme, mapping, owner.part, pictures, CANVAS)
         if painted is not None:
             canvas.paste(painted.convert("RGB"), (0, 0), painted.convert("RGBA"))
-        break
     width, height = size
     for shape, box in drawn(layout):
         left, top = round(box.left * CANVAS[0] / width), round(box.top * CANVAS[1] / height)

@@ -30,7 +30,6 @@ from kit.layout.paragraphs import Text
 from kit.layout.planner import PlannedSlide, badness, plan
 from kit.writers.ooxml import NAMESPACES, normalized_zip, qn, set_core_properties
 from kit.writers.pptx.layouts import LayoutChoice
-from kit.writers.pptx.new_slides import add_slide
 from kit.writers.pptx.template import DeckDesign, deck_design
 from kit.writers.pptx.text import face_paragraphs, notes_paragraphs
 
@@ -54,7 +53,8 @@ def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> by
     chosen = [(slide, *_best(design.layouts_for(slide.layout), slide)) for slide in deck.slides]
     for slide, choice, planned in _alike(chosen, design):
         for page in planned:
-            out = add_slide(prs, layouts[choice.partname], design.new[choice.partname])
+            out = prs.slides.add_slide(layouts[choice.partname])
+            out.notes_slide  # noqa: B018
             _write_slide(prs, out, page, slide, choice.areas)
     title, subject, author = (v[:MAX_PROPERTY] for v in (deck.title, deck.footer, author))
     set_core_properties(prs.core_properties, title=title, subject=subject, author=author)

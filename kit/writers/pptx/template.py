@@ -1,16 +1,14 @@
-"""The template a deck is made from, kit's own or a church's, read once per process.
+"""The template a deck is made from, kit's own or a church's.
 
-Reading the file, its layouts' text areas and the new slide python-pptx makes on each
-layout is done once; each deck then opens a fresh presentation from the bytes kept. The
-template was checked when the course was loaded (`layouts.layout_problems`), so nothing
-here reports on it.
+Each deck reads the file and its layouts' text areas, then opens a fresh presentation from
+the bytes read. The template was checked when the course was loaded
+(`layouts.layout_problems`), so nothing here reports on it.
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from pptx import Presentation
@@ -20,7 +18,6 @@ from pptx.slide import SlideLayout
 from kit.resources import data_dir
 from kit.writers.ooxml import as_presentation
 from kit.writers.pptx.layouts import LayoutChoice, all_layouts, layout_choices
-from kit.writers.pptx.new_slides import NewSlide, new_slides
 from kit.writers.pptx.placed import placed_choices
 
 BASE_NAME = "base.pptx"
@@ -29,14 +26,12 @@ BASE_NAME = "base.pptx"
 
 @dataclass(frozen=True)
 class DeckDesign:
-    """A deck template read once: its bytes and the layouts each kind of slide may use."""
+    """A deck template read: its bytes and the layouts each kind of slide may use."""
 
     data: bytes
     """The .pptx file's bytes."""
     choices: dict[str, tuple[LayoutChoice, ...]]
     """For each kind of slide ("" for any other), its layouts and their text areas, best first."""
-    new: dict[str, NewSlide]
-    """A new slide and notes page on each layout, by the layout's part name."""
 
     def layouts_for(self, kind: str) -> tuple[LayoutChoice, ...]:
         """The layouts a kind of slide may use, best first; never empty."""
@@ -49,20 +44,10 @@ class DeckDesign:
 
 
 def deck_design(brand: Path | None) -> DeckDesign:
-    """The church's template when given, else kit's own, read once per process."""
-    path = brand or data_dir("templates") / BASE_NAME
-    stat = path.stat()
-    # The file's time and size are in the key, so an edited template is read afresh.
-    return _read(str(path), stat.st_mtime_ns, stat.st_size, brand is None)
-
-
-@lru_cache(maxsize=8)
-def _read(path: str, mtime: int, size: int, own: bool) -> DeckDesign:
-    data = as_presentation(Path(path).read_bytes())
+    """The church's template when given, else kit's own."""
+    data = as_presentation((brand or data_dir("templates") / BASE_NAME).read_bytes())
     prs = open_presentation(data)
-    # The layouts' text areas are read before the new slides are made on the same copy.
-    choices = layout_choices(prs) if own else placed_choices(prs)
-    return DeckDesign(data, choices, new_slides(prs, all_layouts(prs)))
+    return DeckDesign(data, placed_choices(prs) if brand else layout_choices(prs))
 
 
 def open_presentation(data: bytes) -> PptxPresentation:

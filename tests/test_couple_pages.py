@@ -195,6 +195,21 @@ def test_the_last_meeting_knows_it_is_last(built) -> None:
     assert "At home from here on" in texts[f"week-{len(course.weeks):02d}-handout.docx"]
 
 
+def test_a_course_ending_on_any_lesson_asks_nothing_for_before_we_meet_again(
+    tmp_path: Path,
+) -> None:
+    # Closeness's take-home and reflection ask for things "before we meet again".
+    (tmp_path / "course.yaml").write_text(
+        "title: Closer\nweeks: [trust, safety, empathy, closeness]\n", encoding="utf-8"
+    )
+    course = kit.load_course(tmp_path / "course.yaml")
+    kit.build(course, tmp_path / "build")
+    for name, text in _last_week_texts(course, tmp_path / "build").items():
+        assert "before we meet again" not in text, name
+    handout = _doc(tmp_path / "build", "week-04-handout.docx")
+    assert "to try in the weeks ahead" in handout
+
+
 def test_the_last_meeting_names_no_theme_of_a_week_the_course_left_out(built) -> None:
     course, folder = built
     # The five-week course leaves out closeness, the week about making time together.

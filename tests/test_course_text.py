@@ -216,6 +216,8 @@ def test_placeholders_are_filled_for_each_week() -> None:
         "Five weeks together. {weeks} {unknown}"
     )
     assert fill("{next}", values(5, 5, None)) == "what comes next"
+    assert fill("Try it {until}.", given) == "Try it before we meet again."
+    assert fill("Try it {until}.", values(5, 5, None)) == "Try it in the weeks ahead."
     assert values(1, 1, None)["weeks"] == "one week"
 
 
@@ -292,7 +294,7 @@ def test_a_placeholder_fills_in_and_an_unknown_one_is_a_problem(tmp_path: Path, 
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("{weeks}", "{wekes}"), "utf-8")
     result = run_kit("check", tmp_path / "course.yaml")
     assert result.code == 2
-    assert "unknown placeholder '{wekes}'; known: {weeks}, {week}, {next}" in result.err
+    assert "unknown placeholder '{wekes}'; known: {weeks}, {week}, {next}, {until}" in result.err
 
 
 # --- typography -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Course values in lesson text: `{weeks}`, `{week}` and `{next}`, filled in for each week.
+"""Course values in lesson text: `{weeks}`, `{week}`, `{next}` and `{until}`, for each week.
 
 A lesson is taught in courses of any length, so its text must not say "six weeks"
 when a course has five. Lesson text (and a course's own wording) may name the
@@ -7,6 +7,7 @@ course through these placeholders instead:
     {weeks}   the course's length with its noun: "six weeks", "one week"
     {week}    this week's number: "3"
     {next}    the title of the next week's lesson; in the last week "what comes next"
+    {until}   "before we meet again"; in the last week "in the weeks ahead"
 
 Written with a capital (`{Weeks}`, `{Next}`) the value starts with one. `{{` and `}}`
 stand for a brace itself. Any other `{name}` is a problem `kit check` reports, and
@@ -20,11 +21,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-NAMES = ("weeks", "week", "next")
+NAMES = ("weeks", "week", "next", "until")
 """The placeholders lesson text may use."""
 
 LAST_NEXT = "what comes next"
 """What `{next}` says in the last week, which has no next lesson."""
+UNTIL, LAST_UNTIL = "before we meet again", "in the weeks ahead"
+"""What `{until}` says before the last meeting, and at it."""
 
 _WORDS = [
     "zero",
@@ -74,6 +77,7 @@ def values(number: int, count: int, next_title: str | None) -> dict[str, str]:
         "weeks": f"{number_word(count)} week{'s' if count != 1 else ''}",
         "week": str(number),
         "next": next_title if next_title is not None else LAST_NEXT,
+        "until": UNTIL if next_title is not None else LAST_UNTIL,
     }
 
 

@@ -576,7 +576,7 @@ def test_bad_notices_are_located_in_a_coordinators_words(course_file: Path) -> N
         "course.yaml:6:15: week 2, the 1st notice (weeks[1].notices[0]): is empty; "
         "write it, or leave the line out if it is optional",
         "course.yaml:6:19: week 2, the 2nd notice (weeks[1].notices[1]): unknown "
-        "placeholder '{wekes}'; known: {weeks}, {week}, {next} (write {{ for a brace)",
+        "placeholder '{wekes}'; known: {weeks}, {week}, {next}, {until} (write {{ for a brace)",
         "course.yaml:8:14: week 3's notices (weeks[2].notices): 2 notices here and 2 for "
         "the whole course make 4; a week's closing slide holds 3, so leave some out or put "
         "them on the handout another week",

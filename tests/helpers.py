@@ -78,17 +78,20 @@ def render_pdf(files: Sequence[Path], out_dir: Path, timeout: int = 300) -> list
     return convert_with_libreoffice(files, out_dir, "pdf", timeout)
 
 
-def docx_lines(path: Path) -> list[str]:
-    """Every paragraph's text of a .docx in reading order, tables and boxes included."""
-    import docx
+def docx_paragraphs(document: Any) -> list[Any]:
+    """Every paragraph of an open .docx in reading order, those in tables and boxes too."""
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
-    document = docx.Document(str(path))
-    return [
-        " ".join(Paragraph(p, document._body).text.split())
-        for p in document.element.body.iter(qn("w:p"))
-    ]
+    # `_body` is the parent python-docx gives the body's own paragraphs (it has no public one).
+    return [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]
+
+
+def docx_lines(path: Path) -> list[str]:
+    """Every paragraph's text of a .docx in reading order, tables and boxes included."""
+    import docx
+
+    return [" ".join(p.text.split()) for p in docx_paragraphs(docx.Document(str(path)))]
 
 
 def docx_rows(path: Path, first: str) -> list[list[str]]:

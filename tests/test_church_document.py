@@ -18,7 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
-from helpers import FIXTURES
+from helpers import FIXTURES, docx_paragraphs
 from lxml import etree
 
 import kit
@@ -132,7 +132,7 @@ def resolved_color(paragraph: Paragraph) -> str | None:
 
 def paragraphs(doc: DocxDocument) -> list[Paragraph]:
     """Every paragraph in the body, those in tables and boxes included."""
-    return [Paragraph(p, doc._body) for p in doc.element.body.iter(qn("w:p"))]
+    return docx_paragraphs(doc)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
+from helpers import docx_paragraphs
 from pptx import Presentation
 from pptx.util import Pt
 
@@ -47,8 +46,7 @@ def _squash(text: str) -> str:
 
 def docx_lines(path: Path) -> list[str]:
     """Every paragraph of a document, those in tables and boxes too."""
-    doc = docx.Document(str(path))
-    return [_squash(Paragraph(p, doc._body).text) for p in doc.element.body.iter(qn("w:p"))]
+    return [_squash(p.text) for p in docx_paragraphs(docx.Document(str(path)))]
 
 
 def pptx_text(path: Path) -> tuple[str, str]:

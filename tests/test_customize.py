@@ -8,9 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
-from helpers import FIXTURES, KIT_FILES, kit_files
+from helpers import FIXTURES, KIT_FILES, docx_paragraphs, kit_files
 from helpers import slide_texts as slides
 
 import kit
@@ -34,8 +32,7 @@ def paragraphs(path: Path) -> list[tuple[str, str]]:
     """(style, text) of every paragraph of a .docx, table cells included, in reading order."""
     doc = docx.Document(str(path))
     found = []
-    for element in doc.element.body.iter(qn("w:p")):
-        par = Paragraph(element, doc._body)
+    for par in docx_paragraphs(doc):
         found.append((par.style.name if par.style is not None else "", par.text))
     return found
 

@@ -14,7 +14,7 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from helpers import FIXTURES, needs_soffice, render_pdf
+from helpers import FIXTURES, docx_paragraphs, needs_soffice, render_pdf
 
 import kit
 from kit.compose.typography import smarten
@@ -55,7 +55,7 @@ def every_part_text(path: Path) -> dict[str, str]:
 
 def lines(doc: DocxDocument) -> list[str]:
     """Every paragraph's text in order, including those in tables and boxes."""
-    return [_squash(Paragraph(p, doc._body).text) for p in doc.element.body.iter(qn("w:p"))]
+    return [_squash(p.text) for p in docx_paragraphs(doc)]
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
-from helpers import FIXTURES, docx_lines
+from helpers import FIXTURES, docx_lines, docx_paragraphs
 
 import kit
 
@@ -69,8 +69,7 @@ def _texts(path: Path) -> list[tuple[Paragraph, str]]:
     """Every paragraph with words in a document's body, tables and boxes included."""
     document = docx.Document(str(path))
     found = []
-    for element in document.element.body.iter(qn("w:p")):
-        paragraph = Paragraph(element, document._body)
+    for paragraph in docx_paragraphs(document):
         if paragraph.text.strip():
             found.append((paragraph, paragraph.text))
     return found

@@ -16,7 +16,7 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from helpers import FIXTURES, slide_texts
+from helpers import FIXTURES, docx_paragraphs, slide_texts
 
 import kit
 from kit.compose.typography import smarten
@@ -38,7 +38,7 @@ def _squash(text: str) -> str:
 
 def paragraphs(doc: DocxDocument) -> list[Paragraph]:
     """Every paragraph of the body in order, including those inside tables and boxes."""
-    return [Paragraph(p, doc._body) for p in doc.element.body.iter(qn("w:p"))]
+    return docx_paragraphs(doc)
 
 
 def body_text(doc: DocxDocument) -> str:

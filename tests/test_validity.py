@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pptx
 import pytest
-from helpers import FIXTURES, KIT_FILES, kit_files
+from helpers import FIXTURES, KIT_FILES, docx_paragraphs, kit_files
 from openxml_audit import OpenXmlValidator
 
 import kit
@@ -114,12 +114,7 @@ def test_a_church_template_build_has_no_findings(
 
 
 def _docx_text(path: Path) -> str:
-    document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
+    return "\n".join(p.text for p in docx_paragraphs(docx.Document(str(path))))
 
 
 def _pptx_text(path: Path) -> str:

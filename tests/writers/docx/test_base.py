@@ -11,8 +11,7 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 from docx.shared import Twips
-from docx.text.paragraph import Paragraph as DocxParagraph
-from helpers import FIXTURES
+from helpers import FIXTURES, docx_paragraphs
 
 from kit.compose.blocks import Document
 from kit.compose.markup import parse
@@ -32,12 +31,8 @@ def _load_script(name: str):
     return module
 
 
-def _paragraphs(doc) -> list[DocxParagraph]:
-    return [DocxParagraph(p, doc) for p in doc.element.body.iter(qn("w:p"))]
-
-
 def _styled(doc, name: str) -> list[str]:
-    return [p.text for p in _paragraphs(doc) if p.style is not None and p.style.name == name]
+    return [p.text for p in docx_paragraphs(doc) if p.style is not None and p.style.name == name]
 
 
 def test_base_document_is_what_its_design_script_makes() -> None:
@@ -74,7 +69,7 @@ def test_church_template_gives_its_look_and_gets_the_styles_it_lacks(brand_sampl
     assert "12 Harbour Road" in footer
     instructions = section.footer.part.element.iter(qn("w:instrText"))
     assert "PAGE" in " ".join(i.text for i in instructions)
-    text = "\n".join(p.text for p in _paragraphs(doc))
+    text = "\n".join(p.text for p in docx_paragraphs(doc))
     assert "letterhead text" not in text and "Parish letter" not in text
     assert doc.styles["Heading 1"].font.name == "Trebuchet MS"
     # Missing styles are added in the template's heading font and colour.
@@ -82,7 +77,7 @@ def test_church_template_gives_its_look_and_gets_the_styles_it_lacks(brand_sampl
     assert _styled(doc, "List Number") == ["first", "second", "again from one"]
     title = doc.styles["Title"]
     assert title.font.name == "Trebuchet MS" and str(title.font.color.rgb) == "7B2D26"
-    numbered = [p for p in _paragraphs(doc) if p.style.name == "List Number"]
+    numbered = [p for p in docx_paragraphs(doc) if p.style.name == "List Number"]
     assert numbered and all(
         p._p.pPr.numPr is not None or p.style.element.pPr.numPr for p in numbered
     )

@@ -8,8 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as DocxParagraph
-from helpers import FIXTURES
+from helpers import FIXTURES, docx_paragraphs
 from openxml_audit import OpenXmlValidator
 
 import kit
@@ -21,12 +20,8 @@ BRAND_COURSE = FIXTURES / "brand-docx" / "course.yaml"
 THEMED_COURSE = FIXTURES / "brand-docx-theme" / "course.yaml"
 
 
-def _paragraphs(doc) -> list[DocxParagraph]:
-    return [DocxParagraph(p, doc) for p in doc.element.body.iter(qn("w:p"))]
-
-
 def _styled(doc, name: str) -> list[str]:
-    return [p.text for p in _paragraphs(doc) if p.style is not None and p.style.name == name]
+    return [p.text for p in docx_paragraphs(doc) if p.style is not None and p.style.name == name]
 
 
 def test_blocks_become_word_structure(sample) -> None:
@@ -37,9 +32,9 @@ def test_blocks_become_word_structure(sample) -> None:
     assert _styled(sample, "Heading 3") == ["A small heading"]
     assert _styled(sample, "List Bullet") == ["a bullet", "a bullet one level in"]
     assert _styled(sample, "Kit Check") == ["a box to tick"]
-    nested = next(p for p in _paragraphs(sample) if p.text == "a bullet one level in")
+    nested = next(p for p in docx_paragraphs(sample) if p.text == "a bullet one level in")
     assert nested._p.pPr.numPr.ilvl.val == 1
-    runs = next(p for p in _paragraphs(sample) if p.text.startswith("Plain")).runs
+    runs = next(p for p in docx_paragraphs(sample) if p.text.startswith("Plain")).runs
     assert [(r.text, r.bold, r.italic) for r in runs] == [
         ("Plain words with ", None, None),
         ("bold", True, None),
@@ -47,7 +42,7 @@ def test_blocks_become_word_structure(sample) -> None:
         ("italic", None, True),
         (".", None, None),
     ]
-    chapter = next(p for p in _paragraphs(sample) if p.style.name == "Heading 1")
+    chapter = next(p for p in docx_paragraphs(sample) if p.style.name == "Heading 1")
     assert chapter.paragraph_format.page_break_before is True
     # The section's properties stay the last thing in the body.
     assert sample.element.body[-1].tag == qn("w:sectPr")

@@ -9,8 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as DocxParagraph
-from helpers import FIXTURES
+from helpers import FIXTURES, docx_paragraphs
 from openxml_audit import OpenXmlValidator
 
 from kit.compose.blocks import Document, Paragraph, Run
@@ -31,14 +30,10 @@ def _doc(blocks) -> Document:
     return Document("notes", "Title & <more>", "Footer & co", list(blocks))
 
 
-def _paragraphs(doc) -> list[DocxParagraph]:
-    return [DocxParagraph(p, doc) for p in doc.element.body.iter(qn("w:p"))]
-
-
 def test_text_keeps_its_characters_spaces_tabs_and_line_breaks() -> None:
     data = write_docx(_doc([Paragraph(AWKWARD)]))
     doc = docx.Document(io.BytesIO(data))
-    (par,) = [p for p in _paragraphs(doc) if p.text.strip()]
+    (par,) = [p for p in docx_paragraphs(doc) if p.text.strip()]
     assert par.text == "".join(r.text for r in AWKWARD)
     assert [(r.bold, r.italic) for r in par.runs] == [
         (None, None),
@@ -78,8 +73,8 @@ def test_a_template_naming_wordprocessingml_otherwise_gets_the_same_body(tmp_pat
     usual = docx.Document(io.BytesIO(write_docx(_doc(blocks), brand=BRAND)))
     data = write_docx(_doc(blocks), brand=brand)
     other = docx.Document(io.BytesIO(data))
-    assert [(p.style.name, p.text) for p in _paragraphs(other)] == [
-        (p.style.name, p.text) for p in _paragraphs(usual)
+    assert [(p.style.name, p.text) for p in docx_paragraphs(other)] == [
+        (p.style.name, p.text) for p in docx_paragraphs(usual)
     ]
     assert len(other.tables) == 1
     path = tmp_path / "written.docx"

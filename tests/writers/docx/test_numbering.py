@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as DocxParagraph
+from helpers import docx_paragraphs
 
 
 def test_each_numbered_list_starts_again_at_one(sample) -> None:
-    paragraphs = [DocxParagraph(p, sample) for p in sample.element.body.iter(qn("w:p"))]
+    paragraphs = docx_paragraphs(sample)
     numbered = [p for p in paragraphs if p.style.name == "List Number"]
     ids = [p._p.pPr.numPr.numId.val for p in numbered]
     assert ids[0] == ids[1] != ids[2]

@@ -280,8 +280,8 @@ def test_memory_is_counted_from_each_render_not_from_the_peak_so_far(
 def test_a_slow_template_is_stopped_in_another_thread_as_in_the_pages_build(
     course: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from kit.course.course_file import load_course
     from kit.errors import KitError
-    from kit.load.course_file import load_course
 
     # Well above what kit's own templates take on a busy machine, well below the template's.
     monkeypatch.setattr(budget, "MAX_SECONDS", 2.0)
@@ -716,7 +716,7 @@ def test_kit_new_does_not_write_through_a_link(course: Path, run_kit) -> None:
 
 def test_output_names_sort_in_order_past_week_99(tmp_path: Path) -> None:
     from kit.compose.documents import compose_kit
-    from kit.load.course_file import load_course
+    from kit.course.course_file import load_course
 
     path = tmp_path / "course.yaml"
     path.write_text("title: x\nweeks: [" + ", ".join(["trust"] * 100) + "]\n", encoding="utf-8")

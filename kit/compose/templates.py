@@ -24,12 +24,12 @@ from jinja2 import meta, nodes
 from jinja2.sandbox import SecurityError
 
 from kit.compose.budget import OverBudget, budget
-from kit.compose.dates import format_clock, format_date
 from kit.compose.loader import TEMPLATE_SUFFIX, FolderLoader
 from kit.compose.markup import escape
 from kit.compose.measure import MAX_VALUE, size
 from kit.compose.sandbox import Sandbox
 from kit.course.model import PART_NAMES
+from kit.dates import format_clock, format_date
 from kit.errors import InputError, KitError, Problem
 from kit.load.files import LINK_OUT, FileProblem, list_folder, read_limited
 from kit.load.validate import suggest
@@ -88,7 +88,7 @@ def environment(
     One environment per folder, date style and time style and process, so templates
     compile once; jinja2 still notices a template file that changes. A course's template
     may resolve only into its folder or the course folder `course_dir`. The `date` and
-    `clock` filters write in the styles given (see kit/compose/dates.py).
+    `clock` filters write in the styles given (see kit/dates.py).
     """
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:

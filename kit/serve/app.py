@@ -17,10 +17,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from kit.check.course_file import MOST_NOTICES
 from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.brand import brand_problem
-from kit.load.course_file import MOST_NOTICES
 from kit.load.schema import NOTICE_LENGTH
 from kit.pipeline import PRINT, pdfs_kept
 from kit.publish import last_made

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from kit.check.questions import Question
 from kit.compose.documents import course_environment, handout, leader_notes, slides
 from kit.compose.view import course_view
-from kit.course.model import PART_NAMES, Question, ResolvedCourse
+from kit.course.model import PART_NAMES, ResolvedCourse
 from kit.writers.html import deck_html, document_html
 
 

@@ -33,8 +33,10 @@ from helpers import build_problems, tree_snapshot
 from PIL import EpsImagePlugin
 
 import kit
-from kit.compose import budget, documents, templates
+from kit.compose import documents, templates
 from kit.load import brand, files
+from kit.resources import data_dir
+from kit.templating import budget
 
 CARE = "care: [{name: Church office, phone: 555-0100}]\n"
 """A care contact, so that a course written here draws no warning for lacking one."""
@@ -467,7 +469,7 @@ def test_a_markup_error_names_the_included_template_and_its_line(
 
 
 def test_a_slides_template_saved_with_a_byte_order_mark_is_read(course: Path, run_kit) -> None:
-    source = (Path(templates.data_dir("templates")) / "slides.j2").read_text(encoding="utf-8")
+    source = (Path(data_dir("templates")) / "slides.j2").read_text(encoding="utf-8")
     _write(course, {}, "templates: my-templates\n")
     (course / "my-templates").mkdir()
     (course / "my-templates" / "slides.j2").write_bytes(b"\xef\xbb\xbf" + source.encode())

@@ -17,7 +17,6 @@ from kit.check.timing import (
     fit_session,
     session_parts,
 )
-from kit.compose.templates import template_problems
 from kit.dates import format_date
 from kit.errors import InputError, Problem
 from kit.load import schema
@@ -29,6 +28,7 @@ from kit.load.salvage import Checked
 from kit.load.scripture import passage_problem, translation_problem
 from kit.load.validate import suggest, written_path
 from kit.load.yamlfile import YamlDoc
+from kit.templating.templates import template_problems
 
 SLIDE_TEMPLATE = (".pptx", ".potx")
 """A slide template may be a PowerPoint template as saved (.potx) as well as a .pptx."""

@@ -14,17 +14,6 @@ from kit.errors import Problem
 from kit.load.schema import CareContact, Helplines, Lesson, Point, Source, TableLeader
 from kit.load.scripture import Passage
 
-PART_NAMES = {
-    "arrival": "Arrival and food",
-    "opening": "Welcome and opening question",
-    "ground_rules": "Ground rules",
-    "teaching": "Teaching",
-    "exercise": "Couple time",
-    "discussion": "Discussion",
-    "prayer": "Closing prayer",
-}
-"""The parts of a session by name, as every template (`part_names`) and the web page's plan
-name them."""
 ARRIVAL = "arrival"
 """The part a course with `arrival` minutes puts first: couples arrive and eat."""
 

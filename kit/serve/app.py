@@ -18,7 +18,6 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 
 from kit.check.course_file import MOST_NOTICES
-from kit.course.model import PART_NAMES
 from kit.errors import InputError, KitError, Problem
 from kit.load.brand import brand_problem
 from kit.load.schema import NOTICE_LENGTH
@@ -30,6 +29,7 @@ from kit.serve import checking, editing, safety, storage
 from kit.serve.building import Builder, pdf_available
 from kit.serve.form import build_form, is_date
 from kit.serve.preview import schedule, week_preview
+from kit.templating.templates import PART_NAMES
 
 log = logging.getLogger(__name__)
 

@@ -23,6 +23,7 @@ class ReadCourse:
     """A course file read as far as the schema: what the checks after it run on."""
 
     doc: YamlDoc
+    """The course file's YAML, with positions."""
     checked: Checked
     """The course the schema found, salvaged where it found problems."""
     library: dict[str, LessonFile]
@@ -30,7 +31,9 @@ class ReadCourse:
     broken: set[str]
     """Ids of its own lessons whose files have problems of their own."""
     problems: list[Problem]
+    """What the schema and the lessons folder found wrong."""
     base: Path | None
+    """The course file's folder; None for the built-in course."""
 
 
 def read_course(

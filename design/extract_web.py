@@ -4,7 +4,7 @@ pythonbible ships an older edition of the WEB ("He who is unrighteous in a very 
 Luke 16:10; the current text reads "dishonest"). The current edition is public domain
 and packaged by Debian as `sword-text-web` (the SWORD module engWEB2015eb). This script
 reads it with pysword and writes the verses the built-in lessons need, once, into
-kit/course/web.json, which kit prefers to pythonbible's text for those verses.
+kit/load/web.json, which kit prefers to pythonbible's text for those verses.
 
 Run it again when a built-in lesson names a new passage:
 
@@ -27,7 +27,7 @@ from pysword.modules import SwordModules
 ROOT = Path(__file__).resolve().parent.parent
 SWORD = Path("/usr/share/sword")
 MODULE = "engWEB2015eb"
-OUT = ROOT / "kit" / "course" / "web.json"
+OUT = ROOT / "kit" / "load" / "web.json"
 
 # Each lesson names its passages on one line: scripture: ["Luke 16:10", "James 1:19-20"].
 SCRIPTURE = re.compile(r"^scripture:\s*\[(.*)\]\s*$", re.MULTILINE)

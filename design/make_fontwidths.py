@@ -1,4 +1,4 @@
-"""Write kit/layout/fontwidths.json: glyph advance widths and line metrics of open fonts.
+"""Write kit/writers/pptx/fit/fontwidths.json: glyph advance widths and line metrics of open fonts.
 
 The fonts are the metric-compatible stand-ins LibreOffice uses for the fonts PowerPoint
 has (Carlito for Calibri, Caladea for Cambria, Liberation for Arial and Times New Roman),
@@ -9,7 +9,7 @@ fonts-dejavu-core:
     python design/make_fontwidths.py
 
 It reads the TrueType tables directly (head, hhea, OS/2, cmap, hmtx; see
-kit.layout.fontfile), so it needs no font library.
+kit.writers.pptx.fit.fontfile), so it needs no font library.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import json
 import struct
 from pathlib import Path
 
-from kit.layout import fontfile
+from kit.writers.pptx.fit import fontfile
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "kit" / "layout" / "fontwidths.json"
+OUT = ROOT / "kit" / "writers" / "pptx" / "fit" / "fontwidths.json"
 
 FACES = {
     "Carlito": "/usr/share/fonts/truetype/crosextra/Carlito-{}.ttf",

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from kit.errors import InputError, KitError
 
 if TYPE_CHECKING:
+    from kit.course.course_file import default_course, load_course
     from kit.course.model import ResolvedCourse
-    from kit.load.course_file import default_course, load_course
     from kit.pipeline import build
 
 __all__ = ["InputError", "KitError", "ResolvedCourse", "build", "default_course", "load_course"]
@@ -17,8 +17,8 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "build": "kit.pipeline",
-    "default_course": "kit.load.course_file",
-    "load_course": "kit.load.course_file",
+    "default_course": "kit.course.course_file",
+    "load_course": "kit.course.course_file",
     "ResolvedCourse": "kit.course.model",
 }
 """Imported on first use, so that `kit --help` and `kit new` start at once."""

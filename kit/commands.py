@@ -67,7 +67,7 @@ def library(extra: Path | None) -> dict[str, LessonFile]:
 
 def cmd_lessons(args: argparse.Namespace) -> Iterator[str]:
     """List lessons: id, title, minutes, source articles."""
-    from kit.course.model import PARTS
+    from kit.check.timing import PARTS
 
     lessons = library(args.lessons)
     width = max(len(i) for i in lessons)
@@ -133,7 +133,7 @@ def cmd_new(args: argparse.Namespace) -> Iterator[str]:
 
 
 def _course(path: Path | None) -> ResolvedCourse:
-    from kit.load.course_file import default_course, load_course
+    from kit.course.course_file import default_course, load_course
 
     return default_course() if path is None else load_course(path)
 
@@ -161,7 +161,7 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
         raise InputError([*in_folder, *exc.problems], exc.warnings) from None
     if in_folder:
         raise InputError(in_folder)
-    from kit.compose.dates import format_date
+    from kit.dates import format_date
 
     yield from warnings(course)
     name = course.source

@@ -15,7 +15,7 @@ from pptx import Presentation
 from test_course_text import docx_lines, pptx_text
 
 import kit
-from kit.course import scripture
+from kit.load import scripture
 from kit.resources import data_dir
 
 

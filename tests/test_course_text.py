@@ -15,8 +15,8 @@ from pptx.util import Pt
 import kit
 from kit.compose.markup import inline
 from kit.compose.typography import smarten
-from kit.course.scripture import passage
-from kit.course.wording import fill, number_word, values
+from kit.load.scripture import passage
+from kit.wording import fill, number_word, values
 
 ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "articles"
 

@@ -12,9 +12,9 @@ from helpers import FIXTURES, KIT_FILES, docx_paragraphs, kit_files
 from helpers import slide_texts as slides
 
 import kit
-from kit.course.scripture import passage
 from kit.load import schema
 from kit.load.lessons import builtin_lessons
+from kit.load.scripture import passage
 
 LESSONS = {lesson_id: entry.lesson for lesson_id, entry in builtin_lessons().items()}
 EMPATHY = {q.id: q.text for q in LESSONS["empathy"].questions}

@@ -33,8 +33,10 @@ from helpers import build_problems, tree_snapshot
 from PIL import EpsImagePlugin
 
 import kit
-from kit.compose import budget, documents, templates
+from kit.compose import documents, templates
 from kit.load import brand, files
+from kit.resources import data_dir
+from kit.templating import budget
 
 CARE = "care: [{name: Church office, phone: 555-0100}]\n"
 """A care contact, so that a course written here draws no warning for lacking one."""
@@ -280,8 +282,8 @@ def test_memory_is_counted_from_each_render_not_from_the_peak_so_far(
 def test_a_slow_template_is_stopped_in_another_thread_as_in_the_pages_build(
     course: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from kit.course.course_file import load_course
     from kit.errors import KitError
-    from kit.load.course_file import load_course
 
     # Well above what kit's own templates take on a busy machine, well below the template's.
     monkeypatch.setattr(budget, "MAX_SECONDS", 2.0)
@@ -467,7 +469,7 @@ def test_a_markup_error_names_the_included_template_and_its_line(
 
 
 def test_a_slides_template_saved_with_a_byte_order_mark_is_read(course: Path, run_kit) -> None:
-    source = (Path(templates.data_dir("templates")) / "slides.j2").read_text(encoding="utf-8")
+    source = (Path(data_dir("templates")) / "slides.j2").read_text(encoding="utf-8")
     _write(course, {}, "templates: my-templates\n")
     (course / "my-templates").mkdir()
     (course / "my-templates" / "slides.j2").write_bytes(b"\xef\xbb\xbf" + source.encode())
@@ -716,7 +718,7 @@ def test_kit_new_does_not_write_through_a_link(course: Path, run_kit) -> None:
 
 def test_output_names_sort_in_order_past_week_99(tmp_path: Path) -> None:
     from kit.compose.documents import compose_kit
-    from kit.load.course_file import load_course
+    from kit.course.course_file import load_course
 
     path = tmp_path / "course.yaml"
     path.write_text("title: x\nweeks: [" + ", ".join(["trust"] * 100) + "]\n", encoding="utf-8")

@@ -28,12 +28,12 @@ def test_every_contract_of_the_map_is_kept() -> None:
 
 
 def test_an_import_back_up_the_map_breaks_it(tmp_path: Path) -> None:
-    """The check can fail: an errors module that imports the page is caught."""
+    """The check can fail: the load stage importing the compose stage, run after it, is caught."""
     shutil.copytree(ROOT / "kit", tmp_path / "kit", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    errors = tmp_path / "kit" / "errors.py"
-    errors.write_text(errors.read_text(encoding="utf-8") + "\nimport kit.serve  # noqa\n")
+    files = tmp_path / "kit" / "load" / "files.py"
+    files.write_text(files.read_text(encoding="utf-8") + "\nimport kit.compose  # noqa\n")
     done = _lint(tmp_path)
     assert done.returncode != 0
-    assert "lie underneath every stage BROKEN" in done.stdout
-    assert "kit.errors -> kit.serve" in done.stdout
+    assert "Stages in the order they run, each importing only those before it BROKEN" in done.stdout
+    assert "kit.load.files -> kit.compose" in done.stdout

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kit.course import wording
-from kit.course.model import GROUND_RULES, PARTS
-from kit.course.scripture import passage, reference_problem
+from kit import wording
+from kit.check.timing import GROUND_RULES, PARTS
 from kit.load.lessons import builtin_lessons
 from kit.load.schema import Lesson
+from kit.load.scripture import passage, reference_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERLAP = ROOT.parent / "shared" / "tools" / "overlap.py"

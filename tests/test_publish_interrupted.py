@@ -37,7 +37,7 @@ FORKER = """\
 # it. With N = 0 it only lists the steps. Each job's exit status goes to stdout.
 import json, os, sys
 import kit.cli, kit.pipeline, kit.writers.docx, kit.writers.pptx
-from kit.load.course_file import load_course
+from kit.course.course_file import load_course
 CHANGES = {"os.rename", "os.remove", "os.rmdir", "os.mkdir", "shutil.rmtree"}
 
 def stop_at(out, sig, at, steps):

@@ -11,6 +11,7 @@ from typing import Any
 
 import jinja2
 
+from kit.check.packets import PACKET, packet_stem
 from kit.compose.blocks import Calendar, Deck, Document, Event, Heading, Paragraph, plain
 from kit.compose.locate import source_line
 from kit.compose.markup import MarkupError, SlideCount, parse, parse_slides
@@ -18,7 +19,6 @@ from kit.compose.templates import environment, render
 from kit.compose.typography import smarten
 from kit.compose.view import course_view
 from kit.course.model import ResolvedCourse
-from kit.course.packets import PACKET, packet_stem
 from kit.errors import InputError, Problem
 from kit.resources import shown
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from kit.compose.budget import budget
+from kit.templating.budget import budget
 
 
 def source_line(

@@ -5,7 +5,7 @@ builds it. So templates are never handed kit's own objects (pydantic models carr
 methods that read files and unpickle data; paths name folders on the computer), but
 copies of them as records: each holds only values (text, numbers, dates, tuples of
 records), has no methods of its own, and the sandbox lets a template read nothing of
-it but its fields (see kit/compose/sandbox.py).
+it but its fields (see kit/templating/sandbox.py).
 
 A record is made for each kind of object the resolved course holds, with the same
 name and the same public fields and properties, so a field added to the course
@@ -20,17 +20,15 @@ import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import PurePath
 from types import MappingProxyType
 from typing import Any
 
-from jinja2.exceptions import TemplateRuntimeError
 from pydantic import BaseModel
 
 from kit.course.model import ResolvedCourse
 from kit.course.model import Week as _ModelWeek
-from kit.load.validate import suggest
+from kit.templating.records import FIELDS, Lookup
 
 HIDDEN = frozenset(
     {"brand_slides", "brand_document", "templates_dir", "course_dir", "source", "warnings"}
@@ -39,27 +37,7 @@ HIDDEN = frozenset(
 _NAMES = {"ResolvedCourse": "Course"}
 """Records named otherwise than the class they copy."""
 
-FIELDS: dict[type, frozenset[str]] = {}
-"""Every record type made so far, with what a template may read of it: its fields."""
 _TYPES: dict[type, type] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class Lookup:
-    """A table a template calls with a key, such as `week.slot("opening")`."""
-
-    what: str
-    """What the keys name, for the message when one is unknown."""
-    table: Mapping[str, Any]
-    """The values by key."""
-
-    def __call__(self, key: Any) -> Any:
-        try:
-            return self.table[key]
-        except (KeyError, TypeError):
-            raise TemplateRuntimeError(
-                f"no {self.what} '{key}'; {suggest(str(key), self.table)}"
-            ) from None
 
 
 def course_view(course: ResolvedCourse) -> Any:

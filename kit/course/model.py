@@ -7,43 +7,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.course.schedule import Meeting
-from kit.course.scripture import Passage
-from kit.course.timing import Slot, couple_minutes, fit_session
+from kit.check.questions import Question
+from kit.check.schedule import Meeting
+from kit.check.timing import GROUND_RULES, Slot, couple_minutes, fit_session, session_parts
 from kit.errors import Problem
 from kit.load.schema import CareContact, Helplines, Lesson, Point, Source, TableLeader
-
-PARTS = ("opening", "teaching", "exercise", "discussion", "prayer")
-"""The parts of every lesson, in the order they happen."""
-PART_NAMES = {
-    "arrival": "Arrival and food",
-    "opening": "Welcome and opening question",
-    "ground_rules": "Ground rules",
-    "teaching": "Teaching",
-    "exercise": "Couple time",
-    "discussion": "Discussion",
-    "prayer": "Closing prayer",
-}
-"""The parts of a session by name, as every template (`part_names`) and the web page's plan
-name them."""
-GROUND_RULES = ("ground_rules", 5)
-"""The part the first week adds after its opening question, and its natural minutes:
-the host reads the ground rules to the room before anyone is asked to share."""
-
+from kit.load.scripture import Passage
 
 ARRIVAL = "arrival"
 """The part a course with `arrival` minutes puts first: couples arrive and eat."""
-SHORTEST_REST = 45
-"""The fewest minutes an arrival part may leave the rest of the evening: the shortest
-session a course may ask for."""
-
-
-def session_parts(lesson: Lesson, number: int) -> list[tuple[str, int]]:
-    """The parts of week `number`'s session and their natural minutes, in order."""
-    parts = [(part, getattr(lesson, part).minutes) for part in PARTS]
-    if number == 1:
-        parts.insert(1, GROUND_RULES)
-    return parts
 
 
 def fitted_parts(
@@ -57,28 +29,6 @@ def fitted_parts(
     fitted = fit_session(natural, minutes - (arrival or 0))
     parts = list(zip(keys, fitted, strict=True))
     return [(ARRIVAL, arrival), *parts] if arrival else parts
-
-
-@dataclass(frozen=True)
-class Question:
-    """A question as a week asks it, after the course's changes."""
-
-    id: str
-    """Question id."""
-    text: str
-    """The question as it is asked."""
-    audience: str
-    """group or couple."""
-    level: str
-    """open, dig or reflect."""
-    note: str | None
-    """Leader-only note."""
-    follow_up: tuple[str, ...]
-    """Leader-only follow-up questions."""
-    optional: bool
-    """True when it goes first if time is short."""
-    origin: str = "lesson"
-    """lesson, reworded (by the course) or added (by the course)."""
 
 
 @dataclass(frozen=True)
@@ -248,7 +198,7 @@ class ResolvedCourse:
     warnings: tuple[Problem, ...] = ()
     """Located warnings from loading: worth a look, but the course builds."""
     date_style: str = "us"
-    """How outputs write dates: us, international or iso (kit/compose/dates.py)."""
+    """How outputs write dates: us, international or iso (kit/dates.py)."""
     time_style: str = "12h"
     """How outputs write clock times: 12h or 24h."""
     place: str | None = None

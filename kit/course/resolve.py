@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.course.model import Question, ResolvedCourse, Week, fitted_parts, session_parts
-from kit.course.schedule import Meeting, gaps, meetings
-from kit.course.scripture import passage, translation_name
-from kit.course.timing import clock_slots, question_capacity
-from kit.course.wording import fill_weeks
+from kit.check.questions import Question, apply_changes
+from kit.check.schedule import Meeting, gaps, meetings
+from kit.check.timing import clock_slots, question_capacity, session_parts
+from kit.course.model import ResolvedCourse, Week, fitted_parts
 from kit.load import schema
 from kit.load.lessons import LessonFile
+from kit.load.scripture import passage, translation_name
+from kit.wording import fill_weeks
 
 
 def resolve(
@@ -68,51 +69,6 @@ def _path(base: Path | None, value: str | None) -> Path | None:
         return None
     path = Path(value).expanduser()
     return path if path.is_absolute() or base is None else base / path
-
-
-def apply_changes(lesson: schema.Lesson, changes: schema.QuestionChanges) -> list[Question]:
-    """The lesson's questions after a week's drop, replace and add, in that order."""
-    dropped = set(changes.drop)
-    questions = [_reworded(q, changes.replace.get(q.id)) for q in lesson.questions]
-    questions = [q for q in questions if q.id not in dropped]
-    for number, add in enumerate(changes.add, 1):
-        new = Question(
-            id=add.id or f"{lesson.id}-added-{number}",
-            text=add.text,
-            audience=add.audience,
-            level=add.level,
-            note=add.note,
-            follow_up=tuple(add.follow_up),
-            optional=add.optional,
-            origin="added",
-        )
-        if add.after is None:
-            questions.append(new)
-        else:
-            at = next(i for i, q in enumerate(questions) if q.id == add.after)
-            questions.insert(at + 1, new)
-    return questions
-
-
-def _reworded(question: schema.Question, change: schema.Rewording | None) -> Question:
-    """A lesson's question with a week's new text, note and follow-ups, where it gives them.
-
-    New text alone keeps the lesson's note and follow-ups: they are usually still
-    what to listen for, and a course that wants others says so in the same entry.
-    """
-    text = note = follow_up = None
-    if change is not None:
-        text, note, follow_up = change.text, change.note, change.follow_up
-    return Question(
-        id=question.id,
-        text=text or question.text,
-        audience=question.audience,
-        level=question.level,
-        note=note or question.note,
-        follow_up=tuple(question.follow_up if follow_up is None else follow_up),
-        optional=question.optional,
-        origin="reworded" if text else "lesson",
-    )
 
 
 def choose_questions(

@@ -8,7 +8,7 @@ say anything about sizes), and every XML part is parsed as it streams: a part wi
 a document type declaration, which Office never writes and which makes every file
 built from it unreadable, is refused, and so is a part the package's relationships
 need that [Content_Types].xml does not list as what it is. A slide template whose
-pictures are too large in all for a build to read (see kit.writers.pptx.pictures) is
+pictures are too large in all for a build to read (see kit.office) is
 refused too.
 """
 
@@ -91,7 +91,7 @@ _WANTED = {
 
 _SLIDES = (".pptx", ".potx")
 """What a slide template may be: a presentation or a PowerPoint template, which kit opens
-as a presentation (see kit.writers.ooxml.as_presentation)."""
+as a presentation (see kit.office.as_presentation)."""
 
 
 def brand_problem(path: Path, value: str) -> str | None:
@@ -332,7 +332,7 @@ def _open_problem(path: Path, suffix: str) -> tuple[str | None, Any]:
         if suffix in _SLIDES:
             from pptx import Presentation
 
-            from kit.writers.ooxml import as_presentation
+            from kit.office import as_presentation
 
             prs = Presentation(io.BytesIO(as_presentation(path.read_bytes())))
             if len(prs.slide_layouts) == 0:
@@ -359,7 +359,7 @@ _SHAPE_TAGS = tuple(
 
 def _picture_problem(prs: Any, value: str, save_as: str) -> str | None:
     """Pictures too large in all to read, or shapes too many, on a slide template's masters."""
-    from kit.writers.pptx.pictures import MAX_TEMPLATE_PIXELS, template_pixels
+    from kit.office import MAX_TEMPLATE_PIXELS, template_pixels
 
     try:
         for master in prs.slide_masters:  # kit reads each master's theme for its colours

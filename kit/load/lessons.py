@@ -6,12 +6,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.course import wording
-from kit.course.scripture import reference_problem
+from kit import wording
 from kit.errors import InputError, Problem
 from kit.load.files import LINK_OUT, MAX_ENTRIES, list_folder
 from kit.load.salvage import check_partial
 from kit.load.schema import Lesson
+from kit.load.scripture import reference_problem
 from kit.load.yamlfile import YamlDoc, load_file
 from kit.places import ordinal
 from kit.resources import data_dir, shown

@@ -80,9 +80,9 @@ Clock = Annotated[dt.time, BeforeValidator(read_clock)]
 Minutes = Annotated[int, Field(ge=1, le=180, strict=True)]
 """Whole minutes for one part of a session."""
 DateStyle = Literal["us", "international", "iso"]
-"""How outputs write dates (see kit/compose/dates.py)."""
+"""How outputs write dates (see kit/dates.py)."""
 TimeStyle = Literal["12h", "24h"]
-"""How outputs write clock times (see kit/compose/dates.py)."""
+"""How outputs write clock times (see kit/dates.py)."""
 Audience = Literal["group", "couple"]
 Level = Literal["open", "dig", "reflect"]
 

@@ -17,10 +17,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from kit.course.model import PART_NAMES
+from kit.check.course_file import MOST_NOTICES
 from kit.errors import InputError, KitError, Problem
 from kit.load.brand import brand_problem
-from kit.load.course_file import MOST_NOTICES
 from kit.load.schema import NOTICE_LENGTH
 from kit.pipeline import PRINT, pdfs_kept
 from kit.publish import last_made
@@ -30,6 +29,7 @@ from kit.serve import checking, editing, safety, storage
 from kit.serve.building import Builder, pdf_available
 from kit.serve.form import build_form, is_date
 from kit.serve.preview import schedule, week_preview
+from kit.templating.templates import PART_NAMES
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kit.course.course_file import load_course_text
 from kit.course.model import ResolvedCourse
 from kit.errors import InputError, KitError, Problem, printable
-from kit.load.course_file import load_course_text
 from kit.load.files import named_path
 from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
 from kit.load.yamlfile import MAX_BYTES, load_text

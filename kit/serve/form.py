@@ -9,10 +9,9 @@ from typing import Any, get_args
 
 import yaml
 
-from kit.compose.dates import format_clock, format_date
-from kit.course import scripture
 from kit.course.model import ResolvedCourse, Week
-from kit.load import schema
+from kit.dates import format_clock, format_date
+from kit.load import schema, scripture
 from kit.load.lessons import LessonFile
 from kit.serve.editing import default
 from kit.serve.preview import day

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from kit.check.questions import Question
 from kit.compose.documents import course_environment, handout, leader_notes, slides
 from kit.compose.view import course_view
-from kit.course.model import PART_NAMES, Question, ResolvedCourse
+from kit.course.model import ResolvedCourse
+from kit.templating.templates import PART_NAMES
 from kit.writers.html import deck_html, document_html
 
 

@@ -69,35 +69,6 @@ def set_core_properties(
     props.category = ""
 
 
-TEMPLATE_MAIN = b"presentationml.template.main+xml"
-PRESENTATION_MAIN = b"presentationml.presentation.main+xml"
-"""How [Content_Types].xml names the main part of a PowerPoint template (.potx) and of a
-presentation (.pptx), after `application/vnd.openxmlformats-officedocument.`."""
-
-
-def as_presentation(data: bytes) -> bytes:
-    """A PowerPoint template's (.potx) bytes as a presentation's; any other bytes unchanged.
-
-    A .potx holds what a .pptx holds, with its main part listed under another content
-    type, which python-pptx refuses to open; listed as a presentation's, it opens.
-    """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as src:
-            types = src.read("[Content_Types].xml")
-            if TEMPLATE_MAIN not in types:
-                return data
-            out = io.BytesIO()
-            with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-                for info in src.infolist():
-                    part = src.read(info.filename)
-                    if info.filename == "[Content_Types].xml":
-                        part = types.replace(TEMPLATE_MAIN, PRESENTATION_MAIN)
-                    dst.writestr(info, part)
-    except (zipfile.BadZipFile, KeyError):
-        return data  # not a package: whoever opens it says why
-    return out.getvalue()
-
-
 def normalized_zip(data: bytes) -> bytes:
     """Rewrite a zip with fixed entry times and attributes, keeping the entry order."""
     stamp = fixed_time().timetuple()[:6]

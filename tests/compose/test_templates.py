@@ -8,15 +8,11 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit.compose.templates import (
-    builtin_names,
-    environment,
-    render,
-    template_problems,
-)
+from kit.compose.templates import environment, render
 from kit.compose.view import course_view
 from kit.errors import InputError
 from kit.resources import data_dir
+from kit.templating.templates import builtin_names, template_problems
 
 
 def _folder(tmp_path: Path, files: dict[str, str | bytes]) -> Path:

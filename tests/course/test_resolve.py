@@ -10,10 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kit.course.model import PARTS, Question, ResolvedCourse, Week
-from kit.course.resolve import apply_changes, choose_questions
+from kit.check.questions import Question, apply_changes
+from kit.check.timing import PARTS
+from kit.course.course_file import load_course
+from kit.course.model import ResolvedCourse, Week
+from kit.course.resolve import choose_questions
 from kit.load import schema
-from kit.load.course_file import load_course
 from kit.load.lessons import builtin_lessons
 
 EMPATHY = builtin_lessons()["empathy"].lesson

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES
 
-from kit.course import scripture
+from kit.course.course_file import load_course
 from kit.course.model import ResolvedCourse
 from kit.errors import InputError
-from kit.load.course_file import load_course
+from kit.load import scripture
 
 EMPATHY_IDS = (
     "empathy-differ, empathy-fix-it, empathy-hard-day, empathy-not-excusing, "

@@ -339,7 +339,7 @@ def test_lessons_are_picked_by_title_and_add_week_offers_an_unused_one(page: Any
 
 
 def test_translation_and_date_and_time_styles_are_picked(page: Any) -> None:
-    from kit.course.scripture import available
+    from kit.load.scripture import available
 
     codes = page.locator("#f-translation option").evaluate_all("os => os.map(o => o.value)")
     assert codes == available()

@@ -15,7 +15,7 @@ pytest.importorskip(
     "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
 )
 
-from kit.load.course_file import load_course_text
+from kit.course.course_file import load_course_text
 from kit.load.lessons import builtin_lessons
 from kit.load.yamlfile import load_text
 from kit.resources import data_dir

@@ -18,8 +18,8 @@ pytest.importorskip(
     "kit.serve.app", reason="kit serve needs the serve extra: pip install '.[serve]'"
 )
 
+from kit.course.course_file import load_course_text
 from kit.errors import InputError
-from kit.load.course_file import load_course_text
 from kit.serve.app import Site
 from kit.serve.editing import apply
 

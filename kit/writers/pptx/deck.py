@@ -25,10 +25,10 @@ from pptx.util import Emu
 
 from kit.compose.blocks import Deck, Run
 from kit.compose.blocks import Slide as ComposedSlide
-from kit.layout.areas import Panel, Rule, SlideAreas, TextArea
-from kit.layout.paragraphs import Text
-from kit.layout.planner import PlannedSlide, badness, plan
 from kit.writers.ooxml import NAMESPACES, normalized_zip, qn, set_core_properties
+from kit.writers.pptx.fit.areas import Panel, Rule, SlideAreas, TextArea
+from kit.writers.pptx.fit.paragraphs import Text
+from kit.writers.pptx.fit.planner import PlannedSlide, badness, plan
 from kit.writers.pptx.layouts import LayoutChoice
 from kit.writers.pptx.template import DeckDesign, deck_design
 from kit.writers.pptx.text import face_paragraphs, notes_paragraphs

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from lxml import etree
 from pptx.slide import SlideLayout
 
-from kit.layout.placement import Box
 from kit.writers.ooxml import NAMESPACES, qn
+from kit.writers.pptx.fit.placement import Box
 
 BACKDROP = 0.5
 """A shape covering this share of the slide or more is a backdrop, not furniture."""

@@ -21,8 +21,9 @@ from pptx.presentation import Presentation as PptxPresentation
 from pptx.shapes.placeholder import LayoutPlaceholder, MasterPlaceholder
 from pptx.slide import SlideLayout, SlideMaster
 
-from kit.layout.areas import SlideAreas, TextArea
-from kit.writers.ooxml import NAMESPACES, as_presentation, qn
+from kit.office import as_presentation
+from kit.writers.ooxml import NAMESPACES, qn
+from kit.writers.pptx.fit.areas import SlideAreas, TextArea
 
 CONTENT_LAYOUTS = ("Title and Content", "Title Only", "Blank")
 """Layouts of kit's own template any of which can carry every kind of slide."""

@@ -15,9 +15,9 @@ from dataclasses import replace
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import SlideLayout
 
-from kit.layout.areas import PANEL_OPACITY, SlideAreas, TextArea
-from kit.layout.placement import Box, Fonts, Palette, frame, largest_free, place
 from kit.writers.ooxml import NAMESPACES
+from kit.writers.pptx.fit.areas import PANEL_OPACITY, SlideAreas, TextArea
+from kit.writers.pptx.fit.placement import Box, Fonts, Palette, frame, largest_free, place
 from kit.writers.pptx.furniture import backdrops, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
 from kit.writers.pptx.pictures import Pictures

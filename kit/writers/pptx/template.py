@@ -15,8 +15,8 @@ from pptx import Presentation
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import SlideLayout
 
+from kit.office import as_presentation
 from kit.resources import data_dir
-from kit.writers.ooxml import as_presentation
 from kit.writers.pptx.layouts import LayoutChoice, all_layouts, layout_choices
 from kit.writers.pptx.placed import placed_choices
 

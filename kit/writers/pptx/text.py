@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from lxml import etree
 
 from kit.compose.blocks import Block, Heading, Inline, ListBlock, Paragraph, Run, Table
-from kit.layout.areas import EMU_PER_PT, TextArea
-from kit.layout.paragraphs import Text
 from kit.writers.ooxml import NAMESPACES, qn
+from kit.writers.pptx.fit.areas import EMU_PER_PT, TextArea
+from kit.writers.pptx.fit.paragraphs import Text
 
 CONTINUED_NOTE = "Continued from the previous slide."
 LANG = "en-US"

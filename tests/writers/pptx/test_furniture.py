@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import FIXTURES
 from pptx import Presentation
 
-from kit.layout.placement import Box
+from kit.writers.pptx.fit.placement import Box
 from kit.writers.pptx.furniture import furniture
 
 TEMPLATES = FIXTURES / "templates-pptx"

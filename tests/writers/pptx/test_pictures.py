@@ -18,7 +18,8 @@ from brand_pictures import (
 from PIL import EpsImagePlugin, Image
 from pptx import Presentation
 
-from kit.writers.pptx.pictures import MAX_TEMPLATE_PIXELS, Pictures, template_pixels
+from kit.office import MAX_TEMPLATE_PIXELS, template_pixels
+from kit.writers.pptx.pictures import Pictures
 from kit.writers.pptx.placed import placed_choices
 from kit.writers.pptx.theme import picture_colors
 

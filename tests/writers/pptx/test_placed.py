@@ -15,8 +15,8 @@ from pptx.enum.shapes import MSO_SHAPE
 import kit
 from kit.compose.blocks import Deck
 from kit.compose.documents import compose_kit
-from kit.layout.placement import Box
 from kit.writers.pptx import write_pptx
+from kit.writers.pptx.fit.placement import Box
 from kit.writers.pptx.furniture import furniture
 from kit.writers.pptx.placed import palette, placed_choices, title_alignment
 from kit.writers.pptx.theme import read_theme

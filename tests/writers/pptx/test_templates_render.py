@@ -337,8 +337,8 @@ def test_openxml_audit_finds_nothing(decks: dict, name: str) -> None:
 
 def _installed_fonts() -> tuple[str, str] | None:
     """Two fonts outside kit's table installed in every style (a serif first if any)."""
-    from kit.layout.installed import catalogue
-    from kit.layout.textfit import ALIASES
+    from kit.writers.pptx.fit.installed import catalogue
+    from kit.writers.pptx.fit.textfit import ALIASES
 
     styles: dict[str, set[str]] = {}
     for family, style in catalogue():

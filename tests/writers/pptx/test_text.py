@@ -5,8 +5,8 @@ from __future__ import annotations
 from lxml import etree
 
 from kit.compose.blocks import Heading, ListBlock, Paragraph, Run, Table
-from kit.layout.paragraphs import Text
 from kit.writers.ooxml import qn
+from kit.writers.pptx.fit.paragraphs import Text
 from kit.writers.pptx.text import CONTINUED_NOTE, face_paragraphs, notes_paragraphs
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kit.course import wording
+from kit import wording
 from kit.errors import Problem, warning
 from kit.load import schema
 from kit.load.lessons import LessonFile

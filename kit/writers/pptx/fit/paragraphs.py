@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kit.compose.blocks import Block, Box, Heading, Inline, ListBlock, Paragraph, Run, Table
-from kit.layout import textfit
-from kit.layout.areas import TextArea
+from kit.writers.pptx.fit import textfit
+from kit.writers.pptx.fit.areas import TextArea
 
 BODY_MIN = 18
 """Points no text on a slide's face goes below."""

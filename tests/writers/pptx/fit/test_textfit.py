@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.layout import textfit
+from kit.writers.pptx.fit import textfit
 
 
 def _para(text: str, size: float = 20, face: str = "Calibri") -> textfit.Para:

@@ -19,9 +19,9 @@ from jinja2.utils import Cycler, Joiner
 
 import kit
 from kit.compose import view
-from kit.compose.sandbox import BUILTIN_FILTERS, allowed_names
 from kit.compose.templates import environment, render
 from kit.errors import InputError
+from kit.templating.sandbox import BUILTIN_FILTERS, allowed_names
 
 COURSE = view.course_view(kit.default_course())
 WEEK = COURSE.weeks[0]

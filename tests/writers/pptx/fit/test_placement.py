@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.layout.placement import (
+from kit.writers.pptx.fit.placement import (
     BODY_FLOOR,
     Box,
     Fonts,

@@ -9,11 +9,12 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from kit.course.model import GROUND_RULES, PARTS
-from kit.course.resolve import resolve
-from kit.course.timing import (
+from kit.check.course_file import course_problems
+from kit.check.timing import (
+    GROUND_RULES,
     MIN_PART,
     MIN_QUESTION,
+    PARTS,
     clock_slots,
     couple_minutes,
     discussion_shortfall,
@@ -21,8 +22,8 @@ from kit.course.timing import (
     fit_session,
     question_capacity,
 )
+from kit.course.resolve import resolve
 from kit.load import schema
-from kit.load.course_file import course_problems
 from kit.load.lessons import LessonFile, builtin_lessons
 from kit.load.yamlfile import load_text
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.load.course_file import load_course
+from kit.course.course_file import load_course
 
 
 @pytest.fixture

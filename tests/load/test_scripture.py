@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from kit.course import scripture
-from kit.course.scripture import passage, passage_problem, reference_problem, translation_problem
+from kit.load import scripture
+from kit.load.scripture import passage, passage_problem, reference_problem, translation_problem
 
 
 def test_web_is_the_translation_kit_installs() -> None:

@@ -1,6 +1,6 @@
 """How large a value a template builds would be, and the checks that refuse one too large.
 
-The sandbox (kit/compose/sandbox.py) calls these before `*`, `+`, `%` and every filter
+The sandbox (kit/templating/sandbox.py) calls these before `*`, `+`, `%` and every filter
 builds its value, and looks at what a filter built afterwards: a text past
 `MAX_VALUE` characters or a list past `MAX_SIZE` items is refused with a
 `SecurityError` saying what would have made it.
@@ -21,8 +21,8 @@ from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from jinja2.sandbox import SecurityError
 
-from kit.compose.budget import tick
-from kit.compose.view import FIELDS
+from kit.templating.budget import tick
+from kit.templating.records import FIELDS
 
 MAX_SIZE = 100_000
 """Most items a template may put in a list with `*`, `+` or a filter, or repeat a text."""

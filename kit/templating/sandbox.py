@@ -7,9 +7,9 @@ fields of kit's plain records, a few string, list and mapping methods, what a lo
 or a namespace holds), call only macros, kit's lookups and the methods listed, and
 use only the filters listed. Every way a template can build a large value (`*`,
 `**`, `+`, `~`, `%`, the filters that make text) is measured before it is built
-(kit/compose/measure.py).
+(kit/templating/measure.py).
 Each of those steps, and each turn of a loop, also looks at the render's time and
-memory budget (kit/compose/budget.py), so a template is stopped wherever it runs.
+memory budget (kit/templating/budget.py), so a template is stopped wherever it runs.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from jinja2.runtime import (
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, safe_range
 from jinja2.utils import Cycler, Joiner
 
-from kit.compose.budget import tick
-from kit.compose.measure import (
+from kit.templating.budget import tick
+from kit.templating.measure import (
     MAX_BITS,
     MAX_SIZE,
     MAX_VALUE,
@@ -46,7 +46,7 @@ from kit.compose.measure import (
     refuse_text,
     size,
 )
-from kit.compose.view import FIELDS, Lookup
+from kit.templating.records import FIELDS, Lookup
 
 _STR = frozenset(
     {

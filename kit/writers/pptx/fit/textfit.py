@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from kit.layout.installed import installed_widths
+from kit.writers.pptx.fit.installed import installed_widths
 
 WIDTHS_FILE = Path(__file__).with_name("fontwidths.json")
 

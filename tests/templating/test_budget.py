@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from kit.compose import budget as budgets
 from kit.compose.templates import environment
+from kit.templating import budget as budgets
 
 LOOP = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
 

@@ -11,9 +11,9 @@ import math
 from collections.abc import Callable
 from dataclasses import replace
 
-from kit.layout import textfit
-from kit.layout.areas import EMU_PER_PT, SlideAreas, TextArea
-from kit.layout.paragraphs import SAFETY_PT, STEP
+from kit.writers.pptx.fit import textfit
+from kit.writers.pptx.fit.areas import EMU_PER_PT, SlideAreas, TextArea
+from kit.writers.pptx.fit.paragraphs import SAFETY_PT, STEP
 
 TITLE_MIN = 28
 """Points no title goes below."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kit.compose.blocks import Run
-from kit.layout.areas import TextArea
-from kit.layout.paragraphs import Text, starting
+from kit.writers.pptx.fit.areas import TextArea
+from kit.writers.pptx.fit.paragraphs import Text, starting
 
 AREA = TextArea(None, 0, 0, 9144000, 4572000, (0, 0, 0, 0), "Georgia", False, False, 44)
 

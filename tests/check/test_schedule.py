@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kit.course.schedule import Meeting, gaps, meetings, stray_skips
+from kit.check.schedule import Meeting, gaps, meetings, stray_skips
 
 D = dt.date
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from kit.layout.areas import EMU_PER_PT, PANEL_OPACITY, Panel, Rule, SlideAreas, TextArea
+from kit.writers.pptx.fit.areas import EMU_PER_PT, PANEL_OPACITY, Panel, Rule, SlideAreas, TextArea
 
 IN = 914400
 """EMU in an inch."""
@@ -25,7 +25,7 @@ GAP = int(0.2 * IN)
 INSETS = (0, 45720, 0, 45720)
 """Inner margins of kit's text boxes: none at the sides, so text lines up with the rule."""
 KICKER_MIN = 18
-"""Points a kicker is set at least (kit.layout.paragraphs.BODY_MIN)."""
+"""Points a kicker is set at least (kit.writers.pptx.fit.paragraphs.BODY_MIN)."""
 BODY_FLOOR = 24
 """Points body text shrinks to at most on a church's template, before a new slide, and
 the least it starts at: on a slide shorter than kit's design it is not scaled down."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kit.layout import textfit
-from kit.layout.areas import TextArea
-from kit.layout.paragraphs import SAFETY_PT
-from kit.layout.titles import balanced
+from kit.writers.pptx.fit import textfit
+from kit.writers.pptx.fit.areas import TextArea
+from kit.writers.pptx.fit.paragraphs import SAFETY_PT
+from kit.writers.pptx.fit.titles import balanced
 
 IN = 914400
 

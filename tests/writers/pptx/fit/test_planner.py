@@ -6,11 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kit.compose.blocks import Paragraph, Run, Slide
-from kit.layout import textfit
-from kit.layout.areas import SlideAreas, TextArea
-from kit.layout.paragraphs import BODY_MIN, Text, face_para
-from kit.layout.planner import plan, split
-from kit.layout.titles import TITLE_MIN
+from kit.writers.pptx.fit import textfit
+from kit.writers.pptx.fit.areas import SlideAreas, TextArea
+from kit.writers.pptx.fit.paragraphs import BODY_MIN, Text, face_para
+from kit.writers.pptx.fit.planner import plan, split
+from kit.writers.pptx.fit.titles import TITLE_MIN
 
 IN = 914400
 LETTERS = "abcdefghij\u2019\u00e9\u2014"

@@ -13,6 +13,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kit.load.schema import Lesson
+
 MIN_PART = 2
 """No part of a session is shorter than this many minutes."""
 LONGEST_SESSION = 180
@@ -26,6 +28,23 @@ their own questions together: 20 minutes of 90. The table is the heart of the ev
 MIN_QUESTION = 3
 """The fewest minutes a short session gives a question, unless its lesson's own pace is
 quicker: a table needs that long to hear a question, think and hear a few answers."""
+
+PARTS = ("opening", "teaching", "exercise", "discussion", "prayer")
+"""The parts of every lesson, in the order they happen."""
+GROUND_RULES = ("ground_rules", 5)
+"""The part the first week adds after its opening question, and its natural minutes:
+the host reads the ground rules to the room before anyone is asked to share."""
+SHORTEST_REST = 45
+"""The fewest minutes an arrival part may leave the rest of the evening: the shortest
+session a course may ask for."""
+
+
+def session_parts(lesson: Lesson, number: int) -> list[tuple[str, int]]:
+    """The parts of week `number`'s session and their natural minutes, in order."""
+    parts = [(part, getattr(lesson, part).minutes) for part in PARTS]
+    if number == 1:
+        parts.insert(1, GROUND_RULES)
+    return parts
 
 
 def fit_minutes(natural: Sequence[int], total: int, least: int = MIN_PART) -> list[int]:

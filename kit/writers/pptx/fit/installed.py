@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from kit.layout import fontfile
+from kit.writers.pptx.fit import fontfile
 
 log = logging.getLogger(__name__)
 

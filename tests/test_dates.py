@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kit.compose.dates import DATE_STYLES, TIME_STYLES, format_clock, format_date
+from kit.dates import DATE_STYLES, TIME_STYLES, format_clock, format_date
 from kit.load import schema
 
 DAY = dt.date(2027, 1, 3)

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from kit.course.packets import packet_problems, packet_stem
+from kit.check.packets import packet_problems, packet_stem
 
 
 @pytest.mark.parametrize(

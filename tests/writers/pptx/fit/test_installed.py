@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kit.layout import installed, textfit
-from kit.layout.fontfile import widths
+from kit.writers.pptx.fit import installed, textfit
+from kit.writers.pptx.fit.fontfile import widths
 
 
 def _clear() -> None:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from kit.compose.blocks import Inline, Run
 from kit.compose.blocks import Slide as ComposedSlide
-from kit.layout import textfit
-from kit.layout.areas import SlideAreas, TextArea
-from kit.layout.paragraphs import (
+from kit.writers.pptx.fit import textfit
+from kit.writers.pptx.fit.areas import SlideAreas, TextArea
+from kit.writers.pptx.fit.paragraphs import (
     ROLE_OF_STYLE,
     SAFETY_PT,
     Text,
@@ -29,7 +29,7 @@ from kit.layout.paragraphs import (
     starting,
     steps,
 )
-from kit.layout.titles import TITLE_MIN, balanced, fit_title, place_title, short_title
+from kit.writers.pptx.fit.titles import TITLE_MIN, balanced, fit_title, place_title, short_title
 
 CONTINUED = " (continued)"
 """Added to the title of a continuation slide."""

@@ -1,0 +1,1 @@
+"""Templating: the sandbox every template runs in; the check compiles them, compose renders."""

@@ -708,3 +708,156 @@ def test_without_an_arrival_part_no_document_names_one(built) -> None:
     for name in ("leader-guide.docx", "week-01-leader-notes.docx", "week-01-handout.docx"):
         assert "Arrival" not in _doc(folder, name), name
     assert "Arrival" not in "\n".join(pptx_text(folder / "week-01-slides.pptx"))
+
+
+# --- what a pastor and a frightened spouse hear -------------------------------------------
+
+
+def _week(course, lesson_id: str):
+    return next((w for w in course.weeks if w.lesson_id == lesson_id), None)
+
+
+def _spoken(week) -> str:
+    return " ".join(p for point in week.points for p in point.talk)
+
+
+def test_the_first_nights_opener_asks_nothing_about_a_spouse(built) -> None:
+    # Everyone answers it, before anyone has heard that they may pass.
+    course, folder = built
+    first = course.weeks[0]
+    assert "spouse" not in first.opening and "count on" not in first.opening
+    assert first.opening in _doc(folder, "week-01-leader-notes.docx")
+
+
+def test_understanding_is_never_put_as_seeing_the_hurt_behind_a_wrong(built) -> None:
+    course, folder = built
+    for week in course.weeks:
+        n = week.number
+        handout = _doc(folder, f"week-{n:02d}-handout.docx")
+        faces, notes = pptx_text(folder / f"week-{n:02d}-slides.pptx")
+        for text in (handout, faces, notes):
+            assert "the hurt behind" not in text, n
+            assert "Even when your spouse has hurt you" not in text, n
+    empathy = _week(course, "empathy")
+    handout = _doc(folder, f"week-{empathy.number:02d}-handout.docx")
+    assert (
+        "Understanding isn\u2019t excusing. You can understand someone and still call a wrong "
+        "a wrong." in handout.splitlines()
+    )
+
+
+def test_an_evening_asks_each_thing_once() -> None:
+    weeks = {week.lesson_id: week for week in kit.default_course().weeks}
+    # The promise is named in the exercise and kept at home; no question asks for it again.
+    trust = weeks["trust"]
+    assert any("promise" in step for step in trust.exercise_steps)
+    assert not [q.text for q in trust.couple_questions if "one promise" in q.text]
+    # The first table question asks who has been dependable; the reflection asks otherwise.
+    assert "dependable" in trust.group_questions[0].text and "dependable" not in trust.reflection
+    # The exercise practises guessing the feeling; no couple question drills it again.
+    drills = ("close am I", "Is that close", "that\u2019s it")
+    empathy = weeks["empathy"]
+    assert any("Is that close" in step for step in empathy.exercise_steps)
+    assert not [q.text for q in empathy.couple_questions if any(d in q.text for d in drills)]
+    # "What helps me open up" is the safety evening's exercise and the empathy evening's
+    # first question ("I feel understood when someone…"); nothing else asks it again.
+    again = re.compile(
+        r"truly listened|truly understood|what (they|did they|the other person) did? "
+        r"that helped|what did the other person do|made sharing easier",
+        re.IGNORECASE,
+    )
+    heard = [
+        text
+        for week in weeks.values()
+        for text in [_spoken(week), week.reflection or "", *week.exercise_steps]
+        + [q.text for q in week.questions + week.left_out]
+        if again.search(text)
+    ]
+    assert heard == []
+
+
+def test_the_evening_on_being_known_refers_back_to_safety_instead_of_restating_it() -> None:
+    weeks = kit.default_course().weeks
+    assert [w.lesson_id for w in weeks if "push harder" in _spoken(w)] == ["safety"]
+    assert [w.lesson_id for w in weeks if "before we married" in _spoken(w)] == ["safety"]
+    vulnerability = _spoken(_week(kit.default_course(), "vulnerability"))
+    assert "as we said when we talked about safety" in vulnerability.lower()
+    assert "reasons older than the marriage" not in vulnerability
+
+
+def test_every_prayer_of_thanks_for_a_spouse_offers_another_thanks(built) -> None:
+    # Said to the whole room, which may hold someone whose spouse frightens them.
+    course, folder = built
+    for week in course.weeks:
+        if not re.search(r"thank God for[^.;]*spouse", week.prayer):
+            continue
+        assert "or for one good gift of recent days, or for someone who has cared for them" in (
+            week.prayer
+        ), week.number
+        _, notes = pptx_text(folder / f"week-{week.number:02d}-slides.pptx")
+        assert " ".join(week.prayer.split()) in " ".join(notes.split()), week.number
+    assert sum(1 for w in course.weeks if "thank God for" in w.prayer) >= 3
+
+
+def test_the_physical_side_of_marriage_is_never_said_to_the_room(built, tmp_path: Path) -> None:
+    course, folder = built
+    (tmp_path / "course.yaml").write_text(
+        "title: Closer\nintimacy: false\ncare: [{name: Office}]\nweeks: [closeness]\n",
+        encoding="utf-8",
+    )
+    left_out = kit.load_course(tmp_path / "course.yaml")
+    kit.build(left_out, tmp_path / "build")
+    # The talk is said aloud and the slides' faces are on the screen; a table leader's note
+    # on what to do if the subject comes up is for the leader alone.
+    for week, deck in [
+        *((w, folder / f"week-{w.number:02d}-slides.pptx") for w in course.weeks),
+        (left_out.weeks[0], tmp_path / "build" / "week-01-slides.pptx"),
+    ]:
+        faces, _ = pptx_text(deck)
+        for said in (_spoken(week), faces):
+            assert "physical" not in said and "private side" not in said, deck.name
+
+
+def test_the_last_meeting_thanks_the_room_in_its_closing_not_in_the_teaching(built) -> None:
+    course, folder = built
+    last = course.weeks[-1]
+    assert "Thank you" not in _spoken(last) and "As we close" not in _spoken(last)
+    assert "thank couples" in last.prayer and "next steps" in last.prayer
+    assert "Allow a little longer" not in last.prayer
+    assert not [line for line in last.host if "at the end" in line]
+    _, notes = pptx_text(folder / f"week-{last.number:02d}-slides.pptx")
+    closing = notes[notes.rindex("This is the course\u2019s last meeting") :]
+    assert "thank couples for the evenings they have given to this course" in closing
+
+
+def test_the_hosts_story_is_under_the_point_the_host_checklist_names(built) -> None:
+    course, _ = built
+    ordinal = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+    named = 0
+    for week in course.weeks:
+        storied = next(i for i, point in enumerate(week.points) if point.story)
+        for line in week.host:
+            found = re.search(r"\b(first|second|third|fourth|last) teaching point", line)
+            if found:
+                named += 1
+                at = len(week.points) - 1 if found[1] == "last" else ordinal[found[1]]
+                assert at == storied, (week.number, line)
+    assert named >= 3
+
+
+def test_every_host_checklist_offers_a_volunteer_reader(built) -> None:
+    # The speaker notes of every passage offer the volunteer asked beforehand.
+    course, folder = built
+    for week in course.weeks:
+        assert [line for line in week.host if "ask a volunteer ahead of time" in line], week.number
+        _, notes = pptx_text(folder / f"week-{week.number:02d}-slides.pptx")
+        assert "volunteer" in notes, week.number
+
+
+def test_leaders_suggest_and_each_of_you_takes_a_singular_verb() -> None:
+    weeks = kit.default_course().weeks
+    notes = [q.note or "" for week in weeks for q in week.questions + week.left_out]
+    assert not [note for note in notes if re.search(r"\bpush\b", note, re.IGNORECASE)]
+    steps = [step for week in weeks for step in week.exercise_steps]
+    plural = re.compile(r"\bEach (of you )?(quietly )?(write|share|name|pick|finish|tell)\b")
+    assert not [step for step in steps if plural.search(step)]

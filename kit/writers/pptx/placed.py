@@ -21,7 +21,7 @@ from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.furniture import backdrops, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
 from kit.writers.pptx.pictures import Pictures
-from kit.writers.pptx.roles import layouts_by_role, layouts_for
+from kit.writers.pptx.roles import OPENING, layouts_by_role, layouts_for
 from kit.writers.pptx.theme import (
     MIN_CONTRAST,
     Theme,
@@ -51,7 +51,9 @@ RULE_CONTRAST = 1.5
 """Contrast a rule keeps against its background: it carries no words, it need only be seen."""
 
 
-def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]:
+def placed_choices(
+    prs: PptxPresentation, masters: tuple[str | None, str | None] = (None, None)
+) -> dict[str, tuple[LayoutChoice, ...]]:
     """For each kind of slide ("" for any other), the template's layouts with kit's areas.
 
     Each layout's text area is decided once for each kind: the largest rectangle clear of
@@ -62,8 +64,14 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
     it at kit's least sizes; then those whose text goes on a panel. Last, for a slide too
     long for the room, each layout's whole slide on a panel, the first layout's first,
     before any continuation slide; the deck writer keeps one layout's slides alike.
+
+    `masters` are the template's title and content designs (see roles.designs): the
+    slides that open and mark the parts of an evening take the layouts of the first, the
+    others those of the second.
     """
-    found = layouts_by_role(prs)
+    title_design, content_design = masters
+    opening = layouts_by_role(prs, title_design)
+    rest = layouts_by_role(prs, content_design or title_design)
     width, height = prs.slide_width, prs.slide_height
     whole = frame(width, height)
     free: dict[str, Box] = {}
@@ -72,6 +80,7 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
     palettes: dict[tuple[str, bool], Palette] = {}
     for kind in (*LAYOUTS, ""):
         # The course loader made sure the template has a layout; a first one stands in anyway.
+        found = opening if kind in OPENING else rest
         layouts = layouts_for(kind, found) or all_layouts(prs)[:1]
         roomy, smaller, panelled = [], [], []
         for layout in layouts:

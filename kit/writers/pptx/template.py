@@ -22,6 +22,7 @@ from kit.writers.ooxml import as_presentation
 from kit.writers.pptx.layouts import LayoutChoice, all_layouts, layout_choices
 from kit.writers.pptx.new_slides import NewSlide, new_slides
 from kit.writers.pptx.placed import placed_choices
+from kit.writers.pptx.roles import designs
 
 BASE_NAME = "base.pptx"
 """Kit's own designed deck template in the templates folder."""
@@ -59,15 +60,21 @@ def deck_design(brand: Path | None) -> DeckDesign:
 @lru_cache(maxsize=8)
 def _read(path: str, mtime: int, size: int, own: bool) -> DeckDesign:
     data = as_presentation(Path(path).read_bytes())
-    prs = open_presentation(data)
+    prs = Presentation(io.BytesIO(data))
+    # The template's own slides show which master is its title design, which its content.
+    masters = designs(prs)
+    _drop_slides(prs)
     # The layouts' text areas are read before the new slides are made on the same copy.
-    choices = layout_choices(prs) if own else placed_choices(prs)
+    choices = layout_choices(prs) if own else placed_choices(prs, masters)
     return DeckDesign(data, choices, new_slides(prs, all_layouts(prs)))
 
 
 def open_presentation(data: bytes) -> PptxPresentation:
     """A presentation from a template's bytes, without any slides of its own."""
-    prs = Presentation(io.BytesIO(data))
+    return _drop_slides(Presentation(io.BytesIO(data)))
+
+
+def _drop_slides(prs: PptxPresentation) -> PptxPresentation:
     ids = prs.slides.element
     for sld_id in list(ids.sldId_lst):
         prs.part.drop_rel(sld_id.rId)

@@ -31,6 +31,8 @@ from pptx.slide import Slide
 
 import kit
 from kit.writers.ooxml import NAMESPACES
+from kit.writers.pptx.layouts import LAYOUTS
+from kit.writers.pptx.roles import OPENING
 from kit.writers.pptx.theme import MIN_CONTRAST, backgrounds, blend, contrast, read_theme
 
 
@@ -83,10 +85,16 @@ def _build(folder: Path, brand: Path | None) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def own(tmp_path_factory: pytest.TempPathFactory) -> list[int]:
-    """Each week's slides on kit's own template."""
+def own_layouts(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
+    """Each week's slides on kit's own template, by the name of each one's layout."""
     decks = _build(tmp_path_factory.mktemp("own") / "course", None)
-    return [len(Presentation(str(deck)).slides) for deck in decks]
+    return [[s.slide_layout.name for s in Presentation(str(deck)).slides] for deck in decks]
+
+
+@pytest.fixture(scope="module")
+def own(own_layouts: list[list[str]]) -> list[int]:
+    """How many slides each week has on kit's own template."""
+    return [len(layouts) for layouts in own_layouts]
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +132,30 @@ def test_each_week_has_as_many_slides_as_on_kits_own_template(
     counts = [len(Presentation(str(deck)).slides) for deck in decks[name]]
     extra = [EXTRA_SLIDES.get((name, week), 0) for week in range(1, len(WEEKS) + 1)]
     assert counts == [n + e for n, e in zip(own, extra, strict=True)]
+
+
+OPENING_LAYOUTS = {LAYOUTS[kind][0] for kind in OPENING}
+"""Kit's own layouts for the slides that open and mark the parts of an evening."""
+
+
+def _designs(template: Path) -> tuple[str, str | None]:
+    """The masters of a template's first slide and of its first slide on another master."""
+    used = [s.slide_layout.slide_master.part.partname for s in Presentation(str(template)).slides]
+    return used[0], next((m for m in used if m != used[0]), None)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_slides_take_the_design_the_templates_own_slides_show(
+    converted: dict, decks: dict, own_layouts: list, name: str
+) -> None:
+    # Piano's cover (its piano keys) is on the master of its first slide, the design for
+    # its other slides on the master of its second: the cover is not for every slide.
+    title, content = _designs(converted[name])
+    for week, (deck, layouts) in enumerate(zip(decks[name], own_layouts, strict=True), 1):
+        slides = Presentation(str(deck)).slides
+        for n, (slide, own) in enumerate(zip(slides, layouts, strict=True), 1):
+            wanted = title if own in OPENING_LAYOUTS or content is None else content
+            assert slide.slide_layout.slide_master.part.partname == wanted, (week, n, own)
 
 
 def _body(slide: Slide) -> BaseShape:

@@ -47,6 +47,10 @@ for kit to try the text there rather than on a panel."""
 CENTRED_SHARE = 0.85
 """Share of the free area a centred layout keeps to have its text on the slide's middle."""
 
+BUSY_CONTRAST = 3.0
+"""Contrast between the parts of a slide's background at which it shows shapes one can
+make out (WCAG's 3:1 for drawn things): a drawing or photo, too busy for bare text."""
+
 RULE_CONTRAST = 1.5
 """Contrast a rule keeps against its background: it carries no words, it need only be seen."""
 
@@ -267,8 +271,9 @@ def palette(
 
     The colours are those the template's placeholders set themselves, else its theme's.
     The background is the layout's own and any shape drawn over most of the slide; one
-    drawn over all of it hides the layout's own. Where no colour reads on all of it, or
-    where the text is set `over_furniture`, the text gets a panel under it
+    drawn over all of it hides the layout's own. Where no colour reads on all of it, where
+    it is busy (parts 3:1 apart), or where the text is set `over_furniture`, the text gets
+    a panel under it
     (`Palette.panel`), opaque over furniture. Pictures are read through `pictures`.
     """
     pictures = pictures or Pictures()
@@ -281,10 +286,11 @@ def palette(
         grounds = colors if whole and colors else grounds + colors
     own = own_colors(layout)
     found = _colors(grounds, theme, mapping, own)
-    if _reads(found, grounds) and not over_furniture:
+    if _reads(found, grounds) and not over_furniture and not _busy(grounds):
         return found
-    # No colour reads on all of a busy picture: lay a panel under the text, nearly opaque,
-    # and choose again on that. Over furniture the panel hides it, so no line of a drawing
+    # No colour reads on all of a picture, or it is busy (a grid and drawings a colour
+    # reads on but words get lost in): lay a panel under the text, nearly opaque, and
+    # choose again on that. Over furniture the panel hides it, so no line of a drawing
     # runs through the words. The panel takes the template's own tone where that is dark
     # (a dark template keeps dark slides), else the theme's background colour.
     opacity = 1.0 if over_furniture else PANEL_OPACITY
@@ -297,6 +303,16 @@ def palette(
         fallback = fallback or colors
     assert fallback is not None, "there is always the theme's background colour"
     return fallback
+
+
+def _busy(grounds: list[str]) -> bool:
+    """True when the background's parts stand apart enough to be seen as shapes.
+
+    A picture counts as its darkest and lightest parts: a sky of one tone or a soft
+    gradient is not busy; a grid with a pencil and an eraser drawn on it is, even where a
+    colour reads on all of it.
+    """
+    return max(contrast(a, b) for a in grounds for b in grounds) >= BUSY_CONTRAST
 
 
 def _reads(colors: Palette, grounds: list[str]) -> bool:

@@ -33,6 +33,7 @@ from kit.writers.pptx.theme import (
     pick,
     read_theme,
     shape_colors,
+    worst_contrast,
 )
 from kit.writers.pptx.tone import is_dark, tone
 
@@ -50,6 +51,13 @@ CENTRED_SHARE = 0.85
 BUSY_CONTRAST = 3.0
 """Contrast between the parts of a slide's background at which it shows shapes one can
 make out (WCAG's 3:1 for drawn things): a drawing or photo, too busy for bare text."""
+
+HUE = 64
+"""Least spread between a colour's red, green and blue (0 to 255) for it to have a hue
+kit keeps when it darkens the colour; a grey made darker is only another grey."""
+
+SHADE_STEPS = 10
+"""Steps from a colour to black (or white) in which it is darkened (or lightened)."""
 
 RULE_CONTRAST = 1.5
 """Contrast a rule keeps against its background: it carries no words, it need only be seen."""
@@ -343,6 +351,19 @@ def _panel_colors(
     return [own, blend(own, "000000", 0.5), "000000", light]
 
 
+def _shades(color: str, grounds: list[str]) -> list[str]:
+    """A coloured (not grey) colour made darker step by step, or lighter on a dark ground.
+
+    The first of them that reads keeps as much of the template's colour as reading allows.
+    """
+    channels = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
+    if max(channels) - min(channels) < HUE:
+        return []
+    dark = worst_contrast("000000", grounds) >= worst_contrast("FFFFFF", grounds)
+    toward = "000000" if dark else "FFFFFF"
+    return [blend(color, toward, 1 - step / SHADE_STEPS) for step in range(1, SHADE_STEPS)]
+
+
 def _colors(
     grounds: list[str], theme: Theme, mapping: dict[str, str], own: tuple[str, str] = ("", "")
 ) -> Palette:
@@ -359,8 +380,15 @@ def _colors(
         (a for a in (*mine[:1], *accents) if min(contrast(a, g) for g in grounds) >= RULE_CONTRAST),
         accent,
     )
+    # A title colour of the template's own that does not read is made darker (or lighter)
+    # until it does; else its body colour, else the theme's first text colour: a template
+    # that sets its titles' colour itself does not take them from its theme, and that of
+    # a LibreOffice file is Office's default, whose blue (its second) is none of its own.
+    titles = [tx2, tx1]
+    if own_title:
+        titles = [own_title, *_shades(own_title, grounds), *mine[1:], tx1, tx2]
     return Palette(
-        title=pick([*mine[:1], tx2, tx1] if own_title else [tx2, tx1], grounds, theme),
+        title=pick(titles, grounds, theme),
         text=pick([own_text, tx1, tx2] if own_text else [tx1, tx2], grounds, theme),
         accent=accent,
         rule=rule,

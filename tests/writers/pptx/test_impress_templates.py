@@ -228,6 +228,20 @@ def test_titles_keep_the_templates_own_colour(decks: dict, name: str) -> None:
             assert colors == {OWN_COLORS[name]}, (week, n)
 
 
+OFFICE_BLUE = "1F497D"
+"""The titles' colour in Office's default theme, which LibreOffice's .pptx carries instead
+of the template's: none of these templates shows it on its own slides."""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_title_takes_offices_default_blue(decks: dict, name: str) -> None:
+    for week, deck in enumerate(decks[name], 1):
+        for n, slide in enumerate(Presentation(str(deck)).slides, 1):
+            title = slide.shapes.title
+            colors = {str(r.font.color.rgb) for r in text_runs(title)} if title else set()
+            assert OFFICE_BLUE not in colors, (week, n)
+
+
 @needs_soffice
 @pytest.mark.parametrize("name", NAMES)
 def test_every_word_lies_inside_its_shape(pdfs: dict, name: str) -> None:

@@ -305,7 +305,11 @@ def palette(
     fallback = None
     for panel in _panel_colors(layout, theme, mapping, (width, height), pictures):
         under = [panel] if opacity >= 1 else [blend(panel, g, opacity) for g in grounds]
-        colors = replace(_colors(under, theme, mapping, own), panel=panel, panel_opacity=opacity)
+        # A title colour darkened just until it reads on the panel would not where the
+        # panel shows a darker part of what is under it: on a panel none is tried.
+        colors = replace(
+            _colors(under, theme, mapping, own, shades=False), panel=panel, panel_opacity=opacity
+        )
         if _reads(colors, under):
             return colors
         fallback = fallback or colors
@@ -365,7 +369,12 @@ def _shades(color: str, grounds: list[str]) -> list[str]:
 
 
 def _colors(
-    grounds: list[str], theme: Theme, mapping: dict[str, str], own: tuple[str, str] = ("", "")
+    grounds: list[str],
+    theme: Theme,
+    mapping: dict[str, str],
+    own: tuple[str, str] = ("", ""),
+    *,
+    shades: bool = True,
 ) -> Palette:
     colors = theme.colors
     tx1, tx2 = colors[mapping["tx1"]], colors[mapping["tx2"]]
@@ -386,7 +395,8 @@ def _colors(
     # a LibreOffice file is Office's default, whose blue (its second) is none of its own.
     titles = [tx2, tx1]
     if own_title:
-        titles = [own_title, *_shades(own_title, grounds), *mine[1:], tx1, tx2]
+        darker = _shades(own_title, grounds) if shades else []
+        titles = [own_title, *darker, *mine[1:], tx1, tx2]
     return Palette(
         title=pick(titles, grounds, theme),
         text=pick([own_text, tx1, tx2] if own_text else [tx1, tx2], grounds, theme),

@@ -152,6 +152,12 @@ def brand_problem(path: Path, value: str) -> str | None:
     problem, opened = _open_problem(path, suffix)
     if problem:
         return f"'{value}' is damaged and cannot be opened ({problem}); {save_as}"
+    if suffix in _SLIDES and not any(len(m.slide_layouts) for m in opened.slide_masters):
+        # Nothing is wrong with the file: it only lacks what kit needs to make a slide.
+        return (
+            f"'{value}' has no slide layouts, so kit cannot make a slide on it; open it in "
+            "PowerPoint or Impress and save it with at least one layout"
+        )
     return _picture_problem(opened, value, save_as) if suffix in _SLIDES else None
 
 
@@ -334,10 +340,7 @@ def _open_problem(path: Path, suffix: str) -> tuple[str | None, Any]:
 
             from kit.office import as_presentation
 
-            prs = Presentation(io.BytesIO(as_presentation(path.read_bytes())))
-            if len(prs.slide_layouts) == 0:
-                return "it has no slide layouts", None
-            return None, prs
+            return None, Presentation(io.BytesIO(as_presentation(path.read_bytes())))
         import docx
 
         document = docx.Document(str(path))

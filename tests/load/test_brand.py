@@ -121,9 +121,10 @@ def test_a_deck_without_layouts_is_refused(tmp_path: Path) -> None:
         master.slide_layouts.remove(layout)
     path = tmp_path / "bare.pptx"
     prs.save(path)
+    # Nothing in it is damaged: it only lacks a layout to make a slide on.
     assert brand_problem(path, "bare.pptx") == (
-        "'bare.pptx' is damaged and cannot be opened (it has no slide layouts); "
-        "open it in PowerPoint and save it as .pptx"
+        "'bare.pptx' has no slide layouts, so kit cannot make a slide on it; "
+        "open it in PowerPoint or Impress and save it with at least one layout"
     )
 
 

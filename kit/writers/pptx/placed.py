@@ -3,7 +3,7 @@
 A church's layouts were drawn for its own slides, not for kit's kicker, title, body and
 caption: their placeholders may be small, oddly placed or missing. So on a church's
 template kit sets its text where the template leaves room (see furniture and
-kit.layout.placement), in the theme's fonts and colours, aligned as the template aligns
+kit.writers.pptx.fit.placement), in the theme's fonts and colours, aligned as the template aligns
 its titles; only the title goes into the layout's own title placeholder, moved there.
 """
 
@@ -21,7 +21,7 @@ from kit.writers.pptx.fit.placement import Box, Fonts, Palette, frame, largest_f
 from kit.writers.pptx.furniture import backdrops, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
 from kit.writers.pptx.pictures import Pictures
-from kit.writers.pptx.roles import layouts_by_role, layouts_for
+from kit.writers.pptx.roles import OPENING, layouts_by_role, layouts_for
 from kit.writers.pptx.theme import (
     MIN_CONTRAST,
     Theme,
@@ -33,6 +33,7 @@ from kit.writers.pptx.theme import (
     pick,
     read_theme,
     shape_colors,
+    worst_contrast,
 )
 from kit.writers.pptx.tone import is_dark, tone
 
@@ -47,11 +48,24 @@ for kit to try the text there rather than on a panel."""
 CENTRED_SHARE = 0.85
 """Share of the free area a centred layout keeps to have its text on the slide's middle."""
 
+BUSY_CONTRAST = 3.0
+"""Contrast between the parts of a slide's background at which it shows shapes one can
+make out (WCAG's 3:1 for drawn things): a drawing or photo, too busy for bare text."""
+
+HUE = 64
+"""Least spread between a colour's red, green and blue (0 to 255) for it to have a hue
+kit keeps when it darkens the colour; a grey made darker is only another grey."""
+
+SHADE_STEPS = 10
+"""Steps from a colour to black (or white) in which it is darkened (or lightened)."""
+
 RULE_CONTRAST = 1.5
 """Contrast a rule keeps against its background: it carries no words, it need only be seen."""
 
 
-def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]:
+def placed_choices(
+    prs: PptxPresentation, masters: tuple[str | None, str | None] = (None, None)
+) -> dict[str, tuple[LayoutChoice, ...]]:
     """For each kind of slide ("" for any other), the template's layouts with kit's areas.
 
     Each layout's text area is decided once for each kind: the largest rectangle clear of
@@ -62,8 +76,14 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
     it at kit's least sizes; then those whose text goes on a panel. Last, for a slide too
     long for the room, each layout's whole slide on a panel, the first layout's first,
     before any continuation slide; the deck writer keeps one layout's slides alike.
+
+    `masters` are the template's title and content designs (see roles.designs): the
+    slides that open and mark the parts of an evening take the layouts of the first, the
+    others those of the second.
     """
-    found = layouts_by_role(prs)
+    title_design, content_design = masters
+    opening = layouts_by_role(prs, title_design)
+    rest = layouts_by_role(prs, content_design or title_design)
     width, height = prs.slide_width, prs.slide_height
     whole = frame(width, height)
     free: dict[str, Box] = {}
@@ -72,6 +92,7 @@ def placed_choices(prs: PptxPresentation) -> dict[str, tuple[LayoutChoice, ...]]
     palettes: dict[tuple[str, bool], Palette] = {}
     for kind in (*LAYOUTS, ""):
         # The course loader made sure the template has a layout; a first one stands in anyway.
+        found = opening if kind in OPENING else rest
         layouts = layouts_for(kind, found) or all_layouts(prs)[:1]
         roomy, smaller, panelled = [], [], []
         for layout in layouts:
@@ -258,8 +279,9 @@ def palette(
 
     The colours are those the template's placeholders set themselves, else its theme's.
     The background is the layout's own and any shape drawn over most of the slide; one
-    drawn over all of it hides the layout's own. Where no colour reads on all of it, or
-    where the text is set `over_furniture`, the text gets a panel under it
+    drawn over all of it hides the layout's own. Where no colour reads on all of it, where
+    it is busy (parts 3:1 apart), or where the text is set `over_furniture`, the text gets
+    a panel under it
     (`Palette.panel`), opaque over furniture. Pictures are read through `pictures`.
     """
     pictures = pictures or Pictures()
@@ -272,22 +294,37 @@ def palette(
         grounds = colors if whole and colors else grounds + colors
     own = own_colors(layout)
     found = _colors(grounds, theme, mapping, own)
-    if _reads(found, grounds) and not over_furniture:
+    if _reads(found, grounds) and not over_furniture and not _busy(grounds):
         return found
-    # No colour reads on all of a busy picture: lay a panel under the text, nearly opaque,
-    # and choose again on that. Over furniture the panel hides it, so no line of a drawing
+    # No colour reads on all of a picture, or it is busy (a grid and drawings a colour
+    # reads on but words get lost in): lay a panel under the text, nearly opaque, and
+    # choose again on that. Over furniture the panel hides it, so no line of a drawing
     # runs through the words. The panel takes the template's own tone where that is dark
     # (a dark template keeps dark slides), else the theme's background colour.
     opacity = 1.0 if over_furniture else PANEL_OPACITY
     fallback = None
     for panel in _panel_colors(layout, theme, mapping, (width, height), pictures):
         under = [panel] if opacity >= 1 else [blend(panel, g, opacity) for g in grounds]
-        colors = replace(_colors(under, theme, mapping, own), panel=panel, panel_opacity=opacity)
+        # A title colour darkened just until it reads on the panel would not where the
+        # panel shows a darker part of what is under it: on a panel none is tried.
+        colors = replace(
+            _colors(under, theme, mapping, own, shades=False), panel=panel, panel_opacity=opacity
+        )
         if _reads(colors, under):
             return colors
         fallback = fallback or colors
     assert fallback is not None, "there is always the theme's background colour"
     return fallback
+
+
+def _busy(grounds: list[str]) -> bool:
+    """True when the background's parts stand apart enough to be seen as shapes.
+
+    A picture counts as its darkest and lightest parts: a sky of one tone or a soft
+    gradient is not busy; a grid with a pencil and an eraser drawn on it is, even where a
+    colour reads on all of it.
+    """
+    return max(contrast(a, b) for a in grounds for b in grounds) >= BUSY_CONTRAST
 
 
 def _reads(colors: Palette, grounds: list[str]) -> bool:
@@ -318,8 +355,26 @@ def _panel_colors(
     return [own, blend(own, "000000", 0.5), "000000", light]
 
 
+def _shades(color: str, grounds: list[str]) -> list[str]:
+    """A coloured (not grey) colour made darker step by step, or lighter on a dark ground.
+
+    The first of them that reads keeps as much of the template's colour as reading allows.
+    """
+    channels = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
+    if max(channels) - min(channels) < HUE:
+        return []
+    dark = worst_contrast("000000", grounds) >= worst_contrast("FFFFFF", grounds)
+    toward = "000000" if dark else "FFFFFF"
+    return [blend(color, toward, 1 - step / SHADE_STEPS) for step in range(1, SHADE_STEPS)]
+
+
 def _colors(
-    grounds: list[str], theme: Theme, mapping: dict[str, str], own: tuple[str, str] = ("", "")
+    grounds: list[str],
+    theme: Theme,
+    mapping: dict[str, str],
+    own: tuple[str, str] = ("", ""),
+    *,
+    shades: bool = True,
 ) -> Palette:
     colors = theme.colors
     tx1, tx2 = colors[mapping["tx1"]], colors[mapping["tx2"]]
@@ -334,8 +389,16 @@ def _colors(
         (a for a in (*mine[:1], *accents) if min(contrast(a, g) for g in grounds) >= RULE_CONTRAST),
         accent,
     )
+    # A title colour of the template's own that does not read is made darker (or lighter)
+    # until it does; else its body colour, else the theme's first text colour: a template
+    # that sets its titles' colour itself does not take them from its theme, and that of
+    # a LibreOffice file is Office's default, whose blue (its second) is none of its own.
+    titles = [tx2, tx1]
+    if own_title:
+        darker = _shades(own_title, grounds) if shades else []
+        titles = [own_title, *darker, *mine[1:], tx1, tx2]
     return Palette(
-        title=pick([*mine[:1], tx2, tx1] if own_title else [tx2, tx1], grounds, theme),
+        title=pick(titles, grounds, theme),
         text=pick([own_text, tx1, tx2] if own_text else [tx1, tx2], grounds, theme),
         accent=accent,
         rule=rule,

@@ -5,6 +5,10 @@ A template names its layouts in the language it was saved in ("Titre et contenu"
 not match what a layout holds, so kit goes by its placeholders: a title and nothing else,
 a title and one body, nothing but the master's furniture. Only a section header, which
 holds what a content layout holds, is known by its type alone.
+
+A template may also have more than one master, each a design of its own: LibreOffice
+saves one for each of its master pages, a title design with the cover art and a content
+design for the rest (see `designs`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import SlideLayout
 
-from kit.writers.pptx.layouts import TITLE_TYPES, all_layouts
+from kit.writers.pptx.layouts import TITLE_TYPES
 
 TITLE, SECTION, TITLE_ONLY, CONTENT, BLANK, OTHER = (
     "title",
@@ -73,10 +77,30 @@ def role(layout: SlideLayout) -> str:
     return OTHER
 
 
-def layouts_by_role(prs: PptxPresentation) -> dict[str, SlideLayout]:
-    """The template's first layout of each role it has."""
+def designs(prs: PptxPresentation) -> tuple[str | None, str | None]:
+    """The masters of the template's title design and of its content design, by part name.
+
+    The template's own slides show them: its first slide is on the title design, and the
+    first slide on another master is on the content design. A template with one master,
+    or whose slides all use one, or without slides, has no second design: None says to
+    take the masters in their order, first master first.
+    """
+    used = [slide.slide_layout.slide_master.part.partname for slide in prs.slides]
+    if not used:
+        return None, None
+    title = used[0]
+    content = next((master for master in used if master != title), None)
+    return title, content
+
+
+def layouts_by_role(prs: PptxPresentation, master: str | None = None) -> dict[str, SlideLayout]:
+    """The template's first layout of each role it has, the layouts of `master` first.
+
+    Without `master` (a part name, see `designs`) the masters are taken in their order.
+    """
+    masters = sorted(prs.slide_masters, key=lambda m: m.part.partname != master)
     found: dict[str, SlideLayout] = {}
-    for layout in all_layouts(prs):
+    for layout in (layout for m in masters for layout in m.slide_layouts):
         found.setdefault(role(layout), layout)
     return found
 

@@ -19,6 +19,7 @@ from kit.office import as_presentation
 from kit.resources import data_dir
 from kit.writers.pptx.layouts import LayoutChoice, all_layouts, layout_choices
 from kit.writers.pptx.placed import placed_choices
+from kit.writers.pptx.roles import designs
 
 BASE_NAME = "base.pptx"
 """Kit's own designed deck template in the templates folder."""
@@ -46,13 +47,19 @@ class DeckDesign:
 def deck_design(brand: Path | None) -> DeckDesign:
     """The church's template when given, else kit's own."""
     data = as_presentation((brand or data_dir("templates") / BASE_NAME).read_bytes())
-    prs = open_presentation(data)
-    return DeckDesign(data, placed_choices(prs) if brand else layout_choices(prs))
+    prs = Presentation(io.BytesIO(data))
+    # The template's own slides show which master is its title design, which its content.
+    masters = designs(prs)
+    _drop_slides(prs)
+    return DeckDesign(data, placed_choices(prs, masters) if brand else layout_choices(prs))
 
 
 def open_presentation(data: bytes) -> PptxPresentation:
     """A presentation from a template's bytes, without any slides of its own."""
-    prs = Presentation(io.BytesIO(data))
+    return _drop_slides(Presentation(io.BytesIO(data)))
+
+
+def _drop_slides(prs: PptxPresentation) -> PptxPresentation:
     ids = prs.slides.element
     for sld_id in list(ids.sldId_lst):
         prs.part.drop_rel(sld_id.rId)

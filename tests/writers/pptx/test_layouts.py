@@ -90,8 +90,8 @@ def test_loading_a_course_with_a_template_without_layouts_fails_with_that_error(
         kit.build(kit.load_course(tmp_path / "course.yaml"), tmp_path / "out")
     # The brand check finds it first, as it reads the package.
     assert str(caught.value).endswith(
-        "course.yaml:3:11: the PowerPoint template (brand.slides): 'odd.pptx' is damaged and "
-        "cannot be opened "
-        "(it has no slide layouts); open it in PowerPoint and save it as .pptx"
+        "course.yaml:3:11: the PowerPoint template (brand.slides): 'odd.pptx' has no slide "
+        "layouts, so kit cannot make a slide on it; open it in PowerPoint or Impress and save "
+        "it with at least one layout"
     )
     assert not (tmp_path / "out").exists()

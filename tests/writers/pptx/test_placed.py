@@ -18,8 +18,9 @@ from kit.compose.documents import compose_kit
 from kit.writers.pptx import write_pptx
 from kit.writers.pptx.fit.placement import Box
 from kit.writers.pptx.furniture import furniture
+from kit.writers.pptx.layouts import TITLE_TYPES
 from kit.writers.pptx.placed import palette, placed_choices, title_alignment
-from kit.writers.pptx.theme import read_theme
+from kit.writers.pptx.theme import MIN_CONTRAST, contrast, own_colors, read_theme
 
 CHURCH = FIXTURES / "church-pptx" / "brand" / "church.pptx"
 SIZE = (12192000, 6858000)
@@ -243,3 +244,18 @@ def test_a_slide_too_long_for_the_room_puts_all_of_its_layouts_slides_on_one_pan
         for slide in slides
     }
     assert len(panels) == 1 and panels != {()}
+
+
+def test_a_title_colour_of_the_templates_own_that_does_not_read_is_darkened_not_replaced() -> None:
+    # As Pencil's orange titles, 2.9:1 on white: LibreOffice's .pptx carries Office's
+    # default theme, whose blue titles are none of the template's.
+    prs = Presentation(str(FIXTURES / "templates-pptx" / "navy-gold.pptx"))
+    layout = prs.slide_layouts[0]
+    [title] = [ph for ph in layout.placeholders if ph.placeholder_format.type in TITLE_TYPES]
+    title.text_frame.text = "Title"
+    title.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor(0xFF, 0x66, 0x00)
+    assert own_colors(layout)[0] == "FF6600"
+    colors = palette(layout, read_theme(prs.slide_master), *SIZE)
+    assert contrast(colors.title, "FFFFFF") >= MIN_CONTRAST
+    red, green, blue = (int(colors.title[i : i + 2], 16) for i in (0, 2, 4))
+    assert red > green > blue  # still orange, darker

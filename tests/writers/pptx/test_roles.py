@@ -1,4 +1,9 @@
-"""Layouts chosen by what they hold, whatever language names them, and a single layout."""
+"""Layouts chosen by what they hold, whatever language names them, and a single layout.
+
+Weeks 1 and 2 are built on the navy and gold template with its layouts named in each
+language and on its title slide layout alone, and week 1 of each is rendered in one
+LibreOffice run: the decks are checked as those on LibreOffice's own templates are.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ import io
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES
+from deck_checks import bare_on_busy, over_drawings, small_body, unreadable
+from helpers import FIXTURES, needs_soffice, render_pdf, stray_words
 from pptx import Presentation
 
 import kit
@@ -128,13 +134,77 @@ def test_layouts_named_in_any_language_serve_as_the_english_ones(
             assert shown == _slides(deck, NAVY_GOLD)
 
 
-def test_a_template_with_a_single_title_slide_layout_makes_every_slide_on_it(
-    tmp_path: Path, decks: list[Deck]
-) -> None:
+def _single(folder: Path) -> Path:
+    """The navy and gold template with its title slide layout alone."""
     prs = Presentation(str(NAVY_GOLD))
     for layout in list(prs.slide_layouts)[1:]:
         prs.slide_layouts.remove(layout)
-    prs.save(str(tmp_path / "single.pptx"))
-    assert layout_problems(tmp_path / "single.pptx") == []
+    prs.save(str(folder / "single.pptx"))
+    return folder / "single.pptx"
+
+
+def test_a_template_with_a_single_title_slide_layout_makes_every_slide_on_it(
+    tmp_path: Path, decks: list[Deck]
+) -> None:
+    single = _single(tmp_path)
+    assert layout_problems(single) == []
     for deck in decks:
-        assert _slides(deck, tmp_path / "single.pptx") == ["Title Slide"] * len(_slides(deck))
+        assert _slides(deck, single) == ["Title Slide"] * len(_slides(deck))
+
+
+BUILT = (*sorted(NAMES), "single")
+"""The templates whose decks are built and rendered: each language's, and one layout."""
+
+
+@pytest.fixture(scope="module")
+def built(decks: list[Deck], tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    """Weeks 1 and 2 on each template of `BUILT`."""
+    folder = tmp_path_factory.mktemp("languages")
+    templates = {language: _renamed(folder, language) for language in NAMES}
+    templates["single"] = _single(folder)
+    out: dict[str, list[Path]] = {}
+    for name in BUILT:
+        out[name] = []
+        for week, deck in enumerate(decks, 1):
+            out[name].append(folder / f"{name}-week-{week}.pptx")
+            out[name][-1].write_bytes(write_pptx(deck, brand=templates[name]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdfs(built: dict[str, list[Path]], tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Week 1 on each template as LibreOffice renders it, in one run."""
+    firsts = [found[0] for found in built.values()]
+    rendered = render_pdf(firsts, tmp_path_factory.mktemp("languages-pdf"))
+    return {name: (deck, pdf) for name, deck, pdf in zip(built, firsts, rendered, strict=True)}
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_each_week_has_as_many_slides_as_on_kits_own_template(
+    built: dict, decks: list[Deck], name: str
+) -> None:
+    counts = [len(Presentation(str(deck)).slides) for deck in built[name]]
+    assert counts == [len(_slides(deck)) for deck in decks]
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_body_text_is_24_points_or_more(built: dict, name: str) -> None:
+    assert [small_body(deck) for deck in built[name]] == [[], []]
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_no_picture_of_the_template_shows_through_text(built: dict, name: str) -> None:
+    assert [over_drawings(deck) for deck in built[name]] == [[], []]
+    assert [bare_on_busy(deck) for deck in built[name]] == [[], []]
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_all_text_reads_on_what_is_under_it(built: dict, name: str) -> None:
+    assert [unreadable(deck) for deck in built[name]] == [[], []]
+
+
+@needs_soffice
+@pytest.mark.parametrize("name", BUILT)
+def test_every_word_lies_inside_its_shape(pdfs: dict, name: str) -> None:
+    deck, pdf = pdfs[name]
+    assert stray_words(deck, pdf) == []

@@ -4,24 +4,20 @@ On kit's own template a slide's text goes into the placeholders of the layout de
 for its kind. For each placeholder this module works out what the planner needs: where
 the area is, its inner margins, and the font, weight, style and size its text inherits
 from the layout, the master and the theme. (A church's template gets kit's design placed
-clear of its furniture instead: see placed.) It also checks that a template can serve.
+clear of its furniture instead: see placed.)
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from lxml import etree
-from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.shapes.placeholder import LayoutPlaceholder, MasterPlaceholder
 from pptx.slide import SlideLayout, SlideMaster
 
-from kit.office import as_presentation
 from kit.writers.ooxml import NAMESPACES, qn
 from kit.writers.pptx.fit.areas import SlideAreas, TextArea
 
@@ -57,25 +53,6 @@ class LayoutChoice:
     """The layout's part in the template, which names it in any presentation opened from it."""
     areas: SlideAreas
     """Where its text goes."""
-
-
-def layout_problems(path: Path) -> list[str]:
-    """What keeps a .pptx from serving as a deck template; empty when it can.
-
-    Any layout will do, whatever it is named and holds: kit sets its text where the
-    layout leaves room. So a template is refused only when it has no layout at all. The
-    course loader reports these at the course's `brand.slides` entry.
-    """
-    try:
-        prs = Presentation(io.BytesIO(as_presentation(path.read_bytes())))
-    except Exception as exc:  # python-pptx raises many kinds on a damaged file
-        return [f"'{path.name}' is not a PowerPoint file kit can read ({type(exc).__name__})"]
-    if all_layouts(prs):
-        return []
-    return [
-        f"slide template '{path.name}' has no slide layouts, so kit cannot make a slide on it; "
-        "open it in PowerPoint or Impress and save it with at least one layout"
-    ]
 
 
 def all_layouts(prs: PptxPresentation) -> list[SlideLayout]:

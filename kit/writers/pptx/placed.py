@@ -3,8 +3,8 @@
 A church's layouts were drawn for its own slides, not for kit's kicker, title, body and
 caption: their placeholders may be small, oddly placed or missing. So on a church's
 template kit sets its text where the template leaves room (see furniture and
-kit.writers.pptx.fit.placement), in the theme's fonts and colours, aligned as the template aligns
-its titles; only the title goes into the layout's own title placeholder, moved there.
+fit.placement), in the theme's fonts and colours, aligned as the template aligns its
+titles; only the title goes into the layout's own title placeholder, moved there.
 """
 
 from __future__ import annotations

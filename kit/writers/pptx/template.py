@@ -2,7 +2,7 @@
 
 Each deck reads the file and its layouts' text areas, then opens a fresh presentation from
 the bytes read. The template was checked when the course was loaded
-(`layouts.layout_problems`), so nothing here reports on it.
+(`kit.load.brand`), so nothing here reports on it.
 """
 
 from __future__ import annotations

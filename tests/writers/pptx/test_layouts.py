@@ -10,8 +10,9 @@ from pptx import Presentation
 
 import kit
 from kit.errors import InputError
+from kit.load.brand import brand_problem
 from kit.resources import data_dir
-from kit.writers.pptx.layouts import LAYOUTS, candidate_layouts, layout_choices, layout_problems
+from kit.writers.pptx.layouts import LAYOUTS, candidate_layouts, layout_choices
 
 CHURCH = FIXTURES / "church-pptx" / "brand" / "church.pptx"
 
@@ -56,11 +57,11 @@ def _template_without_layouts(tmp_path: Path) -> Path:
 
 def test_a_template_without_any_layout_is_named_in_a_clear_error(tmp_path: Path) -> None:
     path = _template_without_layouts(tmp_path)
-    assert layout_problems(path) == [
-        "slide template 'odd.pptx' has no slide layouts, so kit cannot make a slide on it; "
+    assert brand_problem(path, "odd.pptx") == (
+        "'odd.pptx' has no slide layouts, so kit cannot make a slide on it; "
         "open it in PowerPoint or Impress and save it with at least one layout"
-    ]
-    assert layout_problems(CHURCH) == []
+    )
+    assert brand_problem(CHURCH, "church.pptx") is None
 
 
 def test_a_template_without_kits_english_layout_names_serves(tmp_path: Path) -> None:
@@ -69,14 +70,16 @@ def test_a_template_without_kits_english_layout_names_serves(tmp_path: Path) -> 
         if layout.name in ("Title and Content", "Title Only", "Blank"):
             prs.slide_layouts.remove(layout)
     prs.save(str(tmp_path / "other.pptx"))
-    assert layout_problems(tmp_path / "other.pptx") == []
+    assert brand_problem(tmp_path / "other.pptx", "other.pptx") is None
 
 
 def test_a_damaged_template_is_named(tmp_path: Path) -> None:
     path = tmp_path / "broken.pptx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
-    [problem] = layout_problems(path)
-    assert problem.startswith("'broken.pptx' is not a PowerPoint file kit can read (")
+    assert brand_problem(path, "broken.pptx") == (
+        "'broken.pptx' is not a PowerPoint (.pptx) file: it is not a zip archive as Office "
+        "files are; open it in PowerPoint and save it as .pptx"
+    )
 
 
 def test_loading_a_course_with_a_template_without_layouts_fails_with_that_error(

@@ -147,6 +147,7 @@ weeks:
     title: Trust, again
   - safety
 care: [{name: Church office, phone: 555-0100}]
+intimacy: false
 """
 
 
@@ -204,6 +205,7 @@ weeks:
   - lesson: safety
     notices: ["CHILDCARE in Room 104"]
 care: [{name: Office, phone: 555-0100}]
+intimacy: false
 """
 
 

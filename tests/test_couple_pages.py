@@ -158,7 +158,9 @@ def test_handouts_summarise_each_point_with_its_slide_line_as_leader_notes_do(bu
 
 
 def test_check_warns_when_a_course_lists_no_care_contacts(tmp_path: Path, run_kit) -> None:
-    (tmp_path / "course.yaml").write_text("title: Closer\nweeks: [trust]\n", encoding="utf-8")
+    (tmp_path / "course.yaml").write_text(
+        "title: Closer\nweeks: [trust, closeness]\n", encoding="utf-8"
+    )
     result = run_kit("check", tmp_path / "course.yaml")
     assert result.code == 0
     (warned,) = result.err.splitlines()
@@ -167,8 +169,26 @@ def test_check_warns_when_a_course_lists_no_care_contacts(tmp_path: Path, run_ki
         "name and phone under care, so every handout and leader note can say who to call"
     )
     (tmp_path / "course.yaml").write_text(
-        "title: Closer\ncare: [{name: Church office}]\nweeks: [trust]\n", encoding="utf-8"
+        "title: Closer\ncare: [{name: Church office}]\nweeks: [trust, closeness]\n",
+        encoding="utf-8",
     )
+    assert run_kit("check", tmp_path / "course.yaml").err == ""
+
+
+def test_check_warns_when_a_course_leaves_out_the_private_word_on_intimacy(
+    tmp_path: Path, run_kit
+) -> None:
+    course = "title: Closer\ncare: [{name: Office}]\nweeks: [trust, safety]\n"
+    (tmp_path / "course.yaml").write_text(course, encoding="utf-8")
+    result = run_kit("check", tmp_path / "course.yaml")
+    assert result.code == 0
+    (warned,) = result.err.splitlines()
+    assert warned.endswith(
+        "course.yaml:3:8: weeks: warning: the private word on physical intimacy is in the "
+        "closeness lesson, which this course leaves out; add closeness, or set intimacy: false "
+        "to say you mean it"
+    )
+    (tmp_path / "course.yaml").write_text("intimacy: false\n" + course, encoding="utf-8")
     assert run_kit("check", tmp_path / "course.yaml").err == ""
 
 

@@ -147,7 +147,6 @@ weeks:
     title: Trust, again
   - safety
 care: [{name: Church office, phone: 555-0100}]
-intimacy: false
 """
 
 
@@ -205,7 +204,6 @@ weeks:
   - lesson: safety
     notices: ["CHILDCARE in Room 104"]
 care: [{name: Office, phone: 555-0100}]
-intimacy: false
 """
 
 

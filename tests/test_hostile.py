@@ -40,7 +40,7 @@ CARE = "care: [{name: Church office, phone: 555-0100}]\n"
 """A care contact, so that a course written here draws no warning for lacking one."""
 
 SUMMARY = "kit: {n} problem{s} found; nothing was written"
-COURSE = "title: x\n{extra}weeks: [trust]\ncare: [{{name: Office}}]\nintimacy: false\n"
+COURSE = "title: x\n{extra}weeks: [trust]\ncare: [{{name: Office}}]\n"
 
 
 @pytest.fixture
@@ -684,8 +684,7 @@ def test_a_lesson_past_the_limits_is_refused(course: Path, fails: Fails) -> None
 
 def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: Fails) -> None:
     (course / "course.yaml").write_text(
-        'title: x\n"\\e[2J\\u202eevil": 1\nweeks: [trust]\ncare: [{name: Office}]\n'
-        "intimacy: false\n",
+        'title: x\n"\\e[2J\\u202eevil": 1\nweeks: [trust]\ncare: [{name: Office}]\n',
         encoding="utf-8",
     )
     fails(

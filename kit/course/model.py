@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kit.course.schedule import Meeting
 from kit.course.scripture import Passage
-from kit.course.timing import Slot, couple_minutes, fit_session
+from kit.course.timing import Slot, couple_minutes, couple_questions_tonight, fit_session
 from kit.errors import Problem
 from kit.load.schema import CareContact, Helplines, Lesson, Point, Source, TableLeader
 
@@ -187,6 +187,12 @@ class Week:
             len(self.couple_questions),
             len(self.group_questions),
         )
+
+    @property
+    def couple_at_home(self) -> tuple[Question, ...]:
+        """The couples' own questions there is no time for tonight: theirs to take home."""
+        tonight = couple_questions_tonight(self.couple_minutes, len(self.couple_questions))
+        return self.couple_questions[tonight:] if self.couple_minutes else ()
 
     @property
     def end(self) -> dt.time | None:

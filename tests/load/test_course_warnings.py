@@ -20,8 +20,7 @@ def test_a_lesson_used_again_warns_at_each_later_use_and_keeps_its_path(
     course_file: Path,
 ) -> None:
     course_file.write_text(
-        "title: T\nweeks: [trust, safety, trust, trust]\ncare: [{name: Office, phone: 555-0100}]\n"
-        "intimacy: false\n",
+        "title: T\nweeks: [trust, safety, trust, trust]\ncare: [{name: Office, phone: 555-0100}]\n",
         encoding="utf-8",
     )
     course = load_course(course_file)

@@ -20,6 +20,7 @@ church: "Grace Community Church"
 start: 2027-02-03
 skip: [{date: 2027-02-10, label: Ash Wednesday}]
 time: "19:00"
+intimacy: false
 care:
   - {name: "Pastor Sam Ortiz", role: "Care pastor", phone: "555-0100"}
 weeks:
@@ -75,7 +76,7 @@ def test_the_cover_gives_every_meeting_and_names_the_skipped_date(built) -> None
     ]
     lines = docx_lines(out / BOOKLET)
     assert lines[:4] == ["Couples\u2019 booklet", "Closer", "Grace Community Church", lines[3]]
-    assert lines[3] == "3 meetings, every week, at 7:00 pm"
+    assert lines[3] == "Three weekly meetings, at 7:00 pm"
 
 
 def test_each_week_holds_its_questions_as_changed_and_nothing_else(built) -> None:

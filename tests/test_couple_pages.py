@@ -33,6 +33,11 @@ FIVE = (
 SAFETY = "If you are ever afraid of your spouse, this exercise is not for you"
 WEB = scripture.translations()["WEB"]
 DV_LINE = "call 1-800-799-7233 or text START to 88788"
+WAY_OUT = (
+    "Either of you may instead turn back to the quiet reflection, for any reason; nobody will "
+    "know which you chose."
+)
+"""The couples' own questions have the same quiet way out as couple time."""
 
 
 @pytest.fixture(scope="module", params=["builtin", "five"])
@@ -73,6 +78,7 @@ def test_every_handout_says_who_the_exercise_is_not_for_and_offers_a_quiet_refle
         assert week.reflection and week.reflection in couple_time, week.number
         questions = handout[handout.index("Questions") :]
         assert "If you are ever afraid of your spouse, they are not for you" in questions
+        assert WAY_OUT in questions, week.number
 
 
 def test_the_booklet_says_it_before_every_exercise_and_gives_the_lines_to_call(built) -> None:
@@ -86,6 +92,7 @@ def test_the_booklet_says_it_before_every_exercise_and_gives_the_lines_to_call(b
         assert week.reflection and week.reflection in couple_time, week.number
         questions = text[text.index("Questions") :]
         assert "If you are ever afraid of your spouse, they are not for you" in questions
+        assert WAY_OUT in questions, week.number
     assert DV_LINE in booklet and "988" in booklet
 
 
@@ -96,6 +103,17 @@ def test_the_safety_line_is_on_the_screen_and_spoken_before_couples_open_up(buil
         assert faces.count("Afraid of your spouse?") == 2, week.number
         assert SAFETY in notes, week.number
         assert "If you are ever afraid of your spouse, these questions are not for you" in notes
+        assert WAY_OUT in notes, week.number
+        deck = Presentation(str(folder / f"week-{week.number:02d}-slides.pptx"))
+        (face,) = [
+            pptx_slide_text(s) for s in deck.slides if "Just the two of you" in pptx_slide_text(s)
+        ]
+        assert "either of you may turn back to the quiet reflection" in face, week.number
+        assert "nobody will know which you chose" in face, week.number
+        plan = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
+        assert "either spouse may turn back to the quiet reflection instead" in plan
+        guide = _doc(folder, "leader-guide.docx")
+        assert f"repeat the safety line from couple time, and add: \u201c{WAY_OUT}" in guide
         for name in ("leader-guide.docx", f"week-{week.number:02d}-leader-notes.docx"):
             assert SAFETY in _doc(folder, name), (week.number, name)
 
@@ -158,7 +176,9 @@ def test_handouts_summarise_each_point_with_its_slide_line_as_leader_notes_do(bu
 
 
 def test_check_warns_when_a_course_lists_no_care_contacts(tmp_path: Path, run_kit) -> None:
-    (tmp_path / "course.yaml").write_text("title: Closer\nweeks: [trust]\n", encoding="utf-8")
+    (tmp_path / "course.yaml").write_text(
+        "title: Closer\nweeks: [trust, closeness]\n", encoding="utf-8"
+    )
     result = run_kit("check", tmp_path / "course.yaml")
     assert result.code == 0
     (warned,) = result.err.splitlines()
@@ -167,8 +187,26 @@ def test_check_warns_when_a_course_lists_no_care_contacts(tmp_path: Path, run_ki
         "name and phone under care, so every handout and leader note can say who to call"
     )
     (tmp_path / "course.yaml").write_text(
-        "title: Closer\ncare: [{name: Church office}]\nweeks: [trust]\n", encoding="utf-8"
+        "title: Closer\ncare: [{name: Church office}]\nweeks: [trust, closeness]\n",
+        encoding="utf-8",
     )
+    assert run_kit("check", tmp_path / "course.yaml").err == ""
+
+
+def test_check_warns_when_a_course_leaves_out_the_private_word_on_intimacy(
+    tmp_path: Path, run_kit
+) -> None:
+    course = "title: Closer\ncare: [{name: Office}]\nweeks: [trust, safety, empathy]\n"
+    (tmp_path / "course.yaml").write_text(course, encoding="utf-8")
+    result = run_kit("check", tmp_path / "course.yaml")
+    assert result.code == 0
+    (warned,) = result.err.splitlines()
+    assert warned.endswith(
+        "course.yaml:3:8: weeks: warning: the private word on physical intimacy is in the "
+        "closeness lesson, which this course leaves out; add closeness, or set intimacy: false "
+        "to say you mean it"
+    )
+    (tmp_path / "course.yaml").write_text("intimacy: false\n" + course, encoding="utf-8")
     assert run_kit("check", tmp_path / "course.yaml").err == ""
 
 
@@ -217,6 +255,15 @@ def test_the_last_meeting_names_no_theme_of_a_week_the_course_left_out(built) ->
         assert "making time" not in text and "time together and gratitude" not in text, name
 
 
+def test_the_booklet_and_the_handouts_are_one_for_each_person(built) -> None:
+    _, folder = built
+    kit_list = _guide_chapter(folder, "What is in the kit", "Before the course")
+    # The questions have room to write: one copy a couple leaves one spouse without.
+    assert "the whole course in one booklet for each person" in kit_list
+    assert "Handouts: one per person each week" in kit_list
+    assert "each couple" not in kit_list
+
+
 def test_the_guide_says_what_to_do_before_the_course(built) -> None:
     _, folder = built
     before = _guide_chapter(folder, "Before the course", "Before each week")
@@ -243,12 +290,20 @@ def test_every_other_week_courses_speak_of_the_time_until_they_meet_again(built)
 def test_the_cover_gives_the_span_of_the_course(built) -> None:
     course, folder = built
     cover = docx_lines(folder / "leader-guide.docx")[:12]
+    # A dated course gives its dates, not a count of weeks that reads as a course length.
     expected = (
         "6 weeks · 90-minute sessions"
         if course.every == 1
-        else "5 meetings over 9 weeks, every other week · 75-minute sessions"
+        else "5 meetings, every other week · 75-minute sessions"
     )
     assert expected in cover
+    if course.first_date:
+        assert "Sunday, January 10, 2027 to Sunday, March 7, 2027" in cover
+    meetings = "Six weekly meetings" if course.every == 1 else "Five meetings, every other week"
+    assert meetings in docx_lines(folder / "participant-booklet.docx")[:6]
+    assert f"{meetings} · {course.minutes} minutes each" in docx_lines(
+        folder / "leader-packet.docx"
+    )
 
 
 def test_at_90_minutes_the_built_in_course_asks_every_question() -> None:
@@ -263,10 +318,12 @@ def test_one_question_left_out_is_spoken_of_as_one(tmp_path: Path) -> None:
     kit.build(course, tmp_path / "build")
     (left,) = course.weeks[0].left_out
     notes = _doc(tmp_path / "build", "week-01-leader-notes.docx")
-    said = f"To fit 85 minutes, this question is left out tonight: \u201c{left.text}\u201d."
-    assert said in notes
-    assert "Use it if the discussion moves quickly." in notes
+    lines = docx_lines(tmp_path / "build" / "week-01-leader-notes.docx")
+    said = "To fit 85 minutes, this question is left out tonight; use it if the discussion moves "
+    # A list, so a question's own quotes are never nested in the note's.
+    assert lines[lines.index(said + "quickly:") + 1] == left.text
     assert "these questions are left out" not in notes
+    assert "?\u201d." not in notes and "\u201d." not in notes.split("Before the night")[0]
 
 
 def test_the_handout_has_room_for_what_couples_are_asked_to_write(built) -> None:
@@ -415,7 +472,18 @@ def test_from_the_second_meeting_on_last_times_take_home_is_followed_up(built) -
     for week in course.weeks[1:]:
         notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
         last = course.weeks[week.number - 2].take_home_title
-        assert f"how last time\u2019s take-home (\u201c{last}\u201d) went" in notes, week.number
+        # Only the host asks, of anyone who wishes: a spouse who skipped it is not singled out.
+        invite = (
+            "invite anyone who wishes to mention one thing they tried from last time\u2019s "
+            f"take-home (\u201c{last}\u201d)"
+        )
+        assert (
+            "Only the host asks about last time\u2019s take-home; never ask your table about it."
+        ) in notes, week.number
+        guide = _doc(folder, "leader-guide.docx")
+        assert f"Then {invite}" in guide
+        assert "Never go round the table or ask a couple directly" in guide
+        assert "lightly how last time" not in notes + guide
     assert "last time\u2019s take-home" not in _doc(folder, "week-01-leader-notes.docx")
 
 
@@ -424,12 +492,108 @@ def test_discussion_time_is_split_between_the_table_and_the_couples(built) -> No
     for week in course.weeks:
         notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
         found = re.search(
-            r"Give the table about (\d+) minutes, then tell couples to move apart for their own "
-            r"questions \(about (\d+) minutes\)\.",
+            r"Give the table about (\d+) minutes, then tell couples to move apart for "
+            r"(their own questions|questions? [\d, and]+) \(about (\d+) minutes\)\.",
             notes,
         )
         assert found, week.number
-        assert int(found[1]) + int(found[2]) == week.minutes("discussion")
+        assert int(found[1]) + int(found[3]) == week.minutes("discussion")
+
+
+def _numbers(week, questions) -> str:
+    found = [str(i) for i, q in enumerate(week.questions, 1) if q in questions]
+    return ("questions " if len(found) > 1 else "question ") + " and ".join(found)
+
+
+def test_couples_get_ten_minutes_for_their_own_questions_or_are_told_which_to_take_home(
+    built,
+) -> None:
+    course, folder = built
+    for week in course.weeks:
+        n = week.number
+        notes = _doc(folder, f"week-{n:02d}-leader-notes.docx")
+        _, speaker = pptx_text(folder / f"week-{n:02d}-slides.pptx")
+        if week.couple_minutes >= 10:
+            assert "for their own questions (about" in notes, n
+            assert not week.couple_at_home, n
+            continue
+        # Three private questions in five minutes is a hurry: the rest go home, by number.
+        home = week.couple_at_home
+        tonight = [q for q in week.couple_questions if q not in home]
+        assert home and len(tonight) * 3 <= week.couple_minutes, n
+        said = f"move apart for {_numbers(week, tonight)} (about {week.couple_minutes} minutes)"
+        assert said in notes, n
+        assert f"There is no time tonight for {_numbers(week, home)}: tell couples" in notes
+        assert f"{_numbers(week, home)} {'is' if len(home) == 1 else 'are'} for home" in speaker
+    assert course.every == 1 or any(w.couple_at_home for w in course.weeks)
+
+
+def test_the_speaker_notes_number_the_couple_questions_as_the_handout_does(built) -> None:
+    course, folder = built
+    for week in course.weeks:
+        _, speaker = pptx_text(folder / f"week-{week.number:02d}-slides.pptx")
+        for i, q in enumerate(week.questions, 1):
+            if q.audience == "couple":
+                assert f"Question {i}: {q.text}" in speaker, (week.number, i)
+
+
+def test_the_last_meeting_has_ten_minutes_to_close_and_thank_the_room(built) -> None:
+    course, folder = built
+    last = course.weeks[-1]
+    assert last.minutes("prayer") == 10
+    assert [w.minutes("prayer") for w in course.weeks[:-1]] == [5] * (len(course.weeks) - 1)
+    assert sum(s.minutes for s in last.slots) == course.minutes
+    texts = _last_week_texts(course, folder)
+    assert (
+        "The closing has 10 minutes tonight: that is where you thank the room." in (texts["guide"])
+    )
+    closing = "This is the course\u2019s last meeting, and its closing has 10 minutes"
+    assert closing in texts["guide"] and closing in texts["slides"]
+    # The lesson's closing may ask for longer quiet; the template does not say it again.
+    for text in texts.values():
+        assert "allow a little longer for quiet" not in text
+
+
+def test_the_host_puts_out_loose_slips_when_the_reflection_asks_for_one(built) -> None:
+    course, folder = built
+    guide = _doc(folder, "leader-guide.docx")
+    slips = "Put loose slips of paper and pens on each table"
+    assert guide.count(slips) == len(course.weeks)
+    for week in course.weeks:
+        handout = _doc(folder, f"week-{week.number:02d}-handout.docx")
+        assert "loose slip" in handout, week.number
+
+
+def test_the_talk_is_timed_from_its_own_words(built) -> None:
+    course, folder = built
+    guide = _doc(folder, "leader-guide.docx")
+    for week in course.weeks:
+        _, speaker = pptx_text(folder / f"week-{week.number:02d}-slides.pptx")
+        total = 0
+        for i, point in enumerate(week.points, 1):
+            minutes = max(1, round(len(" ".join(point.talk).split()) / 130))
+            total += minutes
+            plural = "s" if minutes != 1 else ""
+            assert f"Point {i} of {len(week.points)}: about {minutes} minute{plural}." in speaker
+        assert f"The talk as you might give it, about {total} minutes unhurried" in guide
+
+
+def test_a_short_teaching_slot_says_what_to_shorten(tmp_path: Path) -> None:
+    (tmp_path / "course.yaml").write_text(
+        "title: Closer\nminutes: 45\ncare: [{name: Office}]\nweeks: [trust, closeness]\n",
+        encoding="utf-8",
+    )
+    course = kit.load_course(tmp_path / "course.yaml")
+    kit.build(course, tmp_path / "build")
+    week = course.weeks[0]
+    assert len(week.scripture) > 1 and week.minutes("teaching") == 5
+    guide = _doc(tmp_path / "build", "leader-guide.docx")
+    assert (
+        "plus about 1 minute to read the Scripture: make it your own. The slides follow its "
+        "points. Tonight\u2019s teaching has 5 minutes, so give each point\u2019s first paragraph "
+        f"and read only {week.scripture[0].reference} aloud, leaving the other passages on the "
+        "screen; let the rest go."
+    ) in guide
 
 
 def test_table_leaders_get_help_for_a_hard_table_and_a_debrief(built) -> None:
@@ -440,12 +604,17 @@ def test_table_leaders_get_help_for_a_hard_table_and_a_debrief(built) -> None:
         "Sniping, or advice to others.",
         "A spouse alone.",
         "Silence.",
-        "Someone discloses harm. \u201cThank you for telling me. I believe you",
+        "One person talks over everyone. \u201cLet\u2019s hear from someone we haven\u2019t "
+        "heard from yet.\u201d",
+        # Said at the table, belief takes sides in front of a spouse who may be the danger.
+        "Someone discloses harm. With their spouse there, say only \u201cThank you for sharing "
+        "that,\u201d and move on. Later, in a private moment that draws no notice",
     )
     for week in course.weeks:
         notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
         help_ = notes[notes.index("When the table gets hard") :]
         assert all(s in help_ for s in situations), week.number
+        assert "Can we talk afterwards" not in help_, week.number
         # The debrief names who seemed hurt or afraid, so it waits until no couple can hear.
         assert (
             "Once the couples have gone, stay ten minutes to talk it over with the host." in notes
@@ -454,6 +623,27 @@ def test_table_leaders_get_help_for_a_hard_table_and_a_debrief(built) -> None:
     assert all(s in care for s in situations)
     assert "After the evening" in care
     assert "once the last couple has gone, out of anyone else\u2019s hearing" in care
+
+
+def test_what_someone_tells_a_leader_is_passed_on_only_with_consent_or_for_danger(
+    built,
+) -> None:
+    _, folder = built
+    consent = "without consent, pass on only danger or a child at risk"
+    texts = {
+        "guide": _guide_chapter(folder, "Care and referral", "Schedule"),
+        "notes": _doc(folder, "week-01-leader-notes.docx"),
+        "packet": _doc(folder, "leader-packet.docx"),
+    }
+    for name, text in texts.items():
+        assert consent in text, name
+        assert "Tell the host tonight" not in text, name
+        assert "speak with each spouse separately" in text, name
+    for name in ("notes", "packet"):
+        assert "theirs alone to pass on; never put it on a prayer chain" in texts[name]
+    rule = "a child may be at risk, and, wherever it is safe, they will tell you first."
+    assert rule in _doc(folder, "week-01-handout.docx")
+    assert rule in _doc(folder, "leader-guide.docx")
 
 
 # --- a real talk --------------------------------------------------------------------------

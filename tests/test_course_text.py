@@ -23,12 +23,12 @@ ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "articles"
 COURSES = {
     4: (
         "title: Closer\ncare: [{name: Church office, phone: 555-0100}]\n"
-        "weeks: [trust, safety, empathy, connection]\n"
+        "weeks: [trust, safety, empathy, connection]\nintimacy: false\n"
     ),
     5: (
         "title: Closer\ntranslation: KJV\nminutes: 75\nstart: 2027-01-10\nevery: 2\n"
         "care: [{name: Church office, phone: 555-0100}]\n"
-        "weeks: [trust, safety, empathy, vulnerability, connection]\n"
+        "weeks: [trust, safety, empathy, vulnerability, connection]\nintimacy: false\n"
     ),
     6: None,
 }
@@ -236,7 +236,7 @@ def test_check_warns_when_text_names_another_length(tmp_path: Path, run_kit) -> 
     (tmp_path / "course.yaml").write_text(
         "title: Closer\nlessons: lessons\ncare: [{name: Church office, phone: 555-0100}]\n"
         "weeks: [trust, safety, empathy, vulnerability, "
-        "connection]\n",
+        "connection]\nintimacy: false\n",
         encoding="utf-8",
     )
     result = run_kit("check", tmp_path / "course.yaml")

@@ -273,7 +273,8 @@ def test_memory_is_counted_from_each_render_not_from_the_peak_so_far(
     monkeypatch.setattr(budget, "MEMORY_LOOK", 0.0)
     _template(course, HOG + "{{ hog(week.number * 10) }}")
     (course / "course.yaml").write_text(
-        f"title: x\ntemplates: my-templates\n{CARE}weeks: [trust, safety, empathy]\n",
+        f"title: x\ntemplates: my-templates\n{CARE}weeks: [trust, safety, empathy]\n"
+        "intimacy: false\n",
         encoding="utf-8",
     )
     fails("my-templates/handout.j2:2:1: template error: it needs more than 15 MB of memory")

@@ -85,7 +85,8 @@ def test_a_packet_gives_the_care_notes_once_and_names_whom_to_tell(built: Path) 
     assert (
         "You are not expected to be a counselor: listen, keep people safe, and help them "
         "find the right help. The course is led by Pastor Sam & Ruth Ortiz: tell them the "
-        "same evening about anything that worries you."
+        "same evening about anything that worries you. What someone told you is theirs: ask "
+        "before passing it on; without consent, pass on only danger or a child at risk."
     ) in lines
 
 

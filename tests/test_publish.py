@@ -409,7 +409,7 @@ def test_an_edited_file_a_shorter_course_drops_is_not_removed(run_kit, tmp_path:
     course.write_text(FIVE_WEEKS, encoding="utf-8")
     kit.build(kit.load_course(course), out)
     _add_line_in_word(out / "week-05-handout.docx", "Bring a dessert to share")
-    course.write_text(FIVE_WEEKS.replace(", closeness]", "]"), encoding="utf-8")
+    course.write_text(FIVE_WEEKS.replace(", closeness]", "]\nintimacy: false"), encoding="utf-8")
     before = _state(out)
     result = run_kit("build", course, "-o", out)
     assert result.code == 2

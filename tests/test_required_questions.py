@@ -74,10 +74,8 @@ def test_an_optional_question_goes_before_any_required_one(tmp_path: Path) -> No
     notes = docx_lines(tmp_path / "out" / "week-01-leader-notes.docx")
     asked = [line for line in notes if line.endswith("?") and line[:2] in ("1.", "2.", "3.")]
     assert asked == ["1. What makes you feel heard?", "2. When is listening hardest?"]
-    assert (
-        "To fit 60 minutes, this question is left out tonight: “Who taught you to "
-        "listen?”. Use it if the discussion moves quickly."
-    ) in notes
+    said = "To fit 60 minutes, this question is left out tonight; use it if the discussion moves "
+    assert notes[notes.index(said + "quickly:") + 1] == "Who taught you to listen?"
 
 
 def test_required_questions_that_cannot_fit_are_a_located_problem(

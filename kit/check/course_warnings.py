@@ -30,6 +30,7 @@ def course_warnings(
         *repeated_lessons(course, doc),
         *repeated_notices(course, doc),
         *length_warnings(course, doc, library),
+        *intimacy_left_out(course, doc, library),
     ]
     if not course.care and own_file:
         # Every handout and leader note prints the care contacts; without any, leaders
@@ -130,6 +131,36 @@ def length_warnings(
                 said = f"{wording.number_word(named)} week{'s' if named != 1 else ''}"
                 message = f"says {said}, but the course has {wording.number_word(count)}; {fix}"
                 yield warning(source.problem(path, message))
+
+
+def intimacy_left_out(
+    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile]
+) -> Iterator[Problem]:
+    """A course that keeps the private word on intimacy but teaches no lesson that has one.
+
+    Only some lessons carry it (`take_home.private`), so a course that teaches most of the
+    built-in series but leaves those out drops it without a word; `intimacy: false` says it
+    means to.
+    """
+    if not course.intimacy or not course.weeks or any(w is None for w in course.weeks):
+        return
+    taught = {week.lesson for week in course.weeks}
+    if any(week.lesson not in library for week in course.weeks):
+        return  # an unknown lesson is a problem of its own
+    having = [i for i, f in library.items() if f.lesson.take_home.private]
+    if not having or taught.intersection(having):
+        return
+    builtin = [i for i, f in library.items() if f.builtin]
+    if 2 * len(taught.intersection(builtin)) < len(builtin):
+        # A taster of a week or two, or a course of the church's own lessons, chose what
+        # it says; one that teaches half the series or more reads as the series.
+        return
+    names = " or ".join(having)
+    message = (
+        f"the private word on physical intimacy is in the {names} lesson, which this course "
+        f"leaves out; add {names}, or set intimacy: false to say you mean it"
+    )
+    yield warning(doc.problem(("weeks",), message))
 
 
 def _key(notice: str) -> str:

@@ -25,6 +25,13 @@ a session whose length is not a multiple gives the odd minutes to its longest pa
 APART_SHARE = 2 / 9
 """The most of a session couples spend away from their table, in couple time and with
 their own questions together: 20 minutes of 90. The table is the heart of the evening."""
+COUPLE_TIME = 10
+"""The fewest minutes couples are given for their own questions together: three private
+questions need time to be heard, not hurried. When the share apart has no room for it, the
+couples take as many as fit, `MIN_QUESTION` minutes each, and the rest home."""
+LAST_CLOSING = 10
+"""The closing of a course's last meeting, taken from its discussion: the host thanks the
+room and leaves time for quiet."""
 MIN_QUESTION = 3
 """The fewest minutes a short session gives a question, unless its lesson's own pace is
 quicker: a table needs that long to hear a question, think and hear a few answers."""
@@ -95,16 +102,35 @@ def fit_session(natural: Sequence[int], total: int) -> list[int]:
 def couple_minutes(total: int, exercise: int, discussion: int, couple: int, table: int) -> int:
     """Minutes of the discussion that couples spend apart on their own `couple` questions.
 
-    In proportion to the questions, but never so long that couple time and these minutes
-    together keep couples from their table for more than `APART_SHARE` of the session; whole
-    `STEP`s, at least one, and the table keeps at least one.
+    In proportion to the questions and at least `COUPLE_TIME`, but never so long that couple
+    time and these minutes together keep couples from their table for more than `APART_SHARE`
+    of the session; whole `STEP`s, at least one, and the table keeps at least one.
     """
     if not couple or not table:
         return 0
     share = discussion * couple / (couple + table)
     room = math.floor(total * APART_SHARE + 1e-9) - exercise
-    minutes = math.floor(min(share, room) / STEP) * STEP
+    minutes = math.floor(min(max(share, COUPLE_TIME), room) / STEP) * STEP
     return max(STEP, min(minutes, discussion - STEP)) if discussion >= 2 * STEP else 0
+
+
+def couple_questions_tonight(minutes: int, couple: int) -> int:
+    """How many of `couple` private questions couples take in `minutes` apart: all of them
+    in `COUPLE_TIME` or more, else as many as fit at `MIN_QUESTION` minutes each (at least
+    one); the rest are theirs to take home."""
+    if minutes >= COUPLE_TIME:
+        return couple
+    return min(couple, max(1, minutes // MIN_QUESTION))
+
+
+def lengthen_closing(parts: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A last meeting's parts: its closing made `LAST_CLOSING` minutes, from the discussion."""
+    minutes = dict(parts)
+    more = max(0, LAST_CLOSING - minutes["prayer"])
+    if minutes["discussion"] - more < 2 * STEP:
+        return list(parts)
+    shift = {"prayer": more, "discussion": -more}
+    return [(key, m + shift.get(key, 0)) for key, m in parts]
 
 
 def question_pace(natural_discussion: int, natural_count: int) -> float:

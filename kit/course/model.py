@@ -9,7 +9,14 @@ from pathlib import Path
 
 from kit.check.questions import Question
 from kit.check.schedule import Meeting
-from kit.check.timing import GROUND_RULES, Slot, couple_minutes, fit_session, session_parts
+from kit.check.timing import (
+    GROUND_RULES,
+    Slot,
+    couple_minutes,
+    couple_questions_tonight,
+    fit_session,
+    session_parts,
+)
 from kit.errors import Problem
 from kit.load.schema import CareContact, Helplines, Lesson, Point, Source, TableLeader
 from kit.load.scripture import Passage
@@ -137,6 +144,12 @@ class Week:
             len(self.couple_questions),
             len(self.group_questions),
         )
+
+    @property
+    def couple_at_home(self) -> tuple[Question, ...]:
+        """The couples' own questions there is no time for tonight: theirs to take home."""
+        tonight = couple_questions_tonight(self.couple_minutes, len(self.couple_questions))
+        return self.couple_questions[tonight:] if self.couple_minutes else ()
 
     @property
     def end(self) -> dt.time | None:

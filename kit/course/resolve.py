@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kit.check.questions import Question, apply_changes
 from kit.check.schedule import Meeting, gaps, meetings
-from kit.check.timing import clock_slots, question_capacity, session_parts
+from kit.check.timing import clock_slots, lengthen_closing, question_capacity, session_parts
 from kit.course.model import ResolvedCourse, Week, fitted_parts
 from kit.load import schema
 from kit.load.lessons import LessonFile
@@ -31,7 +31,15 @@ def resolve(
         dates = [m.date for m in schedule if m.week is not None]
     after = gaps(schedule)
     weeks = tuple(
-        _week(i + 1, spec, library[spec.lesson].lesson, course, dates[i], after.get(i + 1, ()))
+        _week(
+            i + 1,
+            spec,
+            library[spec.lesson].lesson,
+            course,
+            dates[i],
+            after.get(i + 1, ()),
+            last=i + 1 == len(course.weeks) > 1,
+        )
         for i, spec in enumerate(course.weeks)
     )
     # Lesson text may name the course ({weeks}, {week}, {next}); each week gets its values.
@@ -116,15 +124,21 @@ def _week(
     course: schema.Course,
     date,
     skipped_after: tuple[Meeting, ...],
+    *,
+    last: bool = False,
 ) -> Week:
     natural = dict(session_parts(lesson, number))
     parts = fitted_parts(lesson, number, course.minutes, course.arrival)
-    slots = clock_slots(parts, course.time)
     asked = apply_changes(lesson, spec.questions)
     required = sum(1 for q in asked if not q.optional)
+    # The questions are chosen as for any week: the last gives its closing a little of
+    # the discussion's time, not one of its questions.
     capacity = question_capacity(
         dict(parts)["discussion"], natural["discussion"], len(lesson.questions), required
     )
+    if last:
+        parts = lengthen_closing(parts)
+    slots = clock_slots(parts, course.time)
     kept, left_out = choose_questions(asked, capacity)
     exercise = spec.exercise or schema.ExerciseChange()
     take_home = spec.take_home or schema.TakeHomeChange()

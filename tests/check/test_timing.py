@@ -17,6 +17,7 @@ from kit.check.timing import (
     PARTS,
     clock_slots,
     couple_minutes,
+    couple_questions_tonight,
     discussion_shortfall,
     fit_minutes,
     fit_session,
@@ -131,6 +132,11 @@ def test_couple_minutes_follow_the_questions_within_the_share_apart() -> None:
     assert couple_minutes(90, 10, 50, 3, 5) == 10
     # A long session with few couple questions gives them their share of the discussion.
     assert couple_minutes(180, 20, 100, 1, 7) == 10
+    # Never under ten minutes together where the share apart has room for it.
+    assert couple_minutes(120, 15, 65, 1, 7) == 10
+    # Where it has not, five, and the couples take what does not fit home.
+    assert couple_minutes(75, 10, 40, 3, 5) == 5
+    assert couple_questions_tonight(5, 3) == 1 and couple_questions_tonight(10, 3) == 3
     # No split without questions on both sides.
     assert couple_minutes(90, 10, 50, 0, 8) == couple_minutes(90, 10, 50, 3, 0) == 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kit.compose.blocks import Calendar, Deck, Document
 from kit.compose.documents import BOOKLET, Composer, Output, Planned, plan_kit
@@ -16,8 +17,12 @@ from kit.publish import Derive, Published, last_made, publish
 log = logging.getLogger(__name__)
 
 
-def render_output(output: Output, course: ResolvedCourse) -> bytes:
-    """The bytes of one composed output in its file format."""
+def render_output(output: Output, course: ResolvedCourse, deck_template: Any = None) -> bytes:
+    """The bytes of one composed output in its file format.
+
+    `deck_template` is the course's slide template as `read_deck_template` read it; a
+    deck reads it itself when it is not given.
+    """
     # The writers' libraries load only when a build writes files, not for `kit check`.
     author = course.church or ""
     if isinstance(output.content, Calendar):
@@ -27,11 +32,21 @@ def render_output(output: Output, course: ResolvedCourse) -> bytes:
     if isinstance(output.content, Deck):
         from kit.writers.pptx import write_pptx
 
-        return write_pptx(output.content, brand=course.brand_slides, author=author)
+        return write_pptx(
+            output.content, brand=course.brand_slides, author=author, design=deck_template
+        )
     assert isinstance(output.content, Document)
     from kit.writers.docx import write_docx
 
     return write_docx(output.content, brand=course.brand_document, author=author)
+
+
+def read_deck_template(course: ResolvedCourse) -> Any:
+    """The course's slide template read for its decks: read once for a build, so that a
+    template's pictures are decoded once however many decks are made on it."""
+    from kit.writers.pptx import deck_design
+
+    return deck_design(course.brand_slides)
 
 
 def build(
@@ -78,8 +93,9 @@ def build_kit(
     planned = plan_kit(course)
     composer = Composer(planned)
     log.info("composing and writing %d output(s) for %s", len(planned), course.title)
+    deck_template = read_deck_template(course) if any(_is_deck(p) for p in planned) else None
     files: list[tuple[str, Callable[[Path], None]]] = [
-        (p.name, _writer(p, composer, course)) for p in planned
+        (p.name, _writer(p, composer, course, deck_template)) for p in planned
     ]
     sources: list[str] = []
     if program is not None:
@@ -142,11 +158,17 @@ def _office(planned: list[Planned]) -> list[str]:
     return [p.name for p in planned if p.name.endswith(OFFICE)]
 
 
-def _writer(planned: Planned, composer: Composer, course: ResolvedCourse) -> Callable[[Path], None]:
+def _is_deck(planned: Planned) -> bool:
+    return planned.name.endswith(".pptx")
+
+
+def _writer(
+    planned: Planned, composer: Composer, course: ResolvedCourse, deck_template: Any
+) -> Callable[[Path], None]:
     def write(path: Path) -> None:
         # Composed here and dropped once written: only one output's blocks and file
         # tree are in memory at a time (a 260-week course's would be about 50 MB).
         content = composer.compose(planned)
-        path.write_bytes(render_output(Output(planned.name, content), course))
+        path.write_bytes(render_output(Output(planned.name, content), course, deck_template))
 
     return write

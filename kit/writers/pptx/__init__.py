@@ -7,5 +7,6 @@ paragraphs. Fitting the text to the areas is the work of its fit package.
 """
 
 from kit.writers.pptx.deck import write_pptx
+from kit.writers.pptx.template import deck_design
 
-__all__ = ["write_pptx"]
+__all__ = ["deck_design", "write_pptx"]

@@ -46,9 +46,15 @@ PORTRAIT = (6858000, 9144000)
 """A notes page's size where a template gives none: 7.5 by 10 inches."""
 
 
-def write_pptx(deck: Deck, *, brand: Path | None = None, author: str = "") -> bytes:
-    """The bytes of a .pptx holding the deck; `brand` is the church's template, if any."""
-    design = deck_design(brand)
+def write_pptx(
+    deck: Deck, *, brand: Path | None = None, author: str = "", design: DeckDesign | None = None
+) -> bytes:
+    """The bytes of a .pptx holding the deck; `brand` is the church's template, if any.
+
+    `design` is that template as `deck_design` read it, for a build that writes many decks
+    on one template; read here when not given.
+    """
+    design = design or deck_design(brand)
     prs, layouts = design.open()
     chosen = [(slide, *_best(design.layouts_for(slide.layout), slide)) for slide in deck.slides]
     for slide, choice, planned in _alike(chosen, design):

@@ -70,11 +70,11 @@ def test_an_interrupted_build_leaves_the_folder_as_it_was(
     calls: list[str] = []
     real = pipeline.render_output
 
-    def interrupted(output, course):
+    def interrupted(output, course, *rest):
         calls.append(output.name)
         if len(calls) == when:
             raise KeyboardInterrupt
-        return real(output, course)
+        return real(output, course, *rest)
 
     monkeypatch.setattr(pipeline, "render_output", interrupted)
     result = run_kit("build", "-o", out)

@@ -82,7 +82,7 @@ def cmd_lessons(args: argparse.Namespace) -> Iterator[str]:
 
 def cmd_show(args: argparse.Namespace) -> Iterator[str]:
     """One lesson's outline, with every question id."""
-    from kit.load.validate import suggest
+    from kit.messages import suggest
 
     lessons = library(args.lessons)
     entry = lessons.get(args.lesson)

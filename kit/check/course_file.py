@@ -26,8 +26,9 @@ from kit.load.files import MAX_ENTRIES, list_folder, named_path
 from kit.load.lessons import LessonFile, placeholder_problems
 from kit.load.salvage import Checked
 from kit.load.scripture import passage_problem, translation_problem
-from kit.load.validate import suggest, written_path
+from kit.load.validate import written_path
 from kit.load.yamlfile import YamlDoc
+from kit.messages import suggest
 from kit.templating.templates import template_problems
 
 SLIDE_TEMPLATE = (".pptx", ".potx")

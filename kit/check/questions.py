@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from kit.errors import Problem
 from kit.load import schema
-from kit.load.validate import suggest
 from kit.load.yamlfile import YamlDoc
+from kit.messages import suggest
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from jinja2.sandbox import SecurityError
 
 from kit.compose.markup import escape
 from kit.errors import InputError, KitError, Problem
-from kit.load.validate import suggest
+from kit.messages import suggest
 from kit.resources import shown
 from kit.templating.budget import OverBudget, budget
 from kit.templating.loader import TEMPLATE_SUFFIX

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.messages import too_big
 from kit.safe_files import TOO_LONG, too_long
 
 MAX_ENTRIES = 200
@@ -72,9 +73,7 @@ def read_limited(path: Path, limit: int) -> bytes:
 
 
 def _too_big(size: int, limit: int) -> FileProblem:
-    return FileProblem(
-        f"file is {size:,} bytes; kit reads files of at most {limit:,} bytes", located=True
-    )
+    return FileProblem(too_big(size, limit), located=True)
 
 
 def within(path: Path, folders: Iterable[Path]) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from kit.errors import Problem
-from kit.load.yamlfile import Path_, YamlDoc, format_path
+from kit.load.yamlfile import Path_, YamlDoc
+from kit.messages import field_path
 
 MAX_WEEKS = 260
 """Most weeks a course may have, and dates it may skip: five years of weekly meetings."""
@@ -59,7 +60,7 @@ def limit_problems(doc: YamlDoc, what: str) -> list[Problem]:
                 if len(key) > MAX_KEY:
                     line, column = doc.at((*path, key), key=True)
                     msg = f"a key of {len(key):,} characters; keys are short names"
-                    problems.append(Problem(doc.file, line, column, format_path(path), msg))
+                    problems.append(Problem(doc.file, line, column, field_path(path), msg))
                 else:
                     stack.append(((*path, key), item))
     return sorted(problems)

@@ -15,6 +15,7 @@ from kit.errors import Problem
 from kit.load.limits import limit_problems
 from kit.load.schema import LEADER_TAGS
 from kit.load.yamlfile import Path_, YamlDoc
+from kit.messages import suggest
 from kit.places import ITEMS
 
 M = TypeVar("M", bound=BaseModel)
@@ -54,14 +55,6 @@ _LIMIT_WORDS = {
     "less_than": "less than",
     "greater_than": "more than",
 }
-
-
-def suggest(name: str, known: typing.Iterable[str]) -> str:
-    """The valid names, then a did-you-mean for the closest one."""
-    known = sorted(known)
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"known: {', '.join(known)}{hint}"
 
 
 def check_model(model: type[M], doc: YamlDoc, what: str) -> tuple[M | None, list[Problem]]:

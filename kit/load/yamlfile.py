@@ -20,6 +20,7 @@ import yaml
 from kit.errors import InputError, Problem
 from kit.load.files import FileProblem, read_limited
 from kit.load.yamlsyntax import syntax_problem
+from kit.messages import field_path, too_big
 
 MAX_BYTES = 1_000_000
 """Largest input file read; a course or lesson is a few kilobytes."""
@@ -47,17 +48,6 @@ _PLAIN_TAGS = {
 _MERGE = "tag:yaml.org,2002:merge"
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _FAST = getattr(yaml, "CSafeLoader", None)
-
-
-def format_path(path: Path_) -> str:
-    """Render a field path the way users read it: `weeks[2].questions.drop[0]`."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 @dataclass
@@ -91,7 +81,7 @@ class YamlDoc:
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
         """A problem located at the given field path."""
         line, col = self.at(path, key=key)
-        return Problem(self.file, line, col, format_path(path), message)
+        return Problem(self.file, line, col, field_path(path), message)
 
 
 def _position(data: bytes | str, index: int) -> tuple[int, int]:
@@ -114,7 +104,7 @@ def read_text(path: Path, shown: str) -> str:
 def decode(raw: bytes, shown: str) -> str:
     """Text of a file's bytes, or a located problem for oversized, binary or non-UTF-8 data."""
     if len(raw) > MAX_BYTES:
-        msg = f"file is {len(raw):,} bytes; kit reads files of at most {MAX_BYTES:,} bytes"
+        msg = too_big(len(raw), MAX_BYTES)
         raise InputError(Problem(shown, 1, 1, "", msg))
     nul = raw.find(b"\x00")
     if nul >= 0:
@@ -348,5 +338,5 @@ class _Builder:
             self.failed.add(path)
         mark = node.start_mark
         self.problems.append(
-            Problem(self.doc.file, mark.line + 1, mark.column + 1, format_path(path), message)
+            Problem(self.doc.file, mark.line + 1, mark.column + 1, field_path(path), message)
         )

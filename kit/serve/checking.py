@@ -14,6 +14,7 @@ from kit.errors import InputError, KitError, Problem, printable
 from kit.load.files import named_path
 from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
 from kit.load.yamlfile import MAX_BYTES, load_text
+from kit.messages import field_path, too_big
 from kit.places import in_words
 from kit.resources import data_dir
 
@@ -57,7 +58,7 @@ def check(text: str, file: str, base: Path) -> Checked:
     """Load `text` as the course file `file` in the folder `base`, as `kit check` would."""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
-        msg = f"file is {size:,} bytes; kit reads files of at most {MAX_BYTES:,} bytes"
+        msg = too_big(size, MAX_BYTES)
         return Checked(None, [Problem(file, 1, 1, "", msg)])
     try:
         course = load_course_text(text, file, base, builtin=builtin())
@@ -74,14 +75,6 @@ def parse_where(where: str) -> list[str | int]:
     return [int(i) if i else name for i, name in _PART.findall(where)]
 
 
-def where_of(path: list[str | int]) -> str:
-    """A field path's parts written the way `kit check` prints them."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def field_of(problem: Problem, data: Any, file: str) -> str:
     """The key of the page's field a problem belongs to; empty for the page as a whole."""
     if problem.file != file or not problem.where:
@@ -93,11 +86,11 @@ def field_of(problem: Problem, data: Any, file: str) -> str:
         if kind == "drop" and len(path) >= 5 and isinstance(path[4], int):
             qid = _get(data, ["weeks", week, "questions", "drop", path[4]])
             if isinstance(qid, str):
-                return where_of(["weeks", week, "questions", "q", qid])
+                return field_path(["weeks", week, "questions", "q", qid])
         if kind == "replace" and len(path) >= 5:
-            return where_of(["weeks", week, "questions", "q", path[4]])
+            return field_path(["weeks", week, "questions", "q", path[4]])
     if len(path) >= 3 and path[0] == "weeks" and path[2] == "lesson":
-        return where_of(path[:2])
+        return field_path(path[:2])
     return problem.where
 
 

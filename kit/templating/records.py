@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2.exceptions import TemplateRuntimeError
 
-from kit.load.validate import suggest
+from kit.messages import suggest
 
 FIELDS: dict[type, frozenset[str]] = {}
 """Every record type made so far, with what a template may read of it: its fields."""

@@ -18,8 +18,8 @@ from jinja2 import meta, nodes
 from kit.dates import format_clock, format_date
 from kit.errors import InputError, Problem
 from kit.load.files import LINK_OUT, FileProblem, list_folder, read_limited
-from kit.load.validate import suggest
 from kit.load.yamlfile import MAX_BYTES, decode
+from kit.messages import suggest
 from kit.resources import data_dir, shown
 from kit.templating.loader import TEMPLATE_SUFFIX, FolderLoader
 from kit.templating.sandbox import Sandbox

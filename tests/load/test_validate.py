@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kit.load import schema
-from kit.load.validate import check_model, suggest
+from kit.load.validate import check_model
 from kit.load.yamlfile import load_text
 
 WEEKS = "weeks: [trust]\n"
@@ -213,9 +213,3 @@ def test_check_model_finds_every_problem() -> None:
     )
     assert course is None
     assert len(problems) == 2
-
-
-def test_suggest() -> None:
-    assert suggest("trsut", ["trust", "safety"]) == "known: safety, trust; did you mean 'trust'?"
-    assert suggest("zzz", ["trust", "safety"]) == "known: safety, trust"
-    assert suggest("x", []) == "known: "

@@ -10,7 +10,7 @@ import yaml
 
 from kit.errors import InputError, Problem
 from kit.load import yamlfile
-from kit.load.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_NODES, format_path, load_file, load_text
+from kit.load.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_NODES, load_file, load_text
 
 
 def _problems(text: str) -> list[str]:
@@ -238,12 +238,6 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         load_file(tmp_path / "nope.yaml", "nope.yaml")
     with pytest.raises(InputError, match=r"^dir: is a folder, not a file$"):
         load_file(tmp_path, "dir")
-
-
-def test_format_path() -> None:
-    assert format_path(("weeks", 2, "questions", "drop", 0)) == "weeks[2].questions.drop[0]"
-    assert format_path(()) == ""
-    assert format_path((0, "a")) == "[0].a"
 
 
 def test_libyaml_is_not_trusted_with_deep_nesting(monkeypatch: pytest.MonkeyPatch) -> None:

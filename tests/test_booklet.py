@@ -107,6 +107,8 @@ def test_each_week_has_the_handouts_pages_in_the_same_order(built) -> None:
             start = own.index("Our ground rules")
             own = own[:start] + own[own.index("Tonight\u2019s teaching") :]
         own = [line for line in own if line]
+        # The booklet's safety lines point to its care box, at the back.
+        lines = [line.replace("care box at the back of this booklet", "care box") for line in lines]
         assert [line for line in lines if line][: len(own)] == own, week.number
 
 

@@ -244,8 +244,8 @@ def test_check_warns_when_text_names_another_length(tmp_path: Path, run_kit) -> 
     warned = [line for line in result.err.splitlines() if "warning:" in line]
     assert len(warned) == 1
     assert re.match(
-        r".*lessons/06-connection\.yaml:\d+:\d+: the text of the 7th question "
-        r"\(questions\[6\]\.text\): warning: says six weeks, "
+        r".*lessons/06-connection\.yaml:\d+:\d+: the text of the 6th question "
+        r"\(questions\[5\]\.text\): warning: says six weeks, "
         r"but the course has five; write \{weeks\}",
         warned[0],
     ), warned

@@ -75,7 +75,8 @@ def placed_choices(
     rectangle is smaller (beside a picture down one side), for a slide whose text fits
     it at kit's least sizes; then those whose text goes on a panel. Last, for a slide too
     long for the room, each layout's whole slide on a panel, the first layout's first,
-    before any continuation slide; the deck writer keeps one layout's slides alike.
+    before any continuation slide; the deck writer keeps one kind's slides on one
+    layout alike.
 
     `masters` are the template's title and content designs (see roles.designs): the
     slides that open and mark the parts of an evening take the layouts of the first, the

@@ -175,19 +175,45 @@ def test_no_text_stands_bare_on_a_busy_picture(decks: dict, name: str) -> None:
     assert [bare_on_busy(deck) for deck in decks[name]] == [[]] * len(WEEKS)
 
 
+def _panels(slide: Slide) -> tuple:
+    return tuple(
+        (s.left, s.top, s.width, s.height, str(s.fill.fore_color.rgb))
+        for s in slide.shapes
+        if s.name == "Panel"
+    )
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_every_slide_of_a_layout_has_the_same_panel_or_none(decks: dict, name: str) -> None:
-    for week, deck in enumerate(decks[name], 1):
-        panels: dict[str, set] = {}
-        for slide in Presentation(str(deck)).slides:
-            found = tuple(
-                (s.left, s.top, s.width, s.height, str(s.fill.fore_color.rgb))
-                for s in slide.shapes
-                if s.name == "Panel"
-            )
+def test_every_slide_of_a_kind_and_layout_has_the_same_panel_or_none(
+    decks: dict, own_layouts: list, name: str
+) -> None:
+    # A slide's kind shows in its layout on kit's own template ("Scripture", "Question").
+    for week, (deck, kinds) in enumerate(zip(decks[name], own_layouts, strict=True), 1):
+        panels: dict[tuple[str, str], set] = {}
+        for slide, kind in zip(Presentation(str(deck)).slides, kinds, strict=True):
             # Layouts of two masters may share a name ("Title Only"): the part is the layout.
-            panels.setdefault(slide.slide_layout.part.partname, set()).add(found)
+            key = (kind, slide.slide_layout.part.partname)
+            panels.setdefault(key, set()).add(_panels(slide))
         assert {k: v for k, v in panels.items() if len(v) > 1} == {}, f"week {week}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_one_kinds_long_text_puts_no_other_kind_on_a_panel(
+    decks: dict, own_layouts: list, name: str
+) -> None:
+    # Pencil's week 2: one long Scripture put 16 of its other slides on a white panel
+    # hiding the pencil, where week 1 had 5; every week of a template should look alike.
+    counts = []
+    for deck, kinds in zip(decks[name], own_layouts, strict=True):
+        slides = Presentation(str(deck)).slides
+        counts.append(
+            sum(
+                1
+                for slide, kind in zip(slides, kinds, strict=True)
+                if kind != "Scripture" and _panels(slide)
+            )
+        )
+    assert max(counts) - min(counts) <= 1, counts
 
 
 DARK = ("Lights", "Metropolis", "Piano")

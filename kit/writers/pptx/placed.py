@@ -21,7 +21,7 @@ from kit.writers.pptx.fit.placement import Box, Fonts, Palette, frame, largest_f
 from kit.writers.pptx.furniture import backdrops, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
 from kit.writers.pptx.pictures import Pictures
-from kit.writers.pptx.roles import OPENING, layouts_by_role, layouts_for
+from kit.writers.pptx.roles import BLANK, OPENING, layouts_by_role, layouts_for, role
 from kit.writers.pptx.theme import (
     MIN_CONTRAST,
     Theme,
@@ -143,7 +143,11 @@ def placed_choices(
                     palettes=palettes,
                 )
                 out.append(LayoutChoice(name, areas))
-        choices[kind] = tuple(out)
+        # A layout without a title comes after every titled one, on a panel or not: its
+        # text would stand left and bare where the rest of the deck has its titles.
+        blank = {layout.part.partname for layout in layouts if role(layout) == BLANK}
+        titled = [c for c in out if c.partname not in blank]
+        choices[kind] = tuple(titled + [c for c in out if c.partname in blank])
     return choices
 
 

@@ -304,3 +304,16 @@ def test_each_title_stands_in_its_layouts_title_placeholder(decks: dict, name: s
                     if ph.placeholder_format.type in TITLES
                 ]
                 assert [t for t in titles if t.strip()], f"week {week}, slide {n}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_slide_falls_back_to_a_layout_without_a_title(decks: dict, name: str) -> None:
+    # Midnightblue's take-home went on its "Blank Slide": flush left under a bare text box
+    # while every other slide stood centred under the template's own title.
+    def titled(layout) -> bool:
+        return any(ph.placeholder_format.type in TITLES for ph in layout.placeholders)
+
+    for week, deck in enumerate(decks[name], 1):
+        for n, slide in enumerate(Presentation(str(deck)).slides, 1):
+            if any(titled(layout) for layout in slide.slide_layout.slide_master.slide_layouts):
+                assert titled(slide.slide_layout), (week, n, slide.slide_layout.name)

@@ -18,7 +18,7 @@ from pptx.slide import SlideLayout
 from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.fit.areas import PANEL_OPACITY, SlideAreas, TextArea
 from kit.writers.pptx.fit.placement import Box, Fonts, Palette, frame, largest_free, place
-from kit.writers.pptx.furniture import backdrops, furniture
+from kit.writers.pptx.furniture import backdrops, covering, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
 from kit.writers.pptx.pictures import Pictures
 from kit.writers.pptx.roles import BLANK, OPENING, layouts_by_role, layouts_for, role
@@ -195,7 +195,7 @@ def _placed(
         palettes[key] = palette(
             layout, theme, width, height, pictures, over_furniture=over_furniture
         )
-    return place(
+    areas = place(
         kind or "points",
         layout.name,
         room,
@@ -206,6 +206,9 @@ def _placed(
         _title_idx(layout),
         whole,
     )
+    if over_furniture and areas.panel is not None:
+        areas = replace(areas, panel=covering(areas.panel, layout, width, height))
+    return areas
 
 
 def _big_enough(kind: str, room: Box, whole: Box, height: int) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from deck_checks import bare_on_busy, over_drawings, small_body, unreadable
+from deck_checks import bare_on_busy, opacity, over_drawings, small_body, unreadable
 from helpers import (
     convert_with_libreoffice,
     needs_soffice,
@@ -30,6 +30,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import Slide
 
 import kit
+from kit.writers.pptx.furniture import drawn
 from kit.writers.pptx.layouts import LAYOUTS
 from kit.writers.pptx.roles import OPENING
 from kit.writers.pptx.theme import contrast
@@ -317,3 +318,38 @@ def test_no_slide_falls_back_to_a_layout_without_a_title(decks: dict, name: str)
         for n, slide in enumerate(Presentation(str(deck)).slides, 1):
             if any(titled(layout) for layout in slide.slide_layout.slide_master.slide_layouts):
                 assert titled(slide.slide_layout), (week, n, slide.slide_layout.name)
+
+
+SLIVER = 0.03
+"""Share of the slide below which what a panel leaves of a shape reads as a stub."""
+
+
+def _slivers(deck: Path) -> list[tuple]:
+    """Shapes of the template a panel covers but for a strip narrower than `SLIVER`."""
+    prs = Presentation(str(deck))
+    width, height = prs.slide_width, prs.slide_height
+    found = []
+    for n, slide in enumerate(prs.slides, 1):
+        for panel in (s for s in slide.shapes if s.name == "Panel" and opacity(s) == 1):
+            right, bottom = panel.left + panel.width, panel.top + panel.height
+            for _, box in drawn(slide.slide_layout):
+                x0, y0 = max(box.left, 0), max(box.top, 0)
+                x1, y1 = min(box.right, width), min(box.bottom, height)
+                if not (x0 < right and panel.left < x1 and y0 < bottom and panel.top < y1):
+                    continue  # beside the panel, whole
+                strips = (
+                    (panel.left - x0) / width,
+                    (x1 - right) / width,
+                    (panel.top - y0) / height,
+                    (y1 - bottom) / height,
+                )
+                if any(0 < s < SLIVER for s in strips):
+                    found.append((n, tuple(box), [round(s, 3) for s in strips]))
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_panel_leaves_no_stub_of_what_it_covers(decks: dict, name: str) -> None:
+    # Piano's cover showed stubs of its keys left, right and below a grey panel; Pencil a
+    # red pencil tip and ends of its line in three corners.
+    assert [_slivers(deck) for deck in decks[name]] == [[]] * len(WEEKS)

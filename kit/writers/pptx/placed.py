@@ -390,13 +390,6 @@ def _colors(
     # Colours the template sets itself are what its slides show; its theme's may not be.
     own_title, own_text = own
     mine = [c for c in (own_title, own_text) if c]
-    # The template's own colours or else its theme's accents first; past them its dark or
-    # light, as they read best.
-    accent = pick([*(mine or accents[:2]), tx2, tx1], grounds, theme)
-    rule = next(
-        (a for a in (*mine[:1], *accents) if min(contrast(a, g) for g in grounds) >= RULE_CONTRAST),
-        accent,
-    )
     # A title colour of the template's own that does not read is made darker (or lighter)
     # until it does; else its body colour, else the theme's first text colour: a template
     # that sets its titles' colour itself does not take them from its theme, and that of
@@ -405,8 +398,21 @@ def _colors(
     if own_title:
         darker = _shades(own_title, grounds) if shades else []
         titles = [own_title, *darker, *mine[1:], tx1, tx2]
+    title = pick(titles, grounds, theme)
+    # The template's own colours or else its theme's accents first; past them its dark or
+    # light, as they read best. A template that sets its own colours gives the kicker and
+    # the rule its title's colour next, not its theme's, which may be Office's default.
+    accent = pick([*mine, title] if mine else [*accents[:2], tx2, tx1], grounds, theme)
+    rule = next(
+        (
+            a
+            for a in ((*mine[:1], title) if mine else accents)
+            if min(contrast(a, g) for g in grounds) >= RULE_CONTRAST
+        ),
+        accent,
+    )
     return Palette(
-        title=pick(titles, grounds, theme),
+        title=title,
         text=pick([own_text, tx1, tx2] if own_text else [tx1, tx2], grounds, theme),
         accent=accent,
         rule=rule,

@@ -280,6 +280,29 @@ def test_no_title_takes_offices_default_blue(decks: dict, name: str) -> None:
             assert OFFICE_BLUE not in colors, (week, n)
 
 
+OFFICE_ACCENT = "4F81BD"
+"""The first accent of Office's default theme, which LibreOffice's .pptx carries too."""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_kicker_caption_or_rule_takes_offices_default_blues(decks: dict, name: str) -> None:
+    # Piano's, Lights', Sunset's and Blueprint_Plans' rules were Office's blue, Blue_Curve's
+    # kickers and captions its dark blue.
+    found = []
+    for week, deck in enumerate(decks[name], 1):
+        for n, slide in enumerate(Presentation(str(deck)).slides, 1):
+            for shape in slide.shapes:
+                if shape.name == "Rule":
+                    colors = {str(shape.fill.fore_color.rgb)}
+                elif shape.has_text_frame:
+                    colors = {str(r.font.color.rgb) for r in text_runs(shape) if r.font.color.type}
+                else:
+                    continue
+                if colors & {OFFICE_BLUE, OFFICE_ACCENT}:
+                    found.append((week, n, shape.name, colors))
+    assert found == []
+
+
 @needs_soffice
 @pytest.mark.parametrize("name", NAMES)
 def test_every_word_lies_inside_its_shape(pdfs: dict, name: str) -> None:

@@ -32,7 +32,7 @@ IDENTITY: Transform = (1.0, 0.0, 1.0, 0.0)
 
 def furniture(layout: SlideLayout, width: int, height: int) -> list[Box]:
     """The boxes of everything the layout and its master draw on a slide, backdrops aside."""
-    return [box for _, box in _drawn(layout) if not _backdrop(box, width, height)]
+    return [box for shape, box in _drawn(layout) if not _backdrop(shape, box, width, height)]
 
 
 def backdrops(layout: SlideLayout, width: int, height: int) -> list[tuple[etree._Element, bool]]:
@@ -40,7 +40,7 @@ def backdrops(layout: SlideLayout, width: int, height: int) -> list[tuple[etree.
     return [
         (shape, box.left <= 0 and box.top <= 0 and box.right >= width and box.bottom >= height)
         for shape, box in _drawn(layout)
-        if _backdrop(box, width, height)
+        if _backdrop(shape, box, width, height)
     ]
 
 
@@ -85,8 +85,23 @@ def drawn(layout: SlideLayout) -> Iterator[tuple[etree._Element, Box]]:
     return _drawn(layout)
 
 
-def _backdrop(box: Box, width: int, height: int) -> bool:
-    return box.width * box.height >= BACKDROP * width * height
+def _backdrop(shape: etree._Element, box: Box, width: int, height: int) -> bool:
+    """True for a shape over most of the slide whose edges lie along its box or off the slide.
+
+    A freeform or other outline over most of the slide (Progress's grey shape with its
+    diagonal edge) is furniture: text set across it would have that edge run through it.
+    """
+    if box.width * box.height < BACKDROP * width * height:
+        return False
+    return _over_all(box, width, height) or _rectangular(shape)
+
+
+def _rectangular(shape: etree._Element) -> bool:
+    """True for a picture or a shape drawn as a plain rectangle."""
+    if shape.find("p:spPr/a:custGeom", NAMESPACES) is not None:
+        return False
+    geometry = shape.find("p:spPr/a:prstGeom", NAMESPACES)
+    return geometry is None or geometry.get("prst") == "rect"
 
 
 def _drawn(layout: SlideLayout) -> Iterator[tuple[etree._Element, Box]]:

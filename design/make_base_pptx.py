@@ -244,6 +244,9 @@ BODY_H = H - BODY_TOP - inches(0.75)
 DARK_TITLE = inches(1.9)
 ORNAMENT = (inches(8.9), inches(-1.6), inches(6.4), inches(6.4))
 ORNAMENT_COLOR = "4A382E"
+BIG_IDEA_GROUND = "8F4526"  # a deeper terracotta than accent1, for light text to read on
+BIG_IDEA_GOLD = "F0D098"  # a lighter ochre: 4.6:1 on that ground, where accent3 is 3.1:1
+BIG_IDEA_ORNAMENT = "9C4E2D"  # a shade lighter than the ground, as on the other dark slides
 LOW_ORNAMENT = (inches(9.6), inches(4.1), inches(5.6), inches(5.6))
 """A circle rising from the lower right corner of the big idea and couple time slides."""
 
@@ -297,12 +300,12 @@ def layouts() -> list[str]:
             "Big Idea",
             "secHead",
             [
-                ellipse(6, "Ornament", LOW_ORNAMENT, "B25D39"),
-                *dark_head(),
+                ellipse(6, "Ornament", LOW_ORNAMENT, BIG_IDEA_ORNAMENT),
+                *dark_head(BIG_IDEA_GOLD),
                 title(4, DARK_TITLE, inches(0.72), 32, "accent6"),
                 body(5, (LEFT, inches(2.75), WIDTH, inches(3.95)), 40, "tx1", "+mj-lt"),
             ],
-            bg=background("accent1"),
+            bg=background(BIG_IDEA_GROUND),
             dark=True,
         ),
         layout_xml(
@@ -450,6 +453,12 @@ def theme_xml(original: bytes) -> bytes:
 
 def main() -> None:
     """Build the template and write it."""
+    OUT.write_bytes(make_base())
+    print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
+
+
+def make_base() -> bytes:
+    """The template's bytes, the same on every run."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(W), Emu(H)
     prs.part._element.find(
@@ -477,8 +486,7 @@ def main() -> None:
     prs.core_properties.title = "Kit slides"
     out = io.BytesIO()
     prs.save(out)
-    OUT.write_bytes(_stable(out.getvalue()))
-    print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
+    return _stable(out.getvalue())
 
 
 def _stable(data: bytes) -> bytes:

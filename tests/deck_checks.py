@@ -65,6 +65,12 @@ def _drawing(shape: BaseShape) -> bool:
     return geometry is not None and geometry.get("prst") in ("line", "straightConnector1")
 
 
+def _freeform(shape: BaseShape, width: int, height: int) -> bool:
+    """A shape drawn with its own outline, short of covering the whole slide."""
+    whole = shape.left <= 0 and shape.top <= 0 and shape.width >= width and shape.height >= height
+    return shape.element.find("p:spPr/a:custGeom", NAMESPACES) is not None and not whole
+
+
 def opacity(panel: BaseShape) -> float:
     """How opaque a panel is, 0 to 1."""
     alpha = panel.element.find("p:spPr/a:solidFill/a:srgbClr/a:alpha", NAMESPACES)
@@ -82,7 +88,7 @@ def small_body(deck: Path) -> list[str]:
 
 
 def over_drawings(deck: Path) -> list[str]:
-    """Text over a picture or line of the template that no opaque panel hides."""
+    """Text over a picture, line or freeform of the template that no opaque panel hides."""
     prs = Presentation(str(deck))
     found = []
     for n, slide in enumerate(prs.slides, 1):
@@ -91,9 +97,10 @@ def over_drawings(deck: Path) -> list[str]:
             s
             for shapes in (layout.slide_master.shapes, layout.shapes)
             for s in shapes
-            if _drawing(s)
-            # A picture over half the slide or more is its background.
-            and s.width * s.height < prs.slide_width * prs.slide_height / 2
+            # A picture over half the slide or more is its background; a freeform is not,
+            # however large: its edge would run through the text (Progress's grey shape).
+            if (_drawing(s) and s.width * s.height < prs.slide_width * prs.slide_height / 2)
+            or _freeform(s, prs.slide_width, prs.slide_height)
         ]
         panels = [s for s in slide.shapes if s.name == "Panel" and opacity(s) == 1]
         for shape in text_shapes(slide):

@@ -90,22 +90,24 @@ Chosen = tuple[ComposedSlide, LayoutChoice, list[PlannedSlide]]
 
 
 def _alike(chosen: list[Chosen], design: DeckDesign) -> list[Chosen]:
-    """The slides with every slide of a layout on the largest panel any of them needs.
+    """The slides with every slide of one kind and layout on the largest panel any needs.
 
     On a church's template a slide too long for the room beside the furniture goes on a
-    panel over it; the deck's other slides on that layout go on the same panel, so the
-    deck does not change look from slide to slide.
+    panel over it; the deck's other slides of its kind on that layout go on the same
+    panel, so one kind does not change look from slide to slide. Other kinds keep their
+    own room: one long Scripture does not put the week's questions on a panel, and every
+    week of a template looks alike but where a slide's own text needs the room.
     """
-    largest: dict[str, int] = {}
-    for _, choice, _ in chosen:
+    largest: dict[tuple[str, str], int] = {}
+    for slide, choice, _ in chosen:
         if choice.areas.panel is not None:
-            area = _panel_area(choice)
-            largest[choice.partname] = max(area, largest.get(choice.partname, 0))
+            key = (slide.layout, choice.partname)
+            largest[key] = max(_panel_area(choice), largest.get(key, 0))
     if not largest:
         return chosen
     out = []
     for slide, choice, planned in chosen:
-        wanted = largest.get(choice.partname, 0)
+        wanted = largest.get((slide.layout, choice.partname), 0)
         if wanted and _panel_area(choice) < wanted:
             options = [
                 c

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import replace
 
 from lxml import etree
 from pptx.slide import SlideLayout
 
 from kit.writers.ooxml import NAMESPACES, qn
+from kit.writers.pptx.fit.areas import Panel
 from kit.writers.pptx.fit.placement import Box
 
 BACKDROP = 0.5
@@ -30,7 +32,7 @@ IDENTITY: Transform = (1.0, 0.0, 1.0, 0.0)
 
 def furniture(layout: SlideLayout, width: int, height: int) -> list[Box]:
     """The boxes of everything the layout and its master draw on a slide, backdrops aside."""
-    return [box for _, box in _drawn(layout) if not _backdrop(box, width, height)]
+    return [box for shape, box in _drawn(layout) if not _backdrop(shape, box, width, height)]
 
 
 def backdrops(layout: SlideLayout, width: int, height: int) -> list[tuple[etree._Element, bool]]:
@@ -38,8 +40,44 @@ def backdrops(layout: SlideLayout, width: int, height: int) -> list[tuple[etree.
     return [
         (shape, box.left <= 0 and box.top <= 0 and box.right >= width and box.bottom >= height)
         for shape, box in _drawn(layout)
-        if _backdrop(box, width, height)
+        if _backdrop(shape, box, width, height)
     ]
+
+
+def covering(panel: Panel, layout: SlideLayout, width: int, height: int) -> Panel:
+    """An opaque panel over the furniture, reaching the slide's edge on each side it would
+    cut a shape on.
+
+    The panel lies inside the slide's margins, so a shape it half covers (a band across
+    the top, piano keys along the foot) would show only a thin strip beyond it, like an
+    ending left over. Widened, it hides such a shape whole; a shape beside it stays whole.
+    """
+    shapes = [box for _, box in _drawn(layout) if not _over_all(box, width, height)]
+    left, top, right, bottom = (
+        panel.left,
+        panel.top,
+        panel.left + panel.width,
+        panel.top + panel.height,
+    )
+    changed = True
+    while changed:  # a side widened may reach another shape
+        changed = False
+        for box in shapes:
+            x0, y0 = max(box.left, 0), max(box.top, 0)
+            x1, y1 = min(box.right, width), min(box.bottom, height)
+            if not (x0 < right and left < x1 and y0 < bottom and top < y1):
+                continue
+            sides = (x0 < left and left > 0, y0 < top and top > 0)
+            far = (x1 > right and right < width, y1 > bottom and bottom < height)
+            left, top = (0 if s else v for s, v in zip(sides, (left, top), strict=True))
+            right = width if far[0] else right
+            bottom = height if far[1] else bottom
+            changed = changed or any(sides) or any(far)
+    return replace(panel, left=left, top=top, width=right - left, height=bottom - top)
+
+
+def _over_all(box: Box, width: int, height: int) -> bool:
+    return box.left <= 0 and box.top <= 0 and box.right >= width and box.bottom >= height
 
 
 def drawn(layout: SlideLayout) -> Iterator[tuple[etree._Element, Box]]:
@@ -47,8 +85,23 @@ def drawn(layout: SlideLayout) -> Iterator[tuple[etree._Element, Box]]:
     return _drawn(layout)
 
 
-def _backdrop(box: Box, width: int, height: int) -> bool:
-    return box.width * box.height >= BACKDROP * width * height
+def _backdrop(shape: etree._Element, box: Box, width: int, height: int) -> bool:
+    """True for a shape over most of the slide whose edges lie along its box or off the slide.
+
+    A freeform or other outline over most of the slide (Progress's grey shape with its
+    diagonal edge) is furniture: text set across it would have that edge run through it.
+    """
+    if box.width * box.height < BACKDROP * width * height:
+        return False
+    return _over_all(box, width, height) or _rectangular(shape)
+
+
+def _rectangular(shape: etree._Element) -> bool:
+    """True for a picture or a shape drawn as a plain rectangle."""
+    if shape.find("p:spPr/a:custGeom", NAMESPACES) is not None:
+        return False
+    geometry = shape.find("p:spPr/a:prstGeom", NAMESPACES)
+    return geometry is None or geometry.get("prst") == "rect"
 
 
 def _drawn(layout: SlideLayout) -> Iterator[tuple[etree._Element, Box]]:

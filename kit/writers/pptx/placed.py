@@ -18,10 +18,10 @@ from pptx.slide import SlideLayout
 from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.fit.areas import PANEL_OPACITY, SlideAreas, TextArea
 from kit.writers.pptx.fit.placement import Box, Fonts, Palette, frame, largest_free, place
-from kit.writers.pptx.furniture import backdrops, furniture
+from kit.writers.pptx.furniture import backdrops, covering, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
 from kit.writers.pptx.pictures import Pictures
-from kit.writers.pptx.roles import OPENING, layouts_by_role, layouts_for
+from kit.writers.pptx.roles import BLANK, OPENING, layouts_by_role, layouts_for, role
 from kit.writers.pptx.theme import (
     MIN_CONTRAST,
     Theme,
@@ -75,7 +75,8 @@ def placed_choices(
     rectangle is smaller (beside a picture down one side), for a slide whose text fits
     it at kit's least sizes; then those whose text goes on a panel. Last, for a slide too
     long for the room, each layout's whole slide on a panel, the first layout's first,
-    before any continuation slide; the deck writer keeps one layout's slides alike.
+    before any continuation slide; the deck writer keeps one kind's slides on one
+    layout alike.
 
     `masters` are the template's title and content designs (see roles.designs): the
     slides that open and mark the parts of an evening take the layouts of the first, the
@@ -142,7 +143,11 @@ def placed_choices(
                     palettes=palettes,
                 )
                 out.append(LayoutChoice(name, areas))
-        choices[kind] = tuple(out)
+        # A layout without a title comes after every titled one, on a panel or not: its
+        # text would stand left and bare where the rest of the deck has its titles.
+        blank = {layout.part.partname for layout in layouts if role(layout) == BLANK}
+        titled = [c for c in out if c.partname not in blank]
+        choices[kind] = tuple(titled + [c for c in out if c.partname in blank])
     return choices
 
 
@@ -190,7 +195,7 @@ def _placed(
         palettes[key] = palette(
             layout, theme, width, height, pictures, over_furniture=over_furniture
         )
-    return place(
+    areas = place(
         kind or "points",
         layout.name,
         room,
@@ -201,6 +206,9 @@ def _placed(
         _title_idx(layout),
         whole,
     )
+    if over_furniture and areas.panel is not None:
+        areas = replace(areas, panel=covering(areas.panel, layout, width, height))
+    return areas
 
 
 def _big_enough(kind: str, room: Box, whole: Box, height: int) -> bool:
@@ -382,13 +390,6 @@ def _colors(
     # Colours the template sets itself are what its slides show; its theme's may not be.
     own_title, own_text = own
     mine = [c for c in (own_title, own_text) if c]
-    # The template's own colours or else its theme's accents first; past them its dark or
-    # light, as they read best.
-    accent = pick([*(mine or accents[:2]), tx2, tx1], grounds, theme)
-    rule = next(
-        (a for a in (*mine[:1], *accents) if min(contrast(a, g) for g in grounds) >= RULE_CONTRAST),
-        accent,
-    )
     # A title colour of the template's own that does not read is made darker (or lighter)
     # until it does; else its body colour, else the theme's first text colour: a template
     # that sets its titles' colour itself does not take them from its theme, and that of
@@ -397,8 +398,21 @@ def _colors(
     if own_title:
         darker = _shades(own_title, grounds) if shades else []
         titles = [own_title, *darker, *mine[1:], tx1, tx2]
+    title = pick(titles, grounds, theme)
+    # The template's own colours or else its theme's accents first; past them its dark or
+    # light, as they read best. A template that sets its own colours gives the kicker and
+    # the rule its title's colour next, not its theme's, which may be Office's default.
+    accent = pick([*mine, title] if mine else [*accents[:2], tx2, tx1], grounds, theme)
+    rule = next(
+        (
+            a
+            for a in ((*mine[:1], title) if mine else accents)
+            if min(contrast(a, g) for g in grounds) >= RULE_CONTRAST
+        ),
+        accent,
+    )
     return Palette(
-        title=pick(titles, grounds, theme),
+        title=title,
         text=pick([own_text, tx1, tx2] if own_text else [tx1, tx2], grounds, theme),
         accent=accent,
         rule=rule,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from deck_checks import bare_on_busy, over_drawings, small_body, unreadable
+from deck_checks import bare_on_busy, opacity, over_drawings, small_body, unreadable
 from helpers import (
     convert_with_libreoffice,
     needs_soffice,
@@ -30,6 +30,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import Slide
 
 import kit
+from kit.writers.pptx.furniture import drawn
 from kit.writers.pptx.layouts import LAYOUTS
 from kit.writers.pptx.roles import OPENING
 from kit.writers.pptx.theme import contrast
@@ -175,19 +176,45 @@ def test_no_text_stands_bare_on_a_busy_picture(decks: dict, name: str) -> None:
     assert [bare_on_busy(deck) for deck in decks[name]] == [[]] * len(WEEKS)
 
 
+def _panels(slide: Slide) -> tuple:
+    return tuple(
+        (s.left, s.top, s.width, s.height, str(s.fill.fore_color.rgb))
+        for s in slide.shapes
+        if s.name == "Panel"
+    )
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_every_slide_of_a_layout_has_the_same_panel_or_none(decks: dict, name: str) -> None:
-    for week, deck in enumerate(decks[name], 1):
-        panels: dict[str, set] = {}
-        for slide in Presentation(str(deck)).slides:
-            found = tuple(
-                (s.left, s.top, s.width, s.height, str(s.fill.fore_color.rgb))
-                for s in slide.shapes
-                if s.name == "Panel"
-            )
+def test_every_slide_of_a_kind_and_layout_has_the_same_panel_or_none(
+    decks: dict, own_layouts: list, name: str
+) -> None:
+    # A slide's kind shows in its layout on kit's own template ("Scripture", "Question").
+    for week, (deck, kinds) in enumerate(zip(decks[name], own_layouts, strict=True), 1):
+        panels: dict[tuple[str, str], set] = {}
+        for slide, kind in zip(Presentation(str(deck)).slides, kinds, strict=True):
             # Layouts of two masters may share a name ("Title Only"): the part is the layout.
-            panels.setdefault(slide.slide_layout.part.partname, set()).add(found)
+            key = (kind, slide.slide_layout.part.partname)
+            panels.setdefault(key, set()).add(_panels(slide))
         assert {k: v for k, v in panels.items() if len(v) > 1} == {}, f"week {week}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_one_kinds_long_text_puts_no_other_kind_on_a_panel(
+    decks: dict, own_layouts: list, name: str
+) -> None:
+    # Pencil's week 2: one long Scripture put 16 of its other slides on a white panel
+    # hiding the pencil, where week 1 had 5; every week of a template should look alike.
+    counts = []
+    for deck, kinds in zip(decks[name], own_layouts, strict=True):
+        slides = Presentation(str(deck)).slides
+        counts.append(
+            sum(
+                1
+                for slide, kind in zip(slides, kinds, strict=True)
+                if kind != "Scripture" and _panels(slide)
+            )
+        )
+    assert max(counts) - min(counts) <= 1, counts
 
 
 DARK = ("Lights", "Metropolis", "Piano")
@@ -253,6 +280,29 @@ def test_no_title_takes_offices_default_blue(decks: dict, name: str) -> None:
             assert OFFICE_BLUE not in colors, (week, n)
 
 
+OFFICE_ACCENT = "4F81BD"
+"""The first accent of Office's default theme, which LibreOffice's .pptx carries too."""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_kicker_caption_or_rule_takes_offices_default_blues(decks: dict, name: str) -> None:
+    # Piano's, Lights', Sunset's and Blueprint_Plans' rules were Office's blue, Blue_Curve's
+    # kickers and captions its dark blue.
+    found = []
+    for week, deck in enumerate(decks[name], 1):
+        for n, slide in enumerate(Presentation(str(deck)).slides, 1):
+            for shape in slide.shapes:
+                if shape.name == "Rule":
+                    colors = {str(shape.fill.fore_color.rgb)}
+                elif shape.has_text_frame:
+                    colors = {str(r.font.color.rgb) for r in text_runs(shape) if r.font.color.type}
+                else:
+                    continue
+                if colors & {OFFICE_BLUE, OFFICE_ACCENT}:
+                    found.append((week, n, shape.name, colors))
+    assert found == []
+
+
 @needs_soffice
 @pytest.mark.parametrize("name", NAMES)
 def test_every_word_lies_inside_its_shape(pdfs: dict, name: str) -> None:
@@ -278,3 +328,51 @@ def test_each_title_stands_in_its_layouts_title_placeholder(decks: dict, name: s
                     if ph.placeholder_format.type in TITLES
                 ]
                 assert [t for t in titles if t.strip()], f"week {week}, slide {n}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_slide_falls_back_to_a_layout_without_a_title(decks: dict, name: str) -> None:
+    # Midnightblue's take-home went on its "Blank Slide": flush left under a bare text box
+    # while every other slide stood centred under the template's own title.
+    def titled(layout) -> bool:
+        return any(ph.placeholder_format.type in TITLES for ph in layout.placeholders)
+
+    for week, deck in enumerate(decks[name], 1):
+        for n, slide in enumerate(Presentation(str(deck)).slides, 1):
+            if any(titled(layout) for layout in slide.slide_layout.slide_master.slide_layouts):
+                assert titled(slide.slide_layout), (week, n, slide.slide_layout.name)
+
+
+SLIVER = 0.03
+"""Share of the slide below which what a panel leaves of a shape reads as a stub."""
+
+
+def _slivers(deck: Path) -> list[tuple]:
+    """Shapes of the template a panel covers but for a strip narrower than `SLIVER`."""
+    prs = Presentation(str(deck))
+    width, height = prs.slide_width, prs.slide_height
+    found = []
+    for n, slide in enumerate(prs.slides, 1):
+        for panel in (s for s in slide.shapes if s.name == "Panel" and opacity(s) == 1):
+            right, bottom = panel.left + panel.width, panel.top + panel.height
+            for _, box in drawn(slide.slide_layout):
+                x0, y0 = max(box.left, 0), max(box.top, 0)
+                x1, y1 = min(box.right, width), min(box.bottom, height)
+                if not (x0 < right and panel.left < x1 and y0 < bottom and panel.top < y1):
+                    continue  # beside the panel, whole
+                strips = (
+                    (panel.left - x0) / width,
+                    (x1 - right) / width,
+                    (panel.top - y0) / height,
+                    (y1 - bottom) / height,
+                )
+                if any(0 < s < SLIVER for s in strips):
+                    found.append((n, tuple(box), [round(s, 3) for s in strips]))
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_panel_leaves_no_stub_of_what_it_covers(decks: dict, name: str) -> None:
+    # Piano's cover showed stubs of its keys left, right and below a grey panel; Pencil a
+    # red pencil tip and ends of its line in three corners.
+    assert [_slivers(deck) for deck in decks[name]] == [[]] * len(WEEKS)

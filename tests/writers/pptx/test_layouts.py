@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,16 @@ import kit
 from kit.errors import InputError
 from kit.load.brand import brand_problem
 from kit.resources import data_dir
+from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.layouts import LAYOUTS, candidate_layouts, layout_choices
+from kit.writers.pptx.theme import (
+    MIN_CONTRAST,
+    backgrounds,
+    color_map,
+    contrast,
+    read_theme,
+    resolve,
+)
 
 CHURCH = FIXTURES / "church-pptx" / "brand" / "church.pptx"
 
@@ -98,3 +108,28 @@ def test_loading_a_course_with_a_template_without_layouts_fails_with_that_error(
         "it with at least one layout"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_kits_own_template_is_what_its_design_script_makes() -> None:
+    script = Path(__file__).resolve().parents[3] / "design" / "make_base_pptx.py"
+    spec = importlib.util.spec_from_file_location("make_base_pptx", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.make_base() == (data_dir("templates") / "base.pptx").read_bytes()
+
+
+def test_every_text_on_kits_own_template_reads_on_its_layouts_background() -> None:
+    # The big idea's ochre kicker stood 2.4:1 on its terracotta, its sand title 3.9:1.
+    prs = Presentation(str(data_dir("templates") / "base.pptx"))
+    theme = read_theme(prs.slide_master)
+    low = []
+    for layout in prs.slide_layouts:
+        mapping = color_map(layout.slide_master, layout)
+        [ground] = backgrounds(layout.slide_master, layout, theme)
+        for ph in layout.placeholders:
+            path = "p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/a:solidFill/*"
+            for el in ph.element.findall(path, NAMESPACES):
+                color = resolve(el, theme, mapping)
+                if contrast(color, ground) < MIN_CONTRAST:
+                    low.append((layout.name, ph.name, color, ground))
+    assert low == []

@@ -231,19 +231,22 @@ def test_text_beside_a_picture_down_the_left_goes_there_without_a_panel(
             assert min(sizes) >= 18, (week, n)  # kickers at 18, body text at 24 or more
 
 
-def test_a_slide_too_long_for_the_room_puts_all_of_its_layouts_slides_on_one_panel(
+def test_a_slide_too_long_for_the_room_puts_its_kinds_slides_on_one_panel_and_no_others(
     decks: list[Deck], own_counts: list[int], tmp_path: Path
 ) -> None:
     # Week 6's take-home list does not fit beside the picture at 24 points: it goes on a
-    # panel over the picture, and so does every other slide of that deck, alike.
+    # panel over the picture, and so does every slide of its kind on that layout, alike;
+    # the questions keep the room beside the picture.
     brand = _picture_down_the_left(tmp_path / "picture-left.pptx")
     slides = _written(decks[5], brand)
     assert len(slides) == own_counts[5]
-    panels = {
-        tuple((s.left, s.top, s.width, s.height) for s in slide.shapes if s.name == "Panel")
-        for slide in slides
-    }
-    assert len(panels) == 1 and panels != {()}
+    panels: dict[str, set] = {}
+    for composed, slide in zip(decks[5].slides, slides, strict=True):
+        found = tuple((s.left, s.top, s.width, s.height) for s in slide.shapes if s.name == "Panel")
+        panels.setdefault(composed.layout, set()).add(found)
+    assert all(len(found) == 1 for found in panels.values()), panels
+    assert panels["points"] != {()}
+    assert panels["question"] == {()}
 
 
 def test_a_title_colour_of_the_templates_own_that_does_not_read_is_darkened_not_replaced() -> None:

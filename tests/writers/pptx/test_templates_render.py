@@ -1,7 +1,7 @@
-"""The built-in course on eight church templates: kit's design, the template's identity.
+"""The built-in course on ten church templates: kit's design, the template's identity.
 
 Each template (made by design/make_test_templates.py) gets the first week of the
-built-in course, and one LibreOffice run renders all eight decks. What is checked: as
+built-in course, and one LibreOffice run renders all ten decks. What is checked: as
 many slides as on kit's own template, every word inside its box, no text over the
 template's furniture, body text at 24 points or more, theme colours on the kickers and
 rules, readable text, questions in the middle of the room, kickers aligned as titles.

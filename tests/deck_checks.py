@@ -17,7 +17,15 @@ from pptx.shapes.base import BaseShape
 from pptx.slide import Slide
 
 from kit.writers.ooxml import NAMESPACES
-from kit.writers.pptx.theme import MIN_CONTRAST, backgrounds, blend, contrast, read_theme
+from kit.writers.pptx.theme import (
+    MIN_CONTRAST,
+    backgrounds,
+    blend,
+    color_map,
+    contrast,
+    read_theme,
+    shape_colors,
+)
 
 BODY_MIN = 24
 """Least size of body text, in points."""
@@ -71,6 +79,25 @@ def _freeform(shape: BaseShape, width: int, height: int) -> bool:
     return shape.element.find("p:spPr/a:custGeom", NAMESPACES) is not None and not whole
 
 
+FAINT = 1.25
+"""Contrast under which a shape's edge does not show on what it is drawn over."""
+
+
+def _faint_shapes(layout) -> list:
+    """The template's shapes drawn in a near tint of a colour already under them."""
+    theme = read_theme(layout.slide_master)
+    mapping = color_map(layout.slide_master, layout)
+    under = list(backgrounds(layout.slide_master, layout, theme))
+    found = []
+    for owner in (layout.slide_master, layout):
+        for shape in owner.shapes:
+            colors = shape_colors(shape.element, theme, mapping, owner.part)
+            if colors and all(min(contrast(c, u) for u in under) < FAINT for c in colors):
+                found.append(shape.element)
+            under += colors
+    return found
+
+
 def opacity(panel: BaseShape) -> float:
     """How opaque a panel is, 0 to 1."""
     alpha = panel.element.find("p:spPr/a:solidFill/a:srgbClr/a:alpha", NAMESPACES)
@@ -93,14 +120,19 @@ def over_drawings(deck: Path) -> list[str]:
     found = []
     for n, slide in enumerate(prs.slides, 1):
         layout = slide.slide_layout
+        faint = _faint_shapes(layout)
         drawings = [
             s
             for shapes in (layout.slide_master.shapes, layout.shapes)
             for s in shapes
             # A picture over half the slide or more is its background; a freeform is not,
-            # however large: its edge would run through the text (Progress's grey shape).
+            # however large: its edge would run through the text (Progress's grey shape),
+            # unless it is drawn in a near tint of what is under it (Sunset's pale rays).
             if (_drawing(s) and s.width * s.height < prs.slide_width * prs.slide_height / 2)
-            or _freeform(s, prs.slide_width, prs.slide_height)
+            or (
+                _freeform(s, prs.slide_width, prs.slide_height)
+                and not any(s.element is e for e in faint)
+            )
         ]
         panels = [s for s in slide.shapes if s.name == "Panel" and opacity(s) == 1]
         for shape in text_shapes(slide):

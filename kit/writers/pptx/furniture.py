@@ -18,9 +18,22 @@ from pptx.slide import SlideLayout
 from kit.writers.ooxml import NAMESPACES, qn
 from kit.writers.pptx.fit.areas import Panel
 from kit.writers.pptx.fit.placement import Box
+from kit.writers.pptx.theme import (
+    Theme,
+    backgrounds,
+    color_map,
+    contrast,
+    read_theme,
+    shape_colors,
+)
 
 BACKDROP = 0.5
 """A shape covering this share of the slide or more is a backdrop, not furniture."""
+FAINT = 1.25
+"""The most contrast a freeform over most of the slide may have with what lies under it and
+still be a backdrop: a pattern drawn in a tint of its ground (Sunset's rays on its card)
+(1.1:1) rather than an edge that would run through the text (Progress's light grey
+on white, 1.4:1)."""
 
 _DRAWN = {qn(f"p:{t}") for t in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp")}
 
@@ -32,27 +45,34 @@ IDENTITY: Transform = (1.0, 0.0, 1.0, 0.0)
 
 def furniture(layout: SlideLayout, width: int, height: int) -> list[Box]:
     """The boxes of everything the layout and its master draw on a slide, backdrops aside."""
-    return [box for shape, box in _drawn(layout) if not _backdrop(shape, box, width, height)]
+    return [box for _, box, backdrop in _sorted(layout, width, height) if not backdrop]
 
 
 def backdrops(layout: SlideLayout, width: int, height: int) -> list[tuple[etree._Element, bool]]:
     """The shapes drawn over most of a slide, behind its text; True for one over all of it."""
     return [
-        (shape, box.left <= 0 and box.top <= 0 and box.right >= width and box.bottom >= height)
-        for shape, box in _drawn(layout)
-        if _backdrop(shape, box, width, height)
+        (shape, _over_all(box, width, height))
+        for shape, box, backdrop in _sorted(layout, width, height)
+        if backdrop
     ]
 
 
-def covering(panel: Panel, layout: SlideLayout, width: int, height: int) -> Panel:
-    """An opaque panel over the furniture, reaching the slide's edge on each side it would
-    cut a shape on.
+THIN = 3
+"""The widest strip of a shape, in hundredths of the slide, a panel hides rather than
+leaves showing beyond it."""
 
-    The panel lies inside the slide's margins, so a shape it half covers (a band across
-    the top, piano keys along the foot) would show only a thin strip beyond it, like an
-    ending left over. Widened, it hides such a shape whole; a shape beside it stays whole.
+
+def covering(panel: Panel, layout: SlideLayout, width: int, height: int) -> Panel:
+    """An opaque panel over the furniture, reaching the slide's edge on each side where it
+    would leave only a thin strip of a shape.
+
+    The panel lies inside the slide's margins, so a shape it nearly covers (a band across
+    the top, the ends of a line) would show only a thin strip beyond it, like an ending
+    left over. Widened, it hides such a shape whole. A shape that shows a good part of
+    itself beyond the panel (a swirl, a photo's edge) stays as the template draws it, so
+    the slide still looks like the template; a shape beside it stays whole.
     """
-    shapes = [box for _, box in _drawn(layout) if not _over_all(box, width, height)]
+    shapes = furniture(layout, width, height)  # a backdrop goes on under the panel
     left, top, right, bottom = (
         panel.left,
         panel.top,
@@ -67,8 +87,9 @@ def covering(panel: Panel, layout: SlideLayout, width: int, height: int) -> Pane
             x1, y1 = min(box.right, width), min(box.bottom, height)
             if not (x0 < right and left < x1 and y0 < bottom and top < y1):
                 continue
-            sides = (x0 < left and left > 0, y0 < top and top > 0)
-            far = (x1 > right and right < width, y1 > bottom and bottom < height)
+            thin_x, thin_y = width * THIN // 100, height * THIN // 100
+            sides = (0 < left - x0 < thin_x, 0 < top - y0 < thin_y)
+            far = (0 < x1 - right < thin_x, 0 < y1 - bottom < thin_y)
             left, top = (0 if s else v for s, v in zip(sides, (left, top), strict=True))
             right = width if far[0] else right
             bottom = height if far[1] else bottom
@@ -85,15 +106,38 @@ def drawn(layout: SlideLayout) -> Iterator[tuple[etree._Element, Box]]:
     return _drawn(layout)
 
 
-def _backdrop(shape: etree._Element, box: Box, width: int, height: int) -> bool:
-    """True for a shape over most of the slide whose edges lie along its box or off the slide.
+def _sorted(
+    layout: SlideLayout, width: int, height: int
+) -> Iterator[tuple[etree._Element, Box, bool]]:
+    """Every drawn shape, bottom first, with whether it is a backdrop.
 
-    A freeform or other outline over most of the slide (Progress's grey shape with its
+    A backdrop covers most of the slide and has edges that lie along its box or off the
+    slide, or is drawn so faintly on what lies under it that no edge of it shows. A
+    freeform over most of the slide in a colour of its own (Progress's grey shape with its
     diagonal edge) is furniture: text set across it would have that edge run through it.
     """
-    if box.width * box.height < BACKDROP * width * height:
-        return False
-    return _over_all(box, width, height) or _rectangular(shape)
+    theme = read_theme(layout.slide_master)
+    mapping = color_map(layout.slide_master, layout)
+    under = backgrounds(layout.slide_master, layout, theme)
+    for shape, box in _drawn(layout):
+        if box.width * box.height < BACKDROP * width * height:
+            yield shape, box, False
+            continue
+        plain = _over_all(box, width, height) or _rectangular(shape)
+        colors = [] if shape.tag == qn("p:pic") else _colors(shape, layout, theme, mapping)
+        # Faint: each of its colours near one of its ground's (a gradient's pale stop).
+        faint = bool(colors) and all(min(contrast(c, u) for u in under) < FAINT for c in colors)
+        yield shape, box, plain or faint
+        if plain and colors:
+            under = colors  # what later shapes are drawn on
+
+
+def _colors(
+    shape: etree._Element, layout: SlideLayout, theme: Theme, mapping: dict[str, str]
+) -> list[str]:
+    on_layout = shape.getroottree().getroot() is layout.element
+    part = layout.part if on_layout else layout.slide_master.part
+    return shape_colors(shape, theme, mapping, part)
 
 
 def _rectangular(shape: etree._Element) -> bool:

@@ -356,6 +356,8 @@ def _slivers(deck: Path) -> list[tuple]:
         for panel in (s for s in slide.shapes if s.name == "Panel" and opacity(s) == 1):
             right, bottom = panel.left + panel.width, panel.top + panel.height
             for _, box in drawn(slide.slide_layout):
+                if box.width * box.height >= width * height / 2:
+                    continue  # a backdrop: the template's ground, the panel's too
                 x0, y0 = max(box.left, 0), max(box.top, 0)
                 x1, y1 = min(box.right, width), min(box.bottom, height)
                 if not (x0 < right and panel.left < x1 and y0 < bottom and panel.top < y1):
@@ -369,6 +371,26 @@ def _slivers(deck: Path) -> list[tuple]:
                 if any(0 < s < SLIVER for s in strips):
                     found.append((n, tuple(box), [round(s, 3) for s in strips]))
     return found
+
+
+def _whole_slide_panels(deck: Path) -> list[int]:
+    """Slides whose opaque panel hides the whole slide, and with it the template."""
+    prs = Presentation(str(deck))
+    width, height = prs.slide_width, prs.slide_height
+    return [
+        n
+        for n, slide in enumerate(prs.slides, 1)
+        for s in slide.shapes
+        if s.name == "Panel" and opacity(s) == 1
+        if s.left <= 0 and s.top <= 0 and s.left + s.width >= width and s.top + s.height >= height
+    ]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_panel_hides_the_whole_template(decks: dict, name: str) -> None:
+    # Sunset's pale rays on its card counted as furniture, so every slide went on a white
+    # panel from edge to edge: no sign of the template was left.
+    assert [_whole_slide_panels(deck) for deck in decks[name]] == [[]] * len(WEEKS)
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -382,7 +382,7 @@ def _at(data: Any, path: list[str | int]) -> Any:
 
 # Each example makes some thirty changes; shrinking a failure would take minutes, and the
 # special texts in it already read plainly.
-@settings(max_examples=80, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate])
+@settings(max_examples=50, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate])
 @given(typed=_typed(), steps=st.lists(_typed(), max_size=3))
 def test_the_page_writes_what_it_reads(tmp_path_factory: Any, typed: str, steps: list[str]) -> None:
     from kit.serve import checking, editing, storage

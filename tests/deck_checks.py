@@ -91,6 +91,8 @@ def _faint_shapes(layout) -> list:
     found = []
     for owner in (layout.slide_master, layout):
         for shape in owner.shapes:
+            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+                continue  # a picture is no freeform; reading its colours would decode it
             colors = shape_colors(shape.element, theme, mapping, owner.part)
             if colors and all(min(contrast(c, u) for u in under) < FAINT for c in colors):
                 found.append(shape.element)
@@ -118,9 +120,13 @@ def over_drawings(deck: Path) -> list[str]:
     """Text over a picture, line or freeform of the template that no opaque panel hides."""
     prs = Presentation(str(deck))
     found = []
+    faint_by_layout: dict[str, list] = {}
     for n, slide in enumerate(prs.slides, 1):
         layout = slide.slide_layout
-        faint = _faint_shapes(layout)
+        name = str(layout.part.partname)
+        if name not in faint_by_layout:  # each layout's shapes are read once a deck
+            faint_by_layout[name] = _faint_shapes(layout)
+        faint = faint_by_layout[name]
         drawings = [
             s
             for shapes in (layout.slide_master.shapes, layout.shapes)

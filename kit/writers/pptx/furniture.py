@@ -116,20 +116,28 @@ def _sorted(
     freeform over most of the slide in a colour of its own (Progress's grey shape with its
     diagonal edge) is furniture: text set across it would have that edge run through it.
     """
-    theme = read_theme(layout.slide_master)
-    mapping = color_map(layout.slide_master, layout)
-    under = backgrounds(layout.slide_master, layout, theme)
+    plain_below: list[etree._Element] = []
     for shape, box in _drawn(layout):
         if box.width * box.height < BACKDROP * width * height:
             yield shape, box, False
-            continue
-        plain = _over_all(box, width, height) or _rectangular(shape)
-        colors = [] if shape.tag == qn("p:pic") else _colors(shape, layout, theme, mapping)
-        # Faint: each of its colours near one of its ground's (a gradient's pale stop).
-        faint = bool(colors) and all(min(contrast(c, u) for u in under) < FAINT for c in colors)
-        yield shape, box, plain or faint
-        if plain and colors:
-            under = colors  # what later shapes are drawn on
+        elif _over_all(box, width, height) or _rectangular(shape):
+            plain_below.append(shape)
+            yield shape, box, True
+        else:
+            yield shape, box, _faint(shape, plain_below, layout)
+
+
+def _faint(shape: etree._Element, below: list[etree._Element], layout: SlideLayout) -> bool:
+    """Whether each of a shape's colours is near one of the ground's it is drawn on: the
+    colours of the last plain backdrop below it that has any, else the background's."""
+    theme = read_theme(layout.slide_master)
+    mapping = color_map(layout.slide_master, layout)
+    colors = _colors(shape, layout, theme, mapping)
+    grounds = (_colors(s, layout, theme, mapping) for s in reversed(below) if s.tag != qn("p:pic"))
+    under = next((c for c in grounds if c), None)
+    under = under or backgrounds(layout.slide_master, layout, theme)
+    # A gradient's pale stop is ground enough: the shape's edge does not show on it.
+    return bool(colors) and all(min(contrast(c, u) for u in under) < FAINT for c in colors)
 
 
 def _colors(

@@ -31,9 +31,9 @@ BACKDROP = 0.5
 """A shape covering this share of the slide or more is a backdrop, not furniture."""
 FAINT = 1.25
 """The most contrast a freeform over most of the slide may have with what lies under it and
-still be a backdrop: a pattern drawn in a tint of its ground (Sunset's rays on its card)
-(1.1:1) rather than an edge that would run through the text (Progress's light grey
-on white, 1.4:1)."""
+still be a backdrop: a pattern in a near tint of its ground (Sunset's rays on its card,
+1.1:1), not an edge that would run through the text (Progress's light grey on white,
+1.4:1)."""
 
 _DRAWN = {qn(f"p:{t}") for t in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp")}
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from deck_checks import inside, opacity
 from helpers import (
     EMU_PER_PT,
     FIXTURES,
@@ -197,7 +198,7 @@ def test_text_over_a_busy_photo_stands_on_a_panel_and_reads(decks: dict) -> None
         assert slide.shapes[0].name == "Panel", f"slide {n}: the panel lies under every shape"
         grounds = _on_panel(panel, [darkest, lightest])
         for shape in text_shapes(slide):
-            assert _inside(shape, panel), f"slide {n}: {shape.text_frame.text[:30]!r}"
+            assert inside(shape, panel), f"slide {n}: {shape.text_frame.text[:30]!r}"
             for run in text_runs(shape):
                 worst = min(contrast(_color(run), g) for g in grounds)
                 assert worst >= MIN_CONTRAST, f"slide {n}: {run.text!r} at {worst:.2f}"
@@ -205,18 +206,8 @@ def test_text_over_a_busy_photo_stands_on_a_panel_and_reads(decks: dict) -> None
 
 def _on_panel(panel: BaseShape, grounds: list[str]) -> list[str]:
     """The colours a panel shows, at its own opacity, over each of `grounds`."""
-    alpha = panel.element.find("p:spPr/a:solidFill/a:srgbClr/a:alpha", NAMESPACES)
-    color, opacity = str(panel.fill.fore_color.rgb), int(alpha.get("val")) / 100000
-    return [blend(color, g, opacity) for g in grounds]
-
-
-def _inside(shape: BaseShape, box: BaseShape) -> bool:
-    return (
-        box.left <= shape.left
-        and box.top <= shape.top
-        and shape.left + shape.width <= box.left + box.width
-        and shape.top + shape.height <= box.top + box.height
-    )
+    color = str(panel.fill.fore_color.rgb)
+    return [blend(color, g, opacity(panel)) for g in grounds]
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n != "photo-split"])

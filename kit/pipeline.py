@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from kit.compose.blocks import Calendar, Deck, Document
-from kit.compose.documents import BOOKLET, Composer, Output, Planned, plan_kit
+from kit.compose.documents import BOOKLET, Output, compose_kit, plan_kit
 from kit.course.model import ResolvedCourse
 from kit.errors import BuildError, InputError
 from kit.pdf import convert as pdfs
-from kit.publish import Derive, Published, last_made, publish
+from kit.publish import Derive, Published, last_made, problems_in_the_way, publish
 
 log = logging.getLogger(__name__)
 
@@ -90,28 +90,36 @@ def build_kit(
     kept = pdf is None and pdfs_kept(out)
     kept_print = booklet is None and last_made(out, PRINT)
     program = _libreoffice(bool(pdf), kept, bool(booklet), kept_print)
-    planned = plan_kit(course)
-    composer = Composer(planned)
-    log.info("composing and writing %d output(s) for %s", len(planned), course.title)
-    deck_template = read_deck_template(course) if any(_is_deck(p) for p in planned) else None
-    files: list[tuple[str, Callable[[Path], None]]] = [
-        (p.name, _writer(p, composer, course, deck_template)) for p in planned
-    ]
-    sources: list[str] = []
-    if program is not None:
-        every = bool(pdf) or kept
-        sources = [n for n in _office(planned) if every or n == BOOKLET]
+    every = program is not None and (bool(pdf) or kept)
     imposed = program is not None and (bool(booklet) or kept_print)
-    derived = [pdfs.pdf_name(n) for n in sources] + ([PRINT] if imposed else [])
-    derive = None if program is None else _pdf_maker(program, sources, imposed, progress)
     try:
-        return publish(out, files, derive=derive, derived=derived)
+        outputs = compose_kit(course)
     except InputError as exc:
-        # The folder is checked before any output is composed, and composing stops at
-        # the first template that fails: look at every template, to report all at once,
-        # without composing again an output already composed or a template that failed.
-        problems = dict.fromkeys([*exc.problems, *composer.problems()])
-        raise InputError(list(problems)) from None
+        # What in the folder is in the way too, so that one run lists every problem.
+        names = [p.name for p in plan_kit(course)]
+        sources = _pdf_sources(names, every, program is not None)
+        in_the_way = problems_in_the_way(out, [*names, *_derived(sources, imposed)])
+        raise InputError([*exc.problems, *in_the_way]) from None
+    log.info("writing %d output(s) for %s", len(outputs), course.title)
+    names = [o.name for o in outputs]
+    decks = any(isinstance(o.content, Deck) for o in outputs)
+    deck_template = read_deck_template(course) if decks else None
+    files: list[tuple[str, Callable[[Path], None]]] = [
+        (o.name, _writer(o, course, deck_template)) for o in outputs
+    ]
+    sources = _pdf_sources(names, every, program is not None)
+    derive = None if program is None else _pdf_maker(program, sources, imposed, progress)
+    return publish(out, files, derive=derive, derived=_derived(sources, imposed))
+
+
+def _pdf_sources(names: list[str], every: bool, booklet: bool) -> list[str]:
+    """The outputs LibreOffice makes a PDF of: every Office file, or only the booklet."""
+    return [n for n in names if n.endswith(OFFICE) and (every or (booklet and n == BOOKLET))]
+
+
+def _derived(sources: list[str], imposed: bool) -> list[str]:
+    """The files made from the outputs: their PDFs, and the booklet imposed for printing."""
+    return [pdfs.pdf_name(n) for n in sources] + ([PRINT] if imposed else [])
 
 
 def _libreoffice(pdf: bool, kept: bool, booklet: bool, kept_print: bool) -> str | None:
@@ -154,21 +162,8 @@ BOOKLET_PDFS = frozenset({pdfs.pdf_name(BOOKLET), PRINT})
 """The PDFs `--booklet` makes even without `--pdf`."""
 
 
-def _office(planned: list[Planned]) -> list[str]:
-    return [p.name for p in planned if p.name.endswith(OFFICE)]
-
-
-def _is_deck(planned: Planned) -> bool:
-    return planned.name.endswith(".pptx")
-
-
-def _writer(
-    planned: Planned, composer: Composer, course: ResolvedCourse, deck_template: Any
-) -> Callable[[Path], None]:
+def _writer(output: Output, course: ResolvedCourse, deck_template: Any) -> Callable[[Path], None]:
     def write(path: Path) -> None:
-        # Composed here and dropped once written: only one output's blocks and file
-        # tree are in memory at a time (a 260-week course's would be about 50 MB).
-        content = composer.compose(planned)
-        path.write_bytes(render_output(Output(planned.name, content), course, deck_template))
+        path.write_bytes(render_output(output, course, deck_template))
 
     return write

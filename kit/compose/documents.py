@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -67,11 +66,7 @@ class Planned:
 
 
 def plan_kit(course: ResolvedCourse) -> list[Planned]:
-    """Every output of the kit, in the order they are listed to the user, none composed yet.
-
-    A build composes each output just before writing it, so that a long course's outputs
-    are never all in memory at once.
-    """
+    """Every output of the kit, in the order they are listed to the user, none composed yet."""
     env = course_environment(course)
     view = course_view(course)
     planned = [Planned("leader-guide.docx", "leader-guide.j2", partial(guide, view, env))]
@@ -116,56 +111,26 @@ def large_print_name(name: str) -> str:
 
 
 def compose_kit(course: ResolvedCourse) -> list[Output]:
-    """Every output of the kit, composed, in the order they are listed to the user.
+    """Every output of the kit, each composed once, in the order they are listed to the user.
 
-    An output that cannot be composed raises an InputError with the problems of every
-    template that fails (see `Composer.problems`).
+    Every template is tried before any problem is raised, so the InputError lists the
+    problems of every template that fails, each template's first failure once. A
+    template that fails is not rendered again for another week: one that ran out of
+    time would cost its budget twice, and one that ran out of memory could pass the
+    second time and go unreported.
     """
-    composer = Composer(plan_kit(course))
-    try:
-        return [Output(p.name, composer.compose(p)) for p in composer.planned]
-    except InputError:
-        raise InputError(composer.problems()) from None
-
-
-class Composer:
-    """Composes a kit's planned outputs, each at most once, remembering every failure.
-
-    A template that fails is never rendered again, for another week or to report it:
-    one that ran out of time would cost its budget twice, and one that ran out of
-    memory could pass the second time and go unreported.
-    """
-
-    def __init__(self, planned: Sequence[Planned]) -> None:
-        self.planned = list(planned)
-        self._tried: set[str] = set()
-        self._failed: dict[str, list[Problem]] = {}
-
-    def compose(self, planned: Planned) -> Document | Deck:
-        """Compose one output, or raise its template's problems if the template has failed."""
-        failed = self._failed.get(planned.template)
-        if failed is not None:
-            raise InputError(failed)
-        self._tried.add(planned.name)
+    outputs: list[Output] = []
+    failed: dict[str, list[Problem]] = {}
+    for planned in plan_kit(course):
+        if planned.template in failed:
+            continue
         try:
-            return planned.compose()
+            outputs.append(Output(planned.name, planned.compose()))
         except InputError as exc:
-            self._failed[planned.template] = list(exc.problems)
-            raise
-
-    def problems(self) -> list[Problem]:
-        """The problems of every template: each template's first failure, each once.
-
-        The outputs not composed yet are composed now, but none whose template has
-        failed: the author mends the template either way.
-        """
-        for p in self.planned:
-            if p.name in self._tried or p.template in self._failed:
-                continue
-            with contextlib.suppress(InputError):  # kept in self._failed
-                self.compose(p)
-        found = (problem for problems in self._failed.values() for problem in problems)
-        return list(dict.fromkeys(found))
+            failed[planned.template] = list(exc.problems)
+    if failed:
+        raise InputError(list(dict.fromkeys(p for found in failed.values() for p in found)))
+    return outputs
 
 
 def guide(course: Any, env: jinja2.Environment) -> Document:

@@ -35,7 +35,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.errors import BuildError, InputError
+from kit.errors import BuildError, InputError, Problem
 from kit.publish import checks, folder, journal, signals
 from kit.publish.folder import tidy_if_needed
 from kit.publish.layout import JOURNAL, MANIFEST, STAGING
@@ -127,6 +127,21 @@ def publish(
             ", ".join(plan.stale),
         )
     return Published(where.path, written, plan.stale, tidied)
+
+
+def problems_in_the_way(out_dir: Path, names: Sequence[str]) -> list[Problem]:
+    """What in `out_dir` would stop a kit of `names` being put there, as `publish` finds it.
+
+    Nothing is written; a folder made to look in is removed again. A folder another
+    build holds, or one that cannot be read, shows none: the build that follows says.
+    """
+    try:
+        with folder.opened(out_dir) as where:
+            return list(checks.plan(where, names, read_manifest(where)).problems)
+    except InputError as exc:
+        return list(exc.problems)
+    except (BuildError, OSError):
+        return []
 
 
 def _digest(staging: Folder, name: str) -> str:

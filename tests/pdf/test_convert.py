@@ -124,7 +124,7 @@ def test_libreoffice_is_looked_for_before_anything_is_composed(
     def compose(course):
         raise AssertionError("composed before looking for LibreOffice")
 
-    monkeypatch.setattr(pipeline, "plan_kit", compose)
+    monkeypatch.setattr(pipeline, "compose_kit", compose)
     with pytest.raises(ToolMissingError):
         kit.build(kit.default_course(), tmp_path / "out", pdf=True)
     assert not (tmp_path / "out").exists()

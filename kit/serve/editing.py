@@ -27,22 +27,12 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from kit.errors import KitError
 from kit.load import schema
-from kit.serve import comments
+from kit.serve import comments, fields
 
 Path_ = list[str | int]
 
-INT_FIELDS = {"minutes", "every"}
-"""Top-level keys whose values are whole numbers."""
-DATE_FIELDS = {("start",), ("skip", "*"), ("skip", "*", "date")}
-"""Where dates go, a list item written as `*`."""
-BOOL_FIELDS = {"optional", "large_print"}
-"""Keys holding true or false."""
-SHORTHAND = {"weeks": "lesson", "skip": "date", "leaders": "name"}
-"""Lists whose items may be written as one value alone, and the key that value fills."""
-LEADER_EXTRAS = {("leaders", "*", "table"), ("leaders", "*", "email")}
-"""A table leader's keys besides the name: a leader without them is written as the name alone."""
-PLAIN_FIELDS = {"lesson", "after", "id", "audience", "level", "translation", "every", "minutes"}
-"""Keys whose text is an id or a code, written without quotes."""
+LEADERS = ("leaders", "*")
+"""Where a leader is: a name alone, or a table leader with a table and e-mail beside it."""
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -180,10 +170,6 @@ def _path(change: dict[str, Any]) -> Path_:
     return path
 
 
-def _pattern(path: Path_) -> tuple[str, ...]:
-    return tuple("*" if isinstance(p, int) else p for p in path)
-
-
 def coerce(path: Path_, value: Any) -> Any:
     """The YAML value for what was typed into the field at `path`.
 
@@ -202,24 +188,21 @@ def coerce(path: Path_, value: Any) -> Any:
     typed, value = value, value.strip()
     if not value:
         return ""
-    key = next((p for p in reversed(path) if isinstance(p, str)), "")
-    pattern = _pattern(path)
-    if pattern == ("weeks", "*"):
-        return _text(value)  # a week given as a lesson id alone
-    whole = re.fullmatch(r"-?\d+", value)
-    if whole and ((key in INT_FIELDS and len(path) == 1) or pattern == ("leaders", "*", "table")):
+    field = fields.field(path)
+    kind = field.kind if field else "text"
+    if kind == "number" and re.fullmatch(r"-?\d+", value):
         return int(value)
-    if pattern in DATE_FIELDS and _ISO.match(value):
+    if kind == "date" and _ISO.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             return _text(value)
-    if key in BOOL_FIELDS and value in ("true", "false"):
+    if kind == "bool" and value in ("true", "false"):
         return value == "true"
-    if key in PLAIN_FIELDS:
-        return _text(value)  # ids and codes: spaces around them are never meant
+    if field is not None and field.plain:
+        return _text(value)  # ids, codes and numbers: spaces around them are never meant
     # Text is kept as typed, spaces around it included, so what was typed is what is read.
-    if key == "time" and len(path) == 1:
+    if kind == "time":
         return DoubleQuotedScalarString(typed)  # 18:30 unquoted reads as a number in YAML 1.1
     if " " not in typed:
         return _text(typed)
@@ -261,7 +244,7 @@ def _container(data: CommentedMap, path: Path_, *, create: bool) -> Any:
             if not isinstance(node, list) or not -len(node) <= part < len(node):
                 raise EditError(f"no item {part} at {_shown(path[:depth])}")
             child = node[part]
-            short = SHORTHAND.get(str(path[0])) if depth == 1 else None
+            short = fields.SHORTHAND.get(str(path[0])) if depth == 1 else None
             if short and isinstance(nxt, str) and not isinstance(child, dict):
                 if not create:
                     return None
@@ -312,7 +295,8 @@ def _set(data: CommentedMap, change: dict[str, Any]) -> None:
     path = _path(change)
     value = coerce(path, change.get("value"))
     empty = value is None or value == "" or value == []
-    if empty and _pattern(path) in LEADER_EXTRAS:
+    at = fields.pattern(path)
+    if empty and len(at) == 3 and at[:2] == LEADERS and at[2] != fields.SHORTHAND["leaders"]:
         _clear_leader(data, path)
         return
     holder = _container(data, path, create=not empty)

@@ -179,13 +179,9 @@ class Discussion(Model):
     """Minutes at the lesson's natural length."""
 
 
-class Question(Model):
-    """A discussion question."""
+class QuestionBase(Model):
+    """How a discussion question is asked, whether a lesson has it or a course adds it."""
 
-    id: Slug
-    """Unique id, prefixed with the lesson id."""
-    text: Text
-    """The question as it is asked."""
     audience: Audience = "group"
     """group: asked of the table and shown on slides; couple: private to each couple."""
     level: Level = "open"
@@ -196,6 +192,15 @@ class Question(Model):
     """Leader-only follow-up questions."""
     optional: bool = False
     """True for the questions to leave out first when time is short."""
+
+
+class Question(QuestionBase):
+    """A discussion question."""
+
+    id: Slug
+    """Unique id, prefixed with the lesson id."""
+    text: Text
+    """The question as it is asked."""
 
 
 class TakeHome(Model):
@@ -342,7 +347,7 @@ class Brand(Model):
     """A .docx whose styles, page setup, header and footer the documents use."""
 
 
-class AddedQuestion(Setting):
+class AddedQuestion(Setting, QuestionBase):
     """A question a course adds to a week."""
 
     text: Text
@@ -351,16 +356,6 @@ class AddedQuestion(Setting):
     """Optional id, so later changes can name it."""
     after: Slug | None = None
     """Id of the question it follows; at the end when absent."""
-    audience: Audience = "group"
-    """group or couple."""
-    level: Level = "open"
-    """open, dig or reflect."""
-    note: Text | None = None
-    """Leader-only note."""
-    follow_up: list[Text] = []
-    """Leader-only follow-up questions."""
-    optional: bool = False
-    """True to leave it out first when time is short."""
 
 
 class Rewording(Setting):
@@ -395,22 +390,13 @@ class QuestionChanges(Setting):
     """New questions."""
 
 
-class ExerciseChange(Setting):
-    """A week's own version of the couple exercise."""
+class OwnVersion(Setting):
+    """A week's own version of the couple exercise or of the take-home challenge."""
 
     title: Text | None = None
-    """New name of the exercise."""
+    """Its new name."""
     steps: list[Text] | None = Field(default=None, min_length=1)
-    """New steps."""
-
-
-class TakeHomeChange(Setting):
-    """A week's own take-home challenge."""
-
-    title: Text | None = None
-    """New name of the challenge."""
-    steps: list[Text] | None = Field(default=None, min_length=1)
-    """New steps."""
+    """Its new steps, in order."""
 
 
 class Skip(Setting):
@@ -439,9 +425,9 @@ class Week(Setting):
     """A title for this week instead of the lesson's."""
     questions: QuestionChanges = QuestionChanges()
     """Changes to the lesson's questions."""
-    exercise: ExerciseChange | None = None
+    exercise: OwnVersion | None = None
     """Changes to the couple exercise."""
-    take_home: TakeHomeChange | None = None
+    take_home: OwnVersion | None = None
     """Changes to the take-home challenge."""
     notices: list[Notice] = []
     """This week's own notices, after the course's: its handout, notes and closing slide."""

@@ -140,8 +140,8 @@ def _week(
         parts = lengthen_closing(parts)
     slots = clock_slots(parts, course.time)
     kept, left_out = choose_questions(asked, capacity)
-    exercise = spec.exercise or schema.ExerciseChange()
-    take_home = spec.take_home or schema.TakeHomeChange()
+    exercise = spec.exercise or schema.OwnVersion()
+    take_home = spec.take_home or schema.OwnVersion()
     return Week(
         number=number,
         lesson_id=lesson.id,

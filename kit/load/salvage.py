@@ -12,7 +12,6 @@ and stays quiet when they are not, instead of reporting what is already reported
 from __future__ import annotations
 
 import functools
-import types
 import typing
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -20,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, BeforeValidator, TypeAdapter, ValidationError
 
 from kit.errors import Problem
+from kit.load.declared import unwrap
 from kit.load.validate import check_located
 from kit.load.yamlfile import Path_, YamlDoc
 
@@ -74,7 +74,9 @@ def _salvage(tp: Any, data: Any, path: Path_, broken: frozenset[Path_]) -> Any:
             return _adapter(tp).validate_python(data)
         except ValidationError:  # pragma: no cover - the schema would have said so
             return _BROKEN
-    tp, before = _unwrap(tp)
+    tp, meta = unwrap(tp)
+    # pydantic runs outer before-validators first, and the last listed first.
+    before = [m.func for m in reversed(meta) if isinstance(m, BeforeValidator)]
     try:
         for func in before:
             data = func(data)
@@ -114,21 +116,3 @@ def _model(model: type[BaseModel], data: dict, path: Path_, broken: frozenset[Pa
 @functools.lru_cache(maxsize=256)
 def _adapter(tp: Any) -> TypeAdapter:
     return TypeAdapter(tp)
-
-
-def _unwrap(tp: Any) -> tuple[Any, list[Any]]:
-    """A type without Optional and Annotated, and the before-validators they carried."""
-    before: list[Any] = []
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp, *meta = typing.get_args(tp)
-            # pydantic runs outer before-validators first, and the last listed first.
-            before += [m.func for m in reversed(meta) if isinstance(m, BeforeValidator)]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            if len(args) != 1:
-                return tp, before
-            tp = args[0]
-        else:
-            return tp, before

@@ -179,13 +179,9 @@ class Discussion(Model):
     """Minutes at the lesson's natural length."""
 
 
-class Question(Model):
-    """A discussion question."""
+class QuestionBase(Model):
+    """How a discussion question is asked, whether a lesson has it or a course adds it."""
 
-    id: Slug
-    """Unique id, prefixed with the lesson id."""
-    text: Text
-    """The question as it is asked."""
     audience: Audience = "group"
     """group: asked of the table and shown on slides; couple: private to each couple."""
     level: Level = "open"
@@ -196,6 +192,15 @@ class Question(Model):
     """Leader-only follow-up questions."""
     optional: bool = False
     """True for the questions to leave out first when time is short."""
+
+
+class Question(QuestionBase):
+    """A discussion question."""
+
+    id: Slug
+    """Unique id, prefixed with the lesson id."""
+    text: Text
+    """The question as it is asked."""
 
 
 class TakeHome(Model):
@@ -295,7 +300,7 @@ class CareContact(Setting):
     email: Text | None = None
     """E-mail address."""
     note: Text | None = None
-    """Anything else, e.g. hours or a website."""
+    """Anything else, e.g. its hours or a website."""
 
 
 class Helplines(Setting):
@@ -342,7 +347,7 @@ class Brand(Model):
     """A .docx whose styles, page setup, header and footer the documents use."""
 
 
-class AddedQuestion(Setting):
+class AddedQuestion(Setting, QuestionBase):
     """A question a course adds to a week."""
 
     text: Text
@@ -351,16 +356,6 @@ class AddedQuestion(Setting):
     """Optional id, so later changes can name it."""
     after: Slug | None = None
     """Id of the question it follows; at the end when absent."""
-    audience: Audience = "group"
-    """group or couple."""
-    level: Level = "open"
-    """open, dig or reflect."""
-    note: Text | None = None
-    """Leader-only note."""
-    follow_up: list[Text] = []
-    """Leader-only follow-up questions."""
-    optional: bool = False
-    """True to leave it out first when time is short."""
 
 
 class Rewording(Setting):
@@ -395,22 +390,13 @@ class QuestionChanges(Setting):
     """New questions."""
 
 
-class ExerciseChange(Setting):
-    """A week's own version of the couple exercise."""
+class OwnVersion(Setting):
+    """A week's own version of the couple exercise or of the take-home challenge."""
 
     title: Text | None = None
-    """New name of the exercise."""
+    """Its new name."""
     steps: list[Text] | None = Field(default=None, min_length=1)
-    """New steps."""
-
-
-class TakeHomeChange(Setting):
-    """A week's own take-home challenge."""
-
-    title: Text | None = None
-    """New name of the challenge."""
-    steps: list[Text] | None = Field(default=None, min_length=1)
-    """New steps."""
+    """Its new steps, in order."""
 
 
 class Skip(Setting):
@@ -439,9 +425,9 @@ class Week(Setting):
     """A title for this week instead of the lesson's."""
     questions: QuestionChanges = QuestionChanges()
     """Changes to the lesson's questions."""
-    exercise: ExerciseChange | None = None
+    exercise: OwnVersion | None = None
     """Changes to the couple exercise."""
-    take_home: TakeHomeChange | None = None
+    take_home: OwnVersion | None = None
     """Changes to the take-home challenge."""
     notices: list[Notice] = []
     """This week's own notices, after the course's: its handout, notes and closing slide."""
@@ -451,38 +437,40 @@ class Course(Setting):
     """A course file."""
 
     title: Text
-    """The course's title."""
+    """The course's title, on every cover and footer."""
     subtitle: Text | None = None
-    """A line under the title."""
+    """Optional: a line under the title."""
     church: Text | None = None
-    """The church's name, on covers and footers."""
+    """Optional: the church's name, on covers and footers."""
     leaders: list[Leader] = []
     """Who leads the course, a name each, and table leaders as {name, table, email}."""
     start: IsoDate | None = None
-    """Date of the first meeting."""
+    """Date of the first meeting; without it the materials are undated."""
     every: int = Field(default=1, ge=1, le=4, strict=True)
     """Weeks between meetings: 1 weekly, 2 every other week."""
     skip: list[Annotated[Skip, BeforeValidator(_skip_shorthand)]] = []
     """Dates with no meeting, each a date or {date, label}; later meetings move on."""
     time: Clock | None = None
-    """Start time; leader notes then show clock times."""
+    """Start time of the meetings; leader notes then show the clock time of every part."""
     place: Text | None = None
-    """Where the class meets, as people's calendars show it (course.ics)."""
+    """Optional: where you meet, e.g. Fellowship Hall, for people's calendars (course.ics)."""
     date_style: DateStyle = "us"
-    """How outputs write dates: us (January 10, 2027), international (10 January 2027), iso."""
+    """How dates are written: us (January 10, 2027), international (10 January 2027) or iso."""
     time_style: TimeStyle = "12h"
-    """How outputs write clock times: 12h (6:30 pm) or 24h (18:30)."""
+    """How leader notes and the guide write clock times: 12h (6:30 pm) or 24h (18:30)."""
     minutes: int = Field(default=90, ge=45, le=180, strict=True)
-    """Session length in minutes; each week is fitted to it."""
+    """Session length in minutes; every week is fitted to it exactly."""
     arrival: int | None = Field(default=None, ge=5, le=60, strict=True)
     """Optional: minutes for arriving and a meal or dessert before the opening question;
     the session's other parts share the rest of its minutes."""
     translation: Text = "WEB"
-    """Scripture translation code: WEB, KJV, ASV, ..."""
+    """The Bible translation every passage is quoted in, by its code: WEB, KJV, ASV, ..."""
     intimacy: bool = Field(default=True, strict=True)
-    """False leaves out the lessons' private word on the physical side of marriage."""
+    """Each lesson's private word to couples on the physical side of marriage, on the
+    handout only, never on a slide or in the group; false leaves it out."""
     large_print: bool = Field(default=False, strict=True)
-    """True adds a large-print copy of each handout and of the couples' booklet."""
+    """A copy of each handout and of the couples' booklet in bigger type (16 pt, lines
+    spaced wider) beside the usual ones, for couples who find small print hard to read."""
     care: list[CareContact] = []
     """Local help, printed on the care page, in leader notes and in handouts."""
     helplines: Helplines = Helplines()
@@ -492,8 +480,8 @@ class Course(Setting):
     brand: Brand = Brand()
     """The church's Office templates."""
     templates: Text | None = None
-    """Folder of jinja2 templates that override built-in ones."""
+    """Optional: a folder of jinja2 templates, relative to the course file, overriding kit's."""
     lessons: Text | None = None
-    """Folder of lesson files; a lesson with a built-in id replaces it."""
+    """Optional: a folder of lessons, relative to the course file, replacing built-ins by id."""
     weeks: list[Annotated[Week, BeforeValidator(_week_shorthand)]] = Field(min_length=1)
     """The weeks in order: a lesson id, or a mapping with changes."""

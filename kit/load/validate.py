@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import types
-import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from kit.errors import Problem
+from kit.load.declared import declared, is_model, pattern
 from kit.load.limits import limit_problems
 from kit.load.schema import LEADER_TAGS
 from kit.load.yamlfile import Path_, YamlDoc
@@ -94,7 +93,8 @@ def check_located(
 def _problem(model: type[BaseModel], doc: YamlDoc, err: Any, path: Path_) -> Problem:
     kind = err["type"]
     if kind == "extra_forbidden":
-        known = _fields_at(model, path[:-1])
+        found = declared(model, pattern(path[:-1]))
+        known = list(found.type.model_fields) if found and is_model(found.type) else []
         return doc.problem(
             path, f"unknown key '{path[-1]}'; {suggest(str(path[-1]), known)}", key=True
         )
@@ -228,41 +228,3 @@ def _describe(value: Any) -> str:
         return f"the number {value}"
     text = str(value)
     return repr(text if len(text) <= 40 else text[:37] + "...")
-
-
-def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
-    """Names of the fields of the model found at a path, for did-you-mean hints."""
-    current: Any = model
-    for part in path:
-        current = _unwrap(current)
-        if isinstance(part, int):
-            args = typing.get_args(current)
-            current = args[-1] if args else Any
-        elif isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(part)
-            current = field.annotation if field else Any
-        elif typing.get_origin(current) is dict:
-            current = typing.get_args(current)[-1]
-        else:
-            return []
-    # A union's mapping kind (a table leader beside a plain name) names the fields.
-    current = _unwrap(current)
-    union = typing.get_origin(current) in (typing.Union, types.UnionType)
-    kinds = [_unwrap(t) for t in typing.get_args(current)] if union else [current]
-    models = [t for t in kinds if isinstance(t, type) and issubclass(t, BaseModel)]
-    return list(models[0].model_fields) if len(models) == 1 else []
-
-
-def _unwrap(tp: Any) -> Any:
-    """Strip Optional and Annotated wrappers from a type."""
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            tp = args[0] if len(args) == 1 else tp
-            if len(args) != 1:
-                return tp
-        else:
-            return tp

@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from kit.check.course_file import MOST_NOTICES
 from kit.errors import InputError, KitError, Problem
+from kit.load import declared
 from kit.load.brand import brand_problem
 from kit.load.schema import NOTICE_LENGTH
 from kit.pipeline import PRINT, pdfs_kept
@@ -65,6 +66,7 @@ class Site:
         )
         self.pages.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
         self.pages.globals["is_date"] = is_date
+        self.pages.globals["field"] = declared.field
         self.pages.globals["notice_length"] = NOTICE_LENGTH
         self.pages.globals["most_notices"] = MOST_NOTICES
 

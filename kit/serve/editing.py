@@ -26,23 +26,16 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from kit.errors import KitError
-from kit.load import schema
+from kit.load import declared, schema
 from kit.serve import comments
 
 Path_ = list[str | int]
 
-INT_FIELDS = {"minutes", "every"}
-"""Top-level keys whose values are whole numbers."""
-DATE_FIELDS = {("start",), ("skip", "*"), ("skip", "*", "date")}
-"""Where dates go, a list item written as `*`."""
-BOOL_FIELDS = {"optional", "large_print"}
-"""Keys holding true or false."""
-SHORTHAND = {"weeks": "lesson", "skip": "date", "leaders": "name"}
-"""Lists whose items may be written as one value alone, and the key that value fills."""
-LEADER_EXTRAS = {("leaders", "*", "table"), ("leaders", "*", "email")}
-"""A table leader's keys besides the name: a leader without them is written as the name alone."""
-PLAIN_FIELDS = {"lesson", "after", "id", "audience", "level", "translation", "every", "minutes"}
-"""Keys whose text is an id or a code, written without quotes."""
+LEADERS = ("leaders", "*")
+"""Where a leader is: a name alone, or a table leader with a table and e-mail beside it."""
+
+DEFAULTS = {k: f.default for k, f in schema.Course.model_fields.items() if not f.is_required()}
+"""The value a course has for each top-level setting its file leaves out."""
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -74,22 +67,7 @@ def _yaml(text: str) -> YAML:
 
 def load(text: str) -> CommentedMap:
     """The course file's data for editing; `EditError` when it is not a YAML mapping."""
-    try:
-        data = _yaml(text).load(text) if text.strip() else CommentedMap()
-    except YAMLError as exc:
-        raise EditError(f"the course file does not read as YAML: {exc}") from None
-    if data is None:
-        return CommentedMap()
-    if not isinstance(data, CommentedMap):
-        raise EditError("the course file must be a mapping of keys such as title: and weeks:")
-    return data
-
-
-def dump(text: str, data: CommentedMap) -> str:
-    """Write `data` back in the layout of `text`."""
-    out = io.StringIO()
-    _yaml(text).dump(data, out)
-    return out.getvalue()
+    return _read(text)[1]
 
 
 def apply(text: str, change: dict[str, Any]) -> str:
@@ -142,6 +120,10 @@ def _parsed(text: str) -> tuple[YAML, CommentedMap]:
         if _LAST and _LAST[0][0] == text:
             _, yaml, data = _LAST.pop()
             return yaml, data
+    return _read(text)
+
+
+def _read(text: str) -> tuple[YAML, CommentedMap]:
     yaml = _yaml(text)
     try:
         data = yaml.load(text) if text.strip() else CommentedMap()
@@ -180,10 +162,6 @@ def _path(change: dict[str, Any]) -> Path_:
     return path
 
 
-def _pattern(path: Path_) -> tuple[str, ...]:
-    return tuple("*" if isinstance(p, int) else p for p in path)
-
-
 def coerce(path: Path_, value: Any) -> Any:
     """The YAML value for what was typed into the field at `path`.
 
@@ -202,34 +180,25 @@ def coerce(path: Path_, value: Any) -> Any:
     typed, value = value, value.strip()
     if not value:
         return ""
-    key = next((p for p in reversed(path) if isinstance(p, str)), "")
-    pattern = _pattern(path)
-    if pattern == ("weeks", "*"):
-        return _text(value)  # a week given as a lesson id alone
-    whole = re.fullmatch(r"-?\d+", value)
-    if whole and ((key in INT_FIELDS and len(path) == 1) or pattern == ("leaders", "*", "table")):
+    field = declared.field(path)
+    kind = field.kind if field else "text"
+    if kind == "number" and re.fullmatch(r"-?\d+", value):
         return int(value)
-    if pattern in DATE_FIELDS and _ISO.match(value):
+    if kind == "date" and _ISO.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             return _text(value)
-    if key in BOOL_FIELDS and value in ("true", "false"):
+    if kind == "bool" and value in ("true", "false"):
         return value == "true"
-    if key in PLAIN_FIELDS:
-        return _text(value)  # ids and codes: spaces around them are never meant
+    if kind in ("id", "number", "choice"):
+        return _text(value)  # ids, codes and numbers: spaces around them are never meant
     # Text is kept as typed, spaces around it included, so what was typed is what is read.
-    if key == "time" and len(path) == 1:
+    if kind == "time":
         return DoubleQuotedScalarString(typed)  # 18:30 unquoted reads as a number in YAML 1.1
     if " " not in typed:
         return _text(typed)
     return DoubleQuotedScalarString(typed)
-
-
-def default(key: str) -> Any:
-    """The value a course has for a top-level setting its file leaves out."""
-    found = schema.Course.model_fields.get(key)
-    return None if found is None or found.is_required() else found.default
 
 
 def _text(value: str) -> str:
@@ -261,7 +230,7 @@ def _container(data: CommentedMap, path: Path_, *, create: bool) -> Any:
             if not isinstance(node, list) or not -len(node) <= part < len(node):
                 raise EditError(f"no item {part} at {_shown(path[:depth])}")
             child = node[part]
-            short = SHORTHAND.get(str(path[0])) if depth == 1 else None
+            short = declared.SHORTHAND.get(str(path[0])) if depth == 1 else None
             if short and isinstance(nxt, str) and not isinstance(child, dict):
                 if not create:
                     return None
@@ -312,7 +281,8 @@ def _set(data: CommentedMap, change: dict[str, Any]) -> None:
     path = _path(change)
     value = coerce(path, change.get("value"))
     empty = value is None or value == "" or value == []
-    if empty and _pattern(path) in LEADER_EXTRAS:
+    at = declared.pattern(path)
+    if empty and len(at) == 3 and at[:2] == LEADERS and at[2] != declared.SHORTHAND["leaders"]:
         _clear_leader(data, path)
         return
     holder = _container(data, path, create=not empty)
@@ -326,7 +296,7 @@ def _set(data: CommentedMap, change: dict[str, Any]) -> None:
         return
     if not isinstance(holder, dict):
         raise EditError(f"{_shown(path[:-1])} is not a mapping")
-    if len(path) == 1 and last not in holder and value == default(str(last)):
+    if len(path) == 1 and last not in holder and value == DEFAULTS.get(str(last)):
         return  # the page shows a setting's default; picking it writes nothing new
     if empty:
         # An optional key left empty means its default; its line and comment stay.

@@ -5,35 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import yaml
 
 from kit.course.model import ResolvedCourse, Week
 from kit.dates import format_clock, format_date
-from kit.load import schema, scripture
+from kit.load import declared, schema, scripture
 from kit.load.lessons import LessonFile
-from kit.serve.editing import default
+from kit.serve.editing import DEFAULTS
 from kit.serve.preview import day
 
-SETTINGS = (
-    "title",
-    "subtitle",
-    "church",
-    "start",
-    "every",
-    "time",
-    "place",
-    "minutes",
-    "translation",
-    "date_style",
-    "time_style",
+SETTINGS = tuple(
+    key
+    for key in schema.Course.model_fields
+    if (found := declared.field([key])) is not None and found.kind not in ("list", "group")
 )
-"""Single-value settings the page edits as they are written."""
-CARE_KEYS = ("name", "role", "phone", "email", "note")
-"""The fields of a care contact, in the order the page shows them."""
-LEADER_KEYS = ("table", "email")
-"""A table leader's fields besides the name, in the order the page shows them."""
+"""Single-value settings the page edits as they are written, in the schema's order."""
 EXAMPLE_DAY = dt.datetime(2027, 1, 10, 18, 30)
 """The date and time each date and time style is shown with."""
 BRAND_DEPTH = 2
@@ -53,11 +41,6 @@ class SkipRow:
     short: bool
     date: str
     label: str
-
-    @property
-    def shown(self) -> str:
-        """The date and its label in words, for the remove button."""
-        return f"{self.date} ({self.label})" if self.label else self.date
 
 
 @dataclass
@@ -126,13 +109,12 @@ class WeekRow:
 class Form:
     """Everything the editor shows."""
 
-    values: dict[str, str]
-    leaders: list[str]
-    """Each leader's name: a plain name, or a table leader's `name`."""
+    leaders: list[dict[str, str]]
+    """Each leader's name, table and e-mail: a leader written as a name alone has the name."""
     skip: list[SkipRow]
     care: list[dict[str, str]]
     brand: dict[str, str]
-    folders: dict[str, str]
+    helplines: dict[str, str]
     weeks: list[WeekRow]
     lessons: list[tuple[str, str, str]]
     brand_files: dict[str, list[str]]
@@ -146,40 +128,33 @@ class Form:
     leader_paths: list[list[str | int]] = field(default_factory=list)
     """Where each leader's name box writes: the item, or a table leader's `name` in it,
     so its table and e-mail are kept."""
-    leader_extras: list[dict[str, str]] = field(default_factory=list)
-    """Each leader's table and e-mail, empty for a leader written as a name alone."""
     notices: list[str] = field(default_factory=list)
     """The notices for every week."""
-    large_print: bool = False
-    """Whether the file asks for large-print handouts and booklet."""
 
 
-def choices(current: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
-    """What translation, date style and time style are picked from, the current value kept.
+def choices(picked: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """What each setting with the schema's choices is picked from, the picked value kept.
 
-    A value the lists lack (a translation not installed, a misspelt style) stays in
+    A value the list lacks (a translation not installed, a misspelt style) stays in
     its list as written, so the page shows what the file holds and the check says why.
     """
     versions = scripture.translations()
-    found = {
-        "translation": [
-            (code, f"{code}: {versions[code].title}" if code in versions else code)
-            for code in scripture.available()
-        ],
-        "date_style": [
-            (style, format_date(EXAMPLE_DAY.date(), style=style))
-            for style in get_args(schema.DateStyle)
-        ],
-        "time_style": [
-            (style, format_clock(EXAMPLE_DAY.time(), style=style))
-            for style in get_args(schema.TimeStyle)
-        ],
+    words = {
+        "translation": lambda v: (
+            f"{v}: {versions[v.upper()].title}" if v.upper() in versions else f"{v} (unknown)"
+        ),
+        "date_style": lambda style: format_date(EXAMPLE_DAY.date(), style=style),
+        "time_style": lambda style: format_clock(EXAMPLE_DAY.time(), style=style),
     }
-    for key, options in found.items():
-        value = current.get(key) or text_of(default(key))
-        if value not in [v for v, _ in options]:
-            known = versions.get(value.upper()) if key == "translation" else None
-            options.append((value, f"{value}: {known.title}" if known else f"{value} (unknown)"))
+    found = {}
+    for key in SETTINGS:
+        known, value = declared.field([key]).choices, picked[key]
+        if known:
+            shown = words.get(key, str)
+            found[key] = [(v, shown(v)) for v in known]
+            if value not in known:
+                unknown = shown(value) if key == "translation" else f"{value} (unknown)"
+                found[key].append((value, unknown))
     return found
 
 
@@ -224,7 +199,6 @@ def build_form(
 ) -> Form:
     """The editor's contents for the course file's data, its lessons and, when it loads, dates."""
     data = _map(data)
-    brand = _map(data.get("brand"))
     weeks = [_week(i, item, library, course) for i, item in enumerate(_list(data.get("weeks")))]
     lessons = [(lid, e.lesson.title, e.lesson.big_idea) for lid, e in library.items()]
     skipped = [text_of(m.date) for m in course.schedule if m.week is None] if course else []
@@ -233,32 +207,34 @@ def build_form(
         # `time: 18.30` is read as the number 18.3; its two decimals are the minutes.
         values["time"] = f"{data['time']:.2f}"
     used = {w.lesson for w in weeks}
+    picked = {key: values[key] or text_of(DEFAULTS.get(key)) for key in SETTINGS}
     return Form(
-        values=values,
         leaders=[
-            text_of(x.get("name") if isinstance(x, dict) else x) for x in _list(data.get("leaders"))
+            _values(x if isinstance(x, dict) else {"name": x}, schema.TableLeader)
+            for x in _list(data.get("leaders"))
         ],
         leader_paths=[
             ["leaders", i, "name"] if isinstance(x, dict) else ["leaders", i]
             for i, x in enumerate(_list(data.get("leaders")))
         ],
-        leader_extras=[
-            {k: text_of(_map(x).get(k)) for k in LEADER_KEYS} for x in _list(data.get("leaders"))
-        ],
         notices=[text_of(x) for x in _list(data.get("notices"))],
-        large_print=data.get("large_print") is True,
         skip=[_skip(i, x) for i, x in enumerate(_list(data.get("skip")))],
-        care=[{k: text_of(_map(c).get(k)) for k in CARE_KEYS} for c in _list(data.get("care"))],
-        brand={k: text_of(brand.get(k)) for k in ("slides", "document")},
-        folders={k: text_of(data.get(k)) for k in ("lessons", "templates")},
+        care=[_values(c, schema.CareContact) for c in _list(data.get("care"))],
+        brand=_values(data.get("brand"), schema.Brand),
+        helplines=_values(data.get("helplines"), schema.Helplines),
         weeks=weeks,
         lessons=lessons,
         brand_files={"slides": brand_files(base, ".pptx"), "document": brand_files(base, ".docx")},
         skipped_dates=skipped,
-        choices=choices(values),
-        picked={key: values[key] or text_of(default(key)) for key in SETTINGS},
+        choices=choices(picked),
+        picked=picked,
         next_lesson=next((lid for lid, _, _ in lessons if lid not in used), ""),
     )
+
+
+def _values(item: Any, model: type[schema.Model]) -> dict[str, str]:
+    """Each field of a mapping of the schema as a box shows it, in the schema's order."""
+    return {key: text_of(_map(item).get(key)) for key in model.model_fields}
 
 
 def _skip(index: int, item: Any) -> SkipRow:

@@ -79,7 +79,7 @@ def test_a_rewording_with_its_own_note_keeps_the_note_when_reworded_again() -> N
 def test_a_time_written_with_a_dot_is_shown_as_written() -> None:
     text = "title: A\ntime: 18.30\nweeks: [trust]\n"
     shown = build_form(load_text(text, "course.yaml").data, builtin_lessons(), None, Path("."))
-    assert shown.values["time"] == "18.30"
+    assert shown.picked["time"] == "18.30"
 
 
 def test_session_length_changes_one_line_and_keeps_its_comment() -> None:

@@ -51,12 +51,16 @@ PSALMS, ROMANS, HEBREWS, LUKE = 19, 45, 58, 42
 ENCLITICS = {"lo", "la", "le", "los", "las", "les", "me", "te", "se", "nos", "os"}
 """Pronouns Spanish writes joined to the verb before them."""
 
-NOT_VERBS = {"de", "josué", "ejército", "desolado", "dejaban"}
+NOT_VERBS = {
+    *("de", "y", "que", "no", "como", "os", "ellos", "cuánto", "gentes"),
+    *("dios", "jehová", "josué", "ejército", "desolado", "dejaban"),
+}
 """Words the module follows with a supplied pronoun or article that stays a word of its
-own ("Josué los circuncidó", "dejaban la cría"): checked by reading each junction."""
+own ("Josué los circuncidó", "os lo hubiera dicho", "dejaban la cría"): found by reading
+every place a supplied pronoun follows a word."""
 
 SUPPLIED = re.compile(
-    r"(?P<before>[^\W\d_]+)</w>(?P<tag><transChange[^>]*>)(?P<word>[^\W\d_]+)"
+    r"(?P<before>[^\W\d_]+)</w>(?P<tag><transChange[^>]*>)(?P<word>[^\W\d_]+)(?=</transChange>)"
     r"|</transChange>(?=<w[ >])|</w>(?=<transChange)"
 )
 """Where a supplied word meets a word of the original with no space between."""

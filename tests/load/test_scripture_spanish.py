@@ -106,6 +106,11 @@ def test_the_reina_valera_comes_with_kit() -> None:
             "Alabad á Jehová, porque es bueno; porque para siempre es su misericordia.",
         ),
         ("Mateo 14:13", None),
+        (
+            "Juan 14:2",
+            "En la casa de mi Padre muchas moradas hay: de otra manera os lo hubiera dicho: voy, "
+            "pues, á preparar lugar para vosotros.",
+        ),
     ],
 )
 def test_known_verses_read_as_printed(text: str, expected: str | None) -> None:

@@ -34,8 +34,9 @@ _ORDINAL = "|".join(sorted((o for forms in ORDINALS.values() for o in forms), ke
 _SPAN = re.compile(
     # A book's number ("1", "1a.", "I", "Primera de") and its name's words, up to the
     # chapter number; a number is a book's only when a name follows it.
-    rf"(?<![\w:.\-])(?P<book>(?:(?:{_ORDINAL})\.?\s*(?:de\s+)?(?=[^\W\d_]))?"
-    r"[^\W\d_][^\W\d_.]*\.?(?:\s+[^\W\d_][^\W\d_.]*\.?)*?)\s*(?=(?P<numbers>\d[\d:]*(?:-\d[\d:]*)?))",
+    rf"(?<![\w:.])(?P<book>(?:(?:{_ORDINAL})\.?\s*(?:de\s+)?(?=[^\W\d_]))?"
+    r"[^\W\d_][^\W\d_.]*\.?(?:\s+[^\W\d_][^\W\d_.]*\.?)*?)"
+    r"\s*(?=(?P<numbers>\d[\d:]*(?:-\d[\d:]*)?))",
     re.IGNORECASE,
 )
 """A book's name and the chapter and verse numbers after it."""
@@ -85,7 +86,8 @@ def _by_english() -> tuple[re.Pattern[str], dict[str, str]]:
     pb = importlib.import_module("pythonbible")
     spanish = {pb.Book[book].title: name for book, name in _names().items()}
     titles = sorted(spanish, key=len, reverse=True)
-    pattern = re.compile(rf"(?:^|(?<=-))(?:{'|'.join(re.escape(t) for t in titles)})(?= \d)")
+    # A range across books is written "Genesis 50:26 - Exodus 1:2".
+    pattern = re.compile(rf"(?:^|(?<=- ))(?:{'|'.join(re.escape(t) for t in titles)})(?= \d)")
     return pattern, spanish
 
 
@@ -124,6 +126,8 @@ def _number_problem(text: str, book: str, numbers: str) -> str | None:
     by_verse = ":" in first or chapters == 1
     places = []
     for part in filter(None, (first, last)):
+        if not re.fullmatch(r"\d+(?::\d*)?", part):
+            return None  # not numbers pythonbible reads: said where it is checked
         chapter, colon, verse = part.partition(":")
         if colon:
             places.append((int(chapter), int(verse) if verse else None))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kit.load import spanish_books, spanish_references
 from kit.load.scripture import passage, passage_problem, reference_problem
@@ -123,6 +125,7 @@ def test_english_references_are_read_as_before() -> None:
         ("primera de tesalonicenses 5:16-18", "1 Tesalonicenses 5:16\u201318"),
         ("Ec 4:9-10", "Eclesiastés 4:9\u201310"),
         ("Judas 3", "Judas 3"),
+        ("Génesis 50:26-Éxodo 1:2", "Génesis 50:26 \u2013 Éxodo 1:2"),
     ],
 )
 def test_a_reference_is_written_back_in_spanish(text: str, written: str) -> None:
@@ -132,3 +135,15 @@ def test_a_reference_is_written_back_in_spanish(text: str, written: str) -> None
 def test_an_english_reference_is_written_in_english_whatever_the_translation() -> None:
     assert passage("Psalm 62:8", "RV1909").reference == "Psalm 62:8"
     assert passage("James 1:19-20", "WEB").reference == "James 1:19\u201320"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("Juan Sal1 I:-,.;ÉéñÑ0123456789 de"), max_size=30)
+    | st.text(max_size=20)
+)
+def test_any_text_gets_an_answer_and_never_an_error(text: str) -> None:
+    problem = reference_problem(text, "es")
+    assert problem is None or problem.startswith(("'", "unknown book '"))
+    if problem is None:
+        assert passage(text, "RV1909", "es").reference

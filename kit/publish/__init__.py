@@ -1,7 +1,7 @@
 """Publish stage: put a build's files into the output folder all at once, or not at all.
 
 kit owns what it writes in the output folder, and only that. What it keeps there for
-itself is named `.kit-*` (see `layout`):
+itself is named `.kit-*` (see `names`):
 
 - `.kit-manifest.json` stays: the names and digests of the files the last build wrote.
   The next build removes those it does not write again (old weeks, old PDFs) and will
@@ -38,8 +38,8 @@ from pathlib import Path
 from kit.errors import BuildError, InputError, Problem
 from kit.publish import checks, folder, journal, signals
 from kit.publish.folder import tidy_if_needed
-from kit.publish.layout import JOURNAL, MANIFEST, STAGING
 from kit.publish.manifest import manifest_bytes, read_manifest
+from kit.publish.names import JOURNAL, MANIFEST, STAGING
 from kit.resources import shown
 from kit.safe_files import Folder
 
@@ -91,7 +91,7 @@ def publish(
                 f"cannot finish or undo the interrupted build found in {shown(where.path)}: {exc}"
             ) from None
         try:
-            _check(checks.plan(where, names, read_manifest(where)))
+            _check(checks.plan_moves(where, names, read_manifest(where)))
             with where.make(STAGING) as staging:
                 for name, write in files:
                     write(staging / name)
@@ -102,7 +102,7 @@ def publish(
                 placed = {name: _digest(staging, name) for name in names}
                 staging.write_new(MANIFEST, manifest_bytes(placed))
             # A long PDF run gives time for the folder to change: look again.
-            plan = checks.plan(where, names, read_manifest(where))
+            plan = checks.plan_moves(where, names, read_manifest(where))
             _check(plan)
             hold.start()
             committed = _move_in(where, journal.Journal(tuple(plan.aside), placed), hold.came)
@@ -137,7 +137,7 @@ def problems_in_the_way(out_dir: Path, names: Sequence[str]) -> list[Problem]:
     """
     try:
         with folder.opened(out_dir) as where:
-            return list(checks.plan(where, names, read_manifest(where)).problems)
+            return list(checks.plan_moves(where, names, read_manifest(where)).problems)
     except InputError as exc:
         return list(exc.problems)
     except (BuildError, OSError):

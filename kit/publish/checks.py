@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.errors import Problem
-from kit.publish.layout import MANIFEST
+from kit.publish.names import MANIFEST
 from kit.resources import shown
 from kit.safe_files import Folder
 
@@ -50,7 +50,7 @@ class Plan:
     """Everything in the way; publishing goes ahead only when there is none."""
 
 
-def plan(folder: Folder, names: Sequence[str], earlier: dict[str, str]) -> Plan:
+def plan_moves(folder: Folder, names: Sequence[str], earlier: dict[str, str]) -> Plan:
     """Check each of `names` against `folder` and the files its last build wrote (`earlier`).
 
     A name may be free, or hold a regular file the last build wrote, unchanged since (it

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from kit.errors import BuildError, InputError, KitError, Problem
 from kit.publish import journal
-from kit.publish.layout import JOURNAL, KEPT, KIT_OUTPUT, LOCK, SCRATCH
 from kit.publish.manifest import read_manifest
+from kit.publish.names import JOURNAL, KEPT, KIT_OUTPUT, LOCK, SCRATCH
 from kit.resources import shown
 from kit.safe_files import Folder, kind_of, link_on_the_way
 

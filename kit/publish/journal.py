@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass
 
 from kit.errors import InputError
-from kit.publish.layout import (
+from kit.publish.names import (
     BACKUP,
     JOURNAL,
     JOURNAL_DRAFT,

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from kit.errors import InputError, Problem
-from kit.publish.layout import MANIFEST, plain_name, read_record, record
+from kit.publish.names import MANIFEST, plain_name, read_record, record
 from kit.resources import shown
 from kit.safe_files import Folder
 

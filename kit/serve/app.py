@@ -75,7 +75,7 @@ class Site:
         checked = checking.check(text, self.name, self.folder)
         data, unreadable = checking.data_of(text, self.name)
         editable = "; ".join(
-            f"{p.words} (at {p.at})" for p in checking.shown(unreadable, None, self.name)
+            f"{p.words} (at {p.at})" for p in checking.by_field(unreadable, None, self.name)
         )
         if not isinstance(data, dict) and not editable:
             editable = "the course file must be a mapping of keys such as title: and weeks:"
@@ -100,8 +100,10 @@ class Site:
             "part_names": PART_NAMES,
             "name": self.name,
         }
-        shown_problems = checking.shown(problems, data, self.name)
-        shown_warnings = checking.shown(checking.warnings(checked), data, self.name, warning=True)
+        shown_problems = checking.by_field(problems, data, self.name)
+        shown_warnings = checking.by_field(
+            checking.warnings(checked), data, self.name, warning=True
+        )
         return {
             "text": text,
             "week": week,
@@ -155,7 +157,7 @@ def create_app(site: Site) -> Starlette:
         except InputError as exc:
             # Nothing on the page could be saved over a file it cannot read.
             html = site.pages.get_template("unreadable.html").render(
-                name=site.name, problems=checking.shown(exc.problems, None, site.name)
+                name=site.name, problems=checking.by_field(exc.problems, None, site.name)
             )
             return HTMLResponse(html, headers={"Cache-Control": "no-store"})
         state = site.state(text, 0)
@@ -216,7 +218,7 @@ def create_app(site: Site) -> Starlette:
         if checked.course is None:
             count = len(checked.problems)
             # Each problem is said, not only counted, so Build tells what to fix.
-            said = [p.words for p in checking.shown(checked.problems, None, site.name)]
+            said = [p.words for p in checking.by_field(checked.problems, None, site.name)]
             head = f"{count} problem{'s' if count != 1 else ''} to fix before building:"
             return JSONResponse({"error": "\n".join([head, *said])}, 422)
         # Without LibreOffice the boxes cannot be ticked: the build then keeps PDFs the

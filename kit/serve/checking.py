@@ -43,7 +43,7 @@ class Shown:
 
 
 @dataclass
-class Checked:
+class CheckOutcome:
     """The outcome of checking a course file's text."""
 
     course: ResolvedCourse | None
@@ -54,20 +54,20 @@ class Checked:
     """Every warning, with problems or without, in the order `kit check` prints them."""
 
 
-def check(text: str, file: str, base: Path) -> Checked:
+def check(text: str, file: str, base: Path) -> CheckOutcome:
     """Load `text` as the course file `file` in the folder `base`, as `kit check` would."""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
         msg = too_big(size, MAX_BYTES)
-        return Checked(None, [Problem(file, 1, 1, "", msg)])
+        return CheckOutcome(None, [Problem(file, 1, 1, "", msg)])
     try:
         course = load_course_text(text, file, base, builtin=builtin())
     except InputError as exc:
         log.debug("%s: %d problem(s)", file, len(exc.problems))
-        return Checked(None, list(exc.problems), list(exc.warnings))
+        return CheckOutcome(None, list(exc.problems), list(exc.warnings))
     except KitError as exc:
-        return Checked(None, [Problem(file, 0, 0, "", str(exc))])
-    return Checked(course, [], list(course.warnings))
+        return CheckOutcome(None, [Problem(file, 0, 0, "", str(exc))])
+    return CheckOutcome(course, [], list(course.warnings))
 
 
 def parse_where(where: str) -> list[str | int]:
@@ -94,7 +94,9 @@ def field_of(problem: Problem, data: Any, file: str) -> str:
     return problem.where
 
 
-def shown(problems: list[Problem], data: Any, file: str, *, warning: bool = False) -> list[Shown]:
+def by_field(
+    problems: list[Problem], data: Any, file: str, *, warning: bool = False
+) -> list[Shown]:
     """Problems (or, with `warning`, warnings) with the page field each belongs to."""
     return [
         Shown(field_of(p, data, file), str(p), p.message, warning, *_said(p, file))
@@ -115,7 +117,7 @@ def _said(problem: Problem, file: str) -> tuple[str, str]:
     return printable(f"{words}: {problem.message}" if words else problem.message), printable(at)
 
 
-def warnings(checked: Checked) -> list[Problem]:
+def warnings(checked: CheckOutcome) -> list[Problem]:
     """The course's warnings, beside its problems or without any: worth a look."""
     return list(checked.warnings)
 

@@ -21,7 +21,7 @@ from kit.compose.blocks import (
     Together,
     WriteLines,
 )
-from kit.writers.docx import fields, markup, section, tables
+from kit.writers.docx import elements, fields, section, tables
 from kit.writers.docx.base import BaseDocument, prepared_base
 from kit.writers.docx.numbering import Restarts
 from kit.writers.docx.styles import BLOCK_STYLES, RULE, style_key
@@ -130,7 +130,7 @@ class BodyWriter:
         align: str | None = None,
     ) -> etree._Element:
         """Append a paragraph in a style; it takes any page break waiting."""
-        p = markup.add_paragraph(
+        p = elements.add_paragraph(
             where,
             self.style_id(style),
             keep_next=keep_next,
@@ -140,7 +140,7 @@ class BodyWriter:
         )
         self.break_next = False
         if text:
-            markup.add_run(p, text)
+            elements.add_run(p, text)
         return p
 
     def block(self, where: etree._Element, block: Block, width: int, index: int = -1) -> None:
@@ -152,7 +152,7 @@ class BodyWriter:
             if index in self.bookmarks:
                 fields.bookmark(p, self.bookmarks[index], index)
         elif isinstance(block, Paragraph):
-            markup.add_runs(self.para(where, BLOCK_STYLES.get(block.style, "Normal")), block.runs)
+            elements.add_runs(self.para(where, BLOCK_STYLES.get(block.style, "Normal")), block.runs)
         elif isinstance(block, ListBlock):
             self.list_items(where, block)
         elif isinstance(block, Table):
@@ -171,9 +171,9 @@ class BodyWriter:
         start = len(where)
         for inner in block.blocks:
             self.block(where, inner, width)
-        paragraphs = [p for element in where[start:] for p in element.iter(markup.P)]
+        paragraphs = [p for element in where[start:] for p in element.iter(elements.P)]
         for p in paragraphs[:-1]:
-            markup.keep_with_next(p)
+            elements.keep_with_next(p)
 
     def list_items(self, where: etree._Element, block: ListBlock) -> None:
         """Append a list's items; a numbered list starts again at one."""
@@ -187,7 +187,7 @@ class BodyWriter:
         on_list = num_id is not None and (block.kind == "number" or level)
         num = (num_id, level) if on_list and num_id is not None else None
         for item in block.items:
-            markup.add_runs(self.para(where, style, num=num), item)
+            elements.add_runs(self.para(where, style, num=num), item)
 
     def contents(self, where: etree._Element) -> None:
         """Append the table of contents, listing the headings found by `write`."""
@@ -238,13 +238,13 @@ class BodyWriter:
             for c, cell in enumerate(cells):
                 par = self.para(cell, style, keep_next=keep, align="right" if numeric[c] else None)
                 if c < len(row):
-                    markup.add_runs(par, row[c])
+                    elements.add_runs(par, row[c])
 
     def box(self, where: etree._Element, block: Box, width: int) -> None:
         """Append a framed, shaded box holding its title and blocks."""
         # A box never starts a page on its own: the paragraph before it goes along.
-        if len(where) and where[-1].tag == markup.P:
-            markup.keep_with_next(where[-1])
+        if len(where) and where[-1].tag == elements.P:
+            elements.keep_with_next(where[-1])
         # A little air between the frame and what comes before it; this also carries a
         # page break, since a table cannot.
         self.para(where, "Kit Spacer")
@@ -261,7 +261,7 @@ class BodyWriter:
             self.para(cell, "Kit Box Title", block.title)
         for inner in block.blocks:
             self.block(cell, inner, width - 2 * side)
-        if cell[-1].tag != markup.P:
+        if cell[-1].tag != elements.P:
             # A cell must end in a paragraph.
             self.para(cell, "Kit Write Line")
         # A little air after the frame before whatever follows.

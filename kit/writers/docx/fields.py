@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from kit.writers.docx import markup
+from kit.writers.docx import elements
 from kit.writers.ooxml import escape_xml, nsdecls, qn
 
 _SETTINGS_AFTER_UPDATE_FIELDS = (
@@ -38,13 +38,13 @@ ID, NAME = qn("w:id"), qn("w:name")
 
 
 def _run(inner: str) -> etree._Element:
-    return markup.fragment(f"<w:r {nsdecls('w')}>{inner}</w:r>")
+    return elements.fragment(f"<w:r {nsdecls('w')}>{inner}</w:r>")
 
 
 def kept_text(p: etree._Element, text: str) -> None:
     """Append a run of text whose spaces at either end are kept."""
-    t = etree.SubElement(etree.SubElement(p, markup.R), markup.T)
-    t.set(markup.XML_SPACE, "preserve")
+    t = etree.SubElement(etree.SubElement(p, elements.R), elements.T)
+    t.set(elements.XML_SPACE, "preserve")
     t.text = text
 
 
@@ -75,7 +75,7 @@ def bookmark(p: etree._Element, name: str, number: int) -> None:
     start = etree.SubElement(p, BOOKMARK_START)
     start.set(ID, str(number))
     start.set(NAME, name)
-    ppr = p.find(markup.PPR)
+    ppr = p.find(elements.PPR)
     if ppr is not None:
         ppr.addnext(start)
     else:
@@ -101,14 +101,14 @@ def contents(
     current = first
     for index, (level, text, anchor) in enumerate(entries):
         if index:
-            current = etree.SubElement(parent, markup.P)
+            current = etree.SubElement(parent, elements.P)
         style = entry_style.get(level)
         if style:
-            old = current.find(markup.PPR)
+            old = current.find(elements.PPR)
             if old is not None:
                 current.remove(old)
-            ppr = etree.SubElement(current, markup.PPR)
-            etree.SubElement(ppr, markup.PSTYLE).set(markup.VAL, style)
+            ppr = etree.SubElement(current, elements.PPR)
+            etree.SubElement(ppr, elements.PSTYLE).set(elements.VAL, style)
             current.insert(0, ppr)
         link = etree.SubElement(current, HYPERLINK)
         link.set(ANCHOR, anchor)
@@ -120,6 +120,6 @@ def contents(
 def update_fields_on_open(settings: etree._Element) -> None:
     """Ask Word to refresh every field (the TOC above all) when the document opens."""
     if settings.find(qn("w:updateFields")) is None:
-        flag = markup.fragment(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
+        flag = elements.fragment(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
         # python-docx's public oxml method, which puts the flag in the schema's order.
         settings.insert_element_before(flag, *_SETTINGS_AFTER_UPDATE_FIELDS)

@@ -12,7 +12,7 @@ from docx.shared import Length, Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from kit.writers.docx import fields, markup
+from kit.writers.docx import elements, fields
 from kit.writers.ooxml import qn
 
 SHEET_PAGE = {
@@ -140,28 +140,28 @@ def page_footer(section: Section, text: str, style_id: str | None, *, keep_exist
     )
     if existing and has_page:
         return
-    paragraphs = ftr.findall(markup.P)
+    paragraphs = ftr.findall(elements.P)
     if existing or not paragraphs:
-        par = etree.SubElement(ftr, markup.P)
+        par = etree.SubElement(ftr, elements.P)
     else:
         par = paragraphs[0]
         for child in list(par):
             par.remove(child)
-    ppr = etree.SubElement(par, markup.PPR)
+    ppr = etree.SubElement(par, elements.PPR)
     if style_id:
-        etree.SubElement(ppr, markup.PSTYLE).set(markup.VAL, style_id)
+        etree.SubElement(ppr, elements.PSTYLE).set(elements.VAL, style_id)
     width = text_width(section)
     # The style's own stops (Word's Footer style has a centre one) would catch the tab
     # before the page number, so they are cleared here.
     stops = {pos: "clear" for pos in _style_tab_stops(Paragraph(par, footer)) if pos != width}
     tabs = etree.SubElement(ppr, qn("w:tabs"))
     for pos, kind in sorted((stops | {width: "right"}).items()):
-        tab = etree.SubElement(tabs, markup.TAB)
-        tab.set(markup.VAL, kind)
+        tab = etree.SubElement(tabs, elements.TAB)
+        tab.set(elements.VAL, kind)
         tab.set(qn("w:pos"), str(pos))
     if not existing:
         fields.kept_text(par, text)
-    etree.SubElement(etree.SubElement(par, markup.R), markup.TAB)
+    etree.SubElement(etree.SubElement(par, elements.R), elements.TAB)
     fields.add_field(par, "PAGE", "1")
 
 

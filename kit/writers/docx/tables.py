@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from kit.compose.blocks import Inline, plain
-from kit.writers.docx.markup import fragment
+from kit.writers.docx.elements import fragment
 from kit.writers.docx.styles import ACCENT
 from kit.writers.ooxml import nsdecls
 

@@ -8,8 +8,8 @@ import pytest
 
 from kit.errors import InputError
 from kit.load import schema
+from kit.load.date_reading import read_clock, read_date
 from kit.load.validate import check_model
-from kit.load.when import read_clock, read_date
 from kit.load.yamlfile import load_text
 
 

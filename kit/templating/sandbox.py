@@ -99,6 +99,7 @@ def allowed_names(obj: Any) -> frozenset[str]:
     if isinstance(obj, dt.time):
         return _TIME
     if isinstance(obj, Namespace):
+        # jinja2 has no public way to list a namespace's names (see test_jinja2_internals).
         held = object.__getattribute__(obj, "_Namespace__attrs")
         return frozenset(k for k in held if isinstance(k, str) and not k.startswith("_"))
     if isinstance(obj, TemplateModule):
@@ -141,7 +142,11 @@ class _Ticking:
 
 class _CodeGenerator(CodeGenerator):
     """jinja2's code generator, with `~` going through `Sandbox.concat` to be measured,
-    and every `for` loop through `Sandbox.ticking`, to look at the budget at each turn."""
+    and every `for` loop through `Sandbox.ticking`, to look at the budget at each turn.
+
+    jinja2 offers `code_generator_class` to replace its generator, but no public hook
+    for `~` or a loop's iterable: these overrides are internals (see test_jinja2_internals).
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from kit import wording
 from kit.errors import Problem, warning
 from kit.load import schema
 from kit.load.lessons import LessonFile
+from kit.load.schema import Course
 from kit.load.yamlfile import YamlDoc
 
 NO_CARE = (
@@ -18,7 +19,7 @@ NO_CARE = (
 
 
 def course_warnings(
-    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile], *, own_file: bool = True
+    course: Course, doc: YamlDoc, library: dict[str, LessonFile], *, own_file: bool = True
 ) -> list[Problem]:
     """Every warning about a course and the lessons it teaches, in file order.
 

@@ -11,7 +11,7 @@ from kit.load.yamlfile import YamlDoc
 from kit.messages import suggest
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """A question as a week asks it, after the course's changes."""
 

@@ -30,7 +30,7 @@ CURRENT_WEB = Path(__file__).with_name("web.json")
 """The current WEB's text of the verses the built-in lessons quote, by verse id."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A scripture passage with its text in one translation."""
 

@@ -373,10 +373,10 @@ def test_the_starter_names_every_option_with_a_comment(tmp_path: Path, run_kit: 
     text = path.read_text(encoding="utf-8")
     keys = re.findall(r"^\s*(?:- )?([a-z_]+):", text, re.MULTILINE)
     for model in (
-        schema.Course,
+        schema.CourseFile,
         schema.CareContact,
         schema.Brand,
-        schema.Week,
+        schema.WeekEntry,
         schema.QuestionChanges,
     ):
         missing = set(model.model_fields) - set(keys)

@@ -17,7 +17,7 @@ from kit.wording import fill_weeks
 
 
 def resolve(
-    course: schema.Course,
+    course: schema.CourseFile,
     library: dict[str, LessonFile],
     *,
     base: Path | None,
@@ -135,9 +135,9 @@ def choose_questions(
 
 def _week(
     number: int,
-    spec: schema.Week,
+    spec: schema.WeekEntry,
     lesson: schema.Lesson,
-    course: schema.Course,
+    course: schema.CourseFile,
     date,
     skipped_after: tuple[Meeting, ...],
     *,

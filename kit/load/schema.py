@@ -179,7 +179,7 @@ class Discussion(Model):
     """Minutes at the lesson's natural length."""
 
 
-class Question(Model):
+class LessonQuestion(Model):
     """A discussion question."""
 
     id: Slug
@@ -253,7 +253,7 @@ class Lesson(Model):
     """The private couple exercise."""
     discussion: Discussion
     """The discussion part."""
-    questions: list[Question] = Field(min_length=1)
+    questions: list[LessonQuestion] = Field(min_length=1)
     """Discussion questions, in the order they are asked."""
     take_home: TakeHome
     """The challenge for the week ahead."""
@@ -430,7 +430,7 @@ def _week_shorthand(value: Any) -> Any:
     return {"lesson": value} if isinstance(value, str) else value
 
 
-class Week(Setting):
+class WeekEntry(Setting):
     """One meeting of the course."""
 
     lesson: Slug
@@ -447,7 +447,7 @@ class Week(Setting):
     """This week's own notices, after the course's: its handout, notes and closing slide."""
 
 
-class Course(Setting):
+class CourseFile(Setting):
     """A course file."""
 
     title: Text
@@ -495,5 +495,5 @@ class Course(Setting):
     """Folder of jinja2 templates that override built-in ones."""
     lessons: Text | None = None
     """Folder of lesson files; a lesson with a built-in id replaces it."""
-    weeks: list[Annotated[Week, BeforeValidator(_week_shorthand)]] = Field(min_length=1)
+    weeks: list[Annotated[WeekEntry, BeforeValidator(_week_shorthand)]] = Field(min_length=1)
     """The weeks in order: a lesson id, or a mapping with changes."""

@@ -228,7 +228,7 @@ def coerce(path: Path_, value: Any) -> Any:
 
 def default(key: str) -> Any:
     """The value a course has for a top-level setting its file leaves out."""
-    found = schema.Course.model_fields.get(key)
+    found = schema.CourseFile.model_fields.get(key)
     return None if found is None or found.is_required() else found.default
 
 

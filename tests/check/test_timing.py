@@ -112,7 +112,7 @@ def test_any_parts_fit_any_length_in_whole_steps(natural: list[int], minutes: in
 def _course(minutes: int):
     text = f"title: T\nminutes: {minutes}\nweeks: [{', '.join(LESSONS)}]\n"
     doc = load_text(text, "c.yaml")
-    course = schema.Course.model_validate(doc.data)
+    course = schema.CourseFile.model_validate(doc.data)
     return resolve(course, LESSONS, base=None, source="c.yaml")
 
 
@@ -220,7 +220,7 @@ def test_required_questions_are_kept_or_the_check_says_why(
     lesson: schema.Lesson, minutes: int
 ) -> None:
     doc = load_text("title: T\nweeks: [gen]\n", "c.yaml")
-    course = schema.Course.model_validate({"title": "T", "minutes": minutes, "weeks": ["gen"]})
+    course = schema.CourseFile.model_validate({"title": "T", "minutes": minutes, "weeks": ["gen"]})
     library = {"gen": LessonFile(lesson, load_text("id: gen\n", "gen.yaml"), builtin=False)}
     # As the first week, the session also holds the ground rules, after the opening.
     natural = [getattr(lesson, part).minutes for part in PARTS]

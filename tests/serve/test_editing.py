@@ -280,7 +280,7 @@ def test_a_weeks_own_exercise_steps_are_one_a_line() -> None:
     text = apply(text, {"op": "set", "path": ["weeks", 2, "exercise", "steps"], "value": [""]})
     assert (
         load_course_text(text, "course.yaml", Path.cwd())
-        .weeks[2]
+        .course.weeks[2]
         .exercise_steps[0]
         .startswith("Each of you picks a moment")
     )

@@ -155,16 +155,16 @@ def cmd_check(args: argparse.Namespace) -> Iterator[str]:
         except InputError as exc:
             in_folder = exc.problems
     try:
-        course = _course(args.course)
-        compose_kit(course)
+        resolved = _course(args.course)
+        compose_kit(resolved)
     except InputError as exc:
         raise InputError([*in_folder, *exc.problems], exc.warnings) from None
     if in_folder:
         raise InputError(in_folder)
     from kit.dates import format_date
 
-    yield from warnings(course)
-    name = course.source
+    yield from warnings(resolved)
+    name, course = resolved.files.source, resolved.course
     dates = ""
     if course.first_date:
         # Said in the course's date style, as its outputs say them.
@@ -193,7 +193,7 @@ def cmd_build(args: argparse.Namespace, progress: Progress | None = None) -> Ite
         yield f"  {path.name}"
     if again:
         yield "  (PDFs made again, as the last build made them; --no-pdf leaves them out)"
-    if course.first_date is None:
+    if course.course.first_date is None:
         yield "  (no course.ics: the course has no start date, so no meeting has a date)"
     if done.removed:
         count = len(done.removed)

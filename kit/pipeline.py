@@ -24,7 +24,7 @@ def render_output(output: Output, course: ResolvedCourse, deck_template: Any = N
     deck reads it itself when it is not given.
     """
     # The writers' libraries load only when a build writes files, not for `kit check`.
-    author = course.church or ""
+    author = course.course.church or ""
     if isinstance(output.content, Calendar):
         from kit.writers.ics import write_ics
 
@@ -33,12 +33,12 @@ def render_output(output: Output, course: ResolvedCourse, deck_template: Any = N
         from kit.writers.pptx import write_pptx
 
         return write_pptx(
-            output.content, brand=course.brand_slides, author=author, design=deck_template
+            output.content, brand=course.files.brand_slides, author=author, design=deck_template
         )
     assert isinstance(output.content, Document)
     from kit.writers.docx import write_docx
 
-    return write_docx(output.content, brand=course.brand_document, author=author)
+    return write_docx(output.content, brand=course.files.brand_document, author=author)
 
 
 def read_deck_template(course: ResolvedCourse) -> Any:
@@ -46,7 +46,7 @@ def read_deck_template(course: ResolvedCourse) -> Any:
     template's pictures are decoded once however many decks are made on it."""
     from kit.writers.pptx import deck_design
 
-    return deck_design(course.brand_slides)
+    return deck_design(course.files.brand_slides)
 
 
 def build(
@@ -100,7 +100,7 @@ def build_kit(
         sources = _pdf_sources(names, every, program is not None)
         in_the_way = problems_in_the_way(out, [*names, *_derived(sources, imposed)])
         raise InputError([*exc.problems, *in_the_way]) from None
-    log.info("writing %d output(s) for %s", len(outputs), course.title)
+    log.info("writing %d output(s) for %s", len(outputs), course.course.title)
     names = [o.name for o in outputs]
     decks = any(isinstance(o.content, Deck) for o in outputs)
     deck_template = read_deck_template(course) if decks else None

@@ -153,14 +153,13 @@ def fill_week(week: Any, given: dict[str, str]) -> Any:
         )
 
     points = tuple(
-        p.model_copy(
-            update={
-                "heading": text(p.heading),
-                "body": text(p.body),
-                "slide": text(p.slide) if p.slide else p.slide,
-                "talk": [text(t) for t in p.talk],
-                "story": text(p.story) if p.story else p.story,
-            }
+        dataclasses.replace(
+            p,
+            heading=text(p.heading),
+            body=text(p.body),
+            slide=text(p.slide) if p.slide else p.slide,
+            talk=texts(p.talk),
+            story=text(p.story) if p.story else p.story,
         )
         for p in week.points
     )

@@ -52,7 +52,7 @@ def _weeks(lines: list[str], course: kit.ResolvedCourse) -> list[list[str]]:
     """The booklet's lines for each week: from its kicker to the next week's, or the end."""
     starts = [
         next(i for i, line in enumerate(lines) if line.startswith(f"Closer · Week {w.number} "))
-        for w in course.weeks
+        for w in course.course.weeks
     ]
     return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
@@ -66,7 +66,7 @@ def test_every_build_writes_the_booklet_after_the_weeks(built, tmp_path: Path) -
 
 def test_the_cover_gives_every_meeting_and_names_the_skipped_date(built) -> None:
     course, out = built
-    titles = [w.title for w in course.weeks]
+    titles = [w.title for w in course.course.weeks]
     assert docx_rows(out / BOOKLET, "Date") == [
         ["Date", "Week"],
         ["Wednesday, February 3, 2027", f"1. {titles[0]}"],
@@ -82,7 +82,7 @@ def test_the_cover_gives_every_meeting_and_names_the_skipped_date(built) -> None
 def test_each_week_holds_its_questions_as_changed_and_nothing_else(built) -> None:
     course, out = built
     weeks = _weeks(docx_lines(out / BOOKLET), course)
-    for week, lines in zip(course.weeks, weeks, strict=True):
+    for week, lines in zip(course.course.weeks, weeks, strict=True):
         prompts = [re.sub(r"^\d+\. ", "", line) for line in lines if re.match(r"^\d+\. ", line)]
         asked = [p.removesuffix(" (just the two of you)") for p in prompts]
         assert [q.text for q in week.questions] == [
@@ -92,14 +92,16 @@ def test_each_week_holds_its_questions_as_changed_and_nothing_else(built) -> Non
     second = "\n".join(weeks[1])
     assert "When did you last feel truly understood by your spouse?" in second
     assert "What makes listening hard for you? (just the two of you)" in second
-    dropped = next(q for q in kit.default_course().weeks[2].questions if q.id == "empathy-fix-it")
+    dropped = next(
+        q for q in kit.default_course().course.weeks[2].questions if q.id == "empathy-fix-it"
+    )
     assert dropped.text not in "\n".join(docx_lines(out / BOOKLET))
 
 
 def test_each_week_has_the_handouts_pages_in_the_same_order(built) -> None:
     course, out = built
     weeks = _weeks(docx_lines(out / BOOKLET), course)
-    for week, lines in zip(course.weeks, weeks, strict=True):
+    for week, lines in zip(course.course.weeks, weeks, strict=True):
         handout = docx_lines(out / f"week-{week.number:02d}-handout.docx")
         # The handout's pages up to its care box; the booklet has the rules up front.
         own = handout[: handout.index("Need someone to talk to?")]
@@ -188,7 +190,7 @@ def test_the_print_pdf_holds_the_booklets_pages_in_folding_order(built, printed)
     assert cover.startswith("couples\u2019 booklet closer grace community church")
     for date in ("February 3, 2027", "February 10, 2027", "Ash Wednesday", "February 24, 2027"):
         assert date.casefold() in cover
-    assert all(w.title in " ".join(pages) for w in course.weeks)
+    assert all(w.title in " ".join(pages) for w in course.course.weeks)
 
 
 @needs_soffice

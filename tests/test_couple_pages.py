@@ -70,7 +70,7 @@ def test_every_handout_says_who_the_exercise_is_not_for_and_offers_a_quiet_refle
     built,
 ) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         handout = _doc(folder, f"week-{week.number:02d}-handout.docx")
         couple_time = handout[handout.index("Couple time:") : handout.index("Questions")]
         assert SAFETY in couple_time, week.number
@@ -85,8 +85,8 @@ def test_the_booklet_says_it_before_every_exercise_and_gives_the_lines_to_call(b
     course, folder = built
     booklet = _doc(folder, "participant-booklet.docx")
     weeks = booklet.split("Couple time:")[1:]
-    assert len(weeks) == len(course.weeks)
-    for week, text in zip(course.weeks, weeks, strict=True):
+    assert len(weeks) == len(course.course.weeks)
+    for week, text in zip(course.course.weeks, weeks, strict=True):
         couple_time = text[: text.index("Questions")]
         assert SAFETY in couple_time, week.number
         assert week.reflection and week.reflection in couple_time, week.number
@@ -98,7 +98,7 @@ def test_the_booklet_says_it_before_every_exercise_and_gives_the_lines_to_call(b
 
 def test_the_safety_line_is_on_the_screen_and_spoken_before_couples_open_up(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         faces, notes = pptx_text(folder / f"week-{week.number:02d}-slides.pptx")
         assert faces.count("Afraid of your spouse?") == 2, week.number
         assert SAFETY in notes, week.number
@@ -120,7 +120,7 @@ def test_the_safety_line_is_on_the_screen_and_spoken_before_couples_open_up(buil
 
 def test_private_questions_ask_each_spouse_about_their_own_part(built) -> None:
     course, _ = built
-    asked = [q.text for week in course.weeks for q in week.questions + week.left_out]
+    asked = [q.text for week in course.course.weeks for q in week.questions + week.left_out]
     for faults in ("might make it harder for you to open up to me", "makes you want to close up"):
         assert not [q for q in asked if faults in q]
     own = [q for q in asked if q.startswith(("Each of you, about yourself:", "Speaking only for"))]
@@ -141,7 +141,7 @@ def test_the_care_page_has_a_domestic_violence_line_and_keeps_the_adults_choice(
 
 def test_couples_and_table_leaders_get_the_domestic_violence_line(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         n = week.number
         assert DV_LINE in _doc(folder, f"week-{n:02d}-handout.docx"), n
         notes = _doc(folder, f"week-{n:02d}-leader-notes.docx")
@@ -159,7 +159,7 @@ def _teaching_lines(text: str, heading: str, until: str) -> list[str]:
 
 def test_handouts_summarise_each_point_with_its_slide_line_as_leader_notes_do(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         n = week.number
         handout = _doc(folder, f"week-{n:02d}-handout.docx")
         points = _teaching_lines(handout, "Tonight\u2019s teaching", "Couple time:")
@@ -211,14 +211,14 @@ def test_check_warns_when_a_course_leaves_out_the_private_word_on_intimacy(
 
 
 def _last_week_texts(course, folder: Path) -> dict[str, str]:
-    n = course.weeks[-1].number
+    n = course.course.weeks[-1].number
     texts = {
         name: _doc(folder, name)
         for name in (f"week-{n:02d}-handout.docx", f"week-{n:02d}-leader-notes.docx")
     }
     texts["slides"] = "\n".join(pptx_text(folder / f"week-{n:02d}-slides.pptx"))
     guide = _doc(folder, "leader-guide.docx")
-    title = f"Week {n}: {course.weeks[-1].title}"
+    title = f"Week {n}: {course.course.weeks[-1].title}"
     texts["guide"] = guide[guide.rindex(title) : guide.rindex("Sources")]
     return texts
 
@@ -228,9 +228,12 @@ def test_the_last_meeting_knows_it_is_last(built) -> None:
     for name, text in _last_week_texts(course, folder).items():
         assert "If this ends" not in text and "If this is the last" not in text, name
     texts = _last_week_texts(course, folder)
-    assert f"This is the last of the course\u2019s {len(course.weeks)} meetings" in texts["guide"]
+    assert (
+        f"This is the last of the course\u2019s {len(course.course.weeks)} meetings"
+        in texts["guide"]
+    )
     assert "This is the course\u2019s last meeting" in texts["slides"]
-    assert "At home from here on" in texts[f"week-{len(course.weeks):02d}-handout.docx"]
+    assert "At home from here on" in texts[f"week-{len(course.course.weeks):02d}-handout.docx"]
 
 
 def test_a_course_ending_on_any_lesson_asks_nothing_for_before_we_meet_again(
@@ -275,15 +278,17 @@ def test_the_guide_says_what_to_do_before_the_course(built) -> None:
 
 def test_every_other_week_courses_speak_of_the_time_until_they_meet_again(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         n = week.number
         handout = _doc(folder, f"week-{n:02d}-handout.docx")
         faces, notes = pptx_text(folder / f"week-{n:02d}-slides.pptx")
         for text in (handout, faces, notes):
-            if course.every > 1:
+            if course.course.every > 1:
                 assert "this week" not in text.lower(), n
-        if n < len(course.weeks):
-            heading = "This week at home" if course.every == 1 else "At home before we meet again"
+        if n < len(course.course.weeks):
+            heading = (
+                "This week at home" if course.course.every == 1 else "At home before we meet again"
+            )
             assert f"{heading}: {week.take_home_title}" in handout, n
 
 
@@ -293,21 +298,23 @@ def test_the_cover_gives_the_span_of_the_course(built) -> None:
     # A dated course gives its dates, not a count of weeks that reads as a course length.
     expected = (
         "6 weeks · 90-minute sessions"
-        if course.every == 1
+        if course.course.every == 1
         else "5 meetings, every other week · 75-minute sessions"
     )
     assert expected in cover
-    if course.first_date:
+    if course.course.first_date:
         assert "Sunday, January 10, 2027 to Sunday, March 7, 2027" in cover
-    meetings = "Six weekly meetings" if course.every == 1 else "Five meetings, every other week"
+    meetings = (
+        "Six weekly meetings" if course.course.every == 1 else "Five meetings, every other week"
+    )
     assert meetings in docx_lines(folder / "participant-booklet.docx")[:6]
-    assert f"{meetings} · {course.minutes} minutes each" in docx_lines(
+    assert f"{meetings} · {course.course.minutes} minutes each" in docx_lines(
         folder / "leader-packet.docx"
     )
 
 
 def test_at_90_minutes_the_built_in_course_asks_every_question() -> None:
-    assert [len(week.left_out) for week in kit.default_course().weeks] == [0] * 6
+    assert [len(week.left_out) for week in kit.default_course().course.weeks] == [0] * 6
 
 
 def test_one_question_left_out_is_spoken_of_as_one(tmp_path: Path) -> None:
@@ -316,7 +323,7 @@ def test_one_question_left_out_is_spoken_of_as_one(tmp_path: Path) -> None:
     )
     course = kit.load_course(tmp_path / "course.yaml")
     kit.build(course, tmp_path / "build")
-    (left,) = course.weeks[0].left_out
+    (left,) = course.course.weeks[0].left_out
     notes = _doc(tmp_path / "build", "week-01-leader-notes.docx")
     lines = docx_lines(tmp_path / "build" / "week-01-leader-notes.docx")
     said = "To fit 85 minutes, this question is left out tonight; use it if the discussion moves "
@@ -328,7 +335,7 @@ def test_one_question_left_out_is_spoken_of_as_one(tmp_path: Path) -> None:
 
 def test_the_handout_has_room_for_what_couples_are_asked_to_write(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         lines = docx_lines(folder / f"week-{week.number:02d}-handout.docx")
         at = next(i for i, line in enumerate(lines) if line.startswith("On your own, a quiet"))
         # Room for the exercise, before the reflection; none after the reflection, which
@@ -346,7 +353,7 @@ def test_no_card_is_written_for_prompts_the_handout_prints(built) -> None:
 def test_couples_are_reminded_the_meeting_before_what_to_bring(tmp_path: Path) -> None:
     course = kit.default_course()
     kit.build(course, tmp_path)
-    (closeness,) = [w for w in course.weeks if w.bring]
+    (closeness,) = [w for w in course.course.weeks if w.bring]
     assert (closeness.lesson_id, closeness.bring) == (
         "closeness",
         "a calendar or phone for planning time together",
@@ -356,7 +363,7 @@ def test_couples_are_reminded_the_meeting_before_what_to_bring(tmp_path: Path) -
     assert "Next time, please bring a calendar or phone for planning time together." in handout
     notes = _doc(tmp_path, f"week-{before:02d}-leader-notes.docx")
     assert "Next time\u2019s exercise needs a calendar or phone" in notes
-    for week in course.weeks:
+    for week in course.course.weeks:
         if week.number != before:
             assert "please bring" not in _doc(tmp_path, f"week-{week.number:02d}-handout.docx")
 
@@ -367,15 +374,17 @@ def test_couples_are_reminded_the_meeting_before_what_to_bring(tmp_path: Path) -
 def test_a_single_psalm_is_named_in_the_singular(built) -> None:
     course, folder = built
     texts = "\n".join(
-        _doc(folder, f"week-{w.number:02d}-handout.docx") for w in course.weeks
-    ) + "\n".join(pptx_text(folder / f"week-{w.number:02d}-slides.pptx")[0] for w in course.weeks)
+        _doc(folder, f"week-{w.number:02d}-handout.docx") for w in course.course.weeks
+    ) + "\n".join(
+        pptx_text(folder / f"week-{w.number:02d}-slides.pptx")[0] for w in course.course.weeks
+    )
     assert "Psalm 62:8" in texts and "Psalms" not in texts
     # The singers' direction is not read out as part of the verse.
     assert "Selah" not in texts
 
 
 def test_every_passage_is_whole_sentences_with_no_capital_left_from_a_line_break() -> None:
-    for week in kit.default_course().weeks:
+    for week in kit.default_course().course.weeks:
         for p in week.scripture:
             assert p.text[0].isupper() and p.text[-1] in ".!?\u201d", p.reference
             assert not re.search(r"[,;] (But|And|For|He|The)\b", p.text), p.reference
@@ -385,7 +394,7 @@ def test_every_passage_is_whole_sentences_with_no_capital_left_from_a_line_break
 
 
 def test_every_listed_passage_is_used_in_the_teaching_or_a_question() -> None:
-    for week in kit.default_course().weeks:
+    for week in kit.default_course().course.weeks:
         said = " ".join(
             [p.body for p in week.points] + [q.text for q in week.questions + week.left_out]
         )
@@ -401,7 +410,7 @@ def test_no_passage_is_stretched_into_a_rating_scale() -> None:
     course = kit.default_course()
     texts = [
         text
-        for week in course.weeks
+        for week in course.course.weeks
         for text in (*week.exercise_steps, *week.host, *(q.text for q in week.questions))
     ]
     assert not [t for t in texts if "1 to 10" in t or "1-to-10" in t or "scale" in t]
@@ -419,7 +428,7 @@ def test_the_sources_page_names_no_invented_section_and_credits_readers_comments
     assert "November 16, 2016 · author not named" in sources
     assert "\nauthor not named\n" in sources  # the post gives no date either
     assert "We are grateful to their writers." not in sources
-    week2 = next(w for w in course.weeks if w.lesson_id == "safety")
+    week2 = next(w for w in course.course.weeks if w.lesson_id == "safety")
     assert (
         f"Week {week2.number}, {week2.title}: \u201cEnsure Emotional Safety\u201d; "
         "a reader\u2019s comment under it, on a spouse who stays guarded"
@@ -438,7 +447,7 @@ def test_nothing_from_readers_comments_is_passed_off_as_the_articles() -> None:
 
 def test_each_opener_has_one_clear_instruction(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
         opening = notes[notes.index("Welcome and opening question (") :]
         opening = opening[: opening.index("Teaching (")]
@@ -460,7 +469,7 @@ def test_each_opener_has_one_clear_instruction(built) -> None:
 def test_from_the_second_meeting_on_the_ground_rules_are_recalled(built) -> None:
     course, folder = built
     reminder = "Recall that what is said here stays here and anyone may pass"
-    for week in course.weeks:
+    for week in course.course.weeks:
         notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
         opening = notes[notes.index("Welcome and opening question (") :]
         opening = opening[: opening.index("Teaching (")]
@@ -469,9 +478,9 @@ def test_from_the_second_meeting_on_the_ground_rules_are_recalled(built) -> None
 
 def test_from_the_second_meeting_on_last_times_take_home_is_followed_up(built) -> None:
     course, folder = built
-    for week in course.weeks[1:]:
+    for week in course.course.weeks[1:]:
         notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
-        last = course.weeks[week.number - 2].take_home_title
+        last = course.course.weeks[week.number - 2].take_home_title
         # Only the host asks, of anyone who wishes: a spouse who skipped it is not singled out.
         invite = (
             "invite anyone who wishes to mention one thing they tried from last time\u2019s "
@@ -489,7 +498,7 @@ def test_from_the_second_meeting_on_last_times_take_home_is_followed_up(built) -
 
 def test_discussion_time_is_split_between_the_table_and_the_couples(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
         found = re.search(
             r"Give the table about (\d+) minutes, then tell couples to move apart for "
@@ -509,7 +518,7 @@ def test_couples_get_ten_minutes_for_their_own_questions_or_are_told_which_to_ta
     built,
 ) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         n = week.number
         notes = _doc(folder, f"week-{n:02d}-leader-notes.docx")
         _, speaker = pptx_text(folder / f"week-{n:02d}-slides.pptx")
@@ -525,12 +534,12 @@ def test_couples_get_ten_minutes_for_their_own_questions_or_are_told_which_to_ta
         assert said in notes, n
         assert f"There is no time tonight for {_numbers(week, home)}: tell couples" in notes
         assert f"{_numbers(week, home)} {'is' if len(home) == 1 else 'are'} for home" in speaker
-    assert course.every == 1 or any(w.couple_at_home for w in course.weeks)
+    assert course.course.every == 1 or any(w.couple_at_home for w in course.course.weeks)
 
 
 def test_the_speaker_notes_number_the_couple_questions_as_the_handout_does(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         _, speaker = pptx_text(folder / f"week-{week.number:02d}-slides.pptx")
         for i, q in enumerate(week.questions, 1):
             if q.audience == "couple":
@@ -539,10 +548,12 @@ def test_the_speaker_notes_number_the_couple_questions_as_the_handout_does(built
 
 def test_the_last_meeting_has_ten_minutes_to_close_and_thank_the_room(built) -> None:
     course, folder = built
-    last = course.weeks[-1]
+    last = course.course.weeks[-1]
     assert last.minutes("prayer") == 10
-    assert [w.minutes("prayer") for w in course.weeks[:-1]] == [5] * (len(course.weeks) - 1)
-    assert sum(s.minutes for s in last.slots) == course.minutes
+    assert [w.minutes("prayer") for w in course.course.weeks[:-1]] == [5] * (
+        len(course.course.weeks) - 1
+    )
+    assert sum(s.minutes for s in last.slots) == course.course.minutes
     texts = _last_week_texts(course, folder)
     assert (
         "The closing has 10 minutes tonight: that is where you thank the room." in (texts["guide"])
@@ -558,8 +569,8 @@ def test_the_host_puts_out_loose_slips_when_the_reflection_asks_for_one(built) -
     course, folder = built
     guide = _doc(folder, "leader-guide.docx")
     slips = "Put loose slips of paper and pens on each table"
-    assert guide.count(slips) == len(course.weeks)
-    for week in course.weeks:
+    assert guide.count(slips) == len(course.course.weeks)
+    for week in course.course.weeks:
         handout = _doc(folder, f"week-{week.number:02d}-handout.docx")
         assert "loose slip" in handout, week.number
 
@@ -567,7 +578,7 @@ def test_the_host_puts_out_loose_slips_when_the_reflection_asks_for_one(built) -
 def test_the_talk_is_timed_from_its_own_words(built) -> None:
     course, folder = built
     guide = _doc(folder, "leader-guide.docx")
-    for week in course.weeks:
+    for week in course.course.weeks:
         _, speaker = pptx_text(folder / f"week-{week.number:02d}-slides.pptx")
         total = 0
         for i, point in enumerate(week.points, 1):
@@ -585,7 +596,7 @@ def test_a_short_teaching_slot_says_what_to_shorten(tmp_path: Path) -> None:
     )
     course = kit.load_course(tmp_path / "course.yaml")
     kit.build(course, tmp_path / "build")
-    week = course.weeks[0]
+    week = course.course.weeks[0]
     assert len(week.scripture) > 1 and week.minutes("teaching") == 5
     guide = _doc(tmp_path / "build", "leader-guide.docx")
     assert (
@@ -602,11 +613,11 @@ def test_a_talk_that_fills_its_slot_says_what_to_shorten_and_one_with_room_does_
 ) -> None:
     course, folder = built
     guide = _doc(folder, "leader-guide.docx")
-    slots = {week.minutes("teaching") for week in course.weeks}
+    slots = {week.minutes("teaching") for week in course.course.weeks}
     advice = guide.count("Tonight\u2019s teaching has ")
     # At 90 minutes a talk of eight or nine minutes has room for the host's story in its
     # fifteen; at 75 minutes, in ten, it has not.
-    assert (slots, advice) in (({15}, 0), ({10}, len(course.weeks)))
+    assert (slots, advice) in (({15}, 0), ({10}, len(course.course.weeks)))
 
 
 def test_table_leaders_get_help_for_a_hard_table_and_a_debrief(built) -> None:
@@ -625,7 +636,7 @@ def test_table_leaders_get_help_for_a_hard_table_and_a_debrief(built) -> None:
         "that,\u201d and move on. Later, when their spouse is elsewhere (never call them aside "
         "in front of them)",
     )
-    for week in course.weeks:
+    for week in course.course.weeks:
         notes = _doc(folder, f"week-{week.number:02d}-leader-notes.docx")
         help_ = notes[notes.index("When the table gets hard") :]
         assert all(s in help_ for s in situations), week.number
@@ -671,7 +682,7 @@ def test_what_someone_tells_a_leader_is_passed_on_only_with_consent_or_for_dange
 def test_each_week_has_a_real_talk_with_one_place_for_the_hosts_story(built) -> None:
     course, folder = built
     guide = _doc(folder, "leader-guide.docx")
-    for week in course.weeks:
+    for week in course.course.weeks:
         spoken = " ".join(p for point in week.points for p in point.talk)
         assert 1000 <= len(spoken.split()) <= 1400, (week.number, len(spoken.split()))
         assert sum(1 for point in week.points if point.story) == 1, week.number
@@ -683,7 +694,7 @@ def test_each_week_has_a_real_talk_with_one_place_for_the_hosts_story(built) -> 
             assert all(" ".join(p.split()) in notes for p in point.talk), week.number
             if point.story:
                 assert f"Your own story here: {point.story}" in notes
-    assert guide.count("Your own story here.") == len(course.weeks)
+    assert guide.count("Your own story here.") == len(course.course.weeks)
 
 
 # --- variety ------------------------------------------------------------------------------
@@ -725,7 +736,7 @@ def _runs(text: str, n: int = 4) -> set[str]:
 
 
 def test_no_two_questions_of_the_course_ask_the_same_thing() -> None:
-    weeks = kit.default_course().weeks
+    weeks = kit.default_course().course.weeks
     asked = [(q.id, q.text) for week in weeks for q in week.questions + week.left_out]
     asked += [(f"opener {week.number}", week.opening) for week in weeks]
     alike = []
@@ -740,7 +751,7 @@ def test_no_two_questions_of_the_course_ask_the_same_thing() -> None:
 
 
 def test_each_weeks_first_table_question_has_a_shape_of_its_own() -> None:
-    firsts = [week.group_questions[0] for week in kit.default_course().weeks]
+    firsts = [week.group_questions[0] for week in kit.default_course().course.weeks]
     openings = [" ".join(_words(q.text)[:2]) for q in firsts]
     assert len(set(openings)) == len(openings), openings
     # Not the same closing move each week: "each is something a spouse can practice".
@@ -751,7 +762,7 @@ def test_small_is_no_longer_a_stock_word_of_the_guide(built) -> None:
     course, folder = built
     guide = _doc(folder, "leader-guide.docx").lower()
     # 52 in the six-week guide before; a writer uses it now and then, not on every page.
-    assert len(re.findall(r"\bsmall", guide)) <= 3 * len(course.weeks)
+    assert len(re.findall(r"\bsmall", guide)) <= 3 * len(course.course.weeks)
 
 
 # --- the physical side of marriage, privately ---------------------------------------------
@@ -761,8 +772,8 @@ def test_the_private_word_on_intimacy_is_on_the_handout_only_and_can_be_left_out
     built, tmp_path: Path
 ) -> None:
     course, folder = built
-    private = [w for w in course.weeks if w.private]
-    assert [w.lesson_id for w in private] == (["closeness"] if course.every == 1 else [])
+    private = [w for w in course.course.weeks if w.private]
+    assert [w.lesson_id for w in private] == (["closeness"] if course.course.every == 1 else [])
     if not private:
         return
     week = private[0]
@@ -778,7 +789,7 @@ def test_the_private_word_on_intimacy_is_on_the_handout_only_and_can_be_left_out
         encoding="utf-8",
     )
     left_out = kit.load_course(tmp_path / "course.yaml")
-    assert left_out.weeks[0].private is None
+    assert left_out.course.weeks[0].private is None
     kit.build(left_out, tmp_path / "build")
     for name in ("week-01-handout.docx", "participant-booklet.docx"):
         assert "Just for the two of you" not in _doc(tmp_path / "build", name)
@@ -800,7 +811,7 @@ def _boxes(path: Path, title: str) -> list[list[str]]:
 
 def test_each_passage_is_shown_after_the_teaching_point_that_brings_it_in(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         deck = Presentation(str(folder / f"week-{week.number:02d}-slides.pptx"))
         titles = [s.shapes.title.text for s in deck.slides]
         kickers = [pptx_slide_text(s) for s in deck.slides if s.slide_layout.name == "Scripture"]
@@ -839,7 +850,7 @@ OWN_LINES = (
 def test_every_take_home_says_to_leave_it_when_home_is_not_safe(built) -> None:
     course, folder = built
     booklet = _doc(folder, "participant-booklet.docx").split("Couple time:")[1:]
-    for week, pages in zip(course.weeks, booklet, strict=True):
+    for week, pages in zip(course.course.weeks, booklet, strict=True):
         handout = _doc(folder, f"week-{week.number:02d}-handout.docx")
         # The booklet's care box is at its back, and the line says so.
         booklet_line = HOME_SAFETY.replace(
@@ -868,7 +879,7 @@ def test_a_course_with_its_own_helplines_prints_them_wherever_the_us_ones_were(
     course = kit.load_course(tmp_path / "course.yaml")
     kit.build(course, tmp_path / "build")
     names = ["leader-guide.docx", "participant-booklet.docx", "leader-packet-dan-lopez.docx"]
-    for week in course.weeks:
+    for week in course.course.weeks:
         names += [
             f"week-{week.number:02d}-handout.docx",
             f"week-{week.number:02d}-leader-notes.docx",
@@ -903,7 +914,7 @@ def test_an_arrival_part_is_planned_for_in_every_document_and_deck(tmp_path: Pat
     folder = tmp_path / "build"
     guide = _doc(folder, "leader-guide.docx")
     assert "Arrival and food\n30 minutes to arrive, eat together and settle at the tables." in guide
-    for week in course.weeks:
+    for week in course.course.weeks:
         n = week.number
         notes = _doc(folder, f"week-{n:02d}-leader-notes.docx")
         part = notes[notes.index("1. Arrival and food (30 min, 6:00 pm)") :]
@@ -913,7 +924,7 @@ def test_an_arrival_part_is_planned_for_in_every_document_and_deck(tmp_path: Pat
         assert "6:00 pm\nArrival and food\n30\n6:30 pm\nWelcome and opening question" in notes
         _, speaker = pptx_text(folder / f"week-{n:02d}-slides.pptx")
         assert "\u2022 Arrival and food: 30 min (6:00 pm)" in speaker, n
-    assert guide.count("1. Arrival and food (30 min, 6:00 pm)") == len(course.weeks)
+    assert guide.count("1. Arrival and food (30 min, 6:00 pm)") == len(course.course.weeks)
 
 
 def test_without_an_arrival_part_no_document_names_one(built) -> None:
@@ -927,7 +938,7 @@ def test_without_an_arrival_part_no_document_names_one(built) -> None:
 
 
 def _week(course, lesson_id: str):
-    return next((w for w in course.weeks if w.lesson_id == lesson_id), None)
+    return next((w for w in course.course.weeks if w.lesson_id == lesson_id), None)
 
 
 def _spoken(week) -> str:
@@ -937,14 +948,14 @@ def _spoken(week) -> str:
 def test_the_first_nights_opener_asks_nothing_about_a_spouse(built) -> None:
     # Everyone answers it, before anyone has heard that they may pass.
     course, folder = built
-    first = course.weeks[0]
+    first = course.course.weeks[0]
     assert "spouse" not in first.opening and "count on" not in first.opening
     assert first.opening in _doc(folder, "week-01-leader-notes.docx")
 
 
 def test_understanding_is_never_put_as_seeing_the_hurt_behind_a_wrong(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         n = week.number
         handout = _doc(folder, f"week-{n:02d}-handout.docx")
         faces, notes = pptx_text(folder / f"week-{n:02d}-slides.pptx")
@@ -960,7 +971,7 @@ def test_understanding_is_never_put_as_seeing_the_hurt_behind_a_wrong(built) -> 
 
 
 def test_an_evening_asks_each_thing_once() -> None:
-    weeks = {week.lesson_id: week for week in kit.default_course().weeks}
+    weeks = {week.lesson_id: week for week in kit.default_course().course.weeks}
     # The promise is named in the exercise and kept at home; no question asks for it again.
     trust = weeks["trust"]
     assert any("promise" in step for step in trust.exercise_steps)
@@ -990,7 +1001,7 @@ def test_an_evening_asks_each_thing_once() -> None:
 
 
 def test_the_evening_on_being_known_refers_back_to_safety_instead_of_restating_it() -> None:
-    weeks = kit.default_course().weeks
+    weeks = kit.default_course().course.weeks
     assert [w.lesson_id for w in weeks if "push harder" in _spoken(w)] == ["safety"]
     assert [w.lesson_id for w in weeks if "before we married" in _spoken(w)] == ["safety"]
     vulnerability = _spoken(_week(kit.default_course(), "vulnerability"))
@@ -1001,7 +1012,7 @@ def test_the_evening_on_being_known_refers_back_to_safety_instead_of_restating_i
 def test_every_prayer_of_thanks_for_a_spouse_offers_another_thanks(built) -> None:
     # Said to the whole room, which may hold someone whose spouse frightens them.
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         if not re.search(r"thank God for[^.;]*spouse", week.prayer):
             continue
         assert "or for one good gift of recent days, or for someone who has cared for them" in (
@@ -1009,7 +1020,7 @@ def test_every_prayer_of_thanks_for_a_spouse_offers_another_thanks(built) -> Non
         ), week.number
         _, notes = pptx_text(folder / f"week-{week.number:02d}-slides.pptx")
         assert " ".join(week.prayer.split()) in " ".join(notes.split()), week.number
-    assert sum(1 for w in course.weeks if "thank God for" in w.prayer) >= 3
+    assert sum(1 for w in course.course.weeks if "thank God for" in w.prayer) >= 3
 
 
 def test_the_physical_side_of_marriage_is_never_said_to_the_room(built, tmp_path: Path) -> None:
@@ -1023,8 +1034,8 @@ def test_the_physical_side_of_marriage_is_never_said_to_the_room(built, tmp_path
     # The talk is said aloud and the slides' faces are on the screen; a table leader's note
     # on what to do if the subject comes up is for the leader alone.
     for week, deck in [
-        *((w, folder / f"week-{w.number:02d}-slides.pptx") for w in course.weeks),
-        (left_out.weeks[0], tmp_path / "build" / "week-01-slides.pptx"),
+        *((w, folder / f"week-{w.number:02d}-slides.pptx") for w in course.course.weeks),
+        (left_out.course.weeks[0], tmp_path / "build" / "week-01-slides.pptx"),
     ]:
         faces, _ = pptx_text(deck)
         for said in (_spoken(week), faces):
@@ -1033,7 +1044,7 @@ def test_the_physical_side_of_marriage_is_never_said_to_the_room(built, tmp_path
 
 def test_the_last_meeting_thanks_the_room_in_its_closing_not_in_the_teaching(built) -> None:
     course, folder = built
-    last = course.weeks[-1]
+    last = course.course.weeks[-1]
     assert "Thank you" not in _spoken(last) and "As we close" not in _spoken(last)
     assert "Allow a little longer" not in last.prayer
     assert not [line for line in last.host if "at the end" in line]
@@ -1051,7 +1062,7 @@ def test_the_hosts_story_is_under_the_point_the_host_checklist_names(built) -> N
     course, _ = built
     ordinal = {"first": 0, "second": 1, "third": 2, "fourth": 3}
     named = 0
-    for week in course.weeks:
+    for week in course.course.weeks:
         storied = next(i for i, point in enumerate(week.points) if point.story)
         for line in week.host:
             found = re.search(r"\b(first|second|third|fourth|last) teaching point", line)
@@ -1065,14 +1076,14 @@ def test_the_hosts_story_is_under_the_point_the_host_checklist_names(built) -> N
 def test_every_host_checklist_offers_a_volunteer_reader(built) -> None:
     # The speaker notes of every passage offer the volunteer asked beforehand.
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         assert [line for line in week.host if "ask a volunteer ahead of time" in line], week.number
         _, notes = pptx_text(folder / f"week-{week.number:02d}-slides.pptx")
         assert "volunteer" in notes, week.number
 
 
 def test_leaders_suggest_and_each_of_you_takes_a_singular_verb() -> None:
-    weeks = kit.default_course().weeks
+    weeks = kit.default_course().course.weeks
     notes = [q.note or "" for week in weeks for q in week.questions + week.left_out]
     assert not [note for note in notes if re.search(r"\bpush\b", note, re.IGNORECASE)]
     steps = [step for week in weeks for step in week.exercise_steps]

@@ -88,7 +88,7 @@ def test_no_output_names_another_course_length(sized) -> None:
     count, course, folder = sized
     assert course.warnings == ()
     # A course meeting every other week also names its span: "5 meetings over 9 weeks".
-    allowed = {str(count), number_word(count), str(course.span)}
+    allowed = {str(count), number_word(count), str(course.course.span)}
     for name, text in every_text(folder).items():
         said = [m.group(0) for m in WEEKS_SAID.finditer(text) if m.group(1).lower() not in allowed]
         assert said == [], (count, name)
@@ -96,12 +96,12 @@ def test_no_output_names_another_course_length(sized) -> None:
 
 def test_the_closing_weeks_name_this_courses_length(sized) -> None:
     count, course, folder = sized
-    last = course.weeks[-1].number
+    last = course.course.weeks[-1].number
     guide = "\n".join(docx_lines(folder / "leader-guide.docx"))
-    if course.every == 1:
+    if course.course.every == 1:
         assert f"{count}-week small group" in guide
     else:
-        assert f"{count} meetings, every other week, over {course.span} weeks" in guide
+        assert f"{count} meetings, every other week, over {course.course.span} weeks" in guide
     assert f"This is the last of the course\u2019s {count} meetings" in guide
     assert f"week-{last:02d}-slides.pptx" in {p.name for p in folder.iterdir()}
 
@@ -121,7 +121,7 @@ def _chapter(lines: list[str], title: str, until: str) -> str:
 
 def test_teaching_slides_show_a_short_line_and_speak_the_whole_point(builtin_kit: Path) -> None:
     course = kit.default_course()
-    for week in course.weeks:
+    for week in course.course.weeks:
         deck = Presentation(str(builtin_kit / f"week-{week.number:02d}-slides.pptx"))
         for point in week.points:
             slide = next(s for s in deck.slides if s.shapes.title.text == point.heading)
@@ -182,11 +182,11 @@ def test_the_sources_page_credits_both_articles(builtin_kit: Path) -> None:
     assert "Sources" in lines[: lines.index("Contents") + 20]  # listed in the contents
     sources = "\n".join(lines[max(i for i, line in enumerate(lines) if line == "Sources") :])
     course = kit.default_course()
-    credits = {s.article: s for week in course.weeks for s in week.sources}
+    credits = {s.article: s for week in course.course.weeks for s in week.sources}
     ei = credits["Emotional Intimacy"]
     assert f"{ei.article}: {ei.subtitle}" in sources and "November 16, 2016" in sources
     assert "A post on building connection" in sources and "Fully Alive Marriage" in sources
-    for week in course.weeks:
+    for week in course.course.weeks:
         for s in week.sources:
             assert f"“{s.section}”" in sources if s.section else s.part in sources, s
     if ARTICLES.is_dir():
@@ -286,7 +286,7 @@ def test_a_placeholder_fills_in_and_an_unknown_one_is_a_problem(tmp_path: Path, 
         "title: Closer\nlessons: lessons\nweeks: [trust, safety, connection]\n", encoding="utf-8"
     )
     course = kit.load_course(tmp_path / "course.yaml")
-    asked = [q.text for q in course.weeks[2].questions]
+    asked = [q.text for q in course.course.weeks[2].questions]
     assert any(t.startswith("Over our three weeks, ending week 3, what is") for t in asked)
     lesson = folder / "06-connection.yaml"
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("{weeks}", "{wekes}"), "utf-8")

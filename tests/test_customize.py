@@ -373,10 +373,10 @@ def test_the_starter_names_every_option_with_a_comment(tmp_path: Path, run_kit: 
     text = path.read_text(encoding="utf-8")
     keys = re.findall(r"^\s*(?:- )?([a-z_]+):", text, re.MULTILINE)
     for model in (
-        schema.Course,
+        schema.CourseFile,
         schema.CareContact,
         schema.Brand,
-        schema.Week,
+        schema.WeekEntry,
         schema.QuestionChanges,
     ):
         missing = set(model.model_fields) - set(keys)
@@ -392,11 +392,15 @@ def test_the_starter_course_is_what_it_says(tmp_path: Path, run_kit: Callable) -
     path = tmp_path / "course.yaml"
     run_kit("new", path)
     course = kit.load_course(path)
-    assert (course.minutes, course.translation, len(course.weeks)) == (90, "WEB", 6)
-    assert course.weeks[0].date.isoformat() == "2027-01-10"
-    assert course.weeks[0].slots[0].start.isoformat() == "18:30:00"
-    assert [c.name for c in course.care] == ["Church office"]
-    assert course.templates_dir is None and course.brand_slides is None
+    assert (course.course.minutes, course.course.translation, len(course.course.weeks)) == (
+        90,
+        "WEB",
+        6,
+    )
+    assert course.course.weeks[0].date.isoformat() == "2027-01-10"
+    assert course.course.weeks[0].slots[0].start.isoformat() == "18:30:00"
+    assert [c.name for c in course.course.care] == ["Church office"]
+    assert course.files.templates_dir is None and course.files.brand_slides is None
 
 
 def test_kit_new_never_overwrites_without_force(tmp_path: Path, run_kit: Callable) -> None:

@@ -164,7 +164,7 @@ def _dump(data: Any) -> str:
 
 def test_a_valid_course_and_lesson_load() -> None:
     course = _load_ok(COURSE, LESSON)
-    assert [w.lesson_id for w in course.weeks] == ["listening", "empathy"]
+    assert [w.lesson_id for w in course.course.weeks] == ["listening", "empathy"]
 
 
 def _load_ok(course: str, lesson: str) -> kit.ResolvedCourse:
@@ -237,4 +237,4 @@ def test_unchanged_files_are_the_fuzzed_ones() -> None:
     """The mutated seeds are valid to begin with, so the fuzz tests reach deep checks."""
     with pytest.raises(InputError):
         _load_ok(COURSE.replace("listening\n", "listenin\n"), LESSON)
-    assert _load_ok(COURSE, LESSON).title == "Closer"
+    assert _load_ok(COURSE, LESSON).course.title == "Closer"

@@ -88,7 +88,7 @@ def _handout(folder: Path, week: Week) -> Path:
 
 def test_no_leader_only_text_anywhere_in_a_handout(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         parts = every_part_text(_handout(folder, week))
         for text in leader_only(week):
             found = [name for name, part in parts.items() if text in part]
@@ -97,18 +97,18 @@ def test_no_leader_only_text_anywhere_in_a_handout(built) -> None:
 
 def test_marker_words_never_reach_the_handout(markers) -> None:
     course, folder = markers
-    text = "\n".join(every_part_text(_handout(folder, course.weeks[0])).values())
+    text = "\n".join(every_part_text(_handout(folder, course.course.weeks[0])).values())
     assert re.findall(r"LDR[A-Z]+\d+[A-Z]?", text) == []
 
 
 def test_handout_has_what_a_couple_needs(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         doc = docx.Document(str(_handout(folder, week)))
         text = "\n".join(lines(doc))
-        wanted = [course.title, week.title, week.big_idea, week.take_home_title]
+        wanted = [course.course.title, week.title, week.big_idea, week.take_home_title]
         wanted += [p.text for p in week.scripture] + [p.reference for p in week.scripture]
-        wanted += [course.translation_name, *week.exercise_steps, *week.take_home_steps]
+        wanted += [course.course.translation_name, *week.exercise_steps, *week.take_home_steps]
         wanted += [p.heading for p in week.points] + [q.text for q in week.questions]
         for item in wanted:
             assert _squash(item) in text, (week.number, item)
@@ -118,7 +118,7 @@ def test_handout_has_what_a_couple_needs(built) -> None:
 
 def test_every_question_has_ruled_lines_to_write_on(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         doc = docx.Document(str(_handout(folder, week)))
         body = doc.element.body
         ruled = 0
@@ -138,19 +138,19 @@ def test_every_question_has_ruled_lines_to_write_on(built) -> None:
 
 def test_care_contacts_sit_in_a_small_box_at_the_end(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         doc = docx.Document(str(_handout(folder, week)))
         box = doc.tables[-1]
         assert len(box.rows) == 1 and len(box.columns) == 1
         text = _squash(box.cell(0, 0).text)
-        for contact in course.care:
+        for contact in course.course.care:
             for item in (contact.name, contact.role, contact.phone, contact.email, contact.note):
                 assert item is None or item in text
 
 
 def test_handouts_print_in_black_text_on_white(built) -> None:
     course, folder = built
-    doc = docx.Document(str(_handout(folder, course.weeks[0])))
+    doc = docx.Document(str(_handout(folder, course.course.weeks[0])))
     fills = [s.get(qn("w:fill")) for s in doc.element.body.iter(qn("w:shd"))]
     # Light tints only: each channel at least 0xE0, so toner is spent on words alone.
     for fill in fills:

@@ -102,7 +102,7 @@ def _template(course: Path, source: str, name: str = "handout.j2") -> None:
 def test_a_template_cannot_reach_pydantic_and_unpickle(course: Path, fails: Fails) -> None:
     _template(course, "{{ week.points[0].parse_raw('x', proto='pickle', allow_pickle=True) }}")
     fails(
-        "my-templates/handout.j2:2:1: template error: Point has no 'parse_raw'; "
+        "my-templates/handout.j2:2:1: template error: TeachingPoint has no 'parse_raw'; "
         "known: body, heading, slide, story, talk"
     )
 

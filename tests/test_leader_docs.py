@@ -125,7 +125,7 @@ def test_guide_has_a_chapter_per_week_each_on_a_new_page(built) -> None:
     course, folder = built
     guide = _open(folder, "leader-guide.docx")
     chapters = {_squash(p.text): p for p in headings(guide, 1)}
-    for week in course.weeks:
+    for week in course.course.weeks:
         title = f"Week {week.number}: {week.title}"
         assert title in chapters
         assert chapters[title].paragraph_format.page_break_before is True, title
@@ -133,7 +133,7 @@ def test_guide_has_a_chapter_per_week_each_on_a_new_page(built) -> None:
 
 def test_each_leader_notes_file_is_one_chapter_with_its_week_title(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         notes = _open(folder, f"week-{week.number:02d}-leader-notes.docx")
         assert [_squash(p.text) for p in headings(notes, 1)] == [
             f"Week {week.number}: {week.title}"
@@ -158,14 +158,14 @@ def test_leader_notes_have_page_numbers_in_the_footer_beside_the_course(built) -
     notes = _open(folder, "week-01-leader-notes.docx")
     footer = notes.sections[-1].footer
     assert "PAGE" in instructions(footer._element).split()
-    if course.brand_document is None:
-        assert _squash(course.title) in " ".join(p.text for p in footer.paragraphs)
+    if course.files.brand_document is None:
+        assert _squash(course.course.title) in " ".join(p.text for p in footer.paragraphs)
 
 
 def test_every_leader_text_of_every_week_is_in_the_guide_and_its_notes(built) -> None:
     course, folder = built
     guide = body_text(_open(folder, "leader-guide.docx"))
-    for week in course.weeks:
+    for week in course.course.weeks:
         notes = body_text(_open(folder, f"week-{week.number:02d}-leader-notes.docx"))
         for text in leader_texts(week):
             assert text in notes, (week.number, text)
@@ -178,7 +178,7 @@ def test_every_leader_text_of_every_week_is_in_the_guide_and_its_notes(built) ->
 def test_leader_notes_hold_none_of_the_hosts_tasks(built) -> None:
     """Table leaders run a table: the slides, the teaching and the room's clock are the host's."""
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         notes = body_text(_open(folder, f"week-{week.number:02d}-leader-notes.docx"))
         assert HOST_TASKS.findall(notes) == [], week.number
         for text in host_texts(week):
@@ -187,7 +187,7 @@ def test_leader_notes_hold_none_of_the_hosts_tasks(built) -> None:
 
 def test_each_question_shows_its_level_then_its_note_and_follow_ups(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         notes = _open(folder, f"week-{week.number:02d}-leader-notes.docx")
         lines = [_squash(p.text) for p in paragraphs(notes)]
         for number, q in enumerate(week.questions, 1):
@@ -203,25 +203,25 @@ def test_each_question_shows_its_level_then_its_note_and_follow_ups(built) -> No
 
 def test_the_timetable_shows_minutes_and_clock_times_when_the_course_has_a_time(built) -> None:
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         notes = _open(folder, f"week-{week.number:02d}-leader-notes.docx")
         table = notes.tables[0]
         rows = [[_squash(c.text) for c in row.cells] for row in table.rows]
         minutes = [int(r[-1]) for r in rows[1:] if r[-1].isdigit()]
         assert minutes[: len(week.slots)] == [s.minutes for s in week.slots]
-        if course.start_time:
+        if course.course.start_time:
             assert [r[0] for r in rows[1:]] == [clock(s.start) for s in week.slots] + [
                 clock(week.end)
             ]
         else:
-            assert sum(s.minutes for s in week.slots) == course.minutes == minutes[-1]
+            assert sum(s.minutes for s in week.slots) == course.course.minutes == minutes[-1]
 
 
 def test_care_contacts_are_in_the_guide_and_every_week(built) -> None:
     course, folder = built
     guide = body_text(_open(folder, "leader-guide.docx"))
-    texts = [t for c in course.care for t in (c.name, c.role, c.phone, c.email, c.note) if t]
-    for week in course.weeks:
+    texts = [t for c in course.course.care for t in (c.name, c.role, c.phone, c.email, c.note) if t]
+    for week in course.course.weeks:
         notes = body_text(_open(folder, f"week-{week.number:02d}-leader-notes.docx"))
         for text in texts:
             assert text in notes and text in guide, text
@@ -232,33 +232,33 @@ def test_guide_cover_and_schedule_carry_the_course_and_its_dates(scheduled) -> N
     guide = _open(folder, "leader-guide.docx")
     lines = [_squash(p.text) for p in paragraphs(guide)]
     cover = lines[: lines.index("Contents")]
-    assert _squash(course.title) in cover and _squash(course.subtitle) in cover
-    assert _squash(course.church) in cover
-    assert any(all(name in line for name in course.leaders) for line in cover)
-    assert any(long_date(course.first_date) in line for line in cover)
-    assert any(long_date(course.last_date) in line for line in cover)
+    assert _squash(course.course.title) in cover and _squash(course.course.subtitle) in cover
+    assert _squash(course.course.church) in cover
+    assert any(all(name in line for name in course.course.leaders) for line in cover)
+    assert any(long_date(course.course.first_date) in line for line in cover)
+    assert any(long_date(course.course.last_date) in line for line in cover)
     schedule = next(
         t for t in guide.tables if [c.text.title() for c in t.rows[0].cells][1:2] == ["Date"]
     )
     rows = [[_squash(c.text) for c in row.cells] for row in schedule.rows[1:]]
-    assert [r[1] for r in rows] == [long_date(m.date) for m in course.schedule]
-    for row, meeting in zip(rows, course.schedule, strict=True):
+    assert [r[1] for r in rows] == [long_date(m.date) for m in course.course.schedule]
+    for row, meeting in zip(rows, course.course.schedule, strict=True):
         if meeting.week:
             assert row[0] == str(meeting.week)
-            assert row[2] == course.weeks[meeting.week - 1].title
+            assert row[2] == course.course.weeks[meeting.week - 1].title
         else:
             assert row[0] == "" and row[2] == "No meeting"
-    assert any(m.week is None for m in course.schedule)
+    assert any(m.week is None for m in course.course.schedule)
 
 
 def test_each_weeks_date_and_times_head_its_plan(markers) -> None:
     course, folder = markers
-    for week in course.weeks:
+    for week in course.course.weeks:
         notes = _open(folder, f"week-{week.number:02d}-leader-notes.docx")
         lines = [_squash(p.text) for p in paragraphs(notes)]
         heading = lines.index(f"Week {week.number}: {week.title}")
         meta = lines[heading + 1]
-        assert long_date(week.date) in meta and clock(course.start_time) in meta
+        assert long_date(week.date) in meta and clock(course.course.start_time) in meta
 
 
 def test_headings_keep_with_what_follows_and_rows_never_split(builtin_kit: Path) -> None:
@@ -290,7 +290,7 @@ def test_every_numbered_list_starts_at_one(builtin_kit: Path) -> None:
             lists.append(str(num_id))
         previous = num_id
     # Each week's exercise steps and take-home, and the guide's own list up front.
-    assert len(lists) >= 2 * len(kit.default_course().weeks) + 1
+    assert len(lists) >= 2 * len(kit.default_course().course.weeks) + 1
     assert len(set(lists)) == len(lists) and set(lists) <= restarted
 
 
@@ -307,7 +307,7 @@ GROUND_RULES = [
 def test_the_first_week_has_a_timed_ground_rules_part_and_slide(built) -> None:
     """The guide says to read the ground rules in the first week: its plan and deck make room."""
     course, folder = built
-    for week in course.weeks:
+    for week in course.course.weeks:
         name = f"week-{week.number:02d}"
         notes = [_squash(p.text) for p in paragraphs(_open(folder, f"{name}-leader-notes.docx"))]
         parts = [t for t in notes if re.match(r"\d+\. \w", t) and " min" in t]
@@ -319,7 +319,7 @@ def test_the_first_week_has_a_timed_ground_rules_part_and_slide(built) -> None:
             assert "Our ground rules" not in deck and "Our ground rules" not in handout
             continue
         minutes = week.minutes("ground_rules")
-        assert minutes >= 2 and sum(s.minutes for s in week.slots) == course.minutes
+        assert minutes >= 2 and sum(s.minutes for s in week.slots) == course.course.minutes
         assert parts[1].startswith(f"2. Ground rules ({minutes} min"), parts
         for rule in GROUND_RULES:
             assert rule in " ".join(notes), rule

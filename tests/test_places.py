@@ -119,7 +119,7 @@ def _models(annotation: object) -> list[type[BaseModel]]:
 
 
 def test_every_key_of_the_course_and_lesson_files_has_words() -> None:
-    assert _keys(schema.Course) | _keys(schema.Lesson) <= KEYS
+    assert _keys(schema.CourseFile) | _keys(schema.Lesson) <= KEYS
 
 
 def test_a_problem_says_its_place_in_words_and_keeps_its_path() -> None:
@@ -147,7 +147,7 @@ def _paths(model: type[BaseModel], path: str = "") -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("model", [schema.Course, schema.Lesson])
+@pytest.mark.parametrize("model", [schema.CourseFile, schema.Lesson])
 def test_a_place_has_one_bracketed_path_at_most_at_its_end(model: type[BaseModel]) -> None:
     for where in _paths(model):
         said = str(Problem("course.yaml", 1, 1, where, "m"))[len("course.yaml:1:1: ") : -3]

@@ -130,7 +130,7 @@ def test_the_length_suggested_and_every_longer_one_hold_the_questions(
             with pytest.raises(InputError):
                 kit.load_course("course.yaml")
         else:
-            assert kit.load_course("course.yaml").minutes == minutes
+            assert kit.load_course("course.yaml").course.minutes == minutes
 
 
 def test_when_no_length_is_enough_the_problem_says_what_else_to_do(

@@ -60,7 +60,7 @@ def check_course(read: ReadCourse) -> list[Problem]:
 
 
 def course_problems(
-    course: schema.Course,
+    course: schema.CourseFile,
     doc: YamlDoc,
     library: dict[str, LessonFile],
     base: Path | None,
@@ -132,7 +132,7 @@ def course_problems(
     yield from _notice_problems(course, doc)
 
 
-def _notice_problems(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
+def _notice_problems(course: schema.CourseFile, doc: YamlDoc) -> Iterator[Problem]:
     """Weeks with more notices, the course's and their own, than a closing slide holds."""
     shared = len(course.notices or ())
     for i, week in enumerate(course.weeks or ()):
@@ -188,7 +188,7 @@ def _arrival_problem(minutes: int, arrival: int) -> str:
 
 
 def _timing_problem(
-    i: int, week: schema.Week, lesson: schema.Lesson, course: schema.Course
+    i: int, week: schema.WeekEntry, lesson: schema.Lesson, course: schema.CourseFile
 ) -> str | None:
     """What is wrong when a week's questions that are not optional cannot fit its session."""
     keys, natural = zip(*session_parts(lesson, i + 1), strict=True)
@@ -217,7 +217,7 @@ def _timing_problem(
 
 
 def _passage_problems(
-    course: schema.Course, library: dict[str, LessonFile], doc: YamlDoc
+    course: schema.CourseFile, library: dict[str, LessonFile], doc: YamlDoc
 ) -> Iterator[Problem]:
     """Passages the chosen translation has no text for."""
     seen: set[str] = set()
@@ -235,7 +235,7 @@ def _passage_problems(
 
 
 def _date_problems(
-    course: schema.Course, doc: YamlDoc, ok: Callable[..., bool]
+    course: schema.CourseFile, doc: YamlDoc, ok: Callable[..., bool]
 ) -> Iterator[Problem]:
     """A start date out of any calendar's reach, and skipped dates that are not meeting dates."""
     if course.start is not None and not FIRST_YEAR <= course.start.year <= LAST_YEAR:

@@ -8,6 +8,7 @@ from kit import wording
 from kit.errors import Problem, warning
 from kit.load import schema
 from kit.load.lessons import LessonFile
+from kit.load.schema import CourseFile
 from kit.load.yamlfile import YamlDoc
 
 NO_CARE = (
@@ -18,7 +19,7 @@ NO_CARE = (
 
 
 def course_warnings(
-    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile], *, own_file: bool = True
+    course: CourseFile, doc: YamlDoc, library: dict[str, LessonFile], *, own_file: bool = True
 ) -> list[Problem]:
     """Every warning about a course and the lessons it teaches, in file order.
 
@@ -39,7 +40,7 @@ def course_warnings(
     return sorted(found)
 
 
-def repeated_lessons(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
+def repeated_lessons(course: schema.CourseFile, doc: YamlDoc) -> Iterator[Problem]:
     """A lesson listed again after its first week: a slip as a rule, so it is said.
 
     A course may mean it (a lesson taught again to close a series), so nothing stops.
@@ -58,7 +59,7 @@ def repeated_lessons(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
         yield warning(doc.problem(lesson_at(doc, i), message))
 
 
-def repeated_notices(course: schema.Course, doc: YamlDoc) -> Iterator[Problem]:
+def repeated_notices(course: schema.CourseFile, doc: YamlDoc) -> Iterator[Problem]:
     """A notice given again: printed twice on the same handout and closing slide.
 
     A week's notices follow the course's on every page, so one that repeats a notice
@@ -103,7 +104,7 @@ def lesson_at(doc: YamlDoc, i: int) -> tuple:
 
 
 def length_warnings(
-    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile]
+    course: schema.CourseFile, doc: YamlDoc, library: dict[str, LessonFile]
 ) -> Iterator[Problem]:
     """Text that names a course length other than this course's: "six weeks" in five.
 
@@ -134,7 +135,7 @@ def length_warnings(
 
 
 def intimacy_left_out(
-    course: schema.Course, doc: YamlDoc, library: dict[str, LessonFile]
+    course: schema.CourseFile, doc: YamlDoc, library: dict[str, LessonFile]
 ) -> Iterator[Problem]:
     """A course that keeps the private word on intimacy but teaches no lesson that has one.
 

@@ -11,7 +11,7 @@ from kit.load.yamlfile import YamlDoc
 from kit.messages import suggest
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """A question as a week asks it, after the course's changes."""
 
@@ -34,7 +34,7 @@ class Question:
 
 
 def question_problems(
-    week: schema.Week, lesson: schema.Lesson, doc: YamlDoc, at: tuple
+    week: schema.WeekEntry, lesson: schema.Lesson, doc: YamlDoc, at: tuple
 ) -> Iterator[Problem]:
     """Question ids a week's changes name that its lesson does not have at that point."""
     ids = [q.id for q in lesson.questions]
@@ -104,7 +104,7 @@ def apply_changes(lesson: schema.Lesson, changes: schema.QuestionChanges) -> lis
     return questions
 
 
-def _reworded(question: schema.Question, change: schema.Rewording | None) -> Question:
+def _reworded(question: schema.LessonQuestion, change: schema.Rewording | None) -> Question:
     """A lesson's question with a week's new text, note and follow-ups, where it gives them.
 
     New text alone keeps the lesson's note and follow-ups: they are usually still

@@ -163,7 +163,7 @@ def discussion_shortfall(
     return needed if needed > discussion else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slot:
     """One part of the session with its minutes and, when known, its clock times."""
 

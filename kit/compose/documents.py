@@ -16,8 +16,7 @@ from kit.compose.locate import source_line
 from kit.compose.markup import MarkupError, SlideCount, parse, parse_slides
 from kit.compose.templates import environment, render
 from kit.compose.typography import smarten
-from kit.compose.view import course_view
-from kit.course.model import ResolvedCourse
+from kit.course.model import Course, LeaderOfTable, ResolvedCourse, Week
 from kit.errors import InputError, Problem
 from kit.resources import shown
 
@@ -40,17 +39,16 @@ class Output:
     """The composed document, deck or calendar."""
 
 
-def footer(course: Any) -> str:
+def footer(course: Course) -> str:
     """The text in every footer: the course title, and the church when known."""
     # Footers are not blocks, so they are typeset here, like every word in the body.
     return smarten(f"{course.title} · {course.church}" if course.church else course.title)
 
 
-def course_environment(course: ResolvedCourse) -> jinja2.Environment:
+def course_environment(resolved: ResolvedCourse) -> jinja2.Environment:
     """The template environment a course's documents are worded in."""
-    return environment(
-        course.templates_dir, course.course_dir, course.date_style, course.time_style
-    )
+    files, course = resolved.files, resolved.course
+    return environment(files.templates_dir, files.course_dir, course.date_style, course.time_style)
 
 
 @dataclass(frozen=True)
@@ -65,42 +63,42 @@ class Planned:
     """Composes the document, deck or calendar, afresh at each call."""
 
 
-def plan_kit(course: ResolvedCourse) -> list[Planned]:
+def plan_kit(resolved: ResolvedCourse) -> list[Planned]:
     """Every output of the kit, in the order they are listed to the user, none composed yet."""
-    env = course_environment(course)
-    view = course_view(course)
-    planned = [Planned("leader-guide.docx", "leader-guide.j2", partial(guide, view, env))]
+    env = course_environment(resolved)
+    course = resolved.course
+    planned = [Planned("leader-guide.docx", "leader-guide.j2", partial(guide, course, env))]
     planned += [
-        Planned(f"{stem}.docx", "leader-packet.j2", partial(packet, view, leader, env))
-        for stem, leader in packets(view)
+        Planned(f"{stem}.docx", "leader-packet.j2", partial(packet, course, leader, env))
+        for stem, leader in packets(course)
     ]
     # Wide enough for every week, so the files sort in order past week 99.
-    width = max(2, len(str(len(view.weeks))))
-    for week in view.weeks:
+    width = max(2, len(str(len(course.weeks))))
+    for week in course.weeks:
         stem = f"week-{week.number:0{width}d}"
         planned += [
             Planned(
                 f"{stem}-leader-notes.docx",
                 "leader-notes.j2",
-                partial(leader_notes, view, week, env),
+                partial(leader_notes, course, week, env),
             ),
-            Planned(f"{stem}-slides.pptx", "slides.j2", partial(slides, view, week, env)),
-            Planned(f"{stem}-handout.docx", "handout.j2", partial(handout, view, week, env)),
+            Planned(f"{stem}-slides.pptx", "slides.j2", partial(slides, course, week, env)),
+            Planned(f"{stem}-handout.docx", "handout.j2", partial(handout, course, week, env)),
         ]
         if course.large_print:
             planned.append(
                 Planned(
                     f"{stem}-handout{LARGE_PRINT}.docx",
                     "handout.j2",
-                    partial(handout, view, week, env, large_print=True),
+                    partial(handout, course, week, env, large_print=True),
                 )
             )
-    planned.append(Planned(BOOKLET, "participant-booklet.j2", partial(booklet, view, env)))
+    planned.append(Planned(BOOKLET, "participant-booklet.j2", partial(booklet, course, env)))
     if course.large_print:
-        large = partial(booklet, view, env, large_print=True)
+        large = partial(booklet, course, env, large_print=True)
         planned.append(Planned(large_print_name(BOOKLET), "participant-booklet.j2", large))
-    if any(week.date is not None for week in view.weeks):
-        planned.append(Planned(CALENDAR, "calendar.j2", partial(calendar, view, env)))
+    if any(week.date is not None for week in course.weeks):
+        planned.append(Planned(CALENDAR, "calendar.j2", partial(calendar, course, env)))
     return planned
 
 
@@ -133,14 +131,14 @@ def compose_kit(course: ResolvedCourse) -> list[Output]:
     return outputs
 
 
-def guide(course: Any, env: jinja2.Environment) -> Document:
+def guide(course: Course, env: jinja2.Environment) -> Document:
     """The leader guide: the whole course."""
     context = {"course": course}
     blocks = _parse(env, "leader-guide.j2", context)
     return Document("guide", f"{course.title}: Leader guide", footer(course), blocks)
 
 
-def packets(course: Any) -> list[tuple[str, Any]]:
+def packets(course: Course) -> list[tuple[str, LeaderOfTable | None]]:
     """Each table leader's packet's file name, without its extension, and its leader.
 
     A course that names no table leader gets one packet, for every table (leader None).
@@ -150,7 +148,7 @@ def packets(course: Any) -> list[tuple[str, Any]]:
     return [(str(packet_stem(leader.name)), leader) for leader in course.table_leaders]
 
 
-def packet(course: Any, leader: Any, env: jinja2.Environment) -> Document:
+def packet(course: Course, leader: LeaderOfTable | None, env: jinja2.Environment) -> Document:
     """A table leader's packet: the dates, every week's leader notes and the care page."""
     blocks = _parse(env, "leader-packet.j2", {"course": course, "leader": leader})
     # Its title, as Word shows it, is the cover's: whose packet it is and for which course.
@@ -162,7 +160,7 @@ def packet(course: Any, leader: Any, env: jinja2.Environment) -> Document:
     return Document("packet", ": ".join(cover[:2]) or course.title, footer(course), blocks)
 
 
-def leader_notes(course: Any, week: Any, env: jinja2.Environment) -> Document:
+def leader_notes(course: Course, week: Week, env: jinja2.Environment) -> Document:
     """One week's leader notes."""
     blocks = _parse(env, "leader-notes.j2", {"course": course, "week": week})
     title = f"Week {week.number}: {week.title} (leader notes)"
@@ -170,7 +168,7 @@ def leader_notes(course: Any, week: Any, env: jinja2.Environment) -> Document:
 
 
 def handout(
-    course: Any, week: Any, env: jinja2.Environment, *, large_print: bool = False
+    course: Course, week: Week, env: jinja2.Environment, *, large_print: bool = False
 ) -> Document:
     """One week's participant handout, in large print when asked."""
     blocks = _parse(env, "handout.j2", {"course": course, "week": week})
@@ -178,20 +176,20 @@ def handout(
     return Document("handout", title, footer(course), blocks, large_print=large_print)
 
 
-def booklet(course: Any, env: jinja2.Environment, *, large_print: bool = False) -> Document:
+def booklet(course: Course, env: jinja2.Environment, *, large_print: bool = False) -> Document:
     """The couples' booklet: every week's handout pages between a cover and the care box."""
     blocks = _parse(env, "participant-booklet.j2", {"course": course})
     title = smarten(f"{course.title}: Couples' booklet")
     return Document("booklet", title, footer(course), blocks, large_print=large_print)
 
 
-def slides(course: Any, week: Any, env: jinja2.Environment) -> Deck:
+def slides(course: Course, week: Week, env: jinja2.Environment) -> Deck:
     """One week's slide deck."""
     deck_slides = _parse(env, "slides.j2", {"course": course, "week": week}, slides=True)
     return Deck(f"Week {week.number}: {week.title}", footer(course), deck_slides)
 
 
-def calendar(course: Any, env: jinja2.Environment) -> Calendar:
+def calendar(course: Course, env: jinja2.Environment) -> Calendar:
     """Every dated meeting, for people's calendars: its title and words from calendar.j2."""
     events = []
     for week in course.weeks:

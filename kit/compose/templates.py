@@ -1,19 +1,17 @@
 """Jinja2 templates: the built-in ones, overridden by a course's own, rendered in a sandbox.
 
 Course templates come from whoever shared the course, so they run in kit's sandbox
-(kit/templating/sandbox.py) with undefined names as errors: a template sees plain
-records of the course, its weeks and their text (kit/compose/view.py), and nothing
-of Python or the computer it runs on. Each render has a time, memory and output
-budget. `kit check` compiles every template of a course before anything is
-rendered, and an error while rendering is reported at the template's file and line.
+(kit/templating/sandbox.py) with undefined names as errors: a template sees the
+course model's records (kit/course/model.py), and nothing of Python or the computer
+it runs on. Each render has a time, memory and output budget. `kit check` compiles
+every template of a course before anything is rendered, and an error while rendering
+is reported at the template's file and line.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ import jinja2
 from jinja2.sandbox import SecurityError
 
 from kit.compose.markup import escape
+from kit.course.model import TEMPLATE_RECORDS
 from kit.errors import InputError, KitError, Problem
 from kit.messages import suggest
 from kit.resources import shown
@@ -57,7 +56,7 @@ def environment(
     time_style: str = "12h",
 ) -> Sandbox:
     """The environment templates are rendered in, where every value prints as plain text."""
-    return sandboxed(user_dir, course_dir, date_style, time_style, finalize=_finalize)
+    return sandboxed(user_dir, course_dir, date_style, time_style, _finalize, TEMPLATE_RECORDS)
 
 
 def render(
@@ -84,7 +83,7 @@ def render(
         ) from None
     except jinja2.TemplateError as exc:
         filename, line = _template_frame(exc)
-        message = _explain(exc, context)
+        message = _explain(exc, context, getattr(env, "records", {}))
         raise InputError(_located(filename, line, f"template error: {message}")) from None
     except Exception as exc:
         filename, line = _template_frame(exc)
@@ -138,7 +137,9 @@ _NO_ATTRIBUTE = re.compile(r"^'(?P<owner>[\w.]+) object' has no attribute '(?P<a
 _UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
 
 
-def _explain(exc: jinja2.TemplateError, context: dict[str, Any]) -> str:
+def _explain(
+    exc: jinja2.TemplateError, context: dict[str, Any], records: dict[type, frozenset[str]]
+) -> str:
     """The error in a template author's words, with the names that would work."""
     message = str(exc.message or exc)
     if isinstance(exc, SecurityError) and message.endswith("is unsafe."):
@@ -148,7 +149,8 @@ def _explain(exc: jinja2.TemplateError, context: dict[str, Any]) -> str:
         owner, attr = match["owner"], match["attr"]
         if owner == "jinja2.environment.TemplateModule":  # {% import "x.j2" as x %}, x.attr
             return f"the imported template has no macro or variable '{attr}'"
-        names = _public_names(owner)
+        known = {f"{k.__module__}.{k.__qualname__}": n for k, n in records.items()}
+        names = sorted(known.get(owner, ()))
         short = owner.rsplit(".", 1)[-1]
         if names:
             return f"{short} has no '{attr}'; {suggest(attr, names)}"
@@ -157,18 +159,6 @@ def _explain(exc: jinja2.TemplateError, context: dict[str, Any]) -> str:
     if match:
         return f"'{match['name']}' is not defined here; {suggest(match['name'], context)}"
     return message
-
-
-def _public_names(qualified: str) -> list[str]:
-    """Fields, properties and methods of one of kit's classes, by its dotted name."""
-    module_name, _, class_name = qualified.rpartition(".")
-    cls = getattr(sys.modules.get(module_name), class_name, None)
-    if not isinstance(cls, type) or not module_name.startswith("kit."):
-        return []
-    names = {f.name for f in dataclasses.fields(cls)} if dataclasses.is_dataclass(cls) else set()
-    names |= set(getattr(cls, "model_fields", {}))
-    names |= {n for n in vars(cls) if not n.startswith("_") and not n.startswith("model_")}
-    return sorted(names)
 
 
 def _located(filename: str | None, line: int | None, message: str) -> Problem:

@@ -26,7 +26,7 @@ def load_course(path: str | Path) -> ResolvedCourse:
     path = Path(path)
     doc = load_file(path, shown(path), partial=True)
     base = path.resolve().parent
-    return dataclasses.replace(_from_doc(doc, base=base), course_dir=base)
+    return _from_doc(doc, base=base)
 
 
 def load_course_text(
@@ -39,7 +39,7 @@ def load_course_text(
     """
     base = base.resolve()
     doc = load_text(text, file, partial=True)
-    return dataclasses.replace(_from_doc(doc, base=base, builtin=builtin), course_dir=base)
+    return _from_doc(doc, base=base, builtin=builtin)
 
 
 def default_course() -> ResolvedCourse:

@@ -1,4 +1,11 @@
-"""The resolved course: everything a build needs, checked and looked up, nothing left to read."""
+"""The course model: a resolved course as templates read it, and the build's files beside it.
+
+A course folder may come from anyone, and its templates run on the computer that builds
+it. So `Course` and the records it holds are frozen data: values, other records and
+properties that compute only from fields; no pydantic model (they read files and
+unpickle), no path, no message. The sandbox lets a template read only the fields and
+properties of `TEMPLATE_RECORDS`. What only the build reads is in `ResolvedCourse`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from kit.check.questions import Question
 from kit.check.schedule import Meeting
@@ -18,8 +26,9 @@ from kit.check.timing import (
     session_parts,
 )
 from kit.errors import Problem
-from kit.load.schema import CareContact, Helplines, Lesson, Point, Source, TableLeader
+from kit.load.schema import Lesson
 from kit.load.scripture import Passage
+from kit.templating.records import Lookup
 
 ARRIVAL = "arrival"
 """The part a course with `arrival` minutes puts first: couples arrive and eat."""
@@ -38,7 +47,63 @@ def fitted_parts(
     return [(ARRIVAL, arrival), *parts] if arrival else parts
 
 
-@dataclass(frozen=True)
+# What the lesson and course files give, as records; kit/load/schema.py documents each field.
+
+
+@dataclass(frozen=True, slots=True)
+class SourceArticle:
+    """Where a lesson's material comes from: a lesson file's `sources` entry."""
+
+    article: str
+    section: str | None = None
+    part: str | None = None
+    author: str | None = None
+    subtitle: str | None = None
+    site: str | None = None
+    date: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TeachingPoint:
+    """One point of the short talk: a lesson file's `teaching.points` entry."""
+
+    heading: str
+    body: str
+    slide: str | None = None
+    talk: tuple[str, ...] = ()
+    story: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HelpContact:
+    """Someone couples can turn to for help: a course file's `care` entry."""
+
+    name: str
+    role: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisLines:
+    """The lines for abuse at home and for suicide: a course file's `helplines`."""
+
+    abuse: str | None = None
+    crisis: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderOfTable:
+    """Someone who leads a table and gets its packet: a course file's `leaders` entry."""
+
+    name: str
+    table: int | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Week:
     """One meeting, fully resolved."""
 
@@ -50,7 +115,7 @@ class Week:
     """The week's title (the lesson's unless the course gives one)."""
     big_idea: str
     """One sentence to remember."""
-    sources: tuple[Source, ...]
+    sources: tuple[SourceArticle, ...]
     """Where the lesson comes from."""
     date: dt.date | None
     """Meeting date, when the course has a start."""
@@ -60,7 +125,7 @@ class Week:
     """The parts of the session with fitted minutes and clock times."""
     opening: str
     """The opening question."""
-    points: tuple[Point, ...]
+    points: tuple[TeachingPoint, ...]
     """Teaching points."""
     exercise_title: str
     """Name of the couple exercise."""
@@ -94,14 +159,17 @@ class Week:
     """Dates with no meeting between this week's meeting and the next."""
     notices: tuple[str, ...] = ()
     """The church's notices for the week: the course's own, then the week's."""
+    slot: Lookup = field(init=False, repr=False, compare=False)
+    """One part of the session by its key: `week.slot("opening")`."""
+    minutes: Lookup = field(init=False, repr=False, compare=False)
+    """Fitted minutes of one part by its key: `week.minutes("exercise")`."""
 
-    def minutes(self, key: str) -> int:
-        """Fitted minutes of one part."""
-        return next(s.minutes for s in self.slots if s.key == key)
-
-    def slot(self, key: str) -> Slot:
-        """One part of the session."""
-        return next(s for s in self.slots if s.key == key)
+    def __post_init__(self) -> None:
+        # Lookups, not methods, so a template may call them and reach nothing else.
+        parts = MappingProxyType({s.key: s for s in self.slots})
+        minutes = MappingProxyType({k: s.minutes for k, s in parts.items()})
+        object.__setattr__(self, "slot", Lookup("part", parts))
+        object.__setattr__(self, "minutes", Lookup("part", minutes))
 
     @property
     def has_ground_rules(self) -> bool:
@@ -157,7 +225,7 @@ class Week:
         return self.slots[-1].end
 
 
-def _first_naming(passage: Passage, points: tuple[Point, ...]) -> int | None:
+def _first_naming(passage: Passage, points: tuple[TeachingPoint, ...]) -> int | None:
     """The first point whose words name the passage or one of its verses."""
     chapter, _, verses = passage.reference.rpartition(":")
     first, _, last = verses.partition("\u2013")
@@ -172,9 +240,9 @@ def _first_naming(passage: Passage, points: tuple[Point, ...]) -> int | None:
     )
 
 
-@dataclass(frozen=True)
-class ResolvedCourse:
-    """A course with its lessons, timing, dates and scripture resolved."""
+@dataclass(frozen=True, slots=True)
+class Course:
+    """A course with its lessons, timing, dates and scripture resolved: what templates read."""
 
     title: str
     """Course title."""
@@ -194,35 +262,23 @@ class ResolvedCourse:
     """Translation code."""
     translation_name: str
     """Translation name."""
-    care: tuple[CareContact, ...]
+    care: tuple[HelpContact, ...]
     """Local help."""
     weeks: tuple[Week, ...]
     """The meetings in order."""
     schedule: tuple[Meeting, ...] = ()
     """Dates, including skipped ones; empty without a start date."""
-    brand_slides: Path | None = None
-    """The church's .pptx template."""
-    brand_document: Path | None = None
-    """The church's .docx template."""
-    templates_dir: Path | None = None
-    """Folder of templates overriding the built-in ones."""
-    source: str = "<built-in>"
-    """The course file as messages name it."""
-    warnings: tuple[Problem, ...] = ()
-    """Located warnings from loading: worth a look, but the course builds."""
     date_style: str = "us"
     """How outputs write dates: us, international or iso (kit/dates.py)."""
     time_style: str = "12h"
     """How outputs write clock times: 12h or 24h."""
     place: str | None = None
     """Where the class meets."""
-    course_dir: Path | None = None
-    """The folder holding the course file; its templates may resolve only inside it."""
-    table_leaders: tuple[TableLeader, ...] = ()
+    table_leaders: tuple[LeaderOfTable, ...] = ()
     """Table leaders named with their table and e-mail; each gets a packet."""
     large_print: bool = False
     """Also write large-print copies of the handouts and the couples' booklet."""
-    helplines: Helplines = field(default_factory=Helplines)
+    helplines: CrisisLines = CrisisLines()
     """The abuse and crisis lines for the church's country; the templates' US lines when
     neither is given."""
     arrival: int | None = None
@@ -248,3 +304,38 @@ class ResolvedCourse:
     def last_date(self) -> dt.date | None:
         """Date of the last meeting."""
         return self.weeks[-1].date if self.weeks else None
+
+
+@dataclass(frozen=True, slots=True)
+class CourseFiles:
+    """The files a build reads besides the course, and the course file's name in messages."""
+
+    brand_slides: Path | None = None
+    """The church's .pptx template."""
+    brand_document: Path | None = None
+    """The church's .docx template."""
+    templates_dir: Path | None = None
+    """Folder of templates overriding the built-in ones."""
+    course_dir: Path | None = None
+    """The folder holding the course file; its templates may resolve only inside it."""
+    source: str = "<built-in>"
+    """The course file as messages name it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedCourse:
+    """A course ready to build: what its templates read, and what only the build reads."""
+
+    course: Course
+    """The course, as templates read it."""
+    files: CourseFiles = CourseFiles()
+    """Its church templates, template folder and course folder."""
+    warnings: tuple[Problem, ...] = ()
+    """Located warnings from loading: worth a look, but the course builds."""
+
+
+TEMPLATE_RECORDS: tuple[type, ...] = (
+    Course, Week, TeachingPoint, SourceArticle, HelpContact, CrisisLines, LeaderOfTable,
+    Question, Slot, Passage, Meeting,
+)  # fmt: skip
+"""The records templates reach from a course: they may read only their fields and properties."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from kit.check.questions import Question, apply_changes
 from kit.check.schedule import Meeting, gaps, meetings
 from kit.check.timing import clock_slots, lengthen_closing, question_capacity, session_parts
+from kit.course import model
 from kit.course.model import ResolvedCourse, Week, fitted_parts
 from kit.load import schema
 from kit.load.lessons import LessonFile
@@ -15,7 +17,7 @@ from kit.wording import fill_weeks
 
 
 def resolve(
-    course: schema.Course,
+    course: schema.CourseFile,
     library: dict[str, LessonFile],
     *,
     base: Path | None,
@@ -45,31 +47,45 @@ def resolve(
     # Lesson text may name the course ({weeks}, {week}, {next}); each week gets its values.
     weeks = fill_weeks(weeks)
     code = course.translation.upper()
-    return ResolvedCourse(
+    resolved = model.Course(
         title=course.title,
         subtitle=course.subtitle,
         church=course.church,
         leaders=tuple(x for x in course.leaders if isinstance(x, str)),
-        table_leaders=tuple(x for x in course.leaders if isinstance(x, schema.TableLeader)),
+        table_leaders=tuple(
+            _record(model.LeaderOfTable, x)
+            for x in course.leaders
+            if isinstance(x, schema.TableLeader)
+        ),
         minutes=course.minutes,
         every=course.every,
         start_time=course.time,
         translation=code,
         translation_name=translation_name(code),
-        care=tuple(course.care),
-        helplines=course.helplines,
+        care=tuple(_record(model.HelpContact, c) for c in course.care),
+        helplines=_record(model.CrisisLines, course.helplines),
         arrival=course.arrival,
         weeks=weeks,
         schedule=schedule,
-        brand_slides=_path(base, course.brand.slides),
-        brand_document=_path(base, course.brand.document),
-        templates_dir=_path(base, course.templates),
-        source=source,
         date_style=course.date_style,
         time_style=course.time_style,
         place=course.place,
         large_print=course.large_print,
     )
+    files = model.CourseFiles(
+        brand_slides=_path(base, course.brand.slides),
+        brand_document=_path(base, course.brand.document),
+        templates_dir=_path(base, course.templates),
+        course_dir=base,
+        source=source,
+    )
+    return ResolvedCourse(resolved, files)
+
+
+def _record(kind: type, entry: Any) -> Any:
+    """A record of `kind` holding a file model's values, its lists as tuples."""
+    values = entry.model_dump()
+    return kind(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
 def _path(base: Path | None, value: str | None) -> Path | None:
@@ -119,9 +135,9 @@ def choose_questions(
 
 def _week(
     number: int,
-    spec: schema.Week,
+    spec: schema.WeekEntry,
     lesson: schema.Lesson,
-    course: schema.Course,
+    course: schema.CourseFile,
     date,
     skipped_after: tuple[Meeting, ...],
     *,
@@ -147,12 +163,12 @@ def _week(
         lesson_id=lesson.id,
         title=spec.title or lesson.title,
         big_idea=lesson.big_idea,
-        sources=tuple(lesson.sources),
+        sources=tuple(_record(model.SourceArticle, s) for s in lesson.sources),
         date=date,
         scripture=tuple(passage(ref, course.translation) for ref in lesson.scripture),
         slots=tuple(slots),
         opening=lesson.opening.question,
-        points=tuple(lesson.teaching.points),
+        points=tuple(_record(model.TeachingPoint, p) for p in lesson.teaching.points),
         exercise_title=exercise.title or lesson.exercise.title,
         exercise_steps=tuple(exercise.steps or lesson.exercise.steps),
         bring=lesson.exercise.bring,

@@ -40,7 +40,7 @@ def read_course(
     doc: YamlDoc, base: Path | None, builtin: dict[str, LessonFile] | None = None
 ) -> ReadCourse:
     """Check a course file's YAML against the schema and read its lessons folder."""
-    checked = check_partial(schema.Course, doc, "course")
+    checked = check_partial(schema.CourseFile, doc, "course")
     course, problems = checked.value, list(checked.problems)
     if course is None:
         raise InputError(problems)

@@ -43,7 +43,7 @@ class Field:
 
 
 def is_model(tp: Any) -> bool:
-    """True for a model of the schema, such as a course file's Week."""
+    """True for a model of the schema, such as a course file's WeekEntry."""
     return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
@@ -77,9 +77,9 @@ def pattern(path: Sequence[str | int]) -> Pattern:
 def field(path: Sequence[str | int]) -> Field | None:
     """The course file's field at `path`, or None when the schema has none there; an item
     written as one value alone is the field that value fills."""
-    found = declared(schema.Course, pattern(path))
+    found = declared(schema.CourseFile, pattern(path))
     if found is not None and len(found.path) == 2 and found.path[0] in SHORTHAND:
-        return declared(schema.Course, (*found.path, SHORTHAND[found.path[0]]))
+        return declared(schema.CourseFile, (*found.path, SHORTHAND[found.path[0]]))
     return found
 
 
@@ -103,7 +103,7 @@ def declared(model: type[BaseModel], at: Pattern) -> Field | None:
     tp, found = unwrap(tp, key=True)
     meta += found
     kind, choices = KINDS.get(tp, "text"), ()
-    if model is schema.Course and tuple(where) in OPEN_CHOICES:
+    if model is schema.CourseFile and tuple(where) in OPEN_CHOICES:
         kind, choices = "choice", tuple(OPEN_CHOICES[tuple(where)]())
     elif typing.get_origin(tp) is Literal:
         kind, choices = "choice", typing.get_args(tp)

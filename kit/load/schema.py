@@ -194,7 +194,7 @@ class QuestionBase(Model):
     """True for the questions to leave out first when time is short."""
 
 
-class Question(QuestionBase):
+class LessonQuestion(QuestionBase):
     """A discussion question."""
 
     id: Slug
@@ -258,7 +258,7 @@ class Lesson(Model):
     """The private couple exercise."""
     discussion: Discussion
     """The discussion part."""
-    questions: list[Question] = Field(min_length=1)
+    questions: list[LessonQuestion] = Field(min_length=1)
     """Discussion questions, in the order they are asked."""
     take_home: TakeHome
     """The challenge for the week ahead."""
@@ -416,7 +416,7 @@ def _week_shorthand(value: Any) -> Any:
     return {"lesson": value} if isinstance(value, str) else value
 
 
-class Week(Setting):
+class WeekEntry(Setting):
     """One meeting of the course."""
 
     lesson: Slug
@@ -433,7 +433,7 @@ class Week(Setting):
     """This week's own notices, after the course's: its handout, notes and closing slide."""
 
 
-class Course(Setting):
+class CourseFile(Setting):
     """A course file."""
 
     title: Text
@@ -483,5 +483,5 @@ class Course(Setting):
     """Optional: a folder of jinja2 templates, relative to the course file, overriding kit's."""
     lessons: Text | None = None
     """Optional: a folder of lessons, relative to the course file, replacing built-ins by id."""
-    weeks: list[Annotated[Week, BeforeValidator(_week_shorthand)]] = Field(min_length=1)
+    weeks: list[Annotated[WeekEntry, BeforeValidator(_week_shorthand)]] = Field(min_length=1)
     """The weeks in order: a lesson id, or a mapping with changes."""

@@ -42,7 +42,7 @@ RV1909 = Path(__file__).with_name("rv1909.json.gz")
 """The Reina-Valera 1909, by verse id."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A scripture passage with its text in one translation."""
 

@@ -34,7 +34,7 @@ Path_ = list[str | int]
 LEADERS = ("leaders", "*")
 """Where a leader is: a name alone, or a table leader with a table and e-mail beside it."""
 
-DEFAULTS = {k: f.default for k, f in schema.Course.model_fields.items() if not f.is_required()}
+DEFAULTS = {k: f.default for k, f in schema.CourseFile.model_fields.items() if not f.is_required()}
 """The value a course has for each top-level setting its file leaves out."""
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -18,7 +18,7 @@ from kit.serve.preview import day
 
 SETTINGS = tuple(
     key
-    for key in schema.Course.model_fields
+    for key in schema.CourseFile.model_fields
     if (found := declared.field([key])) is not None and found.kind not in ("list", "group")
 )
 """Single-value settings the page edits as they are written, in the schema's order."""
@@ -201,7 +201,7 @@ def build_form(
     data = _map(data)
     weeks = [_week(i, item, library, course) for i, item in enumerate(_list(data.get("weeks")))]
     lessons = [(lid, e.lesson.title, e.lesson.big_idea) for lid, e in library.items()]
-    skipped = [text_of(m.date) for m in course.schedule if m.week is None] if course else []
+    skipped = [text_of(m.date) for m in course.course.schedule if m.week is None] if course else []
     values = {key: text_of(data.get(key)) for key in SETTINGS}
     if isinstance(data.get("time"), float):
         # `time: 18.30` is read as the number 18.3; its two decimals are the minutes.
@@ -250,8 +250,9 @@ def _week(
     lesson_id = text_of(spec.get("lesson"))
     entry = library.get(lesson_id)
     date = ""
-    if course is not None and index < len(course.weeks) and course.weeks[index].date:
-        date = day(course, course.weeks[index].date)
+    weeks = course.course.weeks if course is not None else ()
+    if index < len(weeks) and weeks[index].date:
+        date = day(course, weeks[index].date)
     row = WeekRow(
         index=index,
         short=isinstance(item, str),
@@ -313,7 +314,7 @@ def _week(
                 optional=add.get("optional") is True,
             )
         )
-    _number(row, course.weeks[index] if course and index < len(course.weeks) else None)
+    _number(row, weeks[index] if index < len(weeks) else None)
     return row
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from kit.check.questions import Question
 from kit.compose.documents import course_environment, handout, leader_notes, slides
-from kit.compose.view import course_view
 from kit.course.model import ResolvedCourse
 from kit.templating.templates import PART_NAMES
 from kit.writers.html import deck_html, document_html
@@ -51,15 +50,13 @@ def day(course: ResolvedCourse, value: dt.date | None) -> str:
     return course_environment(course).filters["date"](value) if value else ""
 
 
-def week_preview(course: ResolvedCourse, index: int) -> WeekPreview:
+def week_preview(resolved: ResolvedCourse, index: int) -> WeekPreview:
     """Compose week `index` (0-based) of a loaded course; `InputError` for template problems."""
+    course = resolved.course
     week = course.weeks[max(0, min(index, len(course.weeks) - 1))]
-    env = course_environment(course)
+    env = course_environment(resolved)
     clock = env.filters["clock"]
-    # Composed from the same view of the course a build composes from.
-    view = course_view(course)
-    shown = view.weeks[week.number - 1]
-    deck = slides(view, shown, env)
+    deck = slides(course, week, env)
     private = list(week.couple_questions)
     badges = {
         i: f"{len(private)} couple-private question{'s' if len(private) != 1 else ''}: "
@@ -74,12 +71,12 @@ def week_preview(course: ResolvedCourse, index: int) -> WeekPreview:
     return WeekPreview(
         number=week.number,
         title=week.title,
-        date=day(course, week.date),
+        date=day(resolved, week.date),
         plan=plan,
         end=clock(week.end),
         left_out=list(week.left_out),
-        handout=document_html(handout(view, shown, env)),
-        notes=document_html(leader_notes(view, shown, env)),
+        handout=document_html(handout(course, week, env)),
+        notes=document_html(leader_notes(course, week, env)),
         slides=deck_html(deck, badges),
         private=private,
         numbers={q.id: n for n, q in enumerate(week.questions, 1)},
@@ -97,10 +94,10 @@ class ScheduleRow:
     """Why nobody meets on a skipped date, when the course says."""
 
 
-def schedule(course: ResolvedCourse) -> list[ScheduleRow]:
+def schedule(resolved: ResolvedCourse) -> list[ScheduleRow]:
     """The course's dates, skipped ones included, with each week's title."""
-    titles = {w.number: w.title for w in course.weeks}
+    titles = {w.number: w.title for w in resolved.course.weeks}
     return [
-        ScheduleRow(day(course, m.date), m.week, titles.get(m.week or 0, ""), m.label or "")
-        for m in course.schedule
+        ScheduleRow(day(resolved, m.date), m.week, titles.get(m.week or 0, ""), m.label or "")
+        for m in resolved.course.schedule
     ]

@@ -8,6 +8,7 @@ builds its value, and looks at what a filter built afterwards: a text past
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import operator
 import re
@@ -22,7 +23,6 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SecurityError
 
 from kit.templating.budget import tick
-from kit.templating.records import FIELDS
 
 MAX_SIZE = 100_000
 """Most items a template may put in a list with `*`, `+` or a filter, or repeat a text."""
@@ -60,8 +60,8 @@ def size(value: Any, limit: int = MAX_VALUE) -> int:
             if total <= limit:
                 stack.extend(item.keys())
                 stack.extend(item.values())
-        elif type(item) in FIELDS:
-            names = FIELDS[type(item)]
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            names = [f.name for f in dataclasses.fields(item)]
             total += 2 * len(names)
             stack.extend(getattr(item, n) for n in names)
         else:

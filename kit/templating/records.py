@@ -1,21 +1,24 @@
-"""What a template may read of kit's records, and the lookups it may call.
+"""What a template may read of a record, and the lookups it may call.
 
-The records themselves are made from the resolved course (kit/compose/view.py); the
-sandbox (kit/templating/sandbox.py) lets a template read only what is listed here.
+The records are the course model's (kit/course/model.py); the sandbox is given their
+kinds and lets a template read only their fields and properties.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from jinja2.exceptions import TemplateRuntimeError
 
 from kit.messages import suggest
 
-FIELDS: dict[type, frozenset[str]] = {}
-"""Every record type made so far, with what a template may read of it: its fields."""
+
+def readable(kind: type) -> frozenset[str]:
+    """What a template may read of a record of `kind`: its fields and public properties."""
+    properties = {n for n, a in vars(kind).items() if isinstance(a, property) and n[0] != "_"}
+    return frozenset({f.name for f in fields(kind)} | properties)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,11 @@
 jinja2's own sandbox refuses names that start with `_` and lets everything else
 through, so a method on an object in the context is a way out. This one turns that
 around: a template may read only what is listed here for each kind of value (the
-fields of kit's plain records, a few string, list and mapping methods, what a loop
-or a namespace holds), call only macros, kit's lookups and the methods listed, and
-use only the filters listed. Every way a template can build a large value (`*`,
-`**`, `+`, `~`, `%`, the filters that make text) is measured before it is built
-(kit/templating/measure.py).
+fields and properties of the course model's records it is given, a few string, list
+and mapping methods, what a loop or a namespace holds), call only macros, kit's
+lookups and the methods listed, and use only the filters listed. Every way a
+template can build a large value (`*`, `**`, `+`, `~`, `%`, the filters that make
+text) is measured before it is built (kit/templating/measure.py).
 Each of those steps, and each turn of a loop, also looks at the render's time and
 memory budget (kit/templating/budget.py), so a template is stopped wherever it runs.
 """
@@ -46,7 +46,7 @@ from kit.templating.measure import (
     refuse_text,
     size,
 )
-from kit.templating.records import FIELDS, Lookup
+from kit.templating.records import Lookup, readable
 
 _STR = frozenset(
     {
@@ -84,10 +84,7 @@ tojson, urlize, urlencode, xmlattr, random, filesizeformat, striptags)."""
 
 
 def allowed_names(obj: Any) -> frozenset[str]:
-    """Every attribute a template may read of `obj`."""
-    kind = type(obj)
-    if kind in FIELDS:
-        return FIELDS[kind]
+    """Every attribute a template may read of `obj`, if it is not a record."""
     if isinstance(obj, str):
         return _STR
     if isinstance(obj, Mapping):
@@ -179,8 +176,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _CodeGenerator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, records: tuple[type, ...] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.records = {kind: readable(kind) for kind in records}  # and what they may read
         self.globals.clear()
         self.globals.update(
             range=safe_range, dict=dict, cycler=Cycler, joiner=Joiner, namespace=_Namespace
@@ -197,14 +195,19 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     # --- reading ---------------------------------------------------------------------
 
+    def allowed_names(self, obj: Any) -> frozenset[str]:
+        """Every attribute a template may read of `obj`."""
+        found = self.records.get(type(obj))
+        return allowed_names(obj) if found is None else found
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        return attr in allowed_names(obj)
+        return attr in self.allowed_names(obj)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         tick()
         if isinstance(obj, Undefined):
             return obj[attribute]  # raises the undefined error itself
-        if isinstance(attribute, str) and attribute in allowed_names(obj):
+        if isinstance(attribute, str) and attribute in self.allowed_names(obj):
             try:
                 return getattr(obj, attribute)
             except AttributeError:
@@ -247,7 +250,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             return True
         owner = getattr(obj, "__self__", None)
         if isinstance(obj, (types.BuiltinMethodType, types.MethodType)) and owner is not None:
-            return obj.__name__ in allowed_names(owner)
+            return obj.__name__ in self.allowed_names(owner)
         return False
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:

@@ -64,6 +64,7 @@ def sandboxed(
     date_style: str = "us",
     time_style: str = "12h",
     finalize: Callable[[Any], Any] | None = None,
+    records: tuple[type, ...] = (),
 ) -> Sandbox:
     """The template environment: a course's templates first, then the built-in ones.
 
@@ -71,13 +72,15 @@ def sandboxed(
     compile once; jinja2 still notices a template file that changes. A course's template
     may resolve only into its folder or the course folder `course_dir`. The `date` and
     `clock` filters write in the styles given (see kit/dates.py); `finalize` makes what
-    each {{ value }} prints (none is needed to check templates without rendering them).
+    each {{ value }} prints, `records` lists what templates read (kit/course/model.py):
+    checking templates, which renders none, needs neither.
     """
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
         loaders.append(FolderLoader(user_dir, () if course_dir is None else (course_dir,)))
     loaders.append(FolderLoader(data_dir("templates")))
     env = Sandbox(
+        records=records,
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         finalize=finalize,

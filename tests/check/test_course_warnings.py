@@ -32,4 +32,4 @@ def test_a_lesson_used_again_warns_at_each_later_use_and_keeps_its_path(
         "warning: lesson 'trust' is already week 1; choose another lesson, unless it is meant "
         "to be taught twice"
     ] * 2
-    assert [week.lesson_id for week in course.weeks] == ["trust", "safety", "trust", "trust"]
+    assert [week.lesson_id for week in course.course.weeks] == ["trust", "safety", "trust", "trust"]

@@ -112,19 +112,19 @@ def test_any_parts_fit_any_length_in_whole_steps(natural: list[int], minutes: in
 def _course(minutes: int):
     text = f"title: T\nminutes: {minutes}\nweeks: [{', '.join(LESSONS)}]\n"
     doc = load_text(text, "c.yaml")
-    course = schema.Course.model_validate(doc.data)
+    course = schema.CourseFile.model_validate(doc.data)
     return resolve(course, LESSONS, base=None, source="c.yaml")
 
 
 @pytest.mark.parametrize("minutes", [60, 75, 90, 120])
 def test_couples_are_back_at_their_table_for_most_of_the_evening(minutes: int) -> None:
-    for week in _course(minutes).weeks:
+    for week in _course(minutes).course.weeks:
         assert [s.minutes % 5 for s in week.slots] == [0] * len(week.slots), week.number
         apart = week.minutes("exercise") + week.couple_minutes
         # Couple time and the couples' own questions: at most 20 minutes of 90.
         assert week.couple_minutes >= 5 and apart <= minutes * 2 / 9, (week.number, apart)
     if minutes == 90:
-        assert {w.minutes("exercise") + w.couple_minutes for w in _course(90).weeks} == {20}
+        assert {w.minutes("exercise") + w.couple_minutes for w in _course(90).course.weeks} == {20}
 
 
 def test_couple_minutes_follow_the_questions_within_the_share_apart() -> None:
@@ -220,7 +220,7 @@ def test_required_questions_are_kept_or_the_check_says_why(
     lesson: schema.Lesson, minutes: int
 ) -> None:
     doc = load_text("title: T\nweeks: [gen]\n", "c.yaml")
-    course = schema.Course.model_validate({"title": "T", "minutes": minutes, "weeks": ["gen"]})
+    course = schema.CourseFile.model_validate({"title": "T", "minutes": minutes, "weeks": ["gen"]})
     library = {"gen": LessonFile(lesson, load_text("id: gen\n", "gen.yaml"), builtin=False)}
     # As the first week, the session also holds the ground rules, after the opening.
     natural = [getattr(lesson, part).minutes for part in PARTS]
@@ -243,7 +243,7 @@ def test_required_questions_are_kept_or_the_check_says_why(
         return
     event("the required questions fit" + (" with none optional" if not optional else ""))
     assert found == []
-    week = resolve(course, library, base=None, source="c.yaml").weeks[0]
+    week = resolve(course, library, base=None, source="c.yaml").course.weeks[0]
     kept = [q.id for q in week.questions]
     left_out = [q.id for q in week.left_out]
     assert [i for i in kept if i in required] == required  # every one, in order

@@ -9,7 +9,6 @@ import pytest
 
 import kit
 from kit.compose.templates import environment, render
-from kit.compose.view import course_view
 from kit.errors import InputError
 from kit.resources import data_dir
 from kit.templating.templates import builtin_names, template_problems
@@ -39,7 +38,7 @@ def _render_error(
 ) -> str:
     folder = _folder(tmp_path, {name: source})
     monkeypatch.chdir(tmp_path)
-    course = course_view(kit.default_course())
+    course = kit.default_course().course
     with pytest.raises(InputError) as caught:
         render(environment(folder), name, course=course, week=course.weeks[0])
     [problem] = caught.value.problems
@@ -221,7 +220,7 @@ def test_values_are_escaped_unless_raw() -> None:
 
 
 def test_an_error_outside_any_user_template_is_not_blamed_on_the_user(tmp_path: Path) -> None:
-    course = course_view(kit.default_course())
+    course = kit.default_course().course
     week = dataclasses.replace(course.weeks[0], date="not a date")  # kit's own mistake
     folder = _folder(tmp_path, {"slides.j2": "x\n"})
     # The date filter fails on kit's own bad value as Python would, not as a user's error.

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
+from helpers import FIXTURES
 
 import kit
+from kit.course.model import TEMPLATE_RECORDS, Course
+from kit.templating.records import Lookup
 
 LESSONS = ["trust", "safety", "empathy", "vulnerability", "closeness", "connection"]
 
 
-def _course(tmp_path: Path, settings: str, count: int = 6) -> kit.ResolvedCourse:
+def _course(tmp_path: Path, settings: str, count: int = 6) -> Course:
     weeks = ", ".join(LESSONS[:count])
     text = f"title: Closer\ncare: [{{name: Office}}]\n{settings}weeks: [{weeks}]\n"
     (tmp_path / "course.yaml").write_text(text, encoding="utf-8")
-    return kit.load_course(tmp_path / "course.yaml")
+    return kit.load_course(tmp_path / "course.yaml").course
 
 
 @pytest.mark.parametrize(
@@ -81,3 +88,35 @@ def test_without_an_arrival_part_the_evening_is_as_before(tmp_path: Path) -> Non
         "prayer",
     ]
     assert [s.minutes for s in plain.weeks[1].slots] == [10, 15, 10, 50, 5]
+
+
+def _courses() -> list[Course]:
+    """The built-in course and every fixture course that loads, as templates read them."""
+    loaded = [kit.default_course()]
+    for path in sorted(FIXTURES.glob("*/course.yaml")):
+        with contextlib.suppress(kit.KitError):
+            loaded.append(kit.load_course(path))
+    return [resolved.course for resolved in loaded]
+
+
+def test_what_templates_read_holds_values_and_records_never_paths_or_file_models() -> None:
+    plain = (str, int, float, type(None), dt.date, dt.time)
+    for course in _courses():
+        stack: list[Any] = [course]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, tuple):
+                stack.extend(value)
+            elif isinstance(value, Lookup):
+                stack.extend(value.table.values())
+            elif type(value) in TEMPLATE_RECORDS:
+                stack.extend(getattr(value, f.name) for f in dataclasses.fields(value))
+            else:
+                assert isinstance(value, plain), (course.title, type(value))
+
+
+def test_the_build_reads_the_church_templates_beside_the_course() -> None:
+    resolved = kit.load_course(FIXTURES / "church-pptx" / "course.yaml")
+    assert resolved.files.brand_slides == FIXTURES.resolve() / "church-pptx" / "brand/church.pptx"
+    assert resolved.files.course_dir == FIXTURES.resolve() / "church-pptx"
+    assert "church.pptx" not in repr(resolved.course)

@@ -99,10 +99,10 @@ def test_enough_room_keeps_every_question() -> None:
 @pytest.mark.parametrize("minutes", [45, 60, 75, 90, 120, 150, 180])
 def test_resolved_weeks_fill_the_session_exactly(tmp_path: Path, minutes: int) -> None:
     course = load(tmp_path, f"title: T\nminutes: {minutes}\nweeks: [trust, empathy]\n")
-    first, second = course.weeks
+    first, second = course.course.weeks
     assert [s.key for s in first.slots] == [PARTS[0], "ground_rules", *PARTS[1:]]
     assert [s.key for s in second.slots] == list(PARTS)
-    for week in course.weeks:
+    for week in course.course.weeks:
         assert sum(s.minutes for s in week.slots) == minutes
         assert min(s.minutes for s in week.slots) >= 2
 
@@ -121,7 +121,7 @@ REQUIRED = [
 def second_week(tmp_path: Path, minutes: int) -> Week:
     """The empathy lesson as week 2, clear of the first week's ground rules."""
     text = f"title: T\nminutes: {minutes}\nweeks: [trust, empathy]\n"
-    return load(tmp_path, text).weeks[1]
+    return load(tmp_path, text).course.weeks[1]
 
 
 def test_shorter_sessions_leave_out_optional_questions_only(tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_a_longer_session_keeps_every_question(tmp_path: Path) -> None:
 
 
 def test_start_time_1830_for_60_minutes_ends_at_1930(tmp_path: Path) -> None:
-    week = load(tmp_path, 'title: T\ntime: "18:30"\nminutes: 60\nweeks: [trust]\n').weeks[0]
+    week = load(tmp_path, 'title: T\ntime: "18:30"\nminutes: 60\nweeks: [trust]\n').course.weeks[0]
     assert week.end == dt.time(19, 30)
     assert [(s.key, s.start, s.end) for s in week.slots] == [
         ("opening", dt.time(18, 30), dt.time(18, 35)),
@@ -163,7 +163,7 @@ weeks:
   - lesson: trust
     exercise: {steps: ["Only this."]}
 """
-    first, second = load(tmp_path, text).weeks
+    first, second = load(tmp_path, text).course.weeks
     trust = builtin_lessons()["trust"].lesson
     assert first.title == "Seeing Each Other"
     assert (first.exercise_title, first.exercise_steps) == (
@@ -190,7 +190,7 @@ care:
   - {name: "Family Counselling Centre", note: "Sliding-scale fees"}
 weeks: [trust]
 """
-    care = load(tmp_path, text).care
+    care = load(tmp_path, text).course.care
     assert [(c.name, c.role, c.phone, c.email, c.note) for c in care] == [
         ("Pastor Sam Ortiz", "Care pastor", "555-0100", None, None),
         ("Family Counselling Centre", None, None, None, "Sliding-scale fees"),

@@ -121,7 +121,7 @@ weeks:
         - {text: "First.", id: empathy-first, after: empathy-understood}
         - {text: "Second.", after: empathy-first}
 """
-    ids = [q.id for q in load(course_file, text).weeks[0].questions]
+    ids = [q.id for q in load(course_file, text).course.weeks[0].questions]
     assert ids[:4] == [
         "empathy-understood",
         "empathy-first",
@@ -139,7 +139,7 @@ weeks:
       drop: [empathy-fix-it]
       add: [{text: "Private now.", id: empathy-fix-it, audience: couple}]
 """
-    week = load(course_file, text).weeks[0]
+    week = load(course_file, text).course.weeks[0]
     assert [(q.id, q.audience, q.origin) for q in week.questions][-1] == (
         "empathy-fix-it",
         "couple",
@@ -260,18 +260,21 @@ skip: [2027-01-24]
 weeks: [trust, safety, empathy]
 """
     course = load(course_file, text)
-    assert [w.date for w in course.weeks] == [
+    assert [w.date for w in course.course.weeks] == [
         dt.date(2027, 1, 10),
         dt.date(2027, 2, 7),
         dt.date(2027, 2, 21),
     ]
-    assert [(m.date, m.week) for m in course.schedule] == [
+    assert [(m.date, m.week) for m in course.course.schedule] == [
         (dt.date(2027, 1, 10), 1),
         (dt.date(2027, 1, 24), None),
         (dt.date(2027, 2, 7), 2),
         (dt.date(2027, 2, 21), 3),
     ]
-    assert (course.first_date, course.last_date) == (dt.date(2027, 1, 10), dt.date(2027, 2, 21))
+    assert (course.course.first_date, course.course.last_date) == (
+        dt.date(2027, 1, 10),
+        dt.date(2027, 2, 21),
+    )
 
 
 def test_unknown_translation_lists_the_available_ones(course_file: Path) -> None:
@@ -310,8 +313,11 @@ def test_translation_without_a_lessons_passage_is_refused(
 
 def test_the_translation_reaches_every_passage(course_file: Path) -> None:
     course = load(course_file, "title: T\ntranslation: asv\nweeks: [empathy]\n")
-    assert (course.translation, course.translation_name) == ("ASV", "American Standard Version")
-    assert [p.translation for p in course.weeks[0].scripture] == ["ASV", "ASV", "ASV"]
+    assert (course.course.translation, course.course.translation_name) == (
+        "ASV",
+        "American Standard Version",
+    )
+    assert [p.translation for p in course.course.weeks[0].scripture] == ["ASV", "ASV", "ASV"]
 
 
 def test_missing_folders_are_located(course_file: Path) -> None:
@@ -331,7 +337,7 @@ def test_folders_are_relative_to_the_course_file(
     (tmp_path / "plan" / "mine").mkdir(parents=True)
     (tmp_path / "plan" / "course.yaml").write_text("title: T\nlessons: mine\nweeks: [trust]\n")
     monkeypatch.chdir(tmp_path)
-    assert load_course("plan/course.yaml").weeks[0].lesson_id == "trust"
+    assert load_course("plan/course.yaml").course.weeks[0].lesson_id == "trust"
 
 
 def test_all_problems_come_together(course_file: Path) -> None:
@@ -372,9 +378,14 @@ weeks:
     exercise:
 """
     course = load(course_file, text)
-    assert (course.leaders, course.minutes, course.translation, course.care) == ((), 90, "WEB", ())
-    assert course.weeks[1].title == "Seeing Through Their Eyes"
-    assert len(course.weeks[1].questions) == 8
+    assert (
+        course.course.leaders,
+        course.course.minutes,
+        course.course.translation,
+        course.course.care,
+    ) == ((), 90, "WEB", ())
+    assert course.course.weeks[1].title == "Seeing Through Their Eyes"
+    assert len(course.course.weeks[1].questions) == 8
 
 
 def test_a_required_key_left_empty_is_still_an_error(course_file: Path) -> None:
@@ -546,8 +557,8 @@ def test_leaders_are_names_or_table_leaders(course_file: Path) -> None:
         'title: Closer\nleaders: ["Pastor Sam", {name: Dan, table: 3, email: d@example.org}, '
         "{name: Mia}]\nweeks: [trust]\n",
     )
-    assert course.leaders == ("Pastor Sam",)
-    assert [(t.name, t.table, t.email) for t in course.table_leaders] == [
+    assert course.course.leaders == ("Pastor Sam",)
+    assert [(t.name, t.table, t.email) for t in course.course.table_leaders] == [
         ("Dan", 3, "d@example.org"),
         ("Mia", None, None),
     ]
@@ -596,7 +607,7 @@ def test_notices_are_the_courses_then_the_weeks_own(course_file: Path) -> None:
         'title: Closer\nnotices: ["Week {week} of {weeks}"]\n'
         'weeks: [trust, {lesson: safety, notices: ["Meal sign-up"]}]\n',
     )
-    assert [w.notices for w in course.weeks] == [
+    assert [w.notices for w in course.course.weeks] == [
         ("Week 1 of two weeks",),
         ("Week 2 of two weeks", "Meal sign-up"),
     ]
@@ -607,7 +618,7 @@ def test_a_powerpoint_template_is_a_slide_template(course_file: Path) -> None:
     church = FIXTURES / "church-pptx" / "brand" / "church.pptx"
     Path("church.potx").write_bytes(church.read_bytes())
     course = load(course_file, "title: T\nweeks: [trust]\nbrand: {slides: church.potx}\n")
-    assert course.brand_slides is not None and course.brand_slides.name == "church.potx"
+    assert course.files.brand_slides is not None and course.files.brand_slides.name == "church.potx"
     assert problems(course_file, "title: T\nweeks: [trust]\nbrand: {slides: church.key}\n") == [
         "course.yaml:3:17: the PowerPoint template (brand.slides): "
         "'church.key' should be a .pptx or .potx file"

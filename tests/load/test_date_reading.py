@@ -13,9 +13,9 @@ from kit.load.validate import check_model
 from kit.load.yamlfile import load_text
 
 
-def course(line: str) -> schema.Course:
+def course(line: str) -> schema.CourseFile:
     doc = load_text(f"title: T\n{line}\nweeks: [trust]\n", "c.yaml")
-    found, problems = check_model(schema.Course, doc, "")
+    found, problems = check_model(schema.CourseFile, doc, "")
     if problems or found is None:
         raise InputError(problems)
     return found

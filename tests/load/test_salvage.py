@@ -13,13 +13,13 @@ from kit.load.yamlfile import MAX_NODES, load_text
 
 
 def checked(text: str) -> object:
-    return check_partial(schema.Course, load_text(text, "c.yaml", partial=True), "course")
+    return check_partial(schema.CourseFile, load_text(text, "c.yaml", partial=True), "course")
 
 
 def test_a_valid_document_is_simply_validated() -> None:
     result = checked("title: T\nweeks: [trust]\n")
     assert (result.problems, result.broken) == ([], frozenset())
-    assert result.value == schema.Course.model_validate({"title": "T", "weeks": ["trust"]})
+    assert result.value == schema.CourseFile.model_validate({"title": "T", "weeks": ["trust"]})
 
 
 def test_failed_values_take_their_defaults_and_list_items_keep_their_places() -> None:

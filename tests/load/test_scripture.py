@@ -127,7 +127,7 @@ def test_the_built_in_lessons_quote_the_current_world_english_bible() -> None:
     assert passage("Luke 16:10", "WEB").text.endswith("is also dishonest in much.")
     # Every verse the built-in lessons quote comes from the current edition.
     current = scripture._current_web()
-    for week in kit.default_course().weeks:
+    for week in kit.default_course().course.weeks:
         for p in week.scripture:
             ids = scripture._parsed(p.reference.replace("\u2013", "-"))["ids"]
             assert all(str(i) in current for i in ids), p.reference

@@ -12,14 +12,14 @@ WEEKS = "weeks: [trust]\n"
 
 
 def _course_problems(text: str) -> list[str]:
-    course, problems = check_model(schema.Course, load_text(text, "c.yaml"), "course")
+    course, problems = check_model(schema.CourseFile, load_text(text, "c.yaml"), "course")
     assert course is None
     return [str(p) for p in sorted(problems)]
 
 
 def test_a_valid_course_validates() -> None:
     course, problems = check_model(
-        schema.Course, load_text('title: "Closer"\n' + WEEKS, "c.yaml"), "course"
+        schema.CourseFile, load_text('title: "Closer"\n' + WEEKS, "c.yaml"), "course"
     )
     assert problems == []
     assert course is not None
@@ -209,7 +209,7 @@ def test_a_control_character_in_text() -> None:
 
 def test_check_model_finds_every_problem() -> None:
     course, problems = check_model(
-        schema.Course, load_text("title: [x]\nweeks: 3\n", "c.yaml"), "course"
+        schema.CourseFile, load_text("title: [x]\nweeks: 3\n", "c.yaml"), "course"
     )
     assert course is None
     assert len(problems) == 2

@@ -346,9 +346,9 @@ def test_each_pdf_shows_its_own_week(pdf_build) -> None:
         with pymupdf.open(made) as doc:
             text = " ".join(" ".join(page.get_text() for page in doc).split()).casefold()
         if made.name in ("leader-guide.pdf", "leader-packet.pdf", "participant-booklet.pdf"):
-            expected = [course.title] + [w.title for w in course.weeks]
+            expected = [course.course.title] + [w.title for w in course.course.weeks]
         else:
-            expected = [course.weeks[int(made.name[5:7]) - 1].title]
+            expected = [course.course.weeks[int(made.name[5:7]) - 1].title]
         for title in expected:
             assert title.casefold() in text, (made.name, title)
 
@@ -360,7 +360,7 @@ def test_the_guides_contents_give_the_page_each_week_starts_on(pdf_build) -> Non
     with pymupdf.open(paths[0].with_suffix(".pdf")) as doc:
         pages = [page.get_text() for page in doc]
     contents = next(text for text in pages if text.lstrip().startswith("Contents"))
-    for week in course.weeks:
+    for week in course.course.weeks:
         heading = f"Week {week.number}: {week.title}"
         entry = next(line for line in contents.splitlines() if line.startswith(heading))
         number = int(entry.rsplit(".", 1)[-1])

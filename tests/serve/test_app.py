@@ -330,9 +330,9 @@ def test_a_course_with_an_arrival_part_and_own_helplines_is_edited_and_saved(
     response = post(client, site, "/api/save", {"text": state["text"], "loaded": loaded})
     assert response.status_code == 200
     course = kit.load_course(site.course)
-    assert (course.minutes, course.arrival) == (120, 30)
-    assert [(s.key, s.minutes) for s in course.weeks[0].slots][:2] == [
+    assert (course.course.minutes, course.course.arrival) == (120, 30)
+    assert [(s.key, s.minutes) for s in course.course.weeks[0].slots][:2] == [
         ("arrival", 30),
         ("opening", 10),
     ]
-    assert course.helplines.abuse == "Refuge: call 0808 2000 247"
+    assert course.course.helplines.abuse == "Refuge: call 0808 2000 247"

@@ -117,10 +117,10 @@ def test_questions_are_dropped_reworded_and_added() -> None:
     add = {"text": "What makes listening hard?", "after": "empathy-understood"}
     text = apply(text, {"op": "add", "path": ["weeks", 2, "questions", "add"], "value": add})
     course = load_course_text(text, "course.yaml", Path.cwd())
-    ids = [q.id for q in course.weeks[2].questions]
+    ids = [q.id for q in course.course.weeks[2].questions]
     assert "empathy-fix-it" not in ids
     assert ids[ids.index("empathy-understood") + 1] == "empathy-added-1"
-    assert course.weeks[2].questions[ids.index("empathy-understood")].text == "When?"
+    assert course.course.weeks[2].questions[ids.index("empathy-understood")].text == "When?"
     text = apply(text, {"op": "drop", "week": 2, "id": "empathy-fix-it", "on": False})
     text = apply(text, {"op": "reword", "week": 2, "id": "empathy-understood", "text": ""})
     text = apply(text, {"op": "remove", "path": ["weeks", 2, "questions", "add", 0]})
@@ -129,7 +129,7 @@ def test_questions_are_dropped_reworded_and_added() -> None:
 
 def test_weeks_move_and_go_with_their_comments() -> None:
     text = apply(STARTER, {"op": "move", "path": ["weeks", 2], "to": 0})
-    weeks = load_course_text(text, "course.yaml", Path.cwd()).weeks
+    weeks = load_course_text(text, "course.yaml", Path.cwd()).course.weeks
     assert [w.lesson_id for w in weeks][:3] == ["empathy", "trust", "safety"]
     assert "  - lesson: empathy                # the lesson taught this week" in text
     text = apply(text, {"op": "remove", "path": ["weeks", 0]})
@@ -189,7 +189,7 @@ def test_a_table_and_e_mail_make_a_leader_a_table_leader_and_a_name_alone_stays_
     ]
     mailed = apply(tabled, {"op": "set", "path": ["leaders", 1, "email"], "value": "dm@x.org"})
     assert changed_lines(tabled, mailed) == ["+    email: dm@x.org"]
-    assert load_course_text(mailed, "course.yaml", Path.cwd()).table_leaders[0].table == 3
+    assert load_course_text(mailed, "course.yaml", Path.cwd()).course.table_leaders[0].table == 3
     # Taken away again, table first or e-mail first, the leader is the name alone.
     for first, then in (("table", "email"), ("email", "table")):
         half = apply(mailed, {"op": "set", "path": ["leaders", 1, first], "value": ""})
@@ -240,7 +240,7 @@ def test_notices_are_added_edited_and_removed_on_their_own_lines() -> None:
 def test_large_print_is_written_true_and_left_out_or_false_when_cleared() -> None:
     on = apply(LEADERS, {"op": "set", "path": ["large_print"], "value": "true"})
     assert changed_lines(LEADERS, on) == ["+large_print: true"]
-    assert load_course_text(on, "course.yaml", Path.cwd()).large_print is True
+    assert load_course_text(on, "course.yaml", Path.cwd()).course.large_print is True
     off = apply(on, {"op": "set", "path": ["large_print"], "value": "false"})
     assert changed_lines(on, off) == ["-large_print: true", "+large_print: false"]
     assert apply(LEADERS, {"op": "set", "path": ["large_print"], "value": "false"}) == LEADERS
@@ -273,14 +273,14 @@ def test_a_weeks_own_exercise_steps_are_one_a_line() -> None:
         '        - "Take turns for two minutes each."\n'
     ) in text
     course = load_course_text(text, "course.yaml", Path.cwd())
-    assert course.weeks[2].exercise_steps == (
+    assert course.course.weeks[2].exercise_steps == (
         "Sit facing each other.",
         "Take turns for two minutes each.",
     )
     text = apply(text, {"op": "set", "path": ["weeks", 2, "exercise", "steps"], "value": [""]})
     assert (
         load_course_text(text, "course.yaml", Path.cwd())
-        .weeks[2]
+        .course.weeks[2]
         .exercise_steps[0]
         .startswith("Each of you picks a moment")
     )

@@ -47,7 +47,7 @@ def test_no_couple_question_is_on_the_face_of_any_built_in_slide() -> None:
         if not output.name.endswith("slides.pptx"):
             continue
         number = int(output.name[5:7])
-        week = course.weeks[number - 1]
+        week = course.course.weeks[number - 1]
         faces = "\n".join(slide_text(s) for s in output.content.slides)
         html = deck_html(output.content)
         for q in week.couple_questions:

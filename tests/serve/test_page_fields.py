@@ -24,7 +24,7 @@ TEXT_ONLY = {
 }
 """Fields the page leaves to the course file's text, under Advanced: a rewording's own
 leader note and follow-ups, and an added question's follow-ups."""
-SCHEMA = schema.Course.model_json_schema()
+SCHEMA = schema.CourseFile.model_json_schema()
 """The course file's schema as pydantic writes it: read apart from the page's own reading."""
 
 COURSE = """\

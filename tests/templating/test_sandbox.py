@@ -1,4 +1,4 @@
-"""The template sandbox: templates get plain records and may use only what is listed."""
+"""The template sandbox: templates get the course model and may use only what is listed."""
 
 from __future__ import annotations
 
@@ -18,12 +18,13 @@ from jinja2.sandbox import SecurityError
 from jinja2.utils import Cycler, Joiner
 
 import kit
-from kit.compose import view
 from kit.compose.templates import environment, render
+from kit.course.model import TEMPLATE_RECORDS
 from kit.errors import InputError
-from kit.templating.sandbox import BUILTIN_FILTERS, allowed_names
+from kit.templating.records import Lookup
+from kit.templating.sandbox import BUILTIN_FILTERS
 
-COURSE = view.course_view(kit.default_course())
+COURSE = kit.default_course().course
 WEEK = COURSE.weeks[0]
 
 
@@ -43,11 +44,11 @@ def _context_objects() -> list[Any]:
             continue
         seen.add(id(item))
         found.append(item)
-        if type(item) in view.FIELDS:
-            stack.extend(getattr(item, name) for name in view.FIELDS[type(item)])
+        if type(item) in _env().records:
+            stack.extend(getattr(item, name) for name in sorted(_env().records[type(item)]))
         elif isinstance(item, (tuple, list)):
             stack.extend(item[:3])
-        elif isinstance(item, view.Lookup):
+        elif isinstance(item, Lookup):
             stack.append(item("opening"))
     module = env.from_string("{% macro m() %}x{% endmacro %}{% set v = 1 %}").module
     template = env.from_string("{% block b %}x{% endblock %}")
@@ -101,14 +102,14 @@ PLAIN = (str, int, float, bool, type(None), dt.date, dt.time, tuple, list, dict)
 
 def _is_plain(value: Any) -> bool:
     """True for data, kit's records and lookups, and methods the sandbox lists."""
-    if isinstance(value, PLAIN) or type(value) in view.FIELDS or isinstance(value, view.Lookup):
+    if isinstance(value, PLAIN) or type(value) in TEMPLATE_RECORDS or isinstance(value, Lookup):
         return True
     if value is jinja2.utils.missing:  # a loop's previtem before it has one
         return True
     if isinstance(value, MappingProxyType):
         return True
     if isinstance(value, (BuiltinMethodType, MethodType)):
-        return value.__name__ in allowed_names(value.__self__)
+        return value.__name__ in _env().allowed_names(value.__self__)
     return isinstance(value, (jinja2.runtime.Macro, jinja2.runtime.BlockReference))
 
 
@@ -117,7 +118,7 @@ def _check(obj: Any, name: str) -> None:
     for value in (env.getattr(obj, name), env.getitem(obj, name)):
         if isinstance(value, jinja2.Undefined):
             continue
-        readable = name in allowed_names(obj) or isinstance(obj, (dict, MappingProxyType))
+        readable = name in env.allowed_names(obj) or isinstance(obj, (dict, MappingProxyType))
         assert readable, (type(obj).__name__, name)
         assert _is_plain(value), (type(obj).__name__, name, type(value))
 
@@ -152,9 +153,12 @@ def test_fuzz_the_attr_filter_and_subscripts(expr: str, name: str) -> None:
 
 
 def test_records_have_no_methods_of_their_own() -> None:
-    for cls in view.records():
+    readable = _env().records
+    assert set(readable) == set(TEMPLATE_RECORDS)
+    for cls in TEMPLATE_RECORDS:
         own = {n for n in vars(cls) if not n.startswith("_")}
-        assert own <= view.FIELDS[cls], cls
+        assert own <= readable[cls], cls
+        assert cls.__dataclass_params__.frozen and "__slots__" in vars(cls), cls
     assert not any(isinstance(o, PurePath) for o in OBJECTS)
 
 

@@ -47,7 +47,7 @@ def test_each_meeting_is_an_event_and_a_skipped_date_none(tmp_path: Path) -> Non
         dt.datetime(2027, 4, 14, 19, 0),  # 2027-03-31 is Holy Week: no meeting
     ]
     assert all(e.decoded("duration") == dt.timedelta(minutes=75) for e in events)
-    weeks = kit.load_course(tmp_path / "course.yaml").weeks
+    weeks = kit.load_course(tmp_path / "course.yaml").course.weeks
     assert [str(e["summary"]) for e in events] == [
         f"Closer: week {w.number}, {w.title}" for w in weeks
     ]

@@ -75,12 +75,12 @@ class Built:
         self.folder = folder
         self.decks = {
             w.number: Presentation(str(folder / f"week-{w.number:02d}-slides.pptx"))
-            for w in course.weeks
+            for w in course.course.weeks
         }
 
     def pairs(self) -> Iterator[tuple[object, object]]:
         """Each week with its deck."""
-        for week in self.course.weeks:
+        for week in self.course.course.weeks:
             yield week, self.decks[week.number]
 
 
@@ -152,7 +152,7 @@ def test_every_slide_has_speaker_notes_with_minutes_where_a_part_starts(built: B
 
 
 def test_slides_run_in_the_order_of_the_evening(builtin: Built) -> None:
-    week = builtin.course.weeks[2]
+    week = builtin.course.course.weeks[2]
     deck = builtin.decks[week.number]
     titles = [s.shapes.title.text for s in deck.slides]
     expected = [
@@ -180,7 +180,7 @@ def test_slides_run_in_the_order_of_the_evening(builtin: Built) -> None:
 
 
 def test_faces_show_week_scripture_translation_and_couple_minutes(builtin: Built) -> None:
-    week = builtin.course.weeks[0]
+    week = builtin.course.course.weeks[0]
     deck = builtin.decks[week.number]
     face = " ".join(t for s in deck.slides for t in faces(s))
     assert f"Week {week.number}" in face
@@ -224,7 +224,7 @@ def test_every_text_box_wraps_and_never_autofits(built: Built) -> None:
 def test_a_long_point_runs_on_to_continuation_slides_whole_words_in_order(
     long_lesson: Built,
 ) -> None:
-    week = long_lesson.course.weeks[0]
+    week = long_lesson.course.course.weeks[0]
     deck = long_lesson.decks[1]
     point = week.points[0]
     slides = [s for s in deck.slides if point.heading in s.shapes.title.text]
@@ -235,7 +235,7 @@ def test_a_long_point_runs_on_to_continuation_slides_whole_words_in_order(
 
 def test_a_sentence_longer_than_a_slide_is_split_between_words(long_lesson: Built) -> None:
     deck = long_lesson.decks[1]
-    point = long_lesson.course.weeks[0].points[1]
+    point = long_lesson.course.course.weeks[0].points[1]
     slides = [s for s in deck.slides if s.shapes.title.text.startswith(point.heading)]
     words = " ".join(body_text(s) for s in slides).split()
     # Every word on the faces is a whole word of the point, in order.
@@ -243,7 +243,7 @@ def test_a_sentence_longer_than_a_slide_is_split_between_words(long_lesson: Buil
 
 
 def test_take_home_list_keeps_every_item(long_lesson: Built) -> None:
-    week = long_lesson.course.weeks[0]
+    week = long_lesson.course.course.weeks[0]
     deck = long_lesson.decks[1]
     slides = [s for s in deck.slides if s.shapes.title.text.startswith(week.take_home_title)]
     items = [

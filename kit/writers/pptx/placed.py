@@ -326,10 +326,11 @@ def palette(
     for panel in _panel_colors(layout, theme, mapping, (width, height), pictures):
         under = [panel] if opacity >= 1 else [blend(panel, g, opacity) for g in grounds]
         # A title colour darkened just until it reads on the panel would not where the
-        # panel shows a darker part of what is under it: on a panel none is tried.
-        colors = replace(
-            _colors(under, theme, mapping, own, shades=False), panel=panel, panel_opacity=opacity
-        )
+        # panel shows a darker part of what is under it: none is tried on a panel that
+        # shows any. An opaque one shows nothing, and keeps the template's titles in its
+        # colour, as on its slides without a panel (Pencil's orange, not black).
+        colors = _colors(under, theme, mapping, own, shades=opacity >= 1)
+        colors = replace(colors, panel=panel, panel_opacity=opacity)
         if _reads(colors, under):
             return colors
         fallback = fallback or colors

@@ -292,6 +292,31 @@ def test_titles_keep_the_templates_own_colour(converted: dict, decks: dict, name
             assert colors == {OWN_COLORS[name]}, (week, n)
 
 
+def _title_colors(deck: Path) -> dict[tuple[str, bool], set[str]]:
+    """The titles' colours on each layout, on an opaque panel (True) and without one."""
+    found: dict[tuple[str, bool], set[str]] = {}
+    for slide in Presentation(str(deck)).slides:
+        panels = [opacity(s) for s in slide.shapes if s.name == "Panel"]
+        if slide.shapes.title is None or (panels and min(panels) < 1):
+            continue  # a panel that shows a photo through it may need another colour
+        key = (str(slide.slide_layout.part.partname), bool(panels))
+        found.setdefault(key, set()).update(
+            str(r.font.color.rgb) for r in text_runs(slide.shapes.title)
+        )
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_title_on_a_panel_keeps_the_colour_of_the_titles_without(decks: dict, name: str) -> None:
+    # Pencil's titles on a white panel were black, where its others are its orange darkened
+    # until it reads on white: the panel is as white as the slide.
+    for week, deck in enumerate(decks[name], 1):
+        colors = _title_colors(deck)
+        for (layout, panelled), on_panel in colors.items():
+            if panelled and (layout, False) in colors:
+                assert on_panel == colors[layout, False], (week, layout)
+
+
 OFFICE_BLUE = "1F497D"
 """The titles' colour in Office's default theme, which LibreOffice's .pptx carries instead
 of the template's: none of these templates shows it on its own slides."""

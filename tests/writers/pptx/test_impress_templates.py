@@ -31,9 +31,13 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import Slide
 
 import kit
+from kit.compose.blocks import Deck
+from kit.compose.documents import compose_kit
+from kit.writers.pptx import write_pptx
 from kit.writers.pptx.furniture import drawn
 from kit.writers.pptx.layouts import LAYOUTS
 from kit.writers.pptx.roles import OPENING
+from kit.writers.pptx.template import deck_design
 from kit.writers.pptx.theme import contrast
 
 
@@ -81,20 +85,36 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {t.stem: out / f"{t.stem}.pptx" for t in TEMPLATES}
 
 
-def _build(folder: Path, brand: Path | None, course: str = COURSE) -> list[Path]:
-    text = course.format(weeks=", ".join(WEEKS))
-    if brand is not None:
-        text += f"brand: {{slides: {brand}}}\n"
+def _composed(folder: Path, course: str = COURSE) -> list[Deck]:
+    """Each week's deck of a course, composed once: its slides whatever the template."""
     folder.mkdir()
-    (folder / "course.yaml").write_text(text, encoding="utf-8")
-    kit.build(kit.load_course(folder / "course.yaml"), folder / "build")
-    return [folder / "build" / f"week-{n:02}-slides.pptx" for n in range(1, len(WEEKS) + 1)]
+    (folder / "course.yaml").write_text(course.format(weeks=", ".join(WEEKS)), encoding="utf-8")
+    outputs = compose_kit(kit.load_course(folder / "course.yaml"))
+    decks = [o.content for o in outputs if isinstance(o.content, Deck)]
+    assert len(decks) == len(WEEKS)
+    return decks
+
+
+def _write(decks: list[Deck], brand: Path | None, folder: Path, name: str) -> list[Path]:
+    """Each week's deck on a template (kit's own for None), as a build writes it: only the
+    decks are written, not the rest of a kit, which no test here reads."""
+    design = deck_design(brand)
+    paths = [folder / f"{name}-week-{week}.pptx" for week in range(1, len(decks) + 1)]
+    for deck, path in zip(decks, paths, strict=True):
+        path.write_bytes(write_pptx(deck, brand=brand, design=design))
+    return paths
 
 
 @pytest.fixture(scope="module")
-def own_layouts(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
+def composed(tmp_path_factory: pytest.TempPathFactory) -> list[Deck]:
+    """Weeks 1 and 2 of the course, composed once for every template."""
+    return _composed(tmp_path_factory.mktemp("composed") / "course")
+
+
+@pytest.fixture(scope="module")
+def own_layouts(composed: list[Deck], tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
     """Each week's slides on kit's own template, by the name of each one's layout."""
-    decks = _build(tmp_path_factory.mktemp("own") / "course", None)
+    decks = _write(composed, None, tmp_path_factory.mktemp("own"), "own")
     return [[s.slide_layout.name for s in Presentation(str(deck)).slides] for deck in decks]
 
 
@@ -106,27 +126,20 @@ def own(own_layouts: list[list[str]]) -> list[int]:
 
 @pytest.fixture(scope="module")
 def decks(
-    converted: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+    converted: dict[str, Path], composed: list[Deck], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, list[Path]]:
     """Weeks 1 and 2 on each template."""
     folder = tmp_path_factory.mktemp("impress-decks")
-    return {name: _build(folder / name, path) for name, path in converted.items()}
+    return {name: _write(composed, path, folder, name) for name, path in converted.items()}
 
 
 @pytest.fixture(scope="module")
 def pdfs(decks: dict[str, list[Path]], tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Every week on each template as LibreOffice renders it, in one run: by template,
     each week's deck and PDF."""
-    folder = tmp_path_factory.mktemp("impress-weeks")
-    copies = {}
-    for name, found in decks.items():
-        # Every week's deck has the same name in its own folder: one name each for the run.
-        copies[name] = [folder / f"{name}-week-{week}.pptx" for week in range(1, len(found) + 1)]
-        for deck, copy in zip(found, copies[name], strict=True):
-            copy.write_bytes(deck.read_bytes())
-    every = [copy for found in copies.values() for copy in found]
+    every = [deck for found in decks.values() for deck in found]
     rendered = iter(render_pdf(every, tmp_path_factory.mktemp("impress-pdf"), timeout=900))
-    return {name: [(copy, next(rendered)) for copy in found] for name, found in copies.items()}
+    return {name: [(deck, next(rendered)) for deck in found] for name, found in decks.items()}
 
 
 def test_libreoffices_templates_are_all_here() -> None:
@@ -184,7 +197,7 @@ def test_an_undated_course_on_pencil_sets_its_subtitle_in_a_box_a_line_high(
 ) -> None:
     # Beside Pencil's drawing the title slide's body had 0.122 inch: "Closer" alone fitted
     # there as the planner saw it (a word too big for its room goes alone), and fell out.
-    decks = _build(tmp_path / "course", converted["Pencil"], UNDATED)
+    decks = _write(_composed(tmp_path / "course", UNDATED), converted["Pencil"], tmp_path, "Pencil")
     assert [cramped(deck) for deck in decks] == [[]] * len(WEEKS)
 
 

@@ -1,9 +1,9 @@
 """What a person checks on a deck built on a church's template, shared by the template tests.
 
 Each check reads a built deck and returns what it finds wrong, one line per slide or
-word, so a test asserts an empty list: body text under 24 points, text over a picture
-or line of the template without a panel that hides it, text bare on a busy picture, and
-text that does not read on what is under it.
+word, so a test asserts an empty list: body text under 24 points, a text box lower than
+a line of its text, text over a picture or line of the template without a panel that
+hides it, text bare on a busy picture, and text that does not read on what is under it.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide
+from pptx.util import Emu, Pt
 
 from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.theme import (
@@ -29,6 +30,9 @@ from kit.writers.pptx.theme import (
 
 BODY_MIN = 24
 """Least size of body text, in points."""
+
+LINE = 1.2
+"""A line's height in ems at single spacing, as LibreOffice and PowerPoint set it."""
 
 BUSY = 3.0
 """Contrast at which the parts of a picture are seen as shapes (WCAG's 3:1 for drawn
@@ -113,6 +117,25 @@ def small_body(deck: Path) -> list[str]:
         sizes = {r.font.size.pt for r in text_runs(body(slide))}
         if min(sizes) < BODY_MIN:
             found.append(f"slide {n}: {sorted(sizes)}")
+    return found
+
+
+def cramped(deck: Path) -> list[str]:
+    """Text boxes lower than one line of their largest text: its words fall out of them."""
+    found = []
+    for n, slide in _slides(deck):
+        for shape in text_shapes(slide):
+            frame = shape.text_frame
+            insets = (frame.margin_top or 0) + (frame.margin_bottom or 0)
+            # A paragraph's line is its largest run at its own spacing (a title's 0.9).
+            lines = [
+                r.font.size.pt * LINE * (p.line_spacing if isinstance(p.line_spacing, float) else 1)
+                for p in frame.paragraphs
+                for r in p.runs
+                if r.text.strip() and r.font.size
+            ]
+            if lines and shape.height - insets < max(lines) * Pt(1):
+                found.append(f"slide {n}: {frame.text[:30]!r} in {Emu(shape.height).inches:.3f} in")
     return found
 
 

@@ -17,7 +17,9 @@ from pptx.slide import SlideLayout
 
 from kit.writers.ooxml import NAMESPACES
 from kit.writers.pptx.fit.areas import PANEL_OPACITY, SlideAreas, TextArea
+from kit.writers.pptx.fit.paragraphs import SAFETY_PT
 from kit.writers.pptx.fit.placement import Box, Fonts, Palette, frame, largest_free, place
+from kit.writers.pptx.fit.textfit import LINE_HEIGHT
 from kit.writers.pptx.furniture import backdrops, covering, furniture
 from kit.writers.pptx.layouts import LAYOUTS, TITLE_TYPES, LayoutChoice, all_layouts
 from kit.writers.pptx.pictures import Pictures
@@ -214,8 +216,7 @@ def _placed(
 def _big_enough(kind: str, room: Box, whole: Box, height: int) -> bool:
     """True when a kind's body keeps most of its width and height in the room."""
     there, anywhere = _body(kind, room, height), _body(kind, whole, height)
-    # place() gives a body with no room at least one EMU; it has none.
-    tall = there.height > 1 and there.height >= BIG_ENOUGH * anywhere.height
+    tall = _holds_a_line(there) and there.height >= BIG_ENOUGH * anywhere.height
     return tall and there.width >= BIG_ENOUGH * anywhere.width
 
 
@@ -226,7 +227,18 @@ def _wide_enough(kind: str, room: Box, whole: Box, height: int) -> bool:
     words from being tried in a column a few of them wide.
     """
     there, anywhere = _body(kind, room, height), _body(kind, whole, height)
-    return there.height > 1 and there.width >= NARROWEST * anywhere.width
+    return _holds_a_line(there) and there.width >= NARROWEST * anywhere.width
+
+
+def _holds_a_line(body: TextArea) -> bool:
+    """True when a body holds one line at kit's least size for it.
+
+    The planner sets a word too big for its room alone on a slide of its own, so a body
+    a sliver high would hold a one-word subtitle (Pencil's title slide, under a short
+    course title) as its words fall out of the box; place() gives a body with no room
+    one EMU.
+    """
+    return body.inner_height >= body.floor * LINE_HEIGHT + SAFETY_PT
 
 
 def _body(kind: str, room: Box, height: int) -> TextArea:
@@ -314,10 +326,11 @@ def palette(
     for panel in _panel_colors(layout, theme, mapping, (width, height), pictures):
         under = [panel] if opacity >= 1 else [blend(panel, g, opacity) for g in grounds]
         # A title colour darkened just until it reads on the panel would not where the
-        # panel shows a darker part of what is under it: on a panel none is tried.
-        colors = replace(
-            _colors(under, theme, mapping, own, shades=False), panel=panel, panel_opacity=opacity
-        )
+        # panel shows a darker part of what is under it: none is tried on a panel that
+        # shows any. An opaque one shows nothing, and keeps the template's titles in its
+        # colour, as on its slides without a panel (Pencil's orange, not black).
+        colors = _colors(under, theme, mapping, own, shades=opacity >= 1)
+        colors = replace(colors, panel=panel, panel_opacity=opacity)
         if _reads(colors, under):
             return colors
         fallback = fallback or colors

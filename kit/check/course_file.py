@@ -23,7 +23,7 @@ from kit.load import schema
 from kit.load.brand import brand_problem
 from kit.load.course_file import ReadCourse, missing_folder
 from kit.load.files import MAX_ENTRIES, list_folder, named_path
-from kit.load.lessons import LessonFile, placeholder_problems
+from kit.load.lessons import LANGUAGE_NAMES, LessonFile, builtin_ids, placeholder_problems
 from kit.load.salvage import Checked
 from kit.load.scripture import passage_problem, translation_problem
 from kit.load.validate import written_path
@@ -91,10 +91,7 @@ def course_problems(
         if entry is None and week.lesson in broken:
             continue
         if entry is None:
-            yield doc.problem(
-                lesson_at(doc, i),
-                f"unknown lesson '{week.lesson}'; {suggest(week.lesson, library)}",
-            )
+            yield doc.problem(lesson_at(doc, i), _unknown_lesson(week.lesson, library, course))
             continue
         found = list(question_problems(week, entry.lesson, doc, ("weeks", i, "questions")))
         yield from found
@@ -214,6 +211,18 @@ def _timing_problem(
         f"need at least {needed} minutes of discussion, but a {course.minutes}-minute session "
         f"{with_arrival}leaves {discussion}; {fix}drop some this week or mark some optional"
     )
+
+
+def _unknown_lesson(lesson: str, library: dict[str, LessonFile], course: schema.Course) -> str:
+    """Why a week's lesson is not one the course can teach: unknown, or not in its language."""
+    language = course.language
+    for other in LANGUAGE_NAMES:
+        if other != language and lesson in builtin_ids(other):
+            return (
+                f"no {LANGUAGE_NAMES[language]} lesson '{lesson}' (kit has it in "
+                f"{LANGUAGE_NAMES[other]}); {suggest(lesson, library)}"
+            )
+    return f"unknown lesson '{lesson}'; {suggest(lesson, library)}"
 
 
 def _passage_problems(

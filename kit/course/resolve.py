@@ -67,6 +67,7 @@ def resolve(
         source=source,
         date_style=course.date_style,
         time_style=course.time_style,
+        language=course.language,
         place=course.place,
         large_print=course.large_print,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,9 +138,23 @@ def placeholder_problems(doc: YamlDoc, under: tuple = ()) -> Iterator[Problem]:
             )
 
 
-def builtin_lessons() -> dict[str, LessonFile]:
-    """The lessons shipped with kit; a problem in them is a defect in kit."""
-    found, problems = load_lessons(data_dir("lessons"), builtin=True)
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+"""The languages kit writes, by code, as messages name them."""
+
+
+def builtin_folder(language: str = "en") -> Path:
+    """The folder of kit's own lessons in one language."""
+    return data_dir("lessons") / language
+
+
+def builtin_lessons(language: str = "en") -> dict[str, LessonFile]:
+    """The lessons shipped with kit in one language; a problem in them is a defect in kit."""
+    found, problems = load_lessons(builtin_folder(language), builtin=True)
     if problems:
         raise InputError(problems)
     return found
+
+
+def builtin_ids(language: str) -> dict[str, Path]:
+    """The ids of kit's own lessons in one language, by their file names, without reading them."""
+    return {re.sub(r"^\d+-", "", p.stem): p for p in lesson_paths(builtin_folder(language))}

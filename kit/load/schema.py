@@ -83,6 +83,8 @@ DateStyle = Literal["us", "international", "iso"]
 """How outputs write dates (see kit/dates.py)."""
 TimeStyle = Literal["12h", "24h"]
 """How outputs write clock times (see kit/dates.py)."""
+Language = Literal["en", "es"]
+"""A language kit writes its outputs in: en English, es Spanish."""
 Audience = Literal["group", "couple"]
 Level = Literal["open", "dig", "reflect"]
 
@@ -468,6 +470,8 @@ class Course(Setting):
     """Start time; leader notes then show clock times."""
     place: Text | None = None
     """Where the class meets, as people's calendars show it (course.ics)."""
+    language: Language = "en"
+    """The language of the outputs and of the built-in lessons: en (English) or es (Spanish)."""
     date_style: DateStyle = "us"
     """How outputs write dates: us (January 10, 2027), international (10 January 2027), iso."""
     time_style: TimeStyle = "12h"

@@ -19,11 +19,12 @@ from kit.check.timing import (
 )
 from kit.dates import format_date
 from kit.errors import InputError, Problem
+from kit.language import LANGUAGES
 from kit.load import schema
 from kit.load.brand import brand_problem
 from kit.load.course_file import ReadCourse, missing_folder
 from kit.load.files import MAX_ENTRIES, list_folder, named_path
-from kit.load.lessons import LANGUAGE_NAMES, LessonFile, builtin_ids, placeholder_problems
+from kit.load.lessons import LessonFile, builtin_ids, placeholder_problems
 from kit.load.salvage import Checked
 from kit.load.scripture import passage_problem, translation_problem
 from kit.load.validate import written_path
@@ -216,11 +217,11 @@ def _timing_problem(
 def _unknown_lesson(lesson: str, library: dict[str, LessonFile], course: schema.Course) -> str:
     """Why a week's lesson is not one the course can teach: unknown, or not in its language."""
     language = course.language
-    for other in LANGUAGE_NAMES:
+    for other in LANGUAGES:
         if other != language and lesson in builtin_ids(other):
             return (
-                f"no {LANGUAGE_NAMES[language]} lesson '{lesson}' (kit has it in "
-                f"{LANGUAGE_NAMES[other]}); {suggest(lesson, library)}"
+                f"no {LANGUAGES[language]} lesson '{lesson}' (kit has it in "
+                f"{LANGUAGES[other]}); {suggest(lesson, library)}"
             )
     return f"unknown lesson '{lesson}'; {suggest(lesson, library)}"
 

@@ -152,6 +152,8 @@ class Deck:
     """Small text for the foot of each slide."""
     slides: list[Slide] = field(default_factory=list)
     """The slides in order."""
+    language: str = "en"
+    """The language its words are in, for what the writer adds (kit/language.py)."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from kit.compose.typography import smarten
 from kit.compose.view import course_view
 from kit.course.model import ResolvedCourse
 from kit.errors import InputError, Problem
+from kit.language import translate
 from kit.resources import shown
 
 BOOKLET = "participant-booklet.docx"
@@ -50,7 +51,11 @@ def footer(course: Any) -> str:
 def course_environment(course: ResolvedCourse) -> jinja2.Environment:
     """The template environment a course's documents are worded in."""
     return environment(
-        course.templates_dir, course.course_dir, course.date_style, course.time_style
+        course.templates_dir,
+        course.course_dir,
+        course.date_style,
+        course.time_style,
+        course.language,
     )
 
 
@@ -168,11 +173,21 @@ class Composer:
         return list(dict.fromkeys(found))
 
 
+def _said(course: Any, text: str, /, **values: str) -> str:
+    """A title of kit's, in the course's language, with its values put in."""
+    return translate(course.language, text) % values
+
+
+def _week(week: Any) -> dict[str, str]:
+    return {"number": str(week.number), "title": week.title}
+
+
 def guide(course: Any, env: jinja2.Environment) -> Document:
     """The leader guide: the whole course."""
     context = {"course": course}
     blocks = _parse(env, "leader-guide.j2", context)
-    return Document("guide", f"{course.title}: Leader guide", footer(course), blocks)
+    title = _said(course, "%(course)s: Leader guide", course=course.title)
+    return Document("guide", title, footer(course), blocks)
 
 
 def packets(course: Any) -> list[tuple[str, Any]]:
@@ -200,7 +215,7 @@ def packet(course: Any, leader: Any, env: jinja2.Environment) -> Document:
 def leader_notes(course: Any, week: Any, env: jinja2.Environment) -> Document:
     """One week's leader notes."""
     blocks = _parse(env, "leader-notes.j2", {"course": course, "week": week})
-    title = f"Week {week.number}: {week.title} (leader notes)"
+    title = _said(course, "Week %(number)s: %(title)s (leader notes)", **_week(week))
     return Document("notes", title, footer(course), blocks)
 
 
@@ -209,21 +224,22 @@ def handout(
 ) -> Document:
     """One week's participant handout, in large print when asked."""
     blocks = _parse(env, "handout.j2", {"course": course, "week": week})
-    title = f"Week {week.number}: {week.title}"
+    title = _said(course, "Week %(number)s: %(title)s", **_week(week))
     return Document("handout", title, footer(course), blocks, large_print=large_print)
 
 
 def booklet(course: Any, env: jinja2.Environment, *, large_print: bool = False) -> Document:
     """The couples' booklet: every week's handout pages between a cover and the care box."""
     blocks = _parse(env, "participant-booklet.j2", {"course": course})
-    title = smarten(f"{course.title}: Couples' booklet")
+    title = smarten(_said(course, "%(course)s: Couples' booklet", course=course.title))
     return Document("booklet", title, footer(course), blocks, large_print=large_print)
 
 
 def slides(course: Any, week: Any, env: jinja2.Environment) -> Deck:
     """One week's slide deck."""
     deck_slides = _parse(env, "slides.j2", {"course": course, "week": week}, slides=True)
-    return Deck(f"Week {week.number}: {week.title}", footer(course), deck_slides)
+    title = _said(course, "Week %(number)s: %(title)s", **_week(week))
+    return Deck(title, footer(course), deck_slides, language=course.language)
 
 
 def calendar(course: Any, env: jinja2.Environment) -> Calendar:

@@ -43,7 +43,7 @@ def resolve(
         for i, spec in enumerate(course.weeks)
     )
     # Lesson text may name the course ({weeks}, {week}, {next}); each week gets its values.
-    weeks = fill_weeks(weeks)
+    weeks = fill_weeks(weeks, course.language)
     code = course.translation.upper()
     return ResolvedCourse(
         title=course.title,

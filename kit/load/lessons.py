@@ -138,10 +138,6 @@ def placeholder_problems(doc: YamlDoc, under: tuple = ()) -> Iterator[Problem]:
             )
 
 
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
-"""The languages kit writes, by code, as messages name them."""
-
-
 def builtin_folder(language: str = "en") -> Path:
     """The folder of kit's own lessons in one language."""
     return data_dir("lessons") / language

@@ -11,9 +11,9 @@ from typing import Any
 from kit.course.course_file import load_course_text
 from kit.course.model import ResolvedCourse
 from kit.errors import InputError, KitError, Problem, printable
+from kit.language import LANGUAGES
 from kit.load.files import named_path
 from kit.load.lessons import (
-    LANGUAGE_NAMES,
     LessonFile,
     builtin_folder,
     builtin_lessons,
@@ -161,7 +161,7 @@ def library(data: Any, base: Path) -> dict[str, LessonFile]:
     reports the faulty ones.
     """
     language = data.get("language") if isinstance(data, dict) else None
-    found = dict(builtin(language if language in LANGUAGE_NAMES else "en"))
+    found = dict(builtin(language if language in LANGUAGES else "en"))
     folder = data.get("lessons") if isinstance(data, dict) else None
     if isinstance(folder, str) and folder.strip():
         # Found as the course check finds it: a name too long or a link out is not looked at.

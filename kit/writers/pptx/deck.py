@@ -61,7 +61,7 @@ def write_pptx(
         for page in planned:
             out = prs.slides.add_slide(layouts[choice.partname])
             out.notes_slide  # noqa: B018
-            _write_slide(prs, out, page, slide, choice.areas)
+            _write_slide(prs, out, page, slide, choice.areas, deck.language)
     title, subject, author = (v[:MAX_PROPERTY] for v in (deck.title, deck.footer, author))
     set_core_properties(prs.core_properties, title=title, subject=subject, author=author)
     out = io.BytesIO()
@@ -131,6 +131,7 @@ def _write_slide(
     page: PlannedSlide,
     slide: ComposedSlide,
     laid: SlideAreas,
+    language: str = "en",
 ) -> None:
     placeholders = _placeholders(out)
     by_idx: dict[int, Shape] = {}
@@ -156,7 +157,9 @@ def _write_slide(
         if shape.has_text_frame and not shape.text_frame.text.strip():
             shape.element.getparent().remove(shape.element)
     body = _notes_placeholder(prs, out.notes_slide)
-    _replace_paragraphs(body, notes_paragraphs(slide.notes, continued=page.part > 1))
+    _replace_paragraphs(
+        body, notes_paragraphs(slide.notes, continued=page.part > 1, language=language)
+    )
 
 
 def _placeholders(out: PptxSlide) -> list[tuple[int, SlidePlaceholder]]:

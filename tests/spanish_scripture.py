@@ -70,11 +70,14 @@ def _passage(real: Callable[..., Any]) -> Callable[..., Any]:
     return wrapped
 
 
+def read_in_english(patch: pytest.MonkeyPatch) -> None:
+    """Have kit check and look up Spanish references through their English book names."""
+    patch.setattr(lessons, "reference_problem", _problem(lessons.reference_problem))
+    patch.setattr(check_course_file, "passage_problem", _problem(check_course_file.passage_problem))
+    patch.setattr(resolve, "passage", _passage(resolve.passage))
+
+
 @pytest.fixture
 def english_books(monkeypatch: pytest.MonkeyPatch) -> None:
     """Spanish references checked and looked up through their English book names."""
-    monkeypatch.setattr(lessons, "reference_problem", _problem(lessons.reference_problem))
-    monkeypatch.setattr(
-        check_course_file, "passage_problem", _problem(check_course_file.passage_problem)
-    )
-    monkeypatch.setattr(resolve, "passage", _passage(resolve.passage))
+    read_in_english(monkeypatch)

@@ -693,8 +693,8 @@ def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: 
     fails(
         "course.yaml:2:1: \\x1b[2J\\u202eevil: unknown key '\\x1b[2J\\u202eevil'; known: "
         "arrival, brand, care, church, date_style, every, helplines, intimacy, language, "
-        "large_print, leaders, lessons, minutes, notices, place, skip, start, subtitle, templates, time, "
-        "time_style, title, translation, weeks"
+        "large_print, leaders, lessons, minutes, notices, place, skip, start, subtitle, templates, "
+        "time, time_style, title, translation, weeks"
     )
 
 

@@ -20,7 +20,7 @@ from kit.compose.typography import smarten
 from kit.compose.view import course_view
 from kit.course.model import ResolvedCourse
 from kit.errors import InputError, Problem
-from kit.language import translate
+from kit.language import N_, translate
 from kit.resources import shown
 
 BOOKLET = "participant-booklet.docx"
@@ -186,7 +186,7 @@ def guide(course: Any, env: jinja2.Environment) -> Document:
     """The leader guide: the whole course."""
     context = {"course": course}
     blocks = _parse(env, "leader-guide.j2", context)
-    title = _said(course, "%(course)s: Leader guide", course=course.title)
+    title = _said(course, N_("%(course)s: Leader guide"), course=course.title)
     return Document("guide", title, footer(course), blocks)
 
 
@@ -215,7 +215,7 @@ def packet(course: Any, leader: Any, env: jinja2.Environment) -> Document:
 def leader_notes(course: Any, week: Any, env: jinja2.Environment) -> Document:
     """One week's leader notes."""
     blocks = _parse(env, "leader-notes.j2", {"course": course, "week": week})
-    title = _said(course, "Week %(number)s: %(title)s (leader notes)", **_week(week))
+    title = _said(course, N_("Week %(number)s: %(title)s (leader notes)"), **_week(week))
     return Document("notes", title, footer(course), blocks)
 
 
@@ -224,21 +224,21 @@ def handout(
 ) -> Document:
     """One week's participant handout, in large print when asked."""
     blocks = _parse(env, "handout.j2", {"course": course, "week": week})
-    title = _said(course, "Week %(number)s: %(title)s", **_week(week))
+    title = _said(course, N_("Week %(number)s: %(title)s"), **_week(week))
     return Document("handout", title, footer(course), blocks, large_print=large_print)
 
 
 def booklet(course: Any, env: jinja2.Environment, *, large_print: bool = False) -> Document:
     """The couples' booklet: every week's handout pages between a cover and the care box."""
     blocks = _parse(env, "participant-booklet.j2", {"course": course})
-    title = smarten(_said(course, "%(course)s: Couples' booklet", course=course.title))
+    title = smarten(_said(course, N_("%(course)s: Couples' booklet"), course=course.title))
     return Document("booklet", title, footer(course), blocks, large_print=large_print)
 
 
 def slides(course: Any, week: Any, env: jinja2.Environment) -> Deck:
     """One week's slide deck."""
     deck_slides = _parse(env, "slides.j2", {"course": course, "week": week}, slides=True)
-    title = _said(course, "Week %(number)s: %(title)s", **_week(week))
+    title = _said(course, N_("Week %(number)s: %(title)s"), **_week(week))
     return Deck(title, footer(course), deck_slides, language=course.language)
 
 

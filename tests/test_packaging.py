@@ -57,6 +57,7 @@ def test_wheel_ships_lessons_and_templates(wheel: Path) -> None:
     assert {p.parent.name for p in lessons} == {"en", "es"}
     for lesson in lessons:
         assert f"kit/_data/lessons/{lesson.relative_to(ROOT / 'lessons').as_posix()}" in names
+    assert "kit/locale/es/LC_MESSAGES/kit.mo" in names
     for template in sorted((ROOT / "templates").rglob("*")):
         if template.is_file():
             assert f"kit/_data/templates/{template.relative_to(ROOT / 'templates')}" in names

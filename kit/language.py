@@ -17,6 +17,9 @@ from kit.errors import BuildError
 
 LANGUAGES = {"en": "English", "es": "Spanish"}
 """Every language kit writes, by code, the source language first."""
+OFFICE_TAGS = {"en": "en-US", "es": "es-419"}
+"""The language tag Word and PowerPoint check each language's spelling by (es-419: Latin
+American Spanish)."""
 DOMAIN = "kit"
 """The catalogs' name: kit.pot, kit.po, kit.mo."""
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"

@@ -9,6 +9,7 @@ lessons are written from (a lesson's `sources`), which the Sources page quotes.
 from __future__ import annotations
 
 import re
+import zipfile
 from functools import cache
 from pathlib import Path
 
@@ -167,3 +168,17 @@ def test_the_spanish_outputs_say_their_dates_in_spanish(built) -> None:
     handout = " ".join(docx_text(out / "week-03-handout.docx"))
     assert "La próxima reunión es a las 7:00 p.\u00a0m. del miércoles, 14 de abril" in handout
     assert "17 mar y 31 mar (Semana Santa)" in handout
+
+
+def test_word_and_powerpoint_check_the_spelling_as_spanish(built) -> None:
+    _, out = built
+    with zipfile.ZipFile(out / "week-01-handout.docx") as handout:
+        styles = handout.read("word/styles.xml").decode()
+    assert 'w:val="es-419"' in styles and 'w:val="en-US"' not in styles
+    with zipfile.ZipFile(out / "week-01-slides.pptx") as deck:
+        slides = [
+            deck.read(n).decode()
+            for n in deck.namelist()
+            if re.fullmatch(r"ppt/(notesS|s)lides/\w+\.xml", n)
+        ]
+    assert slides and all('lang="es-419"' in s and 'lang="en-US"' not in s for s in slides)

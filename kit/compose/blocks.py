@@ -126,6 +126,8 @@ class Document:
     """The body, in order."""
     large_print: bool = False
     """Set in large print: bigger type and looser lines throughout (see the docx writer)."""
+    language: str = "en"
+    """The language its words are in, for the spelling Word checks them by."""
 
 
 @dataclass

@@ -187,7 +187,7 @@ def guide(course: Any, env: jinja2.Environment) -> Document:
     context = {"course": course}
     blocks = _parse(env, "leader-guide.j2", context)
     title = _said(course, N_("%(course)s: Leader guide"), course=course.title)
-    return Document("guide", title, footer(course), blocks)
+    return Document("guide", title, footer(course), blocks, language=course.language)
 
 
 def packets(course: Any) -> list[tuple[str, Any]]:
@@ -209,14 +209,15 @@ def packet(course: Any, leader: Any, env: jinja2.Environment) -> Document:
         for b in blocks
         if isinstance(b, Paragraph) and b.style in ("cover-kicker", "title")
     ]
-    return Document("packet", ": ".join(cover[:2]) or course.title, footer(course), blocks)
+    title = ": ".join(cover[:2]) or course.title
+    return Document("packet", title, footer(course), blocks, language=course.language)
 
 
 def leader_notes(course: Any, week: Any, env: jinja2.Environment) -> Document:
     """One week's leader notes."""
     blocks = _parse(env, "leader-notes.j2", {"course": course, "week": week})
     title = _said(course, N_("Week %(number)s: %(title)s (leader notes)"), **_week(week))
-    return Document("notes", title, footer(course), blocks)
+    return Document("notes", title, footer(course), blocks, language=course.language)
 
 
 def handout(
@@ -225,14 +226,18 @@ def handout(
     """One week's participant handout, in large print when asked."""
     blocks = _parse(env, "handout.j2", {"course": course, "week": week})
     title = _said(course, N_("Week %(number)s: %(title)s"), **_week(week))
-    return Document("handout", title, footer(course), blocks, large_print=large_print)
+    return Document(
+        "handout", title, footer(course), blocks, large_print=large_print, language=course.language
+    )
 
 
 def booklet(course: Any, env: jinja2.Environment, *, large_print: bool = False) -> Document:
     """The couples' booklet: every week's handout pages between a cover and the care box."""
     blocks = _parse(env, "participant-booklet.j2", {"course": course})
     title = smarten(_said(course, N_("%(course)s: Couples' booklet"), course=course.title))
-    return Document("booklet", title, footer(course), blocks, large_print=large_print)
+    return Document(
+        "booklet", title, footer(course), blocks, large_print=large_print, language=course.language
+    )
 
 
 def slides(course: Any, week: Any, env: jinja2.Environment) -> Deck:

@@ -25,13 +25,14 @@ from pptx.util import Emu
 
 from kit.compose.blocks import Deck, Run
 from kit.compose.blocks import Slide as ComposedSlide
+from kit.language import OFFICE_TAGS
 from kit.writers.ooxml import NAMESPACES, normalized_zip, qn, set_core_properties
 from kit.writers.pptx.fit.areas import Panel, Rule, SlideAreas, TextArea
 from kit.writers.pptx.fit.paragraphs import Text
 from kit.writers.pptx.fit.planner import PlannedSlide, badness, plan
 from kit.writers.pptx.layouts import LayoutChoice
 from kit.writers.pptx.template import DeckDesign, deck_design
-from kit.writers.pptx.text import face_paragraphs, notes_paragraphs
+from kit.writers.pptx.text import LANG, face_paragraphs, notes_paragraphs
 
 _PH = "p:nvSpPr/p:nvPr/p:ph"
 """Where a shape says it is a placeholder, and which."""
@@ -160,6 +161,13 @@ def _write_slide(
     _replace_paragraphs(
         body, notes_paragraphs(slide.notes, continued=page.part > 1, language=language)
     )
+    if language != "en":
+        # kit's text says it is in the course's language, so PowerPoint checks its spelling so.
+        tag = OFFICE_TAGS[language]
+        for part in (out.element, out.notes_slide.element):
+            for rpr in part.iter(qn("a:rPr"), qn("a:endParaRPr")):
+                if rpr.get("lang") == LANG:
+                    rpr.set("lang", tag)
 
 
 def _placeholders(out: PptxSlide) -> list[tuple[int, SlidePlaceholder]]:

@@ -38,7 +38,7 @@ ROMAN = {"1": "I", "2": "II", "3": "III"}
 def references() -> list[str]:
     """Every passage the built-in lessons name, in lesson order."""
     found = []
-    for path in sorted((ROOT / "lessons").glob("*.yaml")):
+    for path in sorted((ROOT / "lessons" / "en").glob("*.yaml")):
         for line in SCRIPTURE.findall(path.read_text(encoding="utf-8")):
             found += [ref.strip().strip('"') for ref in line.split(",")]
     return found

@@ -77,6 +77,15 @@ def _common(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def _language(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument(
+        "--language",
+        choices=("en", "es"),
+        default="en",
+        help=f"{help_text}: en (English, the default) or es (Spanish)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kit",
@@ -93,16 +102,19 @@ def _parser() -> argparse.ArgumentParser:
         "lessons", parents=[common], help="list lessons: id, title, minutes, source articles"
     )
     p.add_argument("--lessons", metavar="DIR", type=Path, help="also list the lessons in DIR")
+    _language(p, "list kit's lessons in this language")
 
     p = sub.add_parser(
         "show", parents=[common], help="one lesson's outline, with every question id"
     )
     p.add_argument("lesson", metavar="LESSON")
     p.add_argument("--lessons", metavar="DIR", type=Path, help="also look in DIR")
+    _language(p, "look among kit's lessons in this language")
 
     p = sub.add_parser("new", parents=[common], help="write a commented starter course file")
     p.add_argument("path", nargs="?", default="course.yaml", type=Path, metavar="PATH")
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    _language(p, "write the starter course in this language")
 
     p = sub.add_parser("check", parents=[common], help="validate a course; print every problem")
     _course_and_out(p, "output folder to finish or undo an interrupted build in")

@@ -31,7 +31,7 @@ def warnings(course: ResolvedCourse) -> Iterator[str]:
         yield Warned(problem)
 
 
-STARTER = "starter-course.yaml"
+STARTER = {"en": "starter-course.yaml", "es": "starter-course.es.yaml"}
 """The commented starter course in the templates folder."""
 
 
@@ -50,16 +50,16 @@ def run(args: argparse.Namespace, progress: Progress | None = None) -> Iterator[
     yield from handler(args)
 
 
-def library(extra: Path | None) -> dict[str, LessonFile]:
-    """Built-in lessons, overlaid with a folder of lessons when one is given."""
+def library(extra: Path | None, language: str = "en") -> dict[str, LessonFile]:
+    """Built-in lessons in a language, overlaid with a folder of lessons when one is given."""
     from kit.load.lessons import builtin_lessons, load_lessons
 
-    found = builtin_lessons()
+    found = builtin_lessons(language)
     if extra is None:
         return found
     if not extra.is_dir():
         raise InputError(Problem(shown(extra), 0, 0, "", "lesson folder not found"))
-    own, problems = load_lessons(extra, builtin=False)
+    own, problems = load_lessons(extra, builtin=False, language=language)
     if problems:
         raise InputError(problems)
     return {**found, **own}
@@ -69,7 +69,7 @@ def cmd_lessons(args: argparse.Namespace) -> Iterator[str]:
     """List lessons: id, title, minutes, source articles."""
     from kit.check.timing import PARTS
 
-    lessons = library(args.lessons)
+    lessons = library(args.lessons, args.language)
     width = max(len(i) for i in lessons)
     yield f"{'ID':<{width}}  {'MIN':>3}  TITLE  (SOURCES)"
     for lesson_id, entry in lessons.items():
@@ -84,7 +84,7 @@ def cmd_show(args: argparse.Namespace) -> Iterator[str]:
     """One lesson's outline, with every question id."""
     from kit.messages import suggest
 
-    lessons = library(args.lessons)
+    lessons = library(args.lessons, args.language)
     entry = lessons.get(args.lesson)
     if entry is None:
         raise UsageError(f"unknown lesson '{args.lesson}'; {suggest(args.lesson, lessons)}")
@@ -120,7 +120,7 @@ def cmd_new(args: argparse.Namespace) -> Iterator[str]:
         raise UsageError(f"{link} is a symbolic link; choose another name")
     if os.path.lexists(path) and not args.force:
         raise UsageError(f"{path} already exists; choose another name or add --force")
-    text = (data_dir("templates") / STARTER).read_text(encoding="utf-8")
+    text = (data_dir("templates") / STARTER[args.language]).read_text(encoding="utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with Folder.open(path.parent, "" if path.parent == Path() else None) as here:

@@ -21,13 +21,40 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from kit.language import N_, translate, translate_plural
+
 NAMES = ("weeks", "week", "next", "until")
 """The placeholders lesson text may use."""
 
-LAST_NEXT = "what comes next"
+LAST_NEXT = N_("what comes next")
 """What `{next}` says in the last week, which has no next lesson."""
-UNTIL, LAST_UNTIL = "before we meet again", "in the weeks ahead"
+UNTIL, LAST_UNTIL = N_("before we meet again"), N_("in the weeks ahead")
 """What `{until}` says before the last meeting, and at it."""
+_SAID = [
+    N_("zero"),
+    N_("one"),
+    N_("two"),
+    N_("three"),
+    N_("four"),
+    N_("five"),
+    N_("six"),
+    N_("seven"),
+    N_("eight"),
+    N_("nine"),
+    N_("ten"),
+    N_("eleven"),
+    N_("twelve"),
+    N_("thirteen"),
+    N_("fourteen"),
+    N_("fifteen"),
+    N_("sixteen"),
+    N_("seventeen"),
+    N_("eighteen"),
+    N_("nineteen"),
+    N_("twenty"),
+]
+"""The counts up to twenty, as `{weeks}` says them in a course's language (a count of
+weeks: in Spanish "una semana")."""
 
 _WORDS = [
     "zero",
@@ -71,13 +98,15 @@ def number_word(n: int) -> str:
     return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
 
 
-def values(number: int, count: int, next_title: str | None) -> dict[str, str]:
+def values(number: int, count: int, next_title: str | None, language: str = "en") -> dict[str, str]:
     """What each placeholder says in week `number` of a course of `count` weeks."""
+    said = translate(language, _SAID[count]) if 0 <= count < len(_SAID) else str(count)
     return {
-        "weeks": f"{number_word(count)} week{'s' if count != 1 else ''}",
+        "weeks": translate_plural(language, "%(count)s week", "%(count)s weeks", count)
+        % {"count": said},
         "week": str(number),
-        "next": next_title if next_title is not None else LAST_NEXT,
-        "until": UNTIL if next_title is not None else LAST_UNTIL,
+        "next": next_title if next_title is not None else translate(language, LAST_NEXT),
+        "until": translate(language, UNTIL if next_title is not None else LAST_UNTIL),
     }
 
 
@@ -187,10 +216,12 @@ def fill_week(week: Any, given: dict[str, str]) -> Any:
     )
 
 
-def fill_weeks(weeks: tuple[Any, ...]) -> tuple[Any, ...]:
+def fill_weeks(weeks: tuple[Any, ...], language: str = "en") -> tuple[Any, ...]:
     """Every week of a course with its placeholders filled for its place in the course."""
     count = len(weeks)
     return tuple(
-        fill_week(w, values(w.number, count, weeks[i + 1].title if i + 1 < count else None))
+        fill_week(
+            w, values(w.number, count, weeks[i + 1].title if i + 1 < count else None, language)
+        )
         for i, w in enumerate(weeks)
     )

@@ -220,7 +220,7 @@ def test_placeholders_are_filled_for_each_week() -> None:
 
 
 def _lesson_folder(root: Path, text: str) -> Path:
-    source = Path(kit.__file__).resolve().parent.parent / "lessons" / "06-connection.yaml"
+    source = Path(kit.__file__).resolve().parent.parent / "lessons" / "en" / "06-connection.yaml"
     folder = root / "lessons"
     folder.mkdir()
     lesson = source.read_text(encoding="utf-8").replace(

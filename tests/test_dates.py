@@ -44,3 +44,25 @@ def test_no_date_or_time_is_empty_text() -> None:
 def test_the_course_file_offers_exactly_these_styles() -> None:
     assert schema.DateStyle.__args__ == DATE_STYLES
     assert schema.TimeStyle.__args__ == TIME_STYLES
+
+
+@pytest.mark.parametrize(
+    ("style", "long", "short"),
+    [
+        ("us", "miércoles, 3 de febrero de 2027", "3 feb"),
+        ("international", "miércoles, 3 de febrero de 2027", "3 feb"),
+        ("iso", "miércoles 2027-02-03", "2027-02-03"),
+    ],
+)
+def test_spanish_dates_are_cldr_s(style: str, long: str, short: str) -> None:
+    day = dt.date(2027, 2, 3)
+    assert format_date(day, "long", style, language="es") == long
+    assert format_date(day, "short", style, language="es") == short
+
+
+def test_spanish_clock_times_are_cldr_s() -> None:
+    evening, morning = dt.time(19, 0), dt.time(9, 30)
+    assert format_clock(evening, "12h", language="es") == "7:00 p.\u00a0m."
+    assert format_clock(morning, "12h", language="es") == "9:30 a.\u00a0m."
+    assert format_clock(evening, "24h", language="es") == "19:00"
+    assert format_clock(morning, "24h", language="es") == "09:30"

@@ -183,7 +183,7 @@ def test_the_template_context_holds_no_paths(course: Path, fails: Fails) -> None
     _template(course, "{{ '%r'|format(course.templates_dir) }}")
     fails(
         "my-templates/handout.j2:2:1: template error: Course has no 'templates_dir'; known: "
-        "arrival, care, church, date_style, every, first_date, helplines, large_print, "
+        "arrival, care, church, date_style, every, first_date, helplines, language, large_print, "
         "last_date, leaders, minutes, place, schedule, span, start_time, subtitle, "
         "table_leaders, time_style, title, translation, translation_name, weeks"
     )
@@ -693,9 +693,9 @@ def test_control_characters_from_a_course_file_are_escaped(course: Path, fails: 
     )
     fails(
         "course.yaml:2:1: \\x1b[2J\\u202eevil: unknown key '\\x1b[2J\\u202eevil'; known: "
-        "arrival, brand, care, church, date_style, every, helplines, intimacy, large_print, "
-        "leaders, lessons, minutes, notices, place, skip, start, subtitle, templates, time, "
-        "time_style, title, translation, weeks"
+        "arrival, brand, care, church, date_style, every, helplines, intimacy, language, "
+        "large_print, leaders, lessons, minutes, notices, place, skip, start, subtitle, templates, "
+        "time, time_style, title, translation, weeks"
     )
 
 

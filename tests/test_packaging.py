@@ -53,8 +53,11 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_wheel_ships_lessons_and_templates(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    for lesson in sorted((ROOT / "lessons").glob("*.yaml")):
-        assert f"kit/_data/lessons/{lesson.name}" in names
+    lessons = sorted((ROOT / "lessons").rglob("*.yaml"))
+    assert {p.parent.name for p in lessons} == {"en", "es"}
+    for lesson in lessons:
+        assert f"kit/_data/lessons/{lesson.relative_to(ROOT / 'lessons').as_posix()}" in names
+    assert "kit/locale/es/LC_MESSAGES/kit.mo" in names
     for template in sorted((ROOT / "templates").rglob("*")):
         if template.is_file():
             assert f"kit/_data/templates/{template.relative_to(ROOT / 'templates')}" in names

@@ -19,11 +19,12 @@ from kit.check.timing import (
 )
 from kit.dates import format_date
 from kit.errors import InputError, Problem
+from kit.language import LANGUAGES
 from kit.load import schema
 from kit.load.brand import brand_problem
 from kit.load.course_file import ReadCourse, missing_folder
 from kit.load.files import MAX_ENTRIES, list_folder, named_path
-from kit.load.lessons import LessonFile, placeholder_problems
+from kit.load.lessons import LessonFile, builtin_ids, placeholder_problems
 from kit.load.salvage import Checked
 from kit.load.scripture import passage_problem, translation_problem
 from kit.load.validate import written_path
@@ -91,10 +92,7 @@ def course_problems(
         if entry is None and week.lesson in broken:
             continue
         if entry is None:
-            yield doc.problem(
-                lesson_at(doc, i),
-                f"unknown lesson '{week.lesson}'; {suggest(week.lesson, library)}",
-            )
+            yield doc.problem(lesson_at(doc, i), _unknown_lesson(week.lesson, library, course))
             continue
         found = list(question_problems(week, entry.lesson, doc, ("weeks", i, "questions")))
         yield from found
@@ -216,6 +214,18 @@ def _timing_problem(
     )
 
 
+def _unknown_lesson(lesson: str, library: dict[str, LessonFile], course: schema.CourseFile) -> str:
+    """Why a week's lesson is not one the course can teach: unknown, or not in its language."""
+    language = course.language
+    for other in LANGUAGES:
+        if other != language and lesson in builtin_ids(other):
+            return (
+                f"no {LANGUAGES[language]} lesson '{lesson}' (kit has it in "
+                f"{LANGUAGES[other]}); {suggest(lesson, library)}"
+            )
+    return f"unknown lesson '{lesson}'; {suggest(lesson, library)}"
+
+
 def _passage_problems(
     course: schema.CourseFile, library: dict[str, LessonFile], doc: YamlDoc
 ) -> Iterator[Problem]:
@@ -227,7 +237,7 @@ def _passage_problems(
             if ref in seen:
                 continue
             seen.add(ref)
-            missing = passage_problem(ref, course.translation)
+            missing = passage_problem(ref, course.translation, course.language)
             if missing:
                 yield doc.problem(
                     ("translation",), f"{missing} (lesson '{week.lesson}'); choose another"

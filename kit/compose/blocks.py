@@ -126,6 +126,8 @@ class Document:
     """The body, in order."""
     large_print: bool = False
     """Set in large print: bigger type and looser lines throughout (see the docx writer)."""
+    language: str = "en"
+    """The language its words are in, for the spelling Word checks them by."""
 
 
 @dataclass
@@ -152,6 +154,8 @@ class Deck:
     """Small text for the foot of each slide."""
     slides: list[Slide] = field(default_factory=list)
     """The slides in order."""
+    language: str = "en"
+    """The language its words are in, for what the writer adds (kit/language.py)."""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from kit.compose.templates import environment, render
 from kit.compose.typography import smarten
 from kit.course.model import Course, LeaderOfTable, ResolvedCourse, Week
 from kit.errors import InputError, Problem
+from kit.language import N_, translate
 from kit.resources import shown
 
 BOOKLET = "participant-booklet.docx"
@@ -48,7 +49,13 @@ def footer(course: Course) -> str:
 def course_environment(resolved: ResolvedCourse) -> jinja2.Environment:
     """The template environment a course's documents are worded in."""
     files, course = resolved.files, resolved.course
-    return environment(files.templates_dir, files.course_dir, course.date_style, course.time_style)
+    return environment(
+        files.templates_dir,
+        files.course_dir,
+        course.date_style,
+        course.time_style,
+        course.language,
+    )
 
 
 @dataclass(frozen=True)
@@ -131,11 +138,21 @@ def compose_kit(course: ResolvedCourse) -> list[Output]:
     return outputs
 
 
+def _said(course: Any, text: str, /, **values: str) -> str:
+    """A title of kit's, in the course's language, with its values put in."""
+    return translate(course.language, text) % values
+
+
+def _week(week: Any) -> dict[str, str]:
+    return {"number": str(week.number), "title": week.title}
+
+
 def guide(course: Course, env: jinja2.Environment) -> Document:
     """The leader guide: the whole course."""
     context = {"course": course}
     blocks = _parse(env, "leader-guide.j2", context)
-    return Document("guide", f"{course.title}: Leader guide", footer(course), blocks)
+    title = _said(course, N_("%(course)s: Leader guide"), course=course.title)
+    return Document("guide", title, footer(course), blocks, language=course.language)
 
 
 def packets(course: Course) -> list[tuple[str, LeaderOfTable | None]]:
@@ -157,14 +174,15 @@ def packet(course: Course, leader: LeaderOfTable | None, env: jinja2.Environment
         for b in blocks
         if isinstance(b, Paragraph) and b.style in ("cover-kicker", "title")
     ]
-    return Document("packet", ": ".join(cover[:2]) or course.title, footer(course), blocks)
+    title = ": ".join(cover[:2]) or course.title
+    return Document("packet", title, footer(course), blocks, language=course.language)
 
 
 def leader_notes(course: Course, week: Week, env: jinja2.Environment) -> Document:
     """One week's leader notes."""
     blocks = _parse(env, "leader-notes.j2", {"course": course, "week": week})
-    title = f"Week {week.number}: {week.title} (leader notes)"
-    return Document("notes", title, footer(course), blocks)
+    title = _said(course, N_("Week %(number)s: %(title)s (leader notes)"), **_week(week))
+    return Document("notes", title, footer(course), blocks, language=course.language)
 
 
 def handout(
@@ -172,21 +190,26 @@ def handout(
 ) -> Document:
     """One week's participant handout, in large print when asked."""
     blocks = _parse(env, "handout.j2", {"course": course, "week": week})
-    title = f"Week {week.number}: {week.title}"
-    return Document("handout", title, footer(course), blocks, large_print=large_print)
+    title = _said(course, N_("Week %(number)s: %(title)s"), **_week(week))
+    return Document(
+        "handout", title, footer(course), blocks, large_print=large_print, language=course.language
+    )
 
 
 def booklet(course: Course, env: jinja2.Environment, *, large_print: bool = False) -> Document:
     """The couples' booklet: every week's handout pages between a cover and the care box."""
     blocks = _parse(env, "participant-booklet.j2", {"course": course})
-    title = smarten(f"{course.title}: Couples' booklet")
-    return Document("booklet", title, footer(course), blocks, large_print=large_print)
+    title = smarten(_said(course, N_("%(course)s: Couples' booklet"), course=course.title))
+    return Document(
+        "booklet", title, footer(course), blocks, large_print=large_print, language=course.language
+    )
 
 
 def slides(course: Course, week: Week, env: jinja2.Environment) -> Deck:
     """One week's slide deck."""
     deck_slides = _parse(env, "slides.j2", {"course": course, "week": week}, slides=True)
-    return Deck(f"Week {week.number}: {week.title}", footer(course), deck_slides)
+    title = _said(course, N_("Week %(number)s: %(title)s"), **_week(week))
+    return Deck(title, footer(course), deck_slides, language=course.language)
 
 
 def calendar(course: Course, env: jinja2.Environment) -> Calendar:

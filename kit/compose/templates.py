@@ -54,9 +54,18 @@ def environment(
     course_dir: Path | None = None,
     date_style: str = "us",
     time_style: str = "12h",
+    language: str = "en",
 ) -> Sandbox:
     """The environment templates are rendered in, where every value prints as plain text."""
-    return sandboxed(user_dir, course_dir, date_style, time_style, _finalize, TEMPLATE_RECORDS)
+    return sandboxed(
+        user_dir,
+        course_dir,
+        date_style,
+        time_style,
+        finalize=_finalize,
+        records=TEMPLATE_RECORDS,
+        language=language,
+    )
 
 
 def render(

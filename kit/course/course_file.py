@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from kit.check.course_file import check_course
@@ -30,12 +31,16 @@ def load_course(path: str | Path) -> ResolvedCourse:
 
 
 def load_course_text(
-    text: str, file: str, base: Path, *, builtin: dict[str, LessonFile] | None = None
+    text: str,
+    file: str,
+    base: Path,
+    *,
+    builtin: Callable[[str], dict[str, LessonFile]] | None = None,
 ) -> ResolvedCourse:
     """Check and resolve a course file's text as if it were saved as `file` in `base`.
 
-    `builtin` gives the built-in lessons already loaded, for a caller that checks
-    many versions of a course in one process.
+    `builtin` gives the built-in lessons of a language, already loaded, for a caller
+    that checks many versions of a course in one process.
     """
     base = base.resolve()
     doc = load_text(text, file, partial=True)
@@ -48,7 +53,7 @@ def default_course() -> ResolvedCourse:
 
 
 def _from_doc(
-    doc: YamlDoc, base: Path | None, builtin: dict[str, LessonFile] | None = None
+    doc: YamlDoc, base: Path | None, builtin: Callable[[str], dict[str, LessonFile]] | None = None
 ) -> ResolvedCourse:
     # Every stage runs on what the stages before it found sound, so one run reports
     # every problem: the YAML, the schema, lessons, ids, dates, brand files, templates.

@@ -272,6 +272,8 @@ class Course:
     """How outputs write dates: us, international or iso (kit/dates.py)."""
     time_style: str = "12h"
     """How outputs write clock times: 12h or 24h."""
+    language: str = "en"
+    """The language of the outputs: en or es."""
     place: str | None = None
     """Where the class meets."""
     table_leaders: tuple[LeaderOfTable, ...] = ()

@@ -45,7 +45,7 @@ def resolve(
         for i, spec in enumerate(course.weeks)
     )
     # Lesson text may name the course ({weeks}, {week}, {next}); each week gets its values.
-    weeks = fill_weeks(weeks)
+    weeks = fill_weeks(weeks, course.language)
     code = course.translation.upper()
     resolved = model.Course(
         title=course.title,
@@ -69,6 +69,7 @@ def resolve(
         schedule=schedule,
         date_style=course.date_style,
         time_style=course.time_style,
+        language=course.language,
         place=course.place,
         large_print=course.large_print,
     )
@@ -165,7 +166,9 @@ def _week(
         big_idea=lesson.big_idea,
         sources=tuple(_record(model.SourceArticle, s) for s in lesson.sources),
         date=date,
-        scripture=tuple(passage(ref, course.translation) for ref in lesson.scripture),
+        scripture=tuple(
+            passage(ref, course.translation, course.language) for ref in lesson.scripture
+        ),
         slots=tuple(slots),
         opening=lesson.opening.question,
         points=tuple(_record(model.TeachingPoint, p) for p in lesson.teaching.points),

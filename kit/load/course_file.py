@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,14 +38,20 @@ class ReadCourse:
 
 
 def read_course(
-    doc: YamlDoc, base: Path | None, builtin: dict[str, LessonFile] | None = None
+    doc: YamlDoc,
+    base: Path | None,
+    builtin: Callable[[str], dict[str, LessonFile]] | None = None,
 ) -> ReadCourse:
-    """Check a course file's YAML against the schema and read its lessons folder."""
+    """Check a course file's YAML against the schema and read its lessons folder.
+
+    The built-in lessons are those of the course's language, from `builtin` when given
+    (a caller that keeps them loaded) or read from kit's lessons.
+    """
     checked = check_partial(schema.CourseFile, doc, "course")
     course, problems = checked.value, list(checked.problems)
     if course is None:
         raise InputError(problems)
-    library = builtin_lessons() if builtin is None else builtin
+    library = (builtin or builtin_lessons)(course.language)
     broken: set[str] = set()
     if course.lessons is not None:
         named = named_path(base, course.lessons)
@@ -53,7 +60,9 @@ def read_course(
             problems.append(doc.problem(("lessons",), str(named.problem)))
         elif folder.is_dir():
             roots = () if base is None else (base,)
-            own, lesson_problems = load_lessons(folder, builtin=False, roots=roots)
+            own, lesson_problems = load_lessons(
+                folder, builtin=False, roots=roots, language=course.language
+            )
             problems.extend(_at_key(lesson_problems, folder, doc, "lessons", course.lessons))
             broken = _broken_ids(folder, lesson_problems)
             library = {**library, **own}

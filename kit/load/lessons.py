@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,11 +56,12 @@ def folder_problems(folder: Path, roots: tuple[Path, ...] = ()) -> list[Problem]
 
 
 def load_lessons(
-    folder: Path, *, builtin: bool, roots: tuple[Path, ...] = ()
+    folder: Path, *, builtin: bool, roots: tuple[Path, ...] = (), language: str = "en"
 ) -> tuple[dict[str, LessonFile], list[Problem]]:
     """Load and check every lesson in a folder, collecting problems instead of stopping.
 
     A lesson file may resolve only inside the folder or one of `roots` (the course folder).
+    Its Scripture references are read in `language`'s book names ("Efesios 4:25" in es).
     """
     found: dict[str, LessonFile] = {}
     problems = folder_problems(folder, roots)
@@ -78,7 +80,7 @@ def load_lessons(
         lesson = checked.value
         if lesson is None:
             continue
-        problems.extend(lesson_problems(lesson, doc))
+        problems.extend(lesson_problems(lesson, doc, language))
         if checked.problems or not checked.ok(("id",)):
             continue  # only a lesson the schema accepts is taught
         if lesson.id in found:
@@ -91,7 +93,7 @@ def load_lessons(
     return found, problems
 
 
-def lesson_problems(lesson: Lesson, doc: YamlDoc) -> Iterable[Problem]:
+def lesson_problems(lesson: Lesson, doc: YamlDoc, language: str = "en") -> Iterable[Problem]:
     """Problems the schema cannot see: question ids, scripture references, placeholders.
 
     The lesson may be a salvaged one (see kit/load/salvage.py): what the schema
@@ -116,7 +118,7 @@ def lesson_problems(lesson: Lesson, doc: YamlDoc) -> Iterable[Problem]:
     for i, ref in enumerate(lesson.scripture or ()):
         if ref is None:
             continue
-        problem = reference_problem(ref)
+        problem = reference_problem(ref, language)
         if problem:
             yield doc.problem(("scripture", i), problem)
     yield from placeholder_problems(doc)
@@ -137,9 +139,19 @@ def placeholder_problems(doc: YamlDoc, under: tuple = ()) -> Iterator[Problem]:
             )
 
 
-def builtin_lessons() -> dict[str, LessonFile]:
-    """The lessons shipped with kit; a problem in them is a defect in kit."""
-    found, problems = load_lessons(data_dir("lessons"), builtin=True)
+def builtin_folder(language: str = "en") -> Path:
+    """The folder of kit's own lessons in one language."""
+    return data_dir("lessons") / language
+
+
+def builtin_lessons(language: str = "en") -> dict[str, LessonFile]:
+    """The lessons shipped with kit in one language; a problem in them is a defect in kit."""
+    found, problems = load_lessons(builtin_folder(language), builtin=True, language=language)
     if problems:
         raise InputError(problems)
     return found
+
+
+def builtin_ids(language: str) -> dict[str, Path]:
+    """The ids of kit's own lessons in one language, by their file names, without reading them."""
+    return {re.sub(r"^\d+-", "", p.stem): p for p in lesson_paths(builtin_folder(language))}

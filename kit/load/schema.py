@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from kit.load.date_reading import read_clock, read_date
+from kit.load.scripture import DEFAULT_TRANSLATION, SPANISH
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -83,6 +84,8 @@ DateStyle = Literal["us", "international", "iso"]
 """How outputs write dates (see kit/dates.py)."""
 TimeStyle = Literal["12h", "24h"]
 """How outputs write clock times (see kit/dates.py)."""
+Language = Literal["en", "es"]
+"""A language kit writes its outputs in: en English, es Spanish."""
 Audience = Literal["group", "couple"]
 Level = Literal["open", "dig", "reflect"]
 
@@ -454,6 +457,8 @@ class CourseFile(Setting):
     """Start time of the meetings; leader notes then show the clock time of every part."""
     place: Text | None = None
     """Optional: where you meet, e.g. Fellowship Hall, for people's calendars (course.ics)."""
+    language: Language = "en"
+    """The language of the outputs and of the built-in lessons: en (English) or es (Spanish)."""
     date_style: DateStyle = "us"
     """How dates are written: us (January 10, 2027), international (10 January 2027) or iso."""
     time_style: TimeStyle = "12h"
@@ -463,8 +468,9 @@ class CourseFile(Setting):
     arrival: int | None = Field(default=None, ge=5, le=60, strict=True)
     """Optional: minutes for arriving and a meal or dessert before the opening question;
     the session's other parts share the rest of its minutes."""
-    translation: Text = "WEB"
-    """The Bible translation every passage is quoted in, by its code: WEB, KJV, ASV, ..."""
+    translation: Text = DEFAULT_TRANSLATION
+    """The Bible translation every passage is quoted in, by its code: WEB, KJV, ASV, ...;
+    a Spanish course that names none quotes the Reina-Valera 1909 (RV1909)."""
     intimacy: bool = Field(default=True, strict=True)
     """Each lesson's private word to couples on the physical side of marriage, on the
     handout only, never on a slide or in the group; false leaves it out."""
@@ -485,3 +491,11 @@ class CourseFile(Setting):
     """Optional: a folder of lessons, relative to the course file, replacing built-ins by id."""
     weeks: list[Annotated[WeekEntry, BeforeValidator(_week_shorthand)]] = Field(min_length=1)
     """The weeks in order: a lesson id, or a mapping with changes."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _translation_of_its_language(cls, data: Any) -> Any:
+        # A Spanish class reads a Spanish Bible unless the course file names another.
+        if isinstance(data, dict) and data.get("language") == "es" and not data.get("translation"):
+            return {**data, "translation": SPANISH}
+        return data

@@ -11,12 +11,18 @@ from typing import Any
 from kit.course.course_file import load_course_text
 from kit.course.model import ResolvedCourse
 from kit.errors import InputError, KitError, Problem, printable
+from kit.language import LANGUAGES
 from kit.load.files import named_path
-from kit.load.lessons import LessonFile, builtin_lessons, lesson_paths, load_lessons
+from kit.load.lessons import (
+    LessonFile,
+    builtin_folder,
+    builtin_lessons,
+    lesson_paths,
+    load_lessons,
+)
 from kit.load.yamlfile import MAX_BYTES, load_text
 from kit.messages import field_path, too_big
 from kit.places import in_words
-from kit.resources import data_dir
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +67,7 @@ def check(text: str, file: str, base: Path) -> CheckOutcome:
         msg = too_big(size, MAX_BYTES)
         return CheckOutcome(None, [Problem(file, 1, 1, "", msg)])
     try:
-        course = load_course_text(text, file, base, builtin=builtin())
+        course = load_course_text(text, file, base, builtin=builtin)
     except InputError as exc:
         log.debug("%s: %d problem(s)", file, len(exc.problems))
         return CheckOutcome(None, list(exc.problems), list(exc.warnings))
@@ -133,21 +139,21 @@ def _get(data: Any, path: list[str | int]) -> Any:
     return data
 
 
-_BUILTIN: tuple[tuple, dict[str, LessonFile]] | None = None
+_BUILTIN: dict[str, tuple[tuple, dict[str, LessonFile]]] = {}
 
 
-def builtin() -> dict[str, LessonFile]:
-    """kit's own lessons, read again only when one of their files changes.
+def builtin(language: str = "en") -> dict[str, LessonFile]:
+    """kit's own lessons in a language, read again only when one of their files changes.
 
     Reading and checking them takes longer than everything else a change on the page
     needs, and they stay the same while the page is open.
     """
-    global _BUILTIN
-    folder = data_dir("lessons")
+    folder = builtin_folder(language)
     stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in lesson_paths(folder))
-    if _BUILTIN is None or _BUILTIN[0] != stamp:
-        _BUILTIN = (stamp, builtin_lessons())
-    return _BUILTIN[1]
+    kept = _BUILTIN.get(language)
+    if kept is None or kept[0] != stamp:
+        kept = _BUILTIN[language] = (stamp, builtin_lessons(language))
+    return kept[1]
 
 
 def library(data: Any, base: Path) -> dict[str, LessonFile]:
@@ -156,13 +162,15 @@ def library(data: Any, base: Path) -> dict[str, LessonFile]:
     A lesson folder with faulty files still offers its good lessons; the course check
     reports the faulty ones.
     """
-    found = dict(builtin())
+    said = data.get("language") if isinstance(data, dict) else None
+    language = said if said in LANGUAGES else "en"
+    found = dict(builtin(language))
     folder = data.get("lessons") if isinstance(data, dict) else None
     if isinstance(folder, str) and folder.strip():
         # Found as the course check finds it: a name too long or a link out is not looked at.
         path = named_path(base, folder.strip()).path
         if path is not None and path.is_dir():
-            own, _ = load_lessons(path, builtin=False)
+            own, _ = load_lessons(path, builtin=False, language=language)
             found.update(own)
     return found
 

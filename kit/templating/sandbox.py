@@ -189,6 +189,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.filters.update({name: guarded(name, f) for name, f in kept.items()})
         self.filters["attr"] = self._attr
 
+    def allow_callables(self, more: Iterable[Any]) -> None:
+        """Let templates call these globals too (the catalog's functions)."""
+        self._global_callables = (*self._global_callables, *more)
+
     def add_filters(self, more: Mapping[str, Callable[..., Any]]) -> None:
         """Register kit's own filters, measured like jinja2's."""
         self.filters.update({name: guarded(name, f) for name, f in more.items()})

@@ -17,6 +17,7 @@ from jinja2 import meta, nodes
 
 from kit.dates import format_clock, format_date
 from kit.errors import InputError, Problem
+from kit.language import N_, translate, translations
 from kit.load.files import LINK_OUT, FileProblem, list_folder, read_limited
 from kit.load.yamlfile import MAX_BYTES, decode
 from kit.messages import suggest
@@ -25,13 +26,13 @@ from kit.templating.loader import TEMPLATE_SUFFIX, FolderLoader
 from kit.templating.sandbox import Sandbox
 
 PART_NAMES = {
-    "arrival": "Arrival and food",
-    "opening": "Welcome and opening question",
-    "ground_rules": "Ground rules",
-    "teaching": "Teaching",
-    "exercise": "Couple time",
-    "discussion": "Discussion",
-    "prayer": "Closing prayer",
+    "arrival": N_("Arrival and food"),
+    "opening": N_("Welcome and opening question"),
+    "ground_rules": N_("Ground rules"),
+    "teaching": N_("Teaching"),
+    "exercise": N_("Couple time"),
+    "discussion": N_("Discussion"),
+    "prayer": N_("Closing prayer"),
 }
 """The parts of a session by name, as every template (`part_names`) and the web page's plan
 name them."""
@@ -65,15 +66,18 @@ def sandboxed(
     time_style: str = "12h",
     finalize: Callable[[Any], Any] | None = None,
     records: tuple[type, ...] = (),
+    language: str = "en",
 ) -> Sandbox:
     """The template environment: a course's templates first, then the built-in ones.
 
-    One environment per folder, date style and time style and process, so templates
-    compile once; jinja2 still notices a template file that changes. A course's template
-    may resolve only into its folder or the course folder `course_dir`. The `date` and
-    `clock` filters write in the styles given (see kit/dates.py); `finalize` makes what
-    each {{ value }} prints, `records` lists what templates read (kit/course/model.py):
-    checking templates, which renders none, needs neither.
+    One environment per folder, date style, time style, language and process, so
+    templates compile once; jinja2 still notices a template file that changes. A course's
+    template may resolve only into its folder or the course folder `course_dir`. The
+    `date` and `clock` filters write in the styles and language given (see kit/dates.py);
+    `finalize` makes what each {{ value }} prints, `records` lists what templates read
+    (kit/course/model.py): checking templates, which renders none, needs neither.
+    `{% trans %}`, `_()`, `gettext()` and `ngettext()` word their English text in the
+    course's language (see kit/language.py).
     """
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
@@ -90,15 +94,44 @@ def sandboxed(
         keep_trailing_newline=True,
     )
     env.user_dir = user_dir
-    env.globals["part_names"] = dict(PART_NAMES)
+    _install_catalog(env, language, finalize)
+    env.globals["part_names"] = {k: translate(language, v) for k, v in PART_NAMES.items()}
     env.add_filters(
         {
-            "date": functools.partial(format_date, style=date_style),
-            "clock": functools.partial(format_clock, style=time_style),
+            "date": functools.partial(format_date, style=date_style, language=language),
+            "clock": functools.partial(format_clock, style=time_style, language=language),
             "raw": _raw,
         }
     )
     return env
+
+
+def _install_catalog(env: Sandbox, language: str, finalize: Callable[[Any], Any] | None) -> None:
+    """Give templates the catalog of `language` through jinja2's i18n extension.
+
+    A template's own words are markup (`**bold**` in them is bold), so what the catalog
+    gives is printed as it is; only the values put into it are printed as plain text,
+    each as a `{{ value }}` would be.
+    """
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    for name in ("pgettext", "npgettext"):  # kit's words need no context
+        del env.globals[name]
+    for name in ("gettext", "ngettext", "_"):
+        env.globals[name] = _as_markup(env.globals[name], finalize)
+    env.allow_callables(env.globals[name] for name in ("gettext", "ngettext", "_"))
+
+
+def _as_markup(
+    word: Callable[..., str], finalize: Callable[[Any], Any] | None
+) -> Callable[..., Raw]:
+    @jinja2.pass_context
+    def worded(context: Any, *args: Any, **values: Any) -> Raw:
+        if finalize is not None:
+            values = {k: finalize(v) for k, v in values.items()}
+        return Raw(word(context, *args, **values))
+
+    return worded
 
 
 def builtin_names() -> list[str]:

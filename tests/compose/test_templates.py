@@ -93,16 +93,17 @@ def test_unknown_filters_names_and_templates(
         "_common.j2, _handout_week.j2, calendar.j2, handout.j2, leader-guide.j2, "
         "leader-notes.j2, leader-packet.j2, participant-booklet.j2, slides.j2, week-plan.j2; "
         "did you mean 'week-plan.j2'?",
-        "my-templates/leader-notes.j2:3:1: 'cours' is not defined here; known: course, "
-        "cycler, dict, joiner, namespace, part_names, range, week; did you mean 'course'?",
+        "my-templates/leader-notes.j2:3:1: 'cours' is not defined here; known: _, course, "
+        "cycler, dict, gettext, joiner, namespace, ngettext, part_names, range, week; "
+        "did you mean 'course'?",
     ]
 
 
 def test_the_guide_has_no_week(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     problems = _problems(tmp_path, monkeypatch, {"leader-guide.j2": "# {{ week.title }}\n"})
     assert problems == [
-        "my-templates/leader-guide.j2:1:1: 'week' is not defined here; known: course, cycler, "
-        "dict, joiner, namespace, part_names, range"
+        "my-templates/leader-guide.j2:1:1: 'week' is not defined here; known: _, course, cycler, "
+        "dict, gettext, joiner, namespace, ngettext, part_names, range"
     ]
 
 

@@ -165,8 +165,8 @@ def test_unknown_keys_suggest_the_closest_known_one() -> None:
     )
     assert problems == [
         "c.yaml:2:1: churh: unknown key 'churh'; known: arrival, brand, care, church, date_style, "
-        "every, helplines, intimacy, large_print, leaders, lessons, minutes, notices, place, skip, "
-        "start, subtitle, templates, time, time_style, title, translation, weeks; "
+        "every, helplines, intimacy, language, large_print, leaders, lessons, minutes, notices, "
+        "place, skip, start, subtitle, templates, time, time_style, title, translation, weeks; "
         "did you mean 'church'?",
         "c.yaml:5:5: week 1 (weeks[0].titl): unknown key 'titl'; known: exercise, lesson, "
         "notices, questions, take_home, title; did you mean 'title'?",

@@ -200,7 +200,10 @@ def test_known_escapes_are_refused_while_rendering(source: str) -> None:
 def test_only_listed_filters_and_globals() -> None:
     env = _env()
     assert set(env.filters) == BUILTIN_FILTERS | {"attr", "date", "clock", "raw"}
-    assert set(env.globals) == {"range", "dict", "cycler", "joiner", "namespace", "part_names"}
+    assert set(env.globals) == {
+        *("range", "dict", "cycler", "joiner", "namespace", "part_names"),
+        *("_", "gettext", "ngettext"),
+    }
 
 
 def test_the_shared_part_names_cannot_be_changed_by_a_template() -> None:

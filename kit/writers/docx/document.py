@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 from lxml import etree
 
 from kit.compose.blocks import (
@@ -21,6 +22,7 @@ from kit.compose.blocks import (
     Together,
     WriteLines,
 )
+from kit.language import OFFICE_TAGS
 from kit.writers.docx import elements, fields, section, tables
 from kit.writers.docx.base import BaseDocument, prepared_base
 from kit.writers.docx.numbering import Restarts
@@ -57,11 +59,34 @@ def write_docx(document: Document, *, brand: Path | None = None, author: str = "
         subject=document.footer[:_CORE_TEXT],
         author=author[:_CORE_TEXT],
     )
+    if document.language != "en":
+        _spelled_in(doc, OFFICE_TAGS[document.language])
     if writer.has_contents:
         fields.update_fields_on_open(doc.settings.element)
     out = io.BytesIO()
     doc.save(out)
     return normalized_zip(out.getvalue())
+
+
+def _spelled_in(doc: DocxDocument, tag: str) -> None:
+    """Have Word check the document's spelling in `tag`'s language, whatever its styles said."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = styles.makeelement(qn("w:docDefaults"), {})
+        styles.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = etree.SubElement(defaults, qn("w:rPrDefault"))
+        defaults.insert(0, run_defaults)
+    rpr = run_defaults.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = etree.SubElement(run_defaults, qn("w:rPr"))
+    if rpr.find(qn("w:lang")) is None:
+        etree.SubElement(rpr, qn("w:lang"))
+    for lang in styles.iter(qn("w:lang")):
+        lang.set(qn("w:val"), tag)
+    doc.core_properties.language = tag
 
 
 def _starts_with_cover(blocks: list[Block]) -> bool:

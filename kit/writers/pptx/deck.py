@@ -25,13 +25,14 @@ from pptx.util import Emu
 
 from kit.compose.blocks import Deck, Run
 from kit.compose.blocks import Slide as ComposedSlide
+from kit.language import OFFICE_TAGS
 from kit.writers.ooxml import NAMESPACES, normalized_zip, qn, set_core_properties
 from kit.writers.pptx.fit.areas import Panel, Rule, SlideAreas, TextArea
 from kit.writers.pptx.fit.paragraphs import Text
 from kit.writers.pptx.fit.planner import PlannedSlide, badness, plan
 from kit.writers.pptx.layouts import LayoutChoice
 from kit.writers.pptx.template import DeckDesign, deck_design
-from kit.writers.pptx.text import face_paragraphs, notes_paragraphs
+from kit.writers.pptx.text import LANG, face_paragraphs, notes_paragraphs
 
 _PH = "p:nvSpPr/p:nvPr/p:ph"
 """Where a shape says it is a placeholder, and which."""
@@ -61,7 +62,7 @@ def write_pptx(
         for page in planned:
             out = prs.slides.add_slide(layouts[choice.partname])
             out.notes_slide  # noqa: B018
-            _write_slide(prs, out, page, slide, choice.areas)
+            _write_slide(prs, out, page, slide, choice.areas, deck.language)
     title, subject, author = (v[:MAX_PROPERTY] for v in (deck.title, deck.footer, author))
     set_core_properties(prs.core_properties, title=title, subject=subject, author=author)
     out = io.BytesIO()
@@ -131,6 +132,7 @@ def _write_slide(
     page: PlannedSlide,
     slide: ComposedSlide,
     laid: SlideAreas,
+    language: str = "en",
 ) -> None:
     placeholders = _placeholders(out)
     by_idx: dict[int, Shape] = {}
@@ -156,7 +158,16 @@ def _write_slide(
         if shape.has_text_frame and not shape.text_frame.text.strip():
             shape.element.getparent().remove(shape.element)
     body = _notes_placeholder(prs, out.notes_slide)
-    _replace_paragraphs(body, notes_paragraphs(slide.notes, continued=page.part > 1))
+    _replace_paragraphs(
+        body, notes_paragraphs(slide.notes, continued=page.part > 1, language=language)
+    )
+    if language != "en":
+        # kit's text says it is in the course's language, so PowerPoint checks its spelling so.
+        tag = OFFICE_TAGS[language]
+        for part in (out.element, out.notes_slide.element):
+            for rpr in part.iter(qn("a:rPr"), qn("a:endParaRPr")):
+                if rpr.get("lang") == LANG:
+                    rpr.set("lang", tag)
 
 
 def _placeholders(out: PptxSlide) -> list[tuple[int, SlidePlaceholder]]:

@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from lxml import etree
 
 from kit.compose.blocks import Block, Heading, Inline, ListBlock, Paragraph, Run, Table
+from kit.language import N_, translate
 from kit.writers.ooxml import NAMESPACES, qn
 from kit.writers.pptx.fit.areas import EMU_PER_PT, TextArea
 from kit.writers.pptx.fit.paragraphs import Text
 
-CONTINUED_NOTE = "Continued from the previous slide."
+CONTINUED_NOTE = N_("Continued from the previous slide.")
+"""Said at the top of the speaker notes of a slide continued from the one before."""
 LANG = "en-US"
 
 _P, _R, _T, _BR, _PPR, _RPR, _END = (
@@ -106,11 +108,13 @@ def _set_look(p: etree._Element, text: Text, area: TextArea) -> None:
         etree.SubElement(rpr, qn("a:latin"), typeface=area.typeface)
 
 
-def notes_paragraphs(blocks: Sequence[Block], *, continued: bool) -> list[etree._Element]:
+def notes_paragraphs(
+    blocks: Sequence[Block], *, continued: bool, language: str = "en"
+) -> list[etree._Element]:
     """Speaker notes: paragraphs with their emphasis, list items marked; never none."""
     lines: list[Inline] = []
     if continued:
-        lines.append((Run(CONTINUED_NOTE, italic=True),))
+        lines.append((Run(translate(language, CONTINUED_NOTE), italic=True),))
     for block in blocks:
         if isinstance(block, Paragraph):
             lines.append(block.runs)

@@ -12,7 +12,6 @@ from kit.errors import InputError
 from kit.load import lessons as lesson_files
 from kit.load.lessons import builtin_lessons
 
-
 LESSON_IDS = ["trust", "safety", "empathy", "vulnerability", "closeness", "connection"]
 
 

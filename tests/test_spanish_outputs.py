@@ -188,7 +188,6 @@ def test_ranges_and_times_read_as_spanish_writes_them(built) -> None:
     assert [line for line in every if "p.\u00a0m.." in line] == []
 
 
-
 def test_the_safety_lines_leave_no_doubt_whom_they_mean(built) -> None:
     _, out = built
     handout = _plain(" ".join(docx_text(out / "week-01-handout.docx")))
@@ -202,6 +201,7 @@ def test_the_safety_lines_leave_no_doubt_whom_they_mean(built) -> None:
     notes = _plain(" ".join(docx_text(out / "week-01-leader-notes.docx")))
     assert "(nunca le pidan hablar aparte delante de su cónyuge)" in notes
     assert "Cuando las parejas se separen" not in notes
+
 
 def test_word_and_powerpoint_check_the_spelling_as_spanish(built) -> None:
     _, out = built

@@ -17,7 +17,8 @@ whatever spelling its course file used:
 Month and day names are English whatever the computer's locale, so a build gives
 the same bytes everywhere. A course in another language writes its dates and times
 from CLDR's data (through Babel), in fixed patterns, so they too are the same
-everywhere: in Spanish "miércoles, 3 de febrero de 2027", "3 feb", "miércoles
+everywhere: in Spanish "miércoles, 3 de febrero de 2027", "3 de febrero" (the short
+date stands in sentences, where an abbreviated month reads badly), "miércoles
 2027-02-03" (iso), and "7:00 p. m." or "19:00". Spanish writes the day before the
 month, so `us` and `international` write the same Spanish dates.
 """
@@ -52,7 +53,7 @@ _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Su
 
 _PATTERNS = {
     # language: (long date, short date, weekday alone (iso), 12-hour clock, 24-hour clock)
-    "es": ("EEEE, d 'de' MMMM 'de' y", "d MMM", "EEEE", "h:mm a", "HH:mm"),
+    "es": ("EEEE, d 'de' MMMM 'de' y", "d 'de' MMMM", "EEEE", "h:mm a", "HH:mm"),
 }
 """CLDR patterns for each language besides English, fixed so outputs stay the same."""
 

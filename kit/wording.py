@@ -80,6 +80,32 @@ _WORDS = [
     "twenty",
 ]
 
+_SPANISH_WORDS = [
+    "cero",
+    "una|uno|un",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciséis|dieciseis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+]
+"""The same counts as Spanish writes them, so a Spanish course's "seis semanas" is read
+as its English "six weeks" is."""
+
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_]+)\}")
 
 _NUMBER = r"(?P<n>\d{1,2}|" + "|".join(_WORDS[1:]) + r")"
@@ -91,6 +117,16 @@ _COURSE_WEEKS = re.compile(
 )
 """Phrases that speak of the course's length: "these six weeks", "a 6-week course",
 "Six Weeks of ...". A plain duration ("in the next two weeks") is not one of them."""
+
+_NUMERO = r"(?P<s>\d{1,2}|" + "|".join(_SPANISH_WORDS[1:]) + r")"
+_SPANISH_COURSE_WEEKS = re.compile(
+    r"\b(?:estas|esas|nuestras|las|todas\s+las|primeras|últimas)\s+" + _NUMERO + r"\s+semanas\b"
+    r"|\b(?:curso|estudio|clase|serie|programa|grupo|camino|recorrido)\s+de\s+"
+    + _NUMERO.replace("?P<s>", "?P<t>")
+    + r"\s+semanas\b",
+    re.IGNORECASE,
+)
+"""The same in Spanish: "estas seis semanas", "un curso de 6 semanas"."""
 
 
 def number_word(n: int) -> str:
@@ -136,8 +172,11 @@ def unknown(text: str) -> list[str]:
     ]
 
 
-_TITLE_WEEKS = re.compile(r"\b" + _NUMBER + r"[-\s]weeks?\b", re.IGNORECASE)
-"""In a title any number of weeks is the course's length: "Five Weeks Closer"."""
+_TITLE_WEEKS = re.compile(
+    r"\b" + _NUMBER + r"[-\s]weeks?\b|\b" + _NUMERO + r"\s+semanas?\b", re.IGNORECASE
+)
+"""In a title any number of weeks is the course's length: "Five Weeks Closer", "Más cerca
+en seis semanas"."""
 
 
 def weeks_named(text: str, *, title: bool = False) -> list[int]:
@@ -146,10 +185,21 @@ def weeks_named(text: str, *, title: bool = False) -> list[int]:
     With `title`, the text is a course's title or subtitle, where any "N weeks" counts.
     """
     found = []
-    for match in (_TITLE_WEEKS if title else _COURSE_WEEKS).finditer(text):
-        word = (match.group("n") or match.group("m")).lower()
-        found.append(int(word) if word.isdigit() else _WORDS.index(word))
+    patterns = (_TITLE_WEEKS,) if title else (_COURSE_WEEKS, _SPANISH_COURSE_WEEKS)
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            word = next(w for w in match.groupdict().values() if w is not None).lower()
+            found.append(_count(word))
     return found
+
+
+def _count(word: str) -> int:
+    """A count written in digits, or as an English or Spanish word."""
+    if word.isdigit():
+        return int(word)
+    if word in _WORDS:
+        return _WORDS.index(word)
+    return next(n for n, said in enumerate(_SPANISH_WORDS) if word in said.split("|"))
 
 
 def strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:

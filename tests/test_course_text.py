@@ -280,6 +280,35 @@ def test_any_number_of_weeks_in_a_title_is_its_length(
     assert f"course.yaml:1:8: title: warning: says {said}, but the course has two" in result.err
 
 
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Más cerca: seis semanas para crecer en conexión", "six weeks"),
+        ("Cinco semanas más cerca", "five weeks"),
+        ("Más cerca en 4 semanas", "four weeks"),
+    ],
+)
+def test_a_spanish_title_naming_another_length_is_a_warning(
+    tmp_path: Path, run_kit, title: str, said: str
+) -> None:
+    (tmp_path / "course.yaml").write_text(
+        f'title: "{title}"\nlanguage: es\nweeks: [trust, empathy]\n', encoding="utf-8"
+    )
+    result = run_kit("check", tmp_path / "course.yaml")
+    assert result.code == 0
+    assert f"course.yaml:1:8: title: warning: says {said}, but the course has two" in result.err
+
+
+def test_spanish_text_naming_another_length_is_a_warning(tmp_path: Path, run_kit) -> None:
+    (tmp_path / "course.yaml").write_text(
+        "title: Más cerca\nlanguage: es\nweeks: [trust, empathy]\n"
+        'notices: ["Gracias por estas seis semanas juntos"]\n',
+        encoding="utf-8",
+    )
+    result = run_kit("check", tmp_path / "course.yaml")
+    assert "(notices[0]): warning: says six weeks, but the course has two" in result.err
+
+
 def test_a_placeholder_fills_in_and_an_unknown_one_is_a_problem(tmp_path: Path, run_kit) -> None:
     folder = _lesson_folder(tmp_path, "Over our {weeks}, ending week {week}, what is one change")
     (tmp_path / "course.yaml").write_text(

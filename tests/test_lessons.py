@@ -194,11 +194,13 @@ def test_every_passage_reads_as_a_sentence(code: str) -> None:
             assert first.isupper(), (lesson.id, ref, code, text[:40])
 
 
-def test_lesson_text_names_no_course_length() -> None:
-    for lesson_id, entry in builtin_lessons().items():
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_lesson_text_names_no_course_length(language: str) -> None:
+    for lesson_id, entry in builtin_lessons(language).items():
         for path, text in wording.strings(entry.doc.data):
             assert wording.weeks_named(text) == [], (lesson_id, path, text)
             assert "six weeks" not in text.lower(), (lesson_id, path, text)
+            assert "seis semanas" not in text.lower(), (lesson_id, path, text)
 
 
 @pytest.mark.skipif(not OVERLAP.is_file(), reason=f"{OVERLAP} is not beside this checkout")

@@ -161,8 +161,46 @@ def test_the_spanish_outputs_say_their_dates_in_spanish(built) -> None:
     guide = " ".join(docx_text(out / "leader-guide.docx"))
     assert "miércoles, 3 de febrero de 2027" in guide
     handout = " ".join(docx_text(out / "week-03-handout.docx"))
-    assert "La próxima reunión es a las 7:00 p.\u00a0m. del miércoles, 14 de abril" in handout
-    assert "17 mar y 31 mar (Semana Santa)" in handout
+    assert (
+        "No hay reunión el 17 de marzo y 31 de marzo (Semana Santa). La próxima reunión es el "
+        "miércoles, 14 de abril de 2027, a las 7:00 p.\u00a0m. "
+    ) in handout
+    week_1 = " ".join(docx_text(out / "week-01-handout.docx"))
+    assert "Próxima reunión: miércoles, 17 de febrero de 2027, a las 7:00 p.\u00a0m. " in week_1
+
+
+def test_ranges_and_times_read_as_spanish_writes_them(built) -> None:
+    course, out = built
+    if course.first_date is None:
+        pytest.skip("an undated course")
+    guide = docx_text(out / "leader-guide.docx")
+    assert "del miércoles, 3 de febrero de 2027 al miércoles, 28 de abril de 2027" in guide
+    assert any(line.endswith("a partir de las 7:00 p.\u00a0m.") for line in guide)
+    packet = docx_text(next(out.glob("leader-packet*.docx")))
+    assert (
+        "del miércoles, 3 de febrero de 2027 al miércoles, 28 de abril de 2027, "
+        "a las 7:00 p.\u00a0m."
+    ) in packet
+    assert "de 7:00 p.\u00a0m. a 8:30 p.\u00a0m." in packet
+    notes = " ".join(docx_text(out / "week-01-leader-notes.docx"))
+    assert "miércoles, 3 de febrero de 2027, de 7:00 p.\u00a0m. a 8:30 p.\u00a0m. · " in notes
+    every = [line for path in sorted(out.iterdir()) for line in output_text(path)]
+    assert [line for line in every if "p.\u00a0m.." in line] == []
+
+
+def test_the_safety_lines_leave_no_doubt_whom_they_mean(built) -> None:
+    _, out = built
+    handout = _plain(" ".join(docx_text(out / "week-01-handout.docx")))
+    assert (
+        "Contarle a un líder, en privado, su sufrimiento o su miedo nunca es faltarle al "
+        "respeto a su cónyuge."
+    ) in handout
+    assert "¿No se siente a salvo en casa? Sáltese esta parte y hable con un líder" in handout
+    assert "Por tu cuenta, una reflexión personal:" in handout
+    assert "Las notas, en un papelito aparte que se guarda o se tira, no en estas páginas." in handout
+    notes = _plain(" ".join(docx_text(out / "week-01-leader-notes.docx")))
+    assert "(nunca le pidan hablar aparte delante de su cónyuge)" in notes
+    assert "Cuando las parejas se separen" not in notes
 
 
 def test_word_and_powerpoint_check_the_spelling_as_spanish(built) -> None:

@@ -279,9 +279,11 @@ OWN_TEXT = (
 def own_colors(layout: SlideLayout) -> tuple[str, str]:
     """The RGB of a layout's titles and body text where the template sets it itself, else "".
 
-    A colour set in RGB rather than through the theme is what the slides show. A template
-    saved by LibreOffice carries Office's default theme, and its own colours only on its
-    placeholders: the layout's, then its master's, then the master's styles.
+    A colour set in RGB rather than through the theme is what the slides show: the
+    placeholders' own list styles (the layout's, then its master's), then the master's text
+    styles, which slides inherit. A template saved by LibreOffice carries Office's default
+    theme and keeps its own colours only on its placeholders' prompt text, which slides do
+    not inherit: that is looked at last.
     """
     master = layout.slide_master
     found = []
@@ -292,12 +294,16 @@ def own_colors(layout: SlideLayout) -> tuple[str, str]:
             for sp in owner.placeholders
             if sp.element.ph is not None and sp.element.ph.get("type", "obj") in types
         ]
-        places = [
-            el for sp in chain for path in OWN_TEXT for el in sp.element.findall(path, NAMESPACES)
-        ]
+        places = [el for sp in chain for el in sp.element.findall(OWN_TEXT[0], NAMESPACES)]
         places += master.element.findall(
             f"p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/a:solidFill/a:srgbClr", NAMESPACES
         )
+        places += [
+            el
+            for sp in chain
+            for path in OWN_TEXT[1:]
+            for el in sp.element.findall(path, NAMESPACES)
+        ]
         value = next((el.get("val", "") for el in places if el.get("val")), "")
         found.append(value.upper())
     return found[0], found[1]

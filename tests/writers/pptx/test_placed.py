@@ -262,3 +262,26 @@ def test_a_title_colour_of_the_templates_own_that_does_not_read_is_darkened_not_
     assert contrast(colors.title, "FFFFFF") >= MIN_CONTRAST
     red, green, blue = (int(colors.title[i : i + 2], 16) for i in (0, 2, 4))
     assert red > green > blue  # still orange, darker
+
+
+def test_the_masters_title_style_outranks_a_placeholders_prompt_colour() -> None:
+    # A church's dark template set gold titles in its master's title style and cream on a
+    # placeholder's prompt text, which slides never show: the titles came out cream.
+    prs = Presentation(str(FIXTURES / "templates-pptx" / "navy-gold.pptx"))
+    master, layout = prs.slide_master, prs.slide_layouts[0]
+    fill = master.element.find(
+        "p:txStyles/p:titleStyle/a:lvl1pPr/a:defRPr/a:solidFill",
+        {
+            "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+            "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+        },
+    )
+    for child in list(fill):
+        fill.remove(child)
+    gold = fill.makeelement("{http://schemas.openxmlformats.org/drawingml/2006/main}srgbClr")
+    gold.set("val", "D4AF37")
+    fill.append(gold)
+    [title] = [ph for ph in layout.placeholders if ph.placeholder_format.type in TITLE_TYPES]
+    title.text_frame.text = "Click to add a title"
+    title.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor(0xFF, 0xF8, 0xE7)
+    assert own_colors(layout)[0] == "D4AF37"

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
 
 from kit.course.model import ResolvedCourse, Week
 from kit.dates import format_clock, format_date
@@ -145,6 +146,8 @@ def choices(picked: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
         ),
         "date_style": lambda style: format_date(EXAMPLE_DAY.date(), style=style),
         "time_style": lambda style: format_clock(EXAMPLE_DAY.time(), style=style),
+        # Each language by its own name, as a person who reads it looks for it.
+        "language": lambda code: Locale.parse(code).get_display_name(code).capitalize(),
     }
     found = {}
     for key in SETTINGS:

@@ -90,6 +90,8 @@ class Site:
         self.builder = Builder(self.folder / "build")
         self.pages = {language: _pages(language) for language in LANGUAGES}
         """The page's templates, speaking each language."""
+        self.building = "en"
+        """The language of the course the last build started was in."""
 
     def state(self, text: str, week: int) -> dict[str, Any]:
         """Everything the page shows for a course file's text with week `week` selected."""
@@ -255,11 +257,12 @@ def create_app(site: Site) -> Starlette:
         booklet = bool(body.get("booklet")) if pdf_available() else None
         _log_warnings(checking.warnings(checked))
         job = site.builder.start(checked.course, pdf=pdf, booklet=booklet)
-        return JSONResponse(job.as_dict())
+        site.building = checked.course.course.language
+        return JSONResponse(_in_words(job.as_dict(), site.building))
 
     async def build_status(request: Request) -> Response:
         job = site.builder.job
-        return JSONResponse(job.as_dict() if job else {"state": "none"})
+        return JSONResponse(_in_words(job.as_dict(), site.building) if job else {"state": "none"})
 
     async def download(request: Request) -> Response:
         name = request.path_params["name"]
@@ -314,6 +317,11 @@ def create_app(site: Site) -> Starlette:
         middleware=[Middleware(safety.HostCheck, hosts=site.hosts)],
         exception_handlers={Forbidden: forbidden},
     )
+
+
+def _in_words(job: dict[str, Any], language: str) -> dict[str, Any]:
+    """A build's state for the page, its step said in the course's language."""
+    return {**job, "step": translate(language, job["step"])}
 
 
 def _log_warnings(found: list[Problem] | list[str]) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.dates import get_day_names, get_month_names
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 
 from kit.language import translate, translations
@@ -160,6 +161,9 @@ def test_the_spanish_page_shows_no_english_word(browser: Any, spanish: Path, liv
     for tab in ("plan", "handout", "notes", "slides"):
         page.click(f'[data-tab="{tab}"]')
         seen.append(visible(page))
+    page.click("#build")
+    page.wait_for_selector("#build-result .build-head", timeout=120_000)
+    seen.append(visible(page))
     # A change not yet saved, and the banner that asks before saving a course with a problem.
     page.fill("#f-minutes", "20")
     page.press("#f-minutes", "Tab")
@@ -172,4 +176,10 @@ def test_the_spanish_page_shows_no_english_word(browser: Any, spanish: Path, liv
     text = "\n".join(seen)
     assert "Guardar de todos modos" in text and "Cambios sin guardar" in text
     assert translate("es", PART_NAMES["opening"]) in text
+    assert "Listo:" in text and "Para las parejas" in text
     assert english_in(text) == []
+    english_days = [
+        *get_month_names("wide", locale="en").values(),
+        *get_day_names(locale="en").values(),
+    ]
+    assert [d for d in english_days if re.search(rf"\b{d}\b", text)] == []

@@ -19,7 +19,7 @@ from starlette.routing import Route
 
 from kit.check.course_file import MOST_NOTICES
 from kit.errors import InputError, KitError, Problem
-from kit.language import LANGUAGES, translate, translations
+from kit.language import LANGUAGES, translate, translate_plural, translations
 from kit.load import declared
 from kit.load.brand import brand_problem
 from kit.load.schema import NOTICE_LENGTH
@@ -249,7 +249,13 @@ def create_app(site: Site) -> Starlette:
             count = len(checked.problems)
             # Each problem is said, not only counted, so Build tells what to fix.
             said = [p.words for p in checking.by_field(checked.problems, None, site.name)]
-            head = f"{count} problem{'s' if count != 1 else ''} to fix before building:"
+            language = language_of(checking.data_of(text, site.name)[0])
+            head = translate_plural(
+                language,
+                "%(count)d problem to fix before building:",
+                "%(count)d problems to fix before building:",
+                count,
+            ) % {"count": count}
             return JSONResponse({"error": "\n".join([head, *said])}, 422)
         # Without LibreOffice the boxes cannot be ticked: the build then keeps PDFs the
         # last one made, or says it cannot, rather than removing them unasked.

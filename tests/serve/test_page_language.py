@@ -183,3 +183,14 @@ def test_the_spanish_page_shows_no_english_word(browser: Any, spanish: Path, liv
         *get_day_names(locale="en").values(),
     ]
     assert [d for d in english_days if re.search(rf"\b{d}\b", text)] == []
+
+
+def test_a_spanish_course_with_problems_is_not_built_and_says_so_in_spanish(
+    spanish: Path, client: Any, site: Any
+) -> None:
+    text = SPANISH_COURSE.replace("weeks:", "minutes: 9\nweeks:")
+    response = client.post("/api/build", json={"text": text}, headers={"x-kit-token": site.token})
+    assert response.status_code == 422
+    head, *said = response.json()["error"].splitlines()
+    assert head == "1 problema por corregir antes de preparar el kit:"
+    assert len(said) == 1

@@ -116,3 +116,40 @@ def declared(model: type[BaseModel], at: Pattern) -> Field | None:
     low = next((m.ge for m in meta if isinstance(m, annotated_types.Ge)), None)
     high = next((m.le for m in meta if isinstance(m, annotated_types.Le)), None)
     return Field(tuple(where), tp, kind, " ".join(doc.split()), choices, low, high)
+
+
+def docstrings(model: type[BaseModel] = schema.CourseFile) -> list[str]:
+    """Every field's docstring in a file of `model`, on one line as `Field.help` has it.
+
+    These are the help lines the page shows beside its boxes; the catalog translates them.
+    """
+    found: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    waiting: list[Any] = [model]
+    while waiting:
+        tp = waiting.pop()
+        if is_model(tp):
+            if tp in seen:
+                continue
+            seen.add(tp)
+            for info in tp.model_fields.values():
+                if info.description:
+                    found.add(" ".join(info.description.split()))
+                waiting.append(info.annotation)
+        else:
+            waiting.extend(a for a in typing.get_args(tp) if not isinstance(a, str))
+    return sorted(found)
+
+
+def extract_docstrings(
+    fileobj: Any, keywords: Any, comment_tags: Any, options: Any
+) -> typing.Iterator[tuple[int, str | None, str, list[str]]]:
+    """A Babel extractor for the schema: its texts marked as Python's are, and its docstrings.
+
+    babel.cfg maps kit/load/schema.py to it, so `make catalog` lists the page's help lines.
+    """
+    from babel.messages.extract import extract_python
+
+    yield from extract_python(fileobj, keywords, comment_tags, options)
+    for text in docstrings():
+        yield 0, None, text, []

@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from kit.check.course_file import MOST_NOTICES
 from kit.errors import InputError, KitError, Problem
+from kit.language import LANGUAGES, translate, translate_plural, translations
 from kit.load import declared
 from kit.load.brand import brand_problem
 from kit.load.schema import NOTICE_LENGTH
@@ -42,6 +43,36 @@ BRAND_FOLDER = "brand"
 BRAND_SUFFIX = {"slides": ".pptx", "document": ".docx"}
 
 
+def language_of(data: Any) -> str:
+    """The language a course file's data says, English when it says none kit speaks."""
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if isinstance(language, str) and language in LANGUAGES else "en"
+
+
+def _pages(language: str) -> jinja2.Environment:
+    """The page's templates, their words from the catalog of `language`."""
+    pages = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PAGES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+    )
+    catalog = translations(language)
+    pages.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
+    # A text that is not the page's own, such as a field's docstring, is looked up as it
+    # is, never formatted.
+    pages.filters["translated"] = catalog.gettext
+    pages.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
+    pages.globals["is_date"] = is_date
+    pages.globals["field"] = declared.field
+    pages.globals["notice_length"] = NOTICE_LENGTH
+    pages.globals["most_notices"] = MOST_NOTICES
+    pages.globals["language"] = language
+    return pages
+
+
 class Forbidden(Exception):
     """A state-changing request without the page's token, or from another site."""
 
@@ -57,18 +88,10 @@ class Site:
         self.token = token or safety.new_token()
         self.hosts = safety.allowed_hosts(host, port)
         self.builder = Builder(self.folder / "build")
-        self.pages = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(PAGES),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            undefined=jinja2.StrictUndefined,
-        )
-        self.pages.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
-        self.pages.globals["is_date"] = is_date
-        self.pages.globals["field"] = declared.field
-        self.pages.globals["notice_length"] = NOTICE_LENGTH
-        self.pages.globals["most_notices"] = MOST_NOTICES
+        self.pages = {language: _pages(language) for language in LANGUAGES}
+        """The page's templates, speaking each language."""
+        self.building = "en"
+        """The language of the course the last build started was in."""
 
     def state(self, text: str, week: int) -> dict[str, Any]:
         """Everything the page shows for a course file's text with week `week` selected."""
@@ -79,6 +102,8 @@ class Site:
         )
         if not isinstance(data, dict) and not editable:
             editable = "the course file must be a mapping of keys such as title: and weeks:"
+        language = language_of(data)
+        pages = self.pages[language]
         library = checking.library(data, self.folder)
         form = build_form(data, library, checked.course, self.folder)
         week = max(0, min(week, len(form.weeks) - 1)) if form.weeks else 0
@@ -97,7 +122,7 @@ class Site:
             "editable": editable,
             "preview": preview,
             "dates": schedule(checked.course) if checked.course else [],
-            "part_names": PART_NAMES,
+            "part_names": {k: translate(language, v) for k, v in PART_NAMES.items()},
             "name": self.name,
         }
         shown_problems = checking.by_field(problems, data, self.name)
@@ -110,10 +135,9 @@ class Site:
             "ok": checked.course is not None and not problems,
             "problems": [p.__dict__ for p in shown_problems],
             "warnings": [w.__dict__ for w in shown_warnings],
-            "editor": self.pages.get_template("editor.html").render(context),
-            "preview": (
-                self.pages.get_template("preview.html").render(context) if preview else None
-            ),
+            "language": language,
+            "editor": pages.get_template("editor.html").render(context),
+            "preview": pages.get_template("preview.html").render(context) if preview else None,
         }
 
     def guard(self, request: Request, sent: str | None = None) -> None:
@@ -156,22 +180,28 @@ def create_app(site: Site) -> Starlette:
             text = storage.read(site.course)
         except InputError as exc:
             # Nothing on the page could be saved over a file it cannot read.
-            html = site.pages.get_template("unreadable.html").render(
-                name=site.name, problems=checking.by_field(exc.problems, None, site.name)
+            html = (
+                site.pages["en"]
+                .get_template("unreadable.html")
+                .render(name=site.name, problems=checking.by_field(exc.problems, None, site.name))
             )
             return HTMLResponse(html, headers={"Cache-Control": "no-store"})
         state = site.state(text, 0)
         _log_warnings([w["text"] for w in state["warnings"]])
-        html = site.pages.get_template("page.html").render(
-            state=state,
-            token=site.token,
-            loaded=text,
-            path=str(site.course),
-            name=site.name,
-            pdf=pdf_available(),
-            pdf_kept=pdfs_kept(site.builder.out_dir),
-            booklet_kept=last_made(site.builder.out_dir, PRINT),
-            problems=state["problems"],
+        html = (
+            site.pages[state["language"]]
+            .get_template("page.html")
+            .render(
+                state=state,
+                token=site.token,
+                loaded=text,
+                path=str(site.course),
+                name=site.name,
+                pdf=pdf_available(),
+                pdf_kept=pdfs_kept(site.builder.out_dir),
+                booklet_kept=last_made(site.builder.out_dir, PRINT),
+                problems=state["problems"],
+            )
         )
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
@@ -219,7 +249,13 @@ def create_app(site: Site) -> Starlette:
             count = len(checked.problems)
             # Each problem is said, not only counted, so Build tells what to fix.
             said = [p.words for p in checking.by_field(checked.problems, None, site.name)]
-            head = f"{count} problem{'s' if count != 1 else ''} to fix before building:"
+            language = language_of(checking.data_of(text, site.name)[0])
+            head = translate_plural(
+                language,
+                "%(count)d problem to fix before building:",
+                "%(count)d problems to fix before building:",
+                count,
+            ) % {"count": count}
             return JSONResponse({"error": "\n".join([head, *said])}, 422)
         # Without LibreOffice the boxes cannot be ticked: the build then keeps PDFs the
         # last one made, or says it cannot, rather than removing them unasked.
@@ -227,11 +263,12 @@ def create_app(site: Site) -> Starlette:
         booklet = bool(body.get("booklet")) if pdf_available() else None
         _log_warnings(checking.warnings(checked))
         job = site.builder.start(checked.course, pdf=pdf, booklet=booklet)
-        return JSONResponse(job.as_dict())
+        site.building = checked.course.course.language
+        return JSONResponse(_in_words(job.as_dict(), site.building))
 
     async def build_status(request: Request) -> Response:
         job = site.builder.job
-        return JSONResponse(job.as_dict() if job else {"state": "none"})
+        return JSONResponse(_in_words(job.as_dict(), site.building) if job else {"state": "none"})
 
     async def download(request: Request) -> Response:
         name = request.path_params["name"]
@@ -286,6 +323,11 @@ def create_app(site: Site) -> Starlette:
         middleware=[Middleware(safety.HostCheck, hosts=site.hosts)],
         exception_handlers={Forbidden: forbidden},
     )
+
+
+def _in_words(job: dict[str, Any], language: str) -> dict[str, Any]:
+    """A build's state for the page, its step said in the course's language."""
+    return {**job, "step": translate(language, job["step"])}
 
 
 def _log_warnings(found: list[Problem] | list[str]) -> int:

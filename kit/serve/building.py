@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kit.course.model import ResolvedCourse
 from kit.errors import KitError
+from kit.language import N_
 from kit.pdf.convert import find_libreoffice
 from kit.pipeline import build_kit
 
@@ -29,7 +30,8 @@ class BuildJob:
     """Whether to make the booklet for printing; None: as the last build did."""
     state: str = "running"
     """running, done or failed."""
-    step: str = "Writing the documents and slides"
+    step: str = N_("Writing the documents and slides")
+    """What the build is doing, in English; the page shows it in the course's language."""
     done: int = 0
     total: int = 0
     files: list[str] = field(default_factory=list)
@@ -89,7 +91,7 @@ class Builder:
 
     def _run(self, job: BuildJob, course: ResolvedCourse) -> None:
         def progress(done: int, total: int) -> None:
-            job.step = "Making PDFs with LibreOffice"
+            job.step = N_("Making PDFs with LibreOffice")
             job.done, job.total = done, total
 
         ok = False
@@ -105,7 +107,7 @@ class Builder:
             log.info("build failed: %s", exc)
         finally:
             # Anything else ends the job too, so the page stops waiting; the thread reports it.
-            job.step = "Done" if ok else "Stopped"
+            job.step = N_("Done") if ok else N_("Stopped")
             job.state = "done" if ok else "failed"
             if not ok and not job.error:
                 job.error = "the build stopped with an internal error; see the terminal"

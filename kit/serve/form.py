@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
 
 from kit.course.model import ResolvedCourse, Week
 from kit.dates import format_clock, format_date
+from kit.language import LANGUAGES, translate
 from kit.load import declared, schema, scripture
 from kit.load.lessons import LessonFile
 from kit.serve.editing import DEFAULTS
@@ -139,12 +141,21 @@ def choices(picked: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     its list as written, so the page shows what the file holds and the check says why.
     """
     versions = scripture.translations()
+    language = picked.get("language") if picked.get("language") in LANGUAGES else "en"
+
+    def unknown(value: str) -> str:
+        return translate(language, "%(value)s (unknown)") % {"value": value}
+
     words = {
         "translation": lambda v: (
-            f"{v}: {versions[v.upper()].title}" if v.upper() in versions else f"{v} (unknown)"
+            f"{v}: {versions[v.upper()].title}" if v.upper() in versions else unknown(v)
         ),
-        "date_style": lambda style: format_date(EXAMPLE_DAY.date(), style=style),
-        "time_style": lambda style: format_clock(EXAMPLE_DAY.time(), style=style),
+        "date_style": lambda style: format_date(EXAMPLE_DAY.date(), style=style, language=language),
+        "time_style": lambda style: format_clock(
+            EXAMPLE_DAY.time(), style=style, language=language
+        ),
+        # Each language by its own name, as a person who reads it looks for it.
+        "language": lambda code: Locale.parse(code).get_display_name(code).capitalize(),
     }
     found = {}
     for key in SETTINGS:
@@ -153,8 +164,7 @@ def choices(picked: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
             shown = words.get(key, str)
             found[key] = [(v, shown(v)) for v in known]
             if value not in known:
-                unknown = shown(value) if key == "translation" else f"{value} (unknown)"
-                found[key].append((value, unknown))
+                found[key].append((value, shown(value) if key == "translation" else unknown(value)))
     return found
 
 

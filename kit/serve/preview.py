@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from kit.check.questions import Question
 from kit.compose.documents import course_environment, handout, leader_notes, slides
 from kit.course.model import ResolvedCourse
+from kit.language import translate, translate_plural
 from kit.templating.templates import PART_NAMES
 from kit.writers.html import deck_html, document_html
 
@@ -58,14 +59,24 @@ def week_preview(resolved: ResolvedCourse, index: int) -> WeekPreview:
     clock = env.filters["clock"]
     deck = slides(course, week, env)
     private = list(week.couple_questions)
+    badge = translate_plural(
+        course.language,
+        "%(count)d couple-private question: on the handout only, never on screen",
+        "%(count)d couple-private questions: on the handout only, never on screen",
+        len(private),
+    ) % {"count": len(private)}
     badges = {
-        i: f"{len(private)} couple-private question{'s' if len(private) != 1 else ''}: "
-        "on the handout only, never on screen"
+        i: badge
         for i, s in enumerate(deck.slides)
         if s.layout == "couple" and private and s.title != week.exercise_title
     }
     plan = [
-        PlanRow(PART_NAMES.get(s.key, s.key), s.minutes, clock(s.start), clock(s.end))
+        PlanRow(
+            translate(course.language, PART_NAMES.get(s.key, s.key)),
+            s.minutes,
+            clock(s.start),
+            clock(s.end),
+        )
         for s in week.slots
     ]
     return WeekPreview(

@@ -10,6 +10,9 @@
   const draft = $("#draft");
   const loaded = $("#loaded");
   const initial = JSON.parse($("#initial").textContent);
+  // The page's words, in the course's language (page.html); none are written here.
+  const words = JSON.parse($("#words").textContent);
+  const counted = (key, n) => words[key][n === 1 ? 0 : 1].replace("{n}", String(n));
   let week = initial.week;
   let tab = "plan";
   let queue = Promise.resolve();
@@ -22,7 +25,7 @@
       body: JSON.stringify(body),
     });
     let data = {};
-    try { data = await response.json(); } catch (e) { data = { error: "no answer from kit" }; }
+    try { data = await response.json(); } catch (e) { data = { error: words.no_answer }; }
     return { status: response.status, data };
   }
 
@@ -31,9 +34,9 @@
     queue = queue.then(async () => {
       const body = { text: draft.value, week: newWeek === undefined ? week : newWeek, change };
       const { status, data } = await post("/api/change", body);
-      if (status !== 200) { showBanner(data.error || "That change could not be made.", "error"); return; }
+      if (status !== 200) { showBanner(data.error || words.change_failed, "error"); return; }
       apply(data);
-    }).catch((e) => showBanner("kit did not answer: " + e, "error"));
+    }).catch((e) => showBanner(words.no_answer + " " + e, "error"));
     return queue;
   }
 
@@ -156,9 +159,9 @@
     if (warned !== undefined) warningCount = warned;
     const status = $("#status");
     const parts = [];
-    if (count) parts.push(`${count} problem${count === 1 ? "" : "s"}`);
-    parts.push(dirty() ? "Unsaved changes" : "Saved");
-    if (warningCount) parts.push(`${warningCount} warning${warningCount === 1 ? "" : "s"}`);
+    if (count) parts.push(counted("problems", count));
+    parts.push(dirty() ? words.unsaved : words.saved);
+    if (warningCount) parts.push(counted("warnings", warningCount));
     status.textContent = parts.join(" · ");
     status.className = "status " + (count ? "bad" : dirty() ? "pending" : "good");
   }
@@ -285,7 +288,7 @@
     form.append("file", file);
     const response = await fetch("/api/upload", { method: "POST", body: form, headers: { "X-Kit-Token": token } });
     let data = {};
-    try { data = await response.json(); } catch (e) { data = { error: "the upload failed" }; }
+    try { data = await response.json(); } catch (e) { data = { error: words.upload_failed }; }
     if (!response.ok) { showBanner(`${file.name}: ${data.error}`, "error"); return; }
     hideBanner();
     send({ op: "set", path: ["brand", data.kind], value: data.path });
@@ -303,29 +306,27 @@
     }
     if (data.confirm) {
       const box = document.createElement("div");
-      box.innerHTML = `<strong>The course has ${data.confirm} problem${data.confirm === 1 ? "" : "s"}.</strong>
-        Save it anyway, and fix ${data.confirm === 1 ? "it" : "them"} later? `;
+      box.innerHTML = counted("confirm", data.confirm) + " ";
       const yes = document.createElement("button");
-      yes.id = "save-anyway"; yes.textContent = "Save anyway"; yes.onclick = () => save(true);
+      yes.id = "save-anyway"; yes.textContent = words.save_anyway; yes.onclick = () => save(true);
       const no = document.createElement("button");
-      no.textContent = "Keep editing"; no.className = "secondary"; no.onclick = hideBanner;
+      no.textContent = words.keep_editing; no.className = "secondary"; no.onclick = hideBanner;
       box.append(yes, " ", no);
       showBanner(box, "warn");
     } else if (data.conflict !== undefined) {
       const box = document.createElement("div");
-      box.innerHTML = "<strong>The course file was changed by another program since this page opened it.</strong> " +
-        "Nothing was saved. Here is what changed on disk:";
+      box.innerHTML = words.conflict;
       const diff = document.createElement("pre");
-      diff.className = "diff"; diff.id = "conflict-diff"; diff.textContent = data.conflict || "(the file was removed)";
+      diff.className = "diff"; diff.id = "conflict-diff"; diff.textContent = data.conflict || words.removed;
       const reload = document.createElement("button");
-      reload.id = "reload"; reload.textContent = "Reload the file (drops the changes made here)";
+      reload.id = "reload"; reload.textContent = words.reload;
       reload.onclick = () => { loaded.value = draft.value; window.location.reload(); };
       const keep = document.createElement("button");
-      keep.textContent = "Keep editing"; keep.className = "secondary"; keep.onclick = hideBanner;
+      keep.textContent = words.keep_editing; keep.className = "secondary"; keep.onclick = hideBanner;
       box.append(diff, reload, " ", keep);
       showBanner(box, "error");
     } else {
-      showBanner(data.error || "The file could not be saved.", "error");
+      showBanner(data.error || words.not_saved, "error");
     }
   }
 
@@ -336,7 +337,7 @@
     box.className = "banner error build-stopped";
     box.setAttribute("role", "alert");
     const head = document.createElement("strong");
-    head.textContent = "The build stopped; nothing was written.";
+    head.textContent = words.stopped;
     box.appendChild(head);
     const reasons = document.createElement("ul");
     for (const line of (error || "").split("\n").filter((l) => l.trim())) {
@@ -349,7 +350,7 @@
     if (folder) {
       const at = document.createElement("p");
       at.className = "hint";
-      at.textContent = "The kit's folder: " + folder;
+      at.textContent = words.folder + " " + folder;
       box.appendChild(at);
     }
     where.appendChild(box);
@@ -368,7 +369,9 @@
     progress.hidden = false;
     let job = data;
     while (job.state === "running") {
-      $(".step", progress).textContent = job.total ? `${job.step}: ${job.done} of ${job.total}` : job.step + "…";
+      $(".step", progress).textContent = job.total
+        ? `${job.step}: ${words.of.replace("{done}", job.done).replace("{total}", job.total)}`
+        : job.step + "…";
       $(".bar", progress).style.width = job.total ? `${(100 * job.done) / job.total}%` : "15%";
       await new Promise((r) => setTimeout(r, 300));
       const answer = await fetch("/api/build");
@@ -383,7 +386,7 @@
     $(".build-head .count", done).textContent = String(job.files.length);
     const removed = $(".removed", done);
     if (job.removed.length) {
-      $(".count", removed).textContent = String(job.removed.length);
+      $$(".count", removed).forEach((c) => { c.textContent = String(job.removed.length); });
       $(job.removed.length === 1 ? ".many" : ".one", removed).remove();
       $(".names", removed).textContent = job.removed.join(", ");
     } else {

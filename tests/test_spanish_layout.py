@@ -1,9 +1,11 @@
 """A course in Spanish fits as the English one does, though Spanish runs longer.
 
 The built-in course is built in both languages; each Spanish deck keeps the English
-deck's slide count and body size, and one LibreOffice run renders the six Spanish decks
-and handouts: no word is drawn outside its text box, each handout prints on one sheet,
-and every accented letter, ñ, ¿ and ¡ is drawn in the font the output names.
+deck's slide count and body size, and one LibreOffice run renders the six Spanish decks,
+handouts and leader notes and the leader guide: no word is drawn outside its text box,
+each handout prints on one sheet, each week's leader notes on two, no page of the guide is
+left nearly empty but those that stand alone on purpose, and every accented letter, ñ, ¿
+and ¡ is drawn in the font the output names.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ import pymupdf
 import pytest
 from deck_checks import small_body
 from helpers import FIXTURES, needs_soffice, render_pdf, stray_words
+from paper_checks import ALONE, first_line, long_notes, printed_pages, short_guide_pages
 from pptx import Presentation
 
 import kit
+from kit.language import translate
 from kit.writers.pptx.fit import fontfile
 from kit.writers.pptx.fit.installed import catalogue
 from kit.writers.pptx.fit.textfit import ALIASES, face
@@ -41,8 +45,12 @@ def spanish(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def rendered(spanish: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The PDF LibreOffice makes of each Spanish deck and handout, by file stem."""
-    files = [spanish / f"{w}-{kind}" for w in WEEKS for kind in ("slides.pptx", "handout.docx")]
+    """The PDF LibreOffice makes of each Spanish deck, handout, leader notes and the guide."""
+    kinds = ("slides.pptx", "handout.docx", "leader-notes.docx")
+    files = [
+        *(spanish / f"{w}-{kind}" for w in WEEKS for kind in kinds),
+        spanish / "leader-guide.docx",
+    ]
     pdfs = render_pdf(files, tmp_path_factory.mktemp("spanish-pdf"))
     return {pdf.stem: pdf for pdf in pdfs}
 
@@ -109,6 +117,23 @@ def test_each_spanish_handout_prints_on_one_sheet(rendered: dict[str, Path]) -> 
         with pymupdf.open(rendered[f"{week}-handout"]) as pdf:
             pages[week] = len(pdf)
     assert pages == dict.fromkeys(WEEKS, 2)
+
+
+@needs_soffice
+def test_each_spanish_weeks_leader_notes_fit_on_two_sheets(rendered: dict[str, Path]) -> None:
+    """Spanish runs longer, yet a week's notes print on two sheets, both sides, as in English."""
+    printed = printed_pages([rendered[f"{week}-leader-notes"] for week in WEEKS])
+    assert len(printed) == 6
+    assert long_notes(printed) == {}
+
+
+@needs_soffice
+def test_no_page_of_the_spanish_guide_is_nearly_empty(rendered: dict[str, Path]) -> None:
+    """Only the cover and the pages that stand alone on purpose hold few words."""
+    pages = printed_pages([rendered["leader-guide"]])["leader-guide"]
+    alone = tuple(translate("es", heading) for heading in ALONE)
+    assert [first_line(text) for text, _ in pages if first_line(text) in alone] == list(alone)
+    assert short_guide_pages(pages, alone) == []
 
 
 def test_every_font_the_spanish_outputs_name_holds_their_letters(spanish: Path) -> None:

@@ -201,7 +201,7 @@ def test_the_safety_lines_leave_no_doubt_whom_they_mean(built) -> None:
         "Las notas, en un papelito aparte que se guarda o se tira, no en estas páginas." in handout
     )
     notes = _plain(" ".join(docx_text(out / "week-01-leader-notes.docx")))
-    assert "(nunca le pidan hablar aparte delante de su cónyuge)" in notes
+    assert "(nunca lo llamen aparte delante de su cónyuge)" in notes
     assert "Cuando las parejas se separen" not in notes
 
 

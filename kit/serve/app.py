@@ -43,12 +43,6 @@ BRAND_FOLDER = "brand"
 BRAND_SUFFIX = {"slides": ".pptx", "document": ".docx"}
 
 
-def language_of(data: Any) -> str:
-    """The language a course file's data says, English when it says none kit speaks."""
-    language = data.get("language") if isinstance(data, dict) else None
-    return language if isinstance(language, str) and language in LANGUAGES else "en"
-
-
 def _pages(language: str) -> jinja2.Environment:
     """The page's templates, their words from the catalog of `language`."""
     pages = jinja2.Environment(
@@ -102,7 +96,7 @@ class Site:
         )
         if not isinstance(data, dict) and not editable:
             editable = "the course file must be a mapping of keys such as title: and weeks:"
-        language = language_of(data)
+        language = checking.language_of(data)
         pages = self.pages[language]
         library = checking.library(data, self.folder)
         form = build_form(data, library, checked.course, self.folder)
@@ -249,7 +243,7 @@ def create_app(site: Site) -> Starlette:
             count = len(checked.problems)
             # Each problem is said, not only counted, so Build tells what to fix.
             said = [p.words for p in checking.by_field(checked.problems, None, site.name)]
-            language = language_of(checking.data_of(text, site.name)[0])
+            language = checking.language_of(checking.data_of(text, site.name)[0])
             head = translate_plural(
                 language,
                 "%(count)d problem to fix before building:",

@@ -156,14 +156,19 @@ def builtin(language: str = "en") -> dict[str, LessonFile]:
     return kept[1]
 
 
+def language_of(data: Any) -> str:
+    """The language a course file's data says, English when it says none kit speaks."""
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if isinstance(language, str) and language in LANGUAGES else "en"
+
+
 def library(data: Any, base: Path) -> dict[str, LessonFile]:
     """The lessons a course can choose from: kit's own, then those in its `lessons` folder.
 
     A lesson folder with faulty files still offers its good lessons; the course check
     reports the faulty ones.
     """
-    said = data.get("language") if isinstance(data, dict) else None
-    language = said if said in LANGUAGES else "en"
+    language = language_of(data)
     found = dict(builtin(language))
     folder = data.get("lessons") if isinstance(data, dict) else None
     if isinstance(folder, str) and folder.strip():

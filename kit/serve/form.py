@@ -12,9 +12,10 @@ from babel import Locale
 
 from kit.course.model import ResolvedCourse, Week
 from kit.dates import format_clock, format_date
-from kit.language import LANGUAGES, translate
+from kit.language import translate
 from kit.load import declared, schema, scripture
 from kit.load.lessons import LessonFile
+from kit.serve.checking import language_of
 from kit.serve.editing import DEFAULTS
 from kit.serve.preview import day
 
@@ -141,7 +142,7 @@ def choices(picked: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     its list as written, so the page shows what the file holds and the check says why.
     """
     versions = scripture.translations()
-    language = picked.get("language") if picked.get("language") in LANGUAGES else "en"
+    language = language_of(picked)
 
     def unknown(value: str) -> str:
         return translate(language, "%(value)s (unknown)") % {"value": value}

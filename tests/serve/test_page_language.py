@@ -135,6 +135,25 @@ def test_the_plans_parts_are_named_in_spanish(spanish: Path, client: Any) -> Non
     assert "Welcome and opening question" not in html
 
 
+def test_a_language_written_as_a_list_is_a_problem_on_an_english_page(
+    site: Any, client: Any
+) -> None:
+    # `language: [es]` made the page's lesson list fail on a value it could not look up.
+    text = "title: Closer\nlanguage: [es]\nweeks: [trust]\n"
+    response = client.post(
+        "/api/change",
+        json={"text": text, "week": 0, "change": None},
+        headers={"x-kit-token": site.token},
+    )
+    assert response.status_code == 200, response.text
+    state = response.json()
+    assert state["language"] == "en"
+    assert [p["field"] for p in state["problems"]] == ["language"]
+    assert state["problems"][0]["text"].endswith(
+        "course.yaml:2:11: language: should be 'en' or 'es'; this is a list"
+    )
+
+
 def visible(page: Any) -> str:
     """Every text on the page a person sees or hears read: its words and its attributes."""
     words = page.inner_text("body")

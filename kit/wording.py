@@ -30,7 +30,7 @@ LAST_NEXT = N_("what comes next")
 """What `{next}` says in the last week, which has no next lesson."""
 UNTIL, LAST_UNTIL = N_("before we meet again"), N_("in the weeks ahead")
 """What `{until}` says before the last meeting, and at it."""
-_SAID = [
+_WORDS = [
     N_("zero"),
     N_("one"),
     N_("two"),
@@ -53,32 +53,9 @@ _SAID = [
     N_("nineteen"),
     N_("twenty"),
 ]
-"""The counts up to twenty, as `{weeks}` says them in a course's language (a count of
-weeks: in Spanish "una semana")."""
+"""The counts up to twenty as English writes them, each marked for the catalog, which
+says it in a course's language for `{weeks}` (a count of weeks: in Spanish "una semana")."""
 
-_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
 
 _SPANISH_WORDS = [
     "cero",
@@ -136,7 +113,7 @@ def number_word(n: int) -> str:
 
 def values(number: int, count: int, next_title: str | None, language: str = "en") -> dict[str, str]:
     """What each placeholder says in week `number` of a course of `count` weeks."""
-    said = translate(language, _SAID[count]) if 0 <= count < len(_SAID) else str(count)
+    said = translate(language, _WORDS[count]) if 0 <= count < len(_WORDS) else str(count)
     return {
         "weeks": translate_plural(language, "%(count)s week", "%(count)s weeks", count)
         % {"count": said},

@@ -263,36 +263,21 @@ def test_a_course_title_naming_another_length_is_a_warning(tmp_path: Path, run_k
 
 
 @pytest.mark.parametrize(
-    ("title", "said"),
+    ("language", "title", "said"),
     [
-        ("Five Weeks Closer", "five weeks"),
-        ("Closer in Six Weeks", "six weeks"),
-        ("A 4-Week Marriage Course", "four weeks"),
+        ("en", "Five Weeks Closer", "five weeks"),
+        ("en", "Closer in Six Weeks", "six weeks"),
+        ("en", "A 4-Week Marriage Course", "four weeks"),
+        ("es", "Más cerca: seis semanas para crecer en conexión", "six weeks"),
+        ("es", "Cinco semanas más cerca", "five weeks"),
+        ("es", "Más cerca en 4 semanas", "four weeks"),
     ],
 )
 def test_any_number_of_weeks_in_a_title_is_its_length(
-    tmp_path: Path, run_kit, title: str, said: str
+    tmp_path: Path, run_kit, language: str, title: str, said: str
 ) -> None:
     (tmp_path / "course.yaml").write_text(
-        f'title: "{title}"\nweeks: [trust, empathy]\n', encoding="utf-8"
-    )
-    result = run_kit("check", tmp_path / "course.yaml")
-    assert f"course.yaml:1:8: title: warning: says {said}, but the course has two" in result.err
-
-
-@pytest.mark.parametrize(
-    ("title", "said"),
-    [
-        ("Más cerca: seis semanas para crecer en conexión", "six weeks"),
-        ("Cinco semanas más cerca", "five weeks"),
-        ("Más cerca en 4 semanas", "four weeks"),
-    ],
-)
-def test_a_spanish_title_naming_another_length_is_a_warning(
-    tmp_path: Path, run_kit, title: str, said: str
-) -> None:
-    (tmp_path / "course.yaml").write_text(
-        f'title: "{title}"\nlanguage: es\nweeks: [trust, empathy]\n', encoding="utf-8"
+        f'title: "{title}"\nlanguage: {language}\nweeks: [trust, empathy]\n', encoding="utf-8"
     )
     result = run_kit("check", tmp_path / "course.yaml")
     assert result.code == 0
